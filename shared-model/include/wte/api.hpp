@@ -1,0 +1,120 @@
+// The REST API contract (API.md): paths and request/response bodies that the
+// server handles and the client sends. Both sides compile this file, so a
+// renamed field breaks the build instead of a user's session.
+#pragma once
+
+#include "wte/domain.hpp"
+
+#include <string>
+#include <vector>
+
+namespace wte::api {
+
+inline constexpr const char* prefix = "/api/v1";
+inline constexpr const char* csrf_header = "X-CSRF-Token";
+inline constexpr const char* session_cookie = "wte_session";
+
+std::string path_health();
+std::string path_login();
+std::string path_logout();
+std::string path_me();
+std::string path_modules();
+std::string path_my_modules();
+std::string path_parts();
+std::string path_part(Id id);
+std::string path_part_access(Id id);
+std::string path_enrol(Id id);
+std::string path_timed_tasks(Id part_id);
+std::string path_timed_task(Id id);
+std::string path_quiz_answers(Id part_id);
+std::string path_quizzes(Id part_id);
+
+struct ErrorBody {
+    std::string code; // not_found, bad_request, unauthorized, forbidden, conflict, ...
+    std::string message;
+    json details; // optional, e.g. {"field": "title"}
+};
+json to_json(const ErrorBody& e);
+ErrorBody error_from_json(const json& j); // tolerant: never throws
+
+struct LoginRequest {
+    std::string email;
+    std::string password;
+};
+LoginRequest parse_login(const json& j);
+json to_json(const LoginRequest& r);
+
+// Answer of login and GET /auth/me.
+struct Session {
+    User user;
+    std::vector<std::string> permissions;
+    std::string csrf_token;
+};
+json to_json(const Session& s);
+Session parse_session(const json& j);
+
+struct CreatePartRequest {
+    PartType type = PartType::page;
+    std::optional<Id> parent_id;
+    std::string title;
+    std::optional<Status> status;
+    std::optional<std::string> label;
+    std::optional<DisplayMode> display_mode;
+    std::optional<std::string> content;
+    std::optional<int> order;
+};
+CreatePartRequest parse_create_part(const json& j);
+json to_json(const CreatePartRequest& r);
+
+// Only the fields present are changed; a page edit never touches its status
+// unless asked (FEATURES §10).
+struct PatchPartRequest {
+    std::optional<std::string> title;
+    std::optional<Status> status;
+    std::optional<std::string> label;
+    std::optional<DisplayMode> display_mode;
+    std::optional<std::string> content;
+    std::optional<int> order;
+    std::optional<std::vector<Id>> children_order;
+    bool empty() const;
+};
+PatchPartRequest parse_patch_part(const json& j);
+json to_json(const PatchPartRequest& r);
+
+struct AccessRequest {
+    bool set_password = false;
+    std::optional<std::string> password; // null: remove
+    std::optional<std::vector<std::string>> email_domains;
+};
+AccessRequest parse_access(const json& j);
+
+struct EnrolRequest {
+    std::optional<std::string> password;
+};
+EnrolRequest parse_enrol(const json& j);
+
+// Pages: {"items": [...], "total": T, "page": N, "per_page": M}.
+template <typename T> struct Page {
+    std::vector<T> items;
+    std::int64_t total = 0;
+    int page = 1;
+    int per_page = 50;
+};
+template <typename T> json to_json(const Page<T>& p) {
+    return {{"items", p.items}, {"total", p.total}, {"page", p.page}, {"per_page", p.per_page}};
+}
+template <typename T> Page<T> parse_page(const json& j) {
+    Page<T> p;
+    p.items = j.at("items").get<std::vector<T>>();
+    p.total = j.value("total", std::int64_t(0));
+    p.page = j.value("page", 1);
+    p.per_page = j.value("per_page", 50);
+    return p;
+}
+
+// Validation limits shared by client forms and server checks.
+inline constexpr std::size_t max_title_length = 255;
+inline constexpr std::size_t max_label_length = 64;
+inline constexpr std::size_t max_content_length = 1 << 20;
+
+} // namespace wte::api

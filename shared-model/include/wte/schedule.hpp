@@ -1,0 +1,26 @@
+// Time as WTE stores it: seconds since the Unix epoch, UTC, written as ISO
+// 8601 ("2026-12-01T09:00:00Z"). Timed tasks use minute precision.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace wte {
+
+using UnixSeconds = std::int64_t;
+
+// Accepts "YYYY-MM-DDTHH:MM[:SS]Z" and "+HH:MM"/"-HH:MM" offsets; nullopt
+// for anything else (including impossible dates such as 2026-02-30).
+std::optional<UnixSeconds> parse_iso8601(const std::string& text);
+std::string format_iso8601(UnixSeconds t); // always UTC with 'Z'
+
+UnixSeconds floor_to_minute(UnixSeconds t);
+
+// A task set for minute M is due from the first second of M on.
+bool is_due(UnixSeconds run_at, UnixSeconds now);
+
+// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
+std::int64_t days_from_civil(int y, unsigned m, unsigned d);
+
+} // namespace wte

@@ -1,0 +1,227 @@
+#include "wte/api.hpp"
+
+#include <algorithm>
+
+namespace wte::api {
+
+namespace {
+std::string p(const std::string& rest) { return std::string(prefix) + rest; }
+
+const json& require_object(const json& j) {
+    if (!j.is_object()) throw BadInput("", "The request body must be a JSON object");
+    return j;
+}
+
+std::string require_string(const json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) throw BadInput(key, std::string("Field '") + key + "' is required");
+    if (!it->is_string()) throw BadInput(key, std::string("Field '") + key + "' must be text");
+    return it->get<std::string>();
+}
+
+std::optional<std::string> optional_string(const json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string()) throw BadInput(key, std::string("Field '") + key + "' must be text");
+    return it->get<std::string>();
+}
+
+std::optional<int> optional_int(const json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number_integer()) throw BadInput(key, std::string("Field '") + key + "' must be a whole number");
+    auto v = it->get<std::int64_t>();
+    if (v < -1000000 || v > 1000000) throw BadInput(key, std::string("Field '") + key + "' is out of range");
+    return static_cast<int>(v);
+}
+
+template <typename E>
+std::optional<E> optional_enum(const json& j, const char* key,
+                               std::optional<E> (*parse)(const std::string&)) {
+    auto s = optional_string(j, key);
+    if (!s) return std::nullopt;
+    auto v = parse(*s);
+    if (!v) throw BadInput(key, std::string("Field '") + key + "' has an unknown value '" + *s + "'");
+    return v;
+}
+
+void check_title(const std::string& title) {
+    if (title.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw BadInput("title", "The title must not be empty");
+    if (title.size() > max_title_length)
+        throw BadInput("title", "The title is longer than 255 characters");
+}
+
+void check_text(const std::optional<std::string>& s, const char* key, std::size_t max) {
+    if (s && s->size() > max)
+        throw BadInput(key, std::string("Field '") + key + "' is too long");
+}
+} // namespace
+
+std::string path_health() { return p("/health"); }
+std::string path_login() { return p("/auth/login"); }
+std::string path_logout() { return p("/auth/logout"); }
+std::string path_me() { return p("/auth/me"); }
+std::string path_modules() { return p("/modules"); }
+std::string path_my_modules() { return p("/modules/mine"); }
+std::string path_parts() { return p("/parts"); }
+std::string path_part(Id id) { return p("/parts/" + std::to_string(id)); }
+std::string path_part_access(Id id) { return path_part(id) + "/access"; }
+std::string path_enrol(Id id) { return path_part(id) + "/enrol"; }
+std::string path_timed_tasks(Id part_id) { return path_part(part_id) + "/timed-tasks"; }
+std::string path_timed_task(Id id) { return p("/timed-tasks/" + std::to_string(id)); }
+std::string path_quiz_answers(Id part_id) { return path_part(part_id) + "/quiz-answers"; }
+std::string path_quizzes(Id part_id) { return path_part(part_id) + "/quizzes"; }
+
+json to_json(const ErrorBody& e) {
+    json inner = {{"code", e.code}, {"message", e.message}};
+    if (!e.details.is_null()) inner["details"] = e.details;
+    return {{"error", inner}};
+}
+
+ErrorBody error_from_json(const json& j) {
+    ErrorBody e{"error", "The server gave an answer that could not be read", nullptr};
+    if (j.is_object() && j.contains("error") && j["error"].is_object()) {
+        const auto& inner = j["error"];
+        e.code = inner.value("code", e.code);
+        e.message = inner.value("message", e.message);
+        if (inner.contains("details")) e.details = inner["details"];
+    }
+    return e;
+}
+
+LoginRequest parse_login(const json& j) {
+    require_object(j);
+    return {require_string(j, "email"), require_string(j, "password")};
+}
+json to_json(const LoginRequest& r) { return {{"email", r.email}, {"password", r.password}}; }
+
+json to_json(const Session& s) {
+    return {{"user", s.user}, {"permissions", s.permissions}, {"csrf_token", s.csrf_token}};
+}
+Session parse_session(const json& j) {
+    Session s;
+    s.user = j.at("user").get<User>();
+    s.permissions = j.value("permissions", std::vector<std::string>{});
+    s.csrf_token = j.value("csrf_token", "");
+    return s;
+}
+
+CreatePartRequest parse_create_part(const json& j) {
+    require_object(j);
+    CreatePartRequest r;
+    auto type = optional_enum(j, "type", parse_part_type);
+    if (!type) throw BadInput("type", "Field 'type' is required (module, part or page)");
+    r.type = *type;
+    auto it = j.find("parent_id");
+    if (it != j.end() && !it->is_null()) {
+        if (!it->is_number_integer()) throw BadInput("parent_id", "Field 'parent_id' must be a part id");
+        r.parent_id = it->get<Id>();
+    }
+    if (r.type == PartType::module && r.parent_id)
+        throw BadInput("parent_id", "A module has no parent");
+    if (r.type != PartType::module && !r.parent_id)
+        throw BadInput("parent_id", "A " + to_string(r.type) + " needs a parent_id");
+    r.title = require_string(j, "title");
+    check_title(r.title);
+    r.status = optional_enum(j, "status", parse_status);
+    if (r.status == Status::archived && r.type != PartType::module)
+        throw BadInput("status", "Only modules can be archived");
+    r.label = optional_string(j, "label");
+    check_text(r.label, "label", max_label_length);
+    r.display_mode = optional_enum(j, "display_mode", parse_display_mode);
+    r.content = optional_string(j, "content");
+    check_text(r.content, "content", max_content_length);
+    r.order = optional_int(j, "order");
+    return r;
+}
+
+json to_json(const CreatePartRequest& r) {
+    json j = {{"type", r.type}, {"title", r.title}};
+    if (r.parent_id) j["parent_id"] = *r.parent_id;
+    if (r.status) j["status"] = *r.status;
+    if (r.label) j["label"] = *r.label;
+    if (r.display_mode) j["display_mode"] = *r.display_mode;
+    if (r.content) j["content"] = *r.content;
+    if (r.order) j["order"] = *r.order;
+    return j;
+}
+
+bool PatchPartRequest::empty() const {
+    return !title && !status && !label && !display_mode && !content && !order && !children_order;
+}
+
+PatchPartRequest parse_patch_part(const json& j) {
+    require_object(j);
+    static const std::vector<std::string> known = {"title", "status",  "label",         "display_mode",
+                                                   "content", "order", "children_order"};
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (std::find(known.begin(), known.end(), it.key()) == known.end())
+            throw BadInput(it.key(), "Field '" + it.key() + "' cannot be changed");
+    PatchPartRequest r;
+    r.title = optional_string(j, "title");
+    if (r.title) check_title(*r.title);
+    r.status = optional_enum(j, "status", parse_status);
+    r.label = optional_string(j, "label");
+    check_text(r.label, "label", max_label_length);
+    r.display_mode = optional_enum(j, "display_mode", parse_display_mode);
+    r.content = optional_string(j, "content");
+    check_text(r.content, "content", max_content_length);
+    r.order = optional_int(j, "order");
+    auto it = j.find("children_order");
+    if (it != j.end() && !it->is_null()) {
+        if (!it->is_array()) throw BadInput("children_order", "Field 'children_order' must be a list of ids");
+        std::vector<Id> ids;
+        for (const auto& v : *it) {
+            if (!v.is_number_integer())
+                throw BadInput("children_order", "Field 'children_order' must be a list of ids");
+            ids.push_back(v.get<Id>());
+        }
+        r.children_order = ids;
+    }
+    if (r.empty()) throw BadInput("", "Nothing to change");
+    return r;
+}
+
+json to_json(const PatchPartRequest& r) {
+    json j = json::object();
+    if (r.title) j["title"] = *r.title;
+    if (r.status) j["status"] = *r.status;
+    if (r.label) j["label"] = *r.label;
+    if (r.display_mode) j["display_mode"] = *r.display_mode;
+    if (r.content) j["content"] = *r.content;
+    if (r.order) j["order"] = *r.order;
+    if (r.children_order) j["children_order"] = *r.children_order;
+    return j;
+}
+
+AccessRequest parse_access(const json& j) {
+    require_object(j);
+    AccessRequest r;
+    if (j.contains("password")) {
+        r.set_password = true;
+        r.password = optional_string(j, "password");
+        if (r.password && r.password->empty()) r.password.reset();
+    }
+    auto it = j.find("email_domains");
+    if (it != j.end() && !it->is_null()) {
+        if (!it->is_array()) throw BadInput("email_domains", "Field 'email_domains' must be a list");
+        std::vector<std::string> domains;
+        for (const auto& d : *it) {
+            if (!d.is_string() || d.get<std::string>().empty() ||
+                d.get<std::string>().find_first_of(" @/") != std::string::npos)
+                throw BadInput("email_domains", "Each email domain must look like 'example.org'");
+            domains.push_back(d.get<std::string>());
+        }
+        r.email_domains = domains;
+    }
+    return r;
+}
+
+EnrolRequest parse_enrol(const json& j) {
+    if (j.is_null()) return {};
+    require_object(j);
+    return {optional_string(j, "password")};
+}
+
+} // namespace wte::api
