@@ -5,7 +5,9 @@
 namespace wte::api {
 
 namespace {
-std::string p(const std::string& rest) { return std::string(prefix) + rest; }
+std::string p(const std::string& rest) {
+    return std::string(prefix) + rest;
+}
 
 const json& require_object(const json& j) {
     if (!j.is_object()) throw BadInput("", "The request body must be a JSON object");
@@ -14,7 +16,8 @@ const json& require_object(const json& j) {
 
 std::string require_string(const json& j, const char* key) {
     auto it = j.find(key);
-    if (it == j.end() || it->is_null()) throw BadInput(key, std::string("Field '") + key + "' is required");
+    if (it == j.end() || it->is_null())
+        throw BadInput(key, std::string("Field '") + key + "' is required");
     if (!it->is_string()) throw BadInput(key, std::string("Field '") + key + "' must be text");
     return it->get<std::string>();
 }
@@ -29,9 +32,11 @@ std::optional<std::string> optional_string(const json& j, const char* key) {
 std::optional<int> optional_int(const json& j, const char* key) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return std::nullopt;
-    if (!it->is_number_integer()) throw BadInput(key, std::string("Field '") + key + "' must be a whole number");
+    if (!it->is_number_integer())
+        throw BadInput(key, std::string("Field '") + key + "' must be a whole number");
     auto v = it->get<std::int64_t>();
-    if (v < -1000000 || v > 1000000) throw BadInput(key, std::string("Field '") + key + "' is out of range");
+    if (v < -1000000 || v > 1000000)
+        throw BadInput(key, std::string("Field '") + key + "' is out of range");
     return static_cast<int>(v);
 }
 
@@ -41,7 +46,8 @@ std::optional<E> optional_enum(const json& j, const char* key,
     auto s = optional_string(j, key);
     if (!s) return std::nullopt;
     auto v = parse(*s);
-    if (!v) throw BadInput(key, std::string("Field '") + key + "' has an unknown value '" + *s + "'");
+    if (!v)
+        throw BadInput(key, std::string("Field '") + key + "' has an unknown value '" + *s + "'");
     return v;
 }
 
@@ -53,25 +59,52 @@ void check_title(const std::string& title) {
 }
 
 void check_text(const std::optional<std::string>& s, const char* key, std::size_t max) {
-    if (s && s->size() > max)
-        throw BadInput(key, std::string("Field '") + key + "' is too long");
+    if (s && s->size() > max) throw BadInput(key, std::string("Field '") + key + "' is too long");
 }
 } // namespace
 
-std::string path_health() { return p("/health"); }
-std::string path_login() { return p("/auth/login"); }
-std::string path_logout() { return p("/auth/logout"); }
-std::string path_me() { return p("/auth/me"); }
-std::string path_modules() { return p("/modules"); }
-std::string path_my_modules() { return p("/modules/mine"); }
-std::string path_parts() { return p("/parts"); }
-std::string path_part(Id id) { return p("/parts/" + std::to_string(id)); }
-std::string path_part_access(Id id) { return path_part(id) + "/access"; }
-std::string path_enrol(Id id) { return path_part(id) + "/enrol"; }
-std::string path_timed_tasks(Id part_id) { return path_part(part_id) + "/timed-tasks"; }
-std::string path_timed_task(Id id) { return p("/timed-tasks/" + std::to_string(id)); }
-std::string path_quiz_answers(Id part_id) { return path_part(part_id) + "/quiz-answers"; }
-std::string path_quizzes(Id part_id) { return path_part(part_id) + "/quizzes"; }
+std::string path_health() {
+    return p("/health");
+}
+std::string path_login() {
+    return p("/auth/login");
+}
+std::string path_logout() {
+    return p("/auth/logout");
+}
+std::string path_me() {
+    return p("/auth/me");
+}
+std::string path_modules() {
+    return p("/modules");
+}
+std::string path_my_modules() {
+    return p("/modules/mine");
+}
+std::string path_parts() {
+    return p("/parts");
+}
+std::string path_part(Id id) {
+    return p("/parts/" + std::to_string(id));
+}
+std::string path_part_access(Id id) {
+    return path_part(id) + "/access";
+}
+std::string path_enrol(Id id) {
+    return path_part(id) + "/enrol";
+}
+std::string path_timed_tasks(Id part_id) {
+    return path_part(part_id) + "/timed-tasks";
+}
+std::string path_timed_task(Id id) {
+    return p("/timed-tasks/" + std::to_string(id));
+}
+std::string path_quiz_answers(Id part_id) {
+    return path_part(part_id) + "/quiz-answers";
+}
+std::string path_quizzes(Id part_id) {
+    return path_part(part_id) + "/quizzes";
+}
 
 json to_json(const ErrorBody& e) {
     json inner = {{"code", e.code}, {"message", e.message}};
@@ -94,7 +127,9 @@ LoginRequest parse_login(const json& j) {
     require_object(j);
     return {require_string(j, "email"), require_string(j, "password")};
 }
-json to_json(const LoginRequest& r) { return {{"email", r.email}, {"password", r.password}}; }
+json to_json(const LoginRequest& r) {
+    return {{"email", r.email}, {"password", r.password}};
+}
 
 json to_json(const Session& s) {
     return {{"user", s.user}, {"permissions", s.permissions}, {"csrf_token", s.csrf_token}};
@@ -115,7 +150,8 @@ CreatePartRequest parse_create_part(const json& j) {
     r.type = *type;
     auto it = j.find("parent_id");
     if (it != j.end() && !it->is_null()) {
-        if (!it->is_number_integer()) throw BadInput("parent_id", "Field 'parent_id' must be a part id");
+        if (!it->is_number_integer())
+            throw BadInput("parent_id", "Field 'parent_id' must be a part id");
         r.parent_id = it->get<Id>();
     }
     if (r.type == PartType::module && r.parent_id)
@@ -153,8 +189,8 @@ bool PatchPartRequest::empty() const {
 
 PatchPartRequest parse_patch_part(const json& j) {
     require_object(j);
-    static const std::vector<std::string> known = {"title", "status",  "label",         "display_mode",
-                                                   "content", "order", "children_order"};
+    static const std::vector<std::string> known = {
+        "title", "status", "label", "display_mode", "content", "order", "children_order"};
     for (auto it = j.begin(); it != j.end(); ++it)
         if (std::find(known.begin(), known.end(), it.key()) == known.end())
             throw BadInput(it.key(), "Field '" + it.key() + "' cannot be changed");
@@ -170,7 +206,8 @@ PatchPartRequest parse_patch_part(const json& j) {
     r.order = optional_int(j, "order");
     auto it = j.find("children_order");
     if (it != j.end() && !it->is_null()) {
-        if (!it->is_array()) throw BadInput("children_order", "Field 'children_order' must be a list of ids");
+        if (!it->is_array())
+            throw BadInput("children_order", "Field 'children_order' must be a list of ids");
         std::vector<Id> ids;
         for (const auto& v : *it) {
             if (!v.is_number_integer())
@@ -205,7 +242,8 @@ AccessRequest parse_access(const json& j) {
     }
     auto it = j.find("email_domains");
     if (it != j.end() && !it->is_null()) {
-        if (!it->is_array()) throw BadInput("email_domains", "Field 'email_domains' must be a list");
+        if (!it->is_array())
+            throw BadInput("email_domains", "Field 'email_domains' must be a list");
         std::vector<std::string> domains;
         for (const auto& d : *it) {
             if (!d.is_string() || d.get<std::string>().empty() ||

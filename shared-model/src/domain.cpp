@@ -39,8 +39,9 @@ template <typename T> void read(const json& j, const char* key, std::optional<T>
     out = value;
 }
 
-template <typename E> void read_enum(const json& j, const char* key, E& out,
-                                     std::optional<E> (*parse)(const std::string&)) {
+template <typename E>
+void read_enum(const json& j, const char* key, E& out,
+               std::optional<E> (*parse)(const std::string&)) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return;
     if (!it->is_string()) throw BadInput(key, std::string("Field '") + key + "' must be text");
@@ -57,14 +58,30 @@ template <typename T> json opt(const std::optional<T>& v) {
 
 } // namespace
 
-std::string to_string(PartType v) { return enum_text(v); }
-std::string to_string(Status v) { return enum_text(v); }
-std::string to_string(DisplayMode v) { return enum_text(v); }
-std::string to_string(ModuleRole v) { return enum_text(v); }
-std::string to_string(UserStatus v) { return enum_text(v); }
-std::string to_string(AssetKind v) { return enum_text(v); }
-std::string to_string(QuestionType v) { return enum_text(v); }
-std::string to_string(TaskStatus v) { return enum_text(v); }
+std::string to_string(PartType v) {
+    return enum_text(v);
+}
+std::string to_string(Status v) {
+    return enum_text(v);
+}
+std::string to_string(DisplayMode v) {
+    return enum_text(v);
+}
+std::string to_string(ModuleRole v) {
+    return enum_text(v);
+}
+std::string to_string(UserStatus v) {
+    return enum_text(v);
+}
+std::string to_string(AssetKind v) {
+    return enum_text(v);
+}
+std::string to_string(QuestionType v) {
+    return enum_text(v);
+}
+std::string to_string(TaskStatus v) {
+    return enum_text(v);
+}
 
 std::optional<PartType> parse_part_type(const std::string& s) {
     return enum_parse(s, {PartType::module, PartType::part, PartType::page});
@@ -77,8 +94,8 @@ std::optional<DisplayMode> parse_display_mode(const std::string& s) {
 }
 std::optional<ModuleRole> parse_module_role(const std::string& s) {
     if (s.empty()) return ModuleRole::none;
-    return enum_parse(s,
-                      {ModuleRole::owner, ModuleRole::tutor, ModuleRole::student, ModuleRole::block});
+    return enum_parse(
+        s, {ModuleRole::owner, ModuleRole::tutor, ModuleRole::student, ModuleRole::block});
 }
 std::optional<UserStatus> parse_user_status(const std::string& s) {
     return enum_parse(s, {UserStatus::unconfirmed, UserStatus::active});
@@ -90,16 +107,23 @@ std::optional<QuestionType> parse_question_type(const std::string& s) {
     return enum_parse(s, {QuestionType::single_choice, QuestionType::multi_choice});
 }
 std::optional<TaskStatus> parse_task_status(const std::string& s) {
-    return enum_parse(s, {TaskStatus::ready, TaskStatus::running, TaskStatus::completed,
-                          TaskStatus::failed});
+    return enum_parse(
+        s, {TaskStatus::ready, TaskStatus::running, TaskStatus::completed, TaskStatus::failed});
 }
 
-void to_json(json& j, const UserOptions& v) { j = {{"high_contrast", v.high_contrast}}; }
-void from_json(const json& j, UserOptions& v) { read(j, "high_contrast", v.high_contrast); }
+void to_json(json& j, const UserOptions& v) {
+    j = {{"high_contrast", v.high_contrast}};
+}
+void from_json(const json& j, UserOptions& v) {
+    read(j, "high_contrast", v.high_contrast);
+}
 
 void to_json(json& j, const User& v) {
-    j = {{"id", v.id},         {"email", v.email},     {"name", v.name},
-         {"status", v.status}, {"options", v.options}};
+    j = {{"id", v.id},
+         {"email", v.email},
+         {"name", v.name},
+         {"status", v.status},
+         {"options", v.options}};
 }
 void from_json(const json& j, User& v) {
     read(j, "id", v.id);
@@ -203,9 +227,14 @@ void from_json(const json& j, PartView& v) {
 }
 
 void to_json(json& j, const Asset& v) {
-    j = {{"id", v.id},     {"part_id", v.part_id}, {"filename", v.filename},
-         {"mimetype", v.mimetype}, {"type", v.kind},  {"order", v.order},
-         {"size", v.size}, {"etag", v.etag}};
+    j = {{"id", v.id},
+         {"part_id", v.part_id},
+         {"filename", v.filename},
+         {"mimetype", v.mimetype},
+         {"type", v.kind},
+         {"order", v.order},
+         {"size", v.size},
+         {"etag", v.etag}};
 }
 void from_json(const json& j, Asset& v) {
     read(j, "id", v.id);
@@ -218,7 +247,9 @@ void from_json(const json& j, Asset& v) {
     read(j, "etag", v.etag);
 }
 
-void to_json(json& j, const PageVisit& v) { j = {{"page_id", v.page_id}, {"seconds", v.seconds}}; }
+void to_json(json& j, const PageVisit& v) {
+    j = {{"page_id", v.page_id}, {"seconds", v.seconds}};
+}
 void from_json(const json& j, PageVisit& v) {
     read(j, "page_id", v.page_id);
     read(j, "seconds", v.seconds);
@@ -263,7 +294,8 @@ void from_json(const json& j, Quiz& v) {
 
 json to_learner_json(const Quiz& quiz) {
     json j = quiz;
-    for (auto& q : j["questions"]) q.erase("correct");
+    for (auto& q : j["questions"])
+        q.erase("correct");
     return j;
 }
 
@@ -287,9 +319,9 @@ void from_json(const json& j, QuizAnswer& v) {
 }
 
 void to_json(json& j, const TimedTask& v) {
-    j = {{"id", v.id},           {"part_id", v.part_id}, {"name", v.name},
-         {"title", v.title},     {"run_at", v.run_at},   {"options", v.options},
-         {"status", v.status},   {"error", opt(v.error)}, {"ran_at", opt(v.ran_at)}};
+    j = {{"id", v.id},         {"part_id", v.part_id},  {"name", v.name},
+         {"title", v.title},   {"run_at", v.run_at},    {"options", v.options},
+         {"status", v.status}, {"error", opt(v.error)}, {"ran_at", opt(v.ran_at)}};
 }
 void from_json(const json& j, TimedTask& v) {
     read(j, "id", v.id);
@@ -298,7 +330,8 @@ void from_json(const json& j, TimedTask& v) {
     read(j, "title", v.title);
     read(j, "run_at", v.run_at);
     if (j.contains("options") && !j["options"].is_null()) {
-        if (!j["options"].is_object()) throw BadInput("options", "Field 'options' must be an object");
+        if (!j["options"].is_object())
+            throw BadInput("options", "Field 'options' must be an object");
         v.options = j["options"];
     }
     read_enum(j, "status", v.status, parse_task_status);

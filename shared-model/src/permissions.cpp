@@ -7,9 +7,9 @@ namespace wte {
 
 const std::vector<std::string>& all_permissions() {
     static const std::vector<std::string> all = {
-        permission::admin,          permission::users_view,     permission::users_edit,
-        permission::users_delete,   permission::users_permissions, permission::modules_create,
-        permission::modules_view,   permission::modules_edit,   permission::modules_delete};
+        permission::admin,        permission::users_view,        permission::users_edit,
+        permission::users_delete, permission::users_permissions, permission::modules_create,
+        permission::modules_view, permission::modules_edit,      permission::modules_delete};
     return all;
 }
 
@@ -32,8 +32,7 @@ bool Actor::has(const std::string& p) const {
 
 namespace {
 bool all_available(const std::vector<Status>& chain) {
-    return std::all_of(chain.begin(), chain.end(),
-                       [](Status s) { return s == Status::available; });
+    return std::all_of(chain.begin(), chain.end(), [](Status s) { return s == Status::available; });
 }
 } // namespace
 
@@ -111,13 +110,20 @@ EnrolDecision decide_enrol(const Actor& actor, const EnrolFacts& f) {
 
 std::string explain(EnrolDecision d) {
     switch (d) {
-    case EnrolDecision::allowed: return "You have taken this module";
-    case EnrolDecision::not_signed_in: return "Sign in to take this module";
-    case EnrolDecision::blocked: return "You have been blocked from this module";
-    case EnrolDecision::already_member: return "You are already a member of this module";
-    case EnrolDecision::module_not_open: return "This module is not open for new learners";
-    case EnrolDecision::password_required: return "This module needs a password";
-    case EnrolDecision::wrong_password: return "The module password is not correct";
+    case EnrolDecision::allowed:
+        return "You have taken this module";
+    case EnrolDecision::not_signed_in:
+        return "Sign in to take this module";
+    case EnrolDecision::blocked:
+        return "You have been blocked from this module";
+    case EnrolDecision::already_member:
+        return "You are already a member of this module";
+    case EnrolDecision::module_not_open:
+        return "This module is not open for new learners";
+    case EnrolDecision::password_required:
+        return "This module needs a password";
+    case EnrolDecision::wrong_password:
+        return "The module password is not correct";
     case EnrolDecision::email_domain_refused:
         return "This module is only open to some email domains, and yours is not one of them";
     }

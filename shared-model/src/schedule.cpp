@@ -14,7 +14,9 @@ std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
 }
 
 namespace {
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 unsigned days_in_month(int y, unsigned m) {
     static const unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && leap(y) ? 29 : days[m - 1];
@@ -42,7 +44,8 @@ std::optional<UnixSeconds> parse_iso8601(const std::string& s) {
         pos += 3;
         if (pos < s.size() && s[pos] == '.') { // fractions are ignored
             ++pos;
-            while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+            while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9')
+                ++pos;
         }
     }
     if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 ||
@@ -81,7 +84,7 @@ std::string format_iso8601(UnixSeconds t) {
     const unsigned d = doy - (153 * mp + 2) / 5 + 1;
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     y += m <= 2;
-    char buf[32];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
                   static_cast<long long>(y), m, d, static_cast<long long>(secs / 3600),
                   static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));

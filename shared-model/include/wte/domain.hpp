@@ -48,8 +48,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ModuleRole, {{ModuleRole::none, nullptr},
                                           {ModuleRole::block, "block"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(UserStatus, {{UserStatus::unconfirmed, "unconfirmed"},
                                           {UserStatus::active, "active"}})
-NLOHMANN_JSON_SERIALIZE_ENUM(AssetKind, {{AssetKind::asset, "asset"},
-                                         {AssetKind::template_file, "template"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(AssetKind,
+                             {{AssetKind::asset, "asset"}, {AssetKind::template_file, "template"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(QuestionType, {{QuestionType::single_choice, "single-choice"},
                                             {QuestionType::multi_choice, "multi-choice"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(TaskStatus, {{TaskStatus::ready, "ready"},
@@ -196,10 +196,10 @@ struct Quiz {
 struct QuizAnswer {
     std::string quiz;
     std::string question;
-    std::vector<std::string> answers;          // latest answer
-    bool correct = false;                      // latest answer
-    int attempts = 0;                          // answers recorded so far
-    std::vector<std::string> initial_answers;  // first answer
+    std::vector<std::string> answers;         // latest answer
+    bool correct = false;                     // latest answer
+    int attempts = 0;                         // answers recorded so far
+    std::vector<std::string> initial_answers; // first answer
     bool initial_correct = false;
     bool operator==(const QuizAnswer&) const = default;
 };
@@ -207,8 +207,8 @@ struct QuizAnswer {
 struct TimedTask {
     Id id = 0;
     Id part_id = 0;
-    std::string name;  // task kind, e.g. "change_status"
-    std::string title; // of the part, for lists
+    std::string name;   // task kind, e.g. "change_status"
+    std::string title;  // of the part, for lists
     std::string run_at; // ISO 8601 UTC, minute precision
     json options = json::object();
     TaskStatus status = TaskStatus::ready;

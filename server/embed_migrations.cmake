@@ -1,0 +1,13 @@
+# Writes OUT: a C++ table of every DIR/NNN_name.sql, in file-name order.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "// Generated from server/migrations/*.sql by embed_migrations.cmake.\n#include \"db/migrations.hpp\"\nnamespace wte::db {\nconst std::vector<Migration>& embedded_migrations() {\n  static const std::vector<Migration> all = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" number ${name})
+  math(EXPR version "${number}")
+  file(READ ${f} sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"wtesql(${sql})wtesql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n}\n")
+file(WRITE ${OUT} "${body}")

@@ -1,0 +1,29 @@
+// Every HTTP handler of wte-server, listed once; routes.cpp binds them to
+// paths. Each handler: parse → check permission → call the store → serialise.
+#pragma once
+
+#include "http/router.hpp"
+
+namespace wte::api_handlers {
+
+using http::Context;
+using http::Response;
+
+Response health(Context&);
+
+Response login(Context&);
+Response logout(Context&);
+Response me(Context&);
+
+Response public_modules(Context&);
+Response my_modules(Context&);
+
+Response get_part(Context&);
+Response create_part(Context&);
+Response patch_part(Context&);
+Response delete_part(Context&);
+Response put_access(Context&);
+Response enrol(Context&);
+Response leave(Context&);
+
+} // namespace wte::api_handlers

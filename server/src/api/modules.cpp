@@ -1,0 +1,54 @@
+// Module lists: the public catalogue and "My Modules".
+#include "api/handlers.hpp"
+#include "api/node.hpp"
+
+namespace wte::api_handlers {
+
+Response health(Context& ctx) {
+    int schema = 0;
+    {
+        auto st = ctx.store.connection().prepare(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        st.step();
+        schema = st.integer(0);
+    }
+    return Response::json_body(200,
+                               {{"status", "ok"}, {"version", WTE_VERSION}, {"schema", schema}});
+}
+
+Response public_modules(Context& ctx) {
+    auto [page, per_page] = paging(ctx);
+    auto result = ctx.store.available_modules(page, per_page);
+    std::vector<Id> ids;
+    for (const auto& m : result.items)
+        ids.push_back(m.id);
+    auto pending = ctx.store.with_pending_tasks(ids);
+    for (auto& m : result.items)
+        m.pending_tasks = pending.count(m.id) > 0;
+    return Response::json_body(200, api::to_json(result));
+}
+
+Response my_modules(Context& ctx) {
+    auto [page, per_page] = paging(ctx);
+    std::vector<Status> statuses;
+    for (const auto& s : ctx.req.query_values("status")) {
+        auto v = parse_status(s);
+        if (!v)
+            throw http::bad_request("Unknown status '" + s +
+                                    "' (available, unavailable or archived)");
+        statuses.push_back(*v);
+    }
+    auto result = ctx.store.my_modules(ctx.signed_in_user().id, statuses, page, per_page);
+    json items = json::array();
+    for (const auto& m : result.items) {
+        json j = m.module;
+        j["role"] = m.role;
+        items.push_back(j);
+    }
+    return Response::json_body(200, {{"items", items},
+                                     {"total", result.total},
+                                     {"page", result.page},
+                                     {"per_page", result.per_page}});
+}
+
+} // namespace wte::api_handlers

@@ -1,0 +1,24 @@
+// Loading a node of the tree together with everything the permission rules
+// need (its ancestors, the caller's module role) in a fixed number of queries.
+#pragma once
+
+#include "http/router.hpp"
+
+namespace wte::api_handlers {
+
+struct Node {
+    db::PartRecord record;             // the node itself
+    std::vector<db::PartRecord> chain; // module first, node last
+    ModuleRole role = ModuleRole::none;
+    NodeFacts facts;
+    const db::PartRecord& module() const { return chain.front(); }
+};
+
+Node load_node(http::Context& ctx, Id id); // 404 when it does not exist
+Node require_view(http::Context& ctx, Id id);
+Node require_edit(http::Context& ctx, Id id);
+
+// ?page=&per_page= with defaults and limits; bad values are a 400.
+std::pair<int, int> paging(const http::Context& ctx);
+
+} // namespace wte::api_handlers

@@ -1,0 +1,218 @@
+// The content tree: read a node with its neighbourhood, create, change,
+// reorder, delete; module access settings; taking and leaving a module.
+#include "api/handlers.hpp"
+#include "api/node.hpp"
+#include "auth/crypto.hpp"
+
+namespace wte::api_handlers {
+
+namespace {
+
+PartView view_of(Context& ctx, const Node& n) {
+    PartView v;
+    v.part = n.record.part;
+    v.my_role = n.role;
+    v.can = capabilities(ctx.actor, n.facts);
+    v.access.has_password = n.module().access_password_hash.has_value();
+    v.access.email_domains = n.module().access_domains;
+    for (std::size_t i = 0; i + 1 < n.chain.size(); ++i) {
+        PartSummary s;
+        const Part& p = n.chain[i].part;
+        s.id = p.id;
+        s.type = p.type;
+        s.parent_id = p.parent_id;
+        s.title = p.title;
+        s.status = p.status;
+        s.label = p.label;
+        s.display_mode = p.display_mode;
+        s.order = p.order;
+        v.ancestors.push_back(s);
+    }
+    // Learners see only the children they may open; editors see all.
+    for (auto& child : ctx.store.children(n.record.part.id)) {
+        NodeFacts f = n.facts;
+        f.type = child.type;
+        f.chain.push_back(child.status);
+        if (v.can.edit || can_view(ctx.actor, f)) v.children.push_back(std::move(child));
+    }
+    std::vector<Id> ids{n.record.part.id};
+    for (const auto& c : v.children)
+        ids.push_back(c.id);
+    auto pending = ctx.store.with_pending_tasks(ids);
+    v.pending_tasks = pending.count(n.record.part.id) > 0;
+    for (auto& c : v.children)
+        c.pending_tasks = pending.count(c.id) > 0;
+    return v;
+}
+
+void check_child_type(PartType parent, PartType child) {
+    bool ok =
+        (child == PartType::part && (parent == PartType::module || parent == PartType::part)) ||
+        (child == PartType::page && (parent == PartType::part || parent == PartType::module));
+    if (!ok)
+        throw http::bad_request("A " + to_string(child) + " cannot be placed inside a " +
+                                to_string(parent));
+}
+
+} // namespace
+
+Response get_part(Context& ctx) {
+    Node n = require_view(ctx, ctx.id_param(0));
+    return Response::json_body(200, view_of(ctx, n));
+}
+
+Response create_part(Context& ctx) {
+    auto r = api::parse_create_part(ctx.req.json_body());
+    Part p;
+    p.type = r.type;
+    p.parent_id = r.parent_id;
+    p.title = r.title;
+    p.status = r.status.value_or(Status::unavailable);
+    p.label = r.label.value_or("");
+    p.display_mode = r.display_mode.value_or(DisplayMode::text_only);
+    p.content = r.content.value_or("");
+    p.order = r.order.value_or(-1);
+
+    db::Transaction tx(ctx.store.connection());
+    std::optional<Id> module_id;
+    if (r.type == PartType::module) {
+        if (!can_create_module(ctx.actor))
+            throw http::forbidden(
+                "You may not create modules (it needs the modules.create permission)");
+    } else {
+        auto parent = ctx.store.find_part(*r.parent_id);
+        if (!parent)
+            throw http::bad_request("Parent part " + std::to_string(*r.parent_id) +
+                                    " does not exist");
+        Node n = require_edit(ctx, *r.parent_id);
+        check_child_type(n.record.part.type, r.type);
+        module_id = n.record.module_id;
+    }
+    Id id = ctx.store.insert_part(p, module_id);
+    if (r.type == PartType::module)
+        ctx.store.set_role(id, ctx.signed_in_user().id, ModuleRole::owner);
+    Node created = load_node(ctx, id);
+    auto body = view_of(ctx, created);
+    tx.commit();
+    return Response::json_body(201, body);
+}
+
+Response patch_part(Context& ctx) {
+    auto r = api::parse_patch_part(ctx.req.json_body());
+    db::Transaction tx(ctx.store.connection());
+    Node n = require_edit(ctx, ctx.id_param(0));
+    Part p = n.record.part;
+    if (r.title) p.title = *r.title;
+    if (r.label) p.label = *r.label;
+    if (r.display_mode) p.display_mode = *r.display_mode;
+    if (r.content) p.content = *r.content;
+    if (r.title || r.label || r.display_mode || r.content) ctx.store.update_part(p);
+    if (r.status && *r.status != p.status) {
+        if (*r.status == Status::archived && p.type != PartType::module)
+            throw http::bad_request("Only modules can be archived");
+        ctx.store.set_status(p.id, p.status, *r.status, ctx.user->id, std::nullopt,
+                             db::now_seconds());
+    }
+    if (r.order) {
+        if (!p.parent_id) throw http::bad_request("A module has no siblings to be ordered among");
+        ctx.store.move_part(p.id, *r.order);
+    }
+    if (r.children_order) {
+        auto children = ctx.store.children(p.id);
+        std::vector<Id> have, want = *r.children_order;
+        for (const auto& c : children)
+            have.push_back(c.id);
+        std::sort(have.begin(), have.end());
+        std::sort(want.begin(), want.end());
+        if (have != want)
+            throw http::bad_request("children_order must list every child of part " +
+                                    std::to_string(p.id) + " exactly once");
+        ctx.store.reorder_children(p.id, *r.children_order);
+    }
+    Node updated = load_node(ctx, p.id);
+    auto body = view_of(ctx, updated);
+    tx.commit();
+    return Response::json_body(200, body);
+}
+
+Response delete_part(Context& ctx) {
+    db::Transaction tx(ctx.store.connection());
+    Node n = load_node(ctx, ctx.id_param(0));
+    if (!can_delete(ctx.actor, n.facts))
+        throw http::forbidden("You may not delete part " + std::to_string(n.record.part.id));
+    ctx.store.delete_part_tree(n.record.part.id);
+    tx.commit();
+    return Response::json_body(200, {{"deleted", n.record.part.id}});
+}
+
+Response put_access(Context& ctx) {
+    auto r = api::parse_access(ctx.req.json_body());
+    db::Transaction tx(ctx.store.connection());
+    Node n = require_edit(ctx, ctx.id_param(0));
+    if (n.record.part.type != PartType::module)
+        throw http::bad_request("Access settings belong to modules; part " +
+                                std::to_string(n.record.part.id) + " is a " +
+                                to_string(n.record.part.type));
+    std::optional<std::string> hash;
+    if (r.set_password && r.password) hash = auth::hash_password(*r.password);
+    ctx.store.set_access(n.record.part.id, r.set_password, hash, r.email_domains);
+    Node updated = load_node(ctx, n.record.part.id);
+    auto body = view_of(ctx, updated);
+    tx.commit();
+    return Response::json_body(200, body);
+}
+
+Response enrol(Context& ctx) {
+    auto r = api::parse_enrol(ctx.req.body.empty() ? json(nullptr) : ctx.req.json_body());
+    Node n = load_node(ctx, ctx.id_param(0));
+    if (n.record.part.type != PartType::module)
+        throw http::bad_request("Only modules can be taken; part " +
+                                std::to_string(n.record.part.id) + " is a " +
+                                to_string(n.record.part.type));
+    EnrolFacts f;
+    f.role = n.role;
+    f.module_status = n.record.part.status;
+    f.module_has_password = n.record.access_password_hash.has_value();
+    f.password_given = r.password.has_value() && !r.password->empty();
+    f.password_matches = f.password_given && f.module_has_password &&
+                         auth::verify_password(*n.record.access_password_hash, *r.password);
+    f.email_domains = n.record.access_domains;
+    f.user_email = ctx.signed_in_user().email;
+    auto decision = decide_enrol(ctx.actor, f);
+    switch (decision) {
+    case EnrolDecision::allowed:
+        break;
+    case EnrolDecision::already_member:
+        throw http::conflict(explain(decision));
+    case EnrolDecision::module_not_open:
+        throw http::forbidden(explain(decision), "module_not_open");
+    case EnrolDecision::blocked:
+        throw http::forbidden(explain(decision), "blocked");
+    case EnrolDecision::password_required:
+        throw http::forbidden(explain(decision), "password_required");
+    case EnrolDecision::wrong_password:
+        throw http::forbidden(explain(decision), "wrong_password");
+    case EnrolDecision::email_domain_refused:
+        throw http::forbidden(explain(decision), "email_domain_refused");
+    case EnrolDecision::not_signed_in:
+        throw http::unauthorized();
+    }
+    ctx.store.set_role(n.record.part.id, ctx.user->id, ModuleRole::student);
+    return Response::json_body(200, {{"role", "student"}});
+}
+
+Response leave(Context& ctx) {
+    db::Transaction tx(ctx.store.connection());
+    Node n = load_node(ctx, ctx.id_param(0));
+    if (n.record.part.type != PartType::module) throw http::bad_request("Only modules can be left");
+    if (n.role == ModuleRole::none) throw http::conflict("You are not a member of this module");
+    if (n.role == ModuleRole::block)
+        throw http::forbidden("You have been blocked from this module", "blocked");
+    if (n.role == ModuleRole::owner)
+        throw http::conflict("Owners cannot leave their module; hand it over or delete it");
+    ctx.store.remove_member(n.record.part.id, ctx.user->id);
+    tx.commit();
+    return Response::json_body(200, {{"role", nullptr}});
+}
+
+} // namespace wte::api_handlers

@@ -1,0 +1,140 @@
+#include "db/database.hpp"
+
+namespace wte::db {
+
+namespace {
+[[noreturn]] void fail(sqlite3* db, int rc, const std::string& what) {
+    throw DbError(rc, what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+}
+} // namespace
+
+Connection::Connection(const std::string& path, bool create_if_missing) : path_(path) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    if (create_if_missing) flags |= SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = "Cannot open database " + path + ": " +
+                              (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw DbError(rc, message);
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    sqlite3_extended_result_codes(db_, 1);
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA foreign_keys=ON");
+    exec("PRAGMA synchronous=NORMAL");
+}
+
+Connection::~Connection() {
+    sqlite3_close_v2(db_);
+}
+
+void Connection::exec(const std::string& sql) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string message = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        throw DbError(rc, message);
+    }
+}
+
+Statement Connection::prepare(std::string_view sql) {
+    return Statement(db_, sql);
+}
+std::int64_t Connection::last_insert_id() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+int Connection::changes() const {
+    return sqlite3_changes(db_);
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+    if (rc != SQLITE_OK) fail(db, rc, "SQL error in '" + std::string(sql.substr(0, 60)) + "'");
+}
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
+Statement::Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) {
+    o.stmt_ = nullptr;
+}
+
+Statement& Statement::bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+}
+Statement& Statement::bind(int i, const std::string& v) {
+    return bind(i, std::string_view(v));
+}
+Statement& Statement::bind(int i, std::string_view v) {
+    sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    return *this;
+}
+Statement& Statement::bind_blob(int i, std::string_view v) {
+    sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT);
+    return *this;
+}
+Statement& Statement::bind_null(int i) {
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+}
+
+bool Statement::step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail(db_, rc, "SQL step failed");
+}
+void Statement::run() {
+    while (step()) {
+    }
+}
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t Statement::int64(int c) const {
+    return sqlite3_column_int64(stmt_, c);
+}
+std::string Statement::text(int c) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c)))
+             : std::string();
+}
+std::string Statement::blob(int c) const {
+    auto p = static_cast<const char*>(sqlite3_column_blob(stmt_, c));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c)))
+             : std::string();
+}
+bool Statement::is_null(int c) const {
+    return sqlite3_column_type(stmt_, c) == SQLITE_NULL;
+}
+std::optional<std::int64_t> Statement::optional_int64(int c) const {
+    if (is_null(c)) return std::nullopt;
+    return int64(c);
+}
+std::optional<std::string> Statement::optional_text(int c) const {
+    if (is_null(c)) return std::nullopt;
+    return text(c);
+}
+
+Transaction::Transaction(Connection& c) : conn_(c) {
+    conn_.exec("BEGIN IMMEDIATE");
+}
+Transaction::~Transaction() {
+    if (!done_) {
+        try {
+            conn_.exec("ROLLBACK");
+        } catch (...) {
+        }
+    }
+}
+void Transaction::commit() {
+    conn_.exec("COMMIT");
+    done_ = true;
+}
+
+} // namespace wte::db

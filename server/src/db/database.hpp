@@ -1,0 +1,98 @@
+// A thin RAII layer over SQLite: one Connection per thread, prepared
+// Statements with typed binds and reads, and scoped Transactions. Every
+// connection runs in WAL mode with foreign keys on and a busy timeout, so
+// concurrent processes (server, timed-task runners) wait instead of failing.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace wte::db {
+
+struct DbError : std::runtime_error {
+    int code;
+    DbError(int code_, const std::string& message) : std::runtime_error(message), code(code_) {}
+};
+
+class Statement;
+
+class Connection {
+public:
+    explicit Connection(const std::string& path, bool create_if_missing = true);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    void exec(const std::string& sql);
+    Statement prepare(std::string_view sql);
+    std::int64_t last_insert_id() const;
+    int changes() const;
+    sqlite3* handle() { return db_; }
+    const std::string& path() const { return path_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, const std::string& value);
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    Statement& bind_blob(int index, std::string_view bytes);
+    Statement& bind_null(int index);
+    template <typename T> Statement& bind(int index, const std::optional<T>& v) {
+        return v ? bind(index, *v) : bind_null(index);
+    }
+
+    // Binds all arguments in order, from 1.
+    template <typename... Args> Statement& bind_all(const Args&... args) {
+        int i = 1;
+        (bind(i++, args), ...);
+        return *this;
+    }
+
+    bool step(); // true while a row is available
+    void run();  // step to completion (INSERT/UPDATE/DELETE)
+    void reset();
+
+    std::int64_t int64(int col) const;
+    int integer(int col) const { return static_cast<int>(int64(col)); }
+    std::string text(int col) const;
+    std::string blob(int col) const;
+    bool is_null(int col) const;
+    std::optional<std::int64_t> optional_int64(int col) const;
+    std::optional<std::string> optional_text(int col) const;
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN IMMEDIATE … COMMIT; rolls back unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(Connection& c);
+    ~Transaction();
+    void commit();
+
+private:
+    Connection& conn_;
+    bool done_ = false;
+};
+
+} // namespace wte::db

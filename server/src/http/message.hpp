@@ -1,0 +1,63 @@
+// The server's own request/response types: handlers and tests see these,
+// never Pistache's, so the HTTP library can change without touching them.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace wte::http {
+
+using json = nlohmann::json;
+
+struct Request {
+    std::string method; // upper case
+    std::string path;   // without query string
+    std::multimap<std::string, std::string> query;
+    std::map<std::string, std::string> headers; // lower-case names
+    std::string body;
+    std::string remote;
+    std::vector<std::string> params; // values of {placeholders} in route order
+
+    std::optional<std::string> header(const std::string& lower_name) const;
+    std::optional<std::string> cookie(const std::string& name) const;
+    std::optional<std::string> query_value(const std::string& name) const;
+    std::vector<std::string> query_values(const std::string& name) const;
+    json json_body() const; // throws HttpError 400 when malformed
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json; charset=utf-8";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+
+    static Response json_body(int status, const json& j);
+    static Response error(int status, const std::string& code, const std::string& message,
+                          const json& details = nullptr);
+};
+
+// Thrown by handlers for any 4xx answer.
+struct HttpError : std::runtime_error {
+    int status;
+    std::string code;
+    json details;
+    HttpError(int status_, std::string code_, const std::string& message, json details_ = nullptr)
+        : std::runtime_error(message), status(status_), code(std::move(code_)),
+          details(std::move(details_)) {}
+};
+
+HttpError bad_request(const std::string& message, json details = nullptr);
+HttpError unauthorized(const std::string& message = "Please sign in first");
+HttpError forbidden(const std::string& message, const std::string& code = "forbidden");
+HttpError not_found(const std::string& message);
+HttpError conflict(const std::string& message);
+
+std::string url_decode(const std::string& s, bool plus_is_space = true);
+std::multimap<std::string, std::string> parse_query(const std::string& query_string);
+
+} // namespace wte::http

@@ -1,0 +1,112 @@
+#include "http/router.hpp"
+
+#include "auth/crypto.hpp"
+
+#include <iostream>
+
+namespace wte::http {
+
+Id Context::id_param(std::size_t n) const {
+    const std::string& s = req.params.at(n);
+    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+        throw not_found("Nothing exists at " + req.path);
+    return std::stoll(s);
+}
+
+const User& Context::signed_in_user() const {
+    if (!user) throw unauthorized();
+    return *user;
+}
+
+bool match_pattern(const std::string& pattern, const std::string& path,
+                   std::vector<std::string>& params) {
+    params.clear();
+    std::size_t p = 0, s = 0;
+    while (p < pattern.size() && s <= path.size()) {
+        if (pattern[p] == '{') {
+            auto close = pattern.find('}', p);
+            auto end = path.find('/', s);
+            if (end == std::string::npos) end = path.size();
+            if (end == s) return false;
+            params.push_back(url_decode(path.substr(s, end - s), false));
+            p = close + 1;
+            s = end;
+        } else {
+            if (s >= path.size() || pattern[p] != path[s]) return false;
+            ++p;
+            ++s;
+        }
+    }
+    return p == pattern.size() && s == path.size();
+}
+
+namespace {
+bool is_state_changing(const std::string& method) {
+    return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+} // namespace
+
+Response Router::dispatch(Request& req, const Config& config, db::Connection& conn) const {
+    const Route* route = nullptr;
+    bool path_known = false;
+    for (const auto& r : routes_) {
+        if (match_pattern(r.pattern, req.path, req.params)) {
+            path_known = true;
+            if (req.method == r.method ||
+                (req.method == "HEAD" && std::string(r.method) == "GET")) {
+                route = &r;
+                break;
+            }
+        }
+    }
+    if (!route) {
+        if (path_known)
+            return Response::error(405, "method_not_allowed",
+                                   req.method + " is not allowed on " + req.path);
+        return Response::error(404, "not_found", "Nothing exists at " + req.path);
+    }
+    match_pattern(route->pattern, req.path, req.params);
+
+    try {
+        db::Store store(conn);
+        Context ctx{req, config, store, {}, std::nullopt, {}, {}};
+        if (auto token = req.cookie(api::session_cookie); token && !token->empty()) {
+            ctx.session_token_hash = auth::token_hash(*token);
+            if (auto session = store.find_session(ctx.session_token_hash, db::now_seconds())) {
+                if (auto user = store.find_user(session->user_id)) {
+                    ctx.user = user->user;
+                    ctx.actor.user_id = user->user.id;
+                    ctx.actor.permissions = store.permissions_of(user->user.id);
+                    ctx.csrf_token = session->csrf_token;
+                }
+            }
+        }
+        if (route->access == Access::signed_in && !ctx.user) throw unauthorized();
+        if (route->csrf && is_state_changing(req.method) && ctx.user) {
+            auto sent = req.header("x-csrf-token");
+            if (!sent || *sent != ctx.csrf_token)
+                throw forbidden("The request has no valid X-CSRF-Token header; reload the page",
+                                "csrf");
+        }
+        return route->handler(ctx);
+    } catch (const HttpError& e) {
+        return Response::error(e.status, e.code, e.what(), e.details);
+    } catch (const BadInput& e) {
+        return Response::error(400, "bad_request", e.what(),
+                               e.field.empty() ? json(nullptr) : json{{"field", e.field}});
+    } catch (const json::exception& e) {
+        return Response::error(400, "bad_request",
+                               std::string("The request could not be read: ") + e.what());
+    } catch (const db::DbError& e) {
+        if ((e.code & 0xff) == SQLITE_BUSY || (e.code & 0xff) == SQLITE_LOCKED)
+            return Response::error(503, "busy", "The server is busy; please try again");
+        std::cerr << "database error on " << req.method << " " << req.path << ": " << e.what()
+                  << "\n";
+        return Response::error(500, "internal", "The server could not complete the request");
+    } catch (const std::exception& e) {
+        std::cerr << "error on " << req.method << " " << req.path << ": " << e.what() << "\n";
+        return Response::error(500, "internal", "The server could not complete the request");
+    }
+}
+
+} // namespace wte::http

@@ -1,0 +1,33 @@
+// Every HTTP route of wte-server: method, path, handler, who may call it.
+// (API.md documents them; keep the two in step.)
+#include "api/handlers.hpp"
+
+namespace wte::http {
+
+using namespace wte::api_handlers;
+constexpr auto anyone = Access::anyone;
+constexpr auto signed_in = Access::signed_in;
+
+const std::vector<Route>& route_table() {
+    static const std::vector<Route> routes = {
+        {"GET", "/api/v1/health", health, anyone},
+
+        {"POST", "/api/v1/auth/login", login, anyone, false},
+        {"POST", "/api/v1/auth/logout", logout, signed_in},
+        {"GET", "/api/v1/auth/me", me, signed_in},
+
+        {"GET", "/api/v1/modules", public_modules, anyone},
+        {"GET", "/api/v1/modules/mine", my_modules, signed_in},
+
+        {"POST", "/api/v1/parts", create_part, signed_in},
+        {"GET", "/api/v1/parts/{id}", get_part, signed_in},
+        {"PATCH", "/api/v1/parts/{id}", patch_part, signed_in},
+        {"DELETE", "/api/v1/parts/{id}", delete_part, signed_in},
+        {"PUT", "/api/v1/parts/{id}/access", put_access, signed_in},
+        {"POST", "/api/v1/parts/{id}/enrol", enrol, signed_in},
+        {"DELETE", "/api/v1/parts/{id}/enrol", leave, signed_in},
+    };
+    return routes;
+}
+
+} // namespace wte::http

@@ -1,0 +1,243 @@
+#include "http/server.hpp"
+
+#include "db/migrations.hpp"
+#include "http/router.hpp"
+#include "wte/schedule.hpp"
+
+#include <pistache/endpoint.h>
+#include <pistache/http.h>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+
+namespace wte::http {
+
+namespace fs = std::filesystem;
+using namespace Pistache;
+
+std::string mime_type_for(const std::string& path) {
+    static const std::vector<std::pair<std::string, std::string>> types = {
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".wasm", "application/wasm"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json"},
+        {".ttf", "font/ttf"},
+        {".otf", "font/otf"},
+        {".woff2", "font/woff2"},
+        {".png", "image/png"},
+        {".svg", "image/svg+xml"},
+        {".ico", "image/x-icon"},
+        {".data", "application/octet-stream"}};
+    for (const auto& [ext, type] : types)
+        if (path.size() >= ext.size() &&
+            path.compare(path.size() - ext.size(), ext.size(), ext) == 0)
+            return type;
+    return "application/octet-stream";
+}
+
+namespace {
+
+std::mutex log_mutex;
+
+// Pistache 0.0.5 writes only typed headers into responses (raw ones are
+// dropped), so every header we send goes through this one typed carrier.
+class NamedHeader : public Http::Header::Header {
+public:
+    NamedHeader(std::string name, std::string value)
+        : name_(std::move(name)), value_(std::move(value)) {}
+    const char* name() const override { return name_.c_str(); }
+    void parse(const std::string& data) override { value_ = data; }
+    void write(std::ostream& os) const override { os << value_; }
+#ifdef SAFE_HEADER_CAST
+    uint64_t hash() const override {
+        return std::hash<std::string>{}(name_);
+    }
+#endif
+
+private:
+    std::string name_, value_;
+};
+
+db::Connection& thread_connection(const std::string& path) {
+    // SQLite connections are not shared between threads: one per worker.
+    thread_local std::unique_ptr<db::Connection> conn;
+    if (!conn || conn->path() != path) conn = std::make_unique<db::Connection>(path, false);
+    return *conn;
+}
+
+std::string method_name(Http::Method m) {
+    switch (m) {
+    case Http::Method::Get:
+        return "GET";
+    case Http::Method::Post:
+        return "POST";
+    case Http::Method::Put:
+        return "PUT";
+    case Http::Method::Patch:
+        return "PATCH";
+    case Http::Method::Delete:
+        return "DELETE";
+    case Http::Method::Head:
+        return "HEAD";
+    case Http::Method::Options:
+        return "OPTIONS";
+    default:
+        return "OTHER";
+    }
+}
+
+Request convert(const Http::Request& in) {
+    Request r;
+    r.method = method_name(in.method());
+    r.path = in.resource();
+    for (auto it = in.query().parameters_begin(); it != in.query().parameters_end(); ++it) {
+        // Pistache keeps one value per name; comma-separated lists stand in
+        // for repeated parameters (?status=available,archived).
+        std::stringstream values(it->second);
+        std::string v;
+        while (std::getline(values, v, ','))
+            r.query.emplace(it->first, v);
+    }
+    for (const auto& h : in.headers().list()) {
+        std::ostringstream os;
+        h->write(os);
+        std::string name = h->name();
+        std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+        r.headers[name] = os.str();
+    }
+    for (const auto& [name, raw] : in.headers().rawList()) {
+        std::string lower = raw.name();
+        std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+        r.headers[lower] = raw.value();
+    }
+    std::string cookies;
+    for (const auto& c : in.cookies()) {
+        if (!cookies.empty()) cookies += "; ";
+        cookies += c.name + "=" + c.value;
+    }
+    if (!cookies.empty()) r.headers["cookie"] = cookies;
+    r.body = in.body();
+    r.remote = in.address().host();
+    return r;
+}
+
+class WteHandler : public Http::Handler {
+public:
+    HTTP_PROTOTYPE(WteHandler)
+
+    explicit WteHandler(const Config& config) : config_(config), router_(route_table()) {}
+
+    void onRequest(const Http::Request& in, Http::ResponseWriter out) override {
+        auto start = std::chrono::steady_clock::now();
+        Request req = convert(in);
+        Response res;
+        bool is_api = req.path.rfind("/api/", 0) == 0;
+        if (static_cast<std::int64_t>(req.body.size()) > config_.upload_limit) {
+            res = Response::error(413, "too_large",
+                                  "The request body is larger than the limit of " +
+                                      std::to_string(config_.upload_limit) + " bytes");
+        } else if (is_api) {
+            try {
+                res = router_.dispatch(req, config_, thread_connection(config_.database_path));
+            } catch (const std::exception& e) {
+                res = Response::error(503, "unavailable", "The database cannot be used right now");
+                std::cerr << "cannot open database: " << e.what() << "\n";
+            }
+        } else if (!config_.static_dir.empty() && (req.method == "GET" || req.method == "HEAD")) {
+            res = serve_static(req.path);
+        } else {
+            res = Response::error(404, "not_found", "Nothing exists at " + req.path);
+        }
+        res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+        if (is_api) res.headers.emplace_back("Cache-Control", "no-store");
+        for (const auto& [name, value] : res.headers)
+            out.headers().add(std::make_shared<NamedHeader>(name, value));
+        out.headers().add(std::make_shared<NamedHeader>("Content-Type", res.content_type));
+        auto size = res.body.size();
+        out.send(static_cast<Http::Code>(res.status),
+                 req.method == "HEAD" ? std::string() : res.body);
+        log(req, res.status, size, start);
+    }
+
+private:
+    Response serve_static(const std::string& url_path) {
+        std::string rel = url_path == "/" ? "/index.html" : url_decode(url_path, false);
+        if (rel.find("..") != std::string::npos || rel.find('\0') != std::string::npos)
+            return Response::error(404, "not_found", "Nothing exists at " + url_path);
+        fs::path file = fs::path(config_.static_dir) / rel.substr(1);
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec))
+            return Response::error(404, "not_found", "Nothing exists at " + url_path);
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream buf;
+        buf << in.rdbuf();
+        Response r;
+        r.content_type = mime_type_for(file.string());
+        r.body = buf.str();
+        r.headers.emplace_back("Cache-Control", "no-cache");
+        return r;
+    }
+
+    void log(const Request& req, int status, std::size_t bytes,
+             std::chrono::steady_clock::time_point start) {
+        auto ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        std::lock_guard<std::mutex> lock(log_mutex);
+        std::cout << format_iso8601(std::time(nullptr)) << ' ' << req.remote << ' ' << req.method
+                  << ' ' << req.path << ' ' << status << ' ' << bytes << "B "
+                  << static_cast<int>(ms * 10) / 10.0 << "ms" << std::endl;
+    }
+
+    Config config_;
+    Router router_;
+};
+
+} // namespace
+
+int serve(const Config& config) {
+    {
+        db::Connection conn(config.database_path, false);
+        int current = db::current_schema_version(conn);
+        if (current < db::latest_schema_version())
+            throw std::runtime_error("The database schema is at version " +
+                                     std::to_string(current) + ", this wte-server needs " +
+                                     std::to_string(db::latest_schema_version()) +
+                                     ": run `wte-server migrate`");
+    }
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    Address addr(config.host, Port(static_cast<std::uint16_t>(config.port)));
+    Http::Endpoint endpoint(addr);
+    auto opts = Http::Endpoint::options()
+                    .threads(config.threads)
+                    .flags(Tcp::Options::ReuseAddr)
+                    .maxRequestSize(static_cast<std::size_t>(config.upload_limit) + 1024 * 1024)
+                    .maxResponseSize(256 * 1024 * 1024)
+                    .headerTimeout(std::chrono::seconds(30))
+                    .bodyTimeout(std::chrono::seconds(120));
+    endpoint.init(opts);
+    endpoint.setHandler(Http::make_handler<WteHandler>(config));
+    endpoint.serveThreaded();
+    std::cout << "wte-server listening on http://" << config.host << ":" << config.port
+              << (config.static_dir.empty() ? "" : " (serving " + config.static_dir + ")")
+              << std::endl;
+
+    int sig = 0;
+    sigwait(&signals, &sig);
+    std::cout << "wte-server stopping (signal " << sig << ")" << std::endl;
+    endpoint.shutdown();
+    return 0;
+}
+
+} // namespace wte::http

@@ -1,0 +1,196 @@
+#include "seed/demo.hpp"
+
+#include "auth/crypto.hpp"
+
+namespace wte::seed {
+
+namespace {
+
+const char* intro_page = R"(Welcome to the Web
+==================
+
+Every web page you have ever visited is built from three languages working
+together: **HTML** gives a page its structure, **CSS** its looks and
+**JavaScript** its behaviour. In this module you will learn all three by
+building small pages of your own.
+
+How this module works
+---------------------
+
+Each part starts with a *tutorial* that explains one idea with examples,
+followed by an *exercise* in which you write code in the browser and see the
+result immediately.
+
+* Read the pages in order; the next page builds on the previous one.
+* Try every example yourself.
+* Answer the short quizzes to check your understanding.
+
+.. note::
+
+   You do not need to install anything. Everything happens in your browser.
+)";
+
+const char* html_basics_page = R"(The Structure of an HTML Document
+=================================
+
+An HTML document is a tree of *elements*. Each element starts with an opening
+tag such as ``<p>`` and usually ends with a closing tag such as ``</p>``.
+Here is the smallest useful page::
+
+    <!DOCTYPE html>
+    <html lang="en">
+      <head>
+        <title>My first page</title>
+      </head>
+      <body>
+        <h1>Hello, world!</h1>
+        <p>This is my first web page.</p>
+      </body>
+    </html>
+
+The ``head`` holds information *about* the page, such as its title; the
+``body`` holds what the reader sees.
+
+Common elements
+---------------
+
+``h1`` to ``h6``
+   Headings, from most to least important.
+
+``p``
+   A paragraph of text.
+
+``a``
+   A link to another page, for example ``<a href="https://example.org">``.
+
+``img``
+   An image; it has no closing tag.
+
+Learn more in the `MDN introduction to HTML <https://developer.mozilla.org/en-US/docs/Learn/HTML>`_.
+)";
+
+const char* lists_page = R"(Lists and Nesting
+=================
+
+HTML has two kinds of lists. An *unordered* list (``ul``) shows bullets, an
+*ordered* list (``ol``) shows numbers. Each entry is a list item (``li``).
+
+1. Write the ``ul`` or ``ol`` element.
+2. Put one ``li`` element inside it for every entry.
+3. To nest a list, put a whole new list *inside* an ``li``.
+
+Elements must be closed in the reverse order in which they were opened:
+``<ul><li><b>text</b></li></ul>`` is correct, ``<ul><li><b>text</li></b></ul>``
+is not.
+
+.. warning::
+
+   Browsers try to repair broken HTML, but each browser repairs it
+   differently. Always close your elements properly.
+)";
+
+const char* css_page = R"(Styling with CSS
+================
+
+CSS rules choose elements with a *selector* and set *properties* on them::
+
+    h1 {
+      color: darkblue;
+      font-family: sans-serif;
+    }
+
+A rule can select by element name (``p``), by class (``.note``) or by id
+(``#main``). When several rules set the same property, the more specific
+selector wins.
+
+Try changing the colour of every heading on your page. Then give one
+paragraph the class ``highlight`` and make its background light yellow.
+)";
+
+const char* exercise_page = R"(Exercise: Your Own Home Page
+============================
+
+Build a small home page about yourself. It must contain:
+
+* a main heading with your name,
+* a paragraph that introduces you,
+* an unordered list of three things you enjoy,
+* a link to a website you like.
+
+When you are happy with the structure, add a ``style`` element in the
+``head`` and give your page a background colour and a readable font.
+
+Façade, naïve, Ångström: accented text works everywhere, too.
+)";
+
+} // namespace
+
+std::vector<DemoAccount> seed_demo(db::Store& store) {
+    std::vector<DemoAccount> accounts = {
+        {"teacher@example.org", "teacher-demo", "Teacher (owns the demo module)"},
+        {"student1@example.org", "student1-demo", "Student (has taken the demo module)"},
+        {"student2@example.org", "student2-demo", "Student (has not taken it yet)"},
+    };
+    auto teacher_group = store.find_group("Teacher");
+    auto student_group = store.find_group("Student");
+    std::vector<Id> ids;
+    const char* names[] = {"Tessa Teacher", "Sam Student", "Kim Learner"};
+    for (std::size_t i = 0; i < accounts.size(); ++i) {
+        Id id = store.create_user(accounts[i].email, names[i],
+                                  auth::hash_password(accounts[i].password), UserStatus::active);
+        store.add_to_group(id, i == 0 ? *teacher_group : *student_group);
+        ids.push_back(id);
+    }
+
+    auto add = [&](PartType type, std::optional<Id> parent, std::optional<Id> module,
+                   const std::string& title, const std::string& label, const std::string& content,
+                   DisplayMode mode = DisplayMode::text_only) {
+        Part p;
+        p.type = type;
+        p.parent_id = parent;
+        p.title = title;
+        p.status = Status::available;
+        p.label = label;
+        p.content = content;
+        p.display_mode = mode;
+        p.order = -1;
+        return store.insert_part(p, module);
+    };
+
+    Id module =
+        add(PartType::module, std::nullopt, std::nullopt, "Web Development Basics", "",
+            "Web Development Basics\n======================\n\nLearn to build web pages "
+            "with HTML, CSS and JavaScript, one small step at a time. No experience needed.\n");
+    store.set_role(module, ids[0], ModuleRole::owner);
+    store.set_role(module, ids[1], ModuleRole::student);
+
+    Id getting_started =
+        add(PartType::part, module, module, "Getting Started", "Tutorial",
+            "An overview of how the web works and how this module is organised.\n");
+    add(PartType::page, getting_started, module, "Welcome to the Web", "", intro_page);
+    Id html = add(PartType::part, module, module, "HTML Structure", "Tutorial",
+                  "Elements, tags and the document tree.\n");
+    add(PartType::page, html, module, "The Structure of an HTML Document", "", html_basics_page);
+    add(PartType::page, html, module, "Lists and Nesting", "", lists_page);
+    add(PartType::page, html, module, "Styling with CSS", "", css_page);
+    Id exercise =
+        add(PartType::part, module, module, "Your Own Home Page", "Exercise",
+            "Put what you learned together in a page of your own.\n", DisplayMode::three_pane_html);
+    add(PartType::page, exercise, module, "Exercise: Your Own Home Page", "", exercise_page,
+        DisplayMode::three_pane_html);
+
+    // A second module behind a password, to try "Take this module".
+    Id js = add(PartType::module, std::nullopt, std::nullopt, "JavaScript in Practice", "",
+                "JavaScript in Practice\n======================\n\nMake your pages interactive: "
+                "events, the DOM and fetching data. Ask your teacher for the module password "
+                "(in this demo it is *js-demo*).\n");
+    store.set_role(js, ids[0], ModuleRole::owner);
+    store.set_access(js, true, auth::hash_password("js-demo"), std::nullopt);
+    Id events = add(PartType::part, js, js, "Events", "Tutorial", "Reacting to the reader.\n");
+    add(PartType::page, events, js, "Click Handlers", "",
+        "Click Handlers\n==============\n\nUse ``addEventListener('click', ...)`` to run code "
+        "when the reader clicks an element.\n");
+    return accounts;
+}
+
+} // namespace wte::seed
