@@ -1,0 +1,97 @@
+"""wte-server's command line as an operator uses it: every mode exits 0 on
+success, or non-zero with a one-line reason, and bad input changes nothing."""
+import os
+import sqlite3
+import tempfile
+import unittest
+
+from wte_testlib import run_cli
+
+
+class CliTests(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory(prefix="wte-cli-")
+        self.config = os.path.join(self.dir.name, "wte.ini")
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def test_generate_config_writes_a_commented_file_and_refuses_to_overwrite(self):
+        run_cli("generate-config", "--filename", self.config)
+        with open(self.config) as f:
+            text = f.read()
+        for key in ("port = 6543", "threads", "static_dir", "upload_limit", "domains", "smtp_host", "sender"):
+            self.assertIn(key, text)
+        self.assertIn("#", text)
+        p = run_cli("generate-config", "--filename", self.config, check=False)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("already exists", p.stderr)
+        self.assertEqual(len(p.stderr.strip().splitlines()), 1)
+
+    def test_init_db_prints_a_generated_admin_password_that_works_once(self):
+        run_cli("generate-config", "--filename", self.config)
+        p = run_cli("init-db", self.config)
+        self.assertIn("admin@example.org", p.stdout)
+        self.assertIn("generated", p.stdout)
+        db = sqlite3.connect(os.path.join(self.dir.name, "wte.db"))
+        self.assertEqual(db.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+        groups = {r[0] for r in db.execute("SELECT title FROM permission_groups")}
+        self.assertEqual(groups, {"User Administration", "Content Administration", "Teacher", "Student"})
+        hash_ = db.execute("SELECT password_hash FROM users WHERE email='admin@example.org'").fetchone()[0]
+        self.assertTrue(hash_.startswith("$argon2id$"), hash_)
+        db.close()
+        again = run_cli("init-db", self.config, check=False)
+        self.assertNotEqual(again.returncode, 0)
+        self.assertIn("already initialised", again.stderr)
+
+    def test_migrate_is_idempotent(self):
+        run_cli("generate-config", "--filename", self.config)
+        first = run_cli("migrate", self.config)
+        self.assertRegex(first.stdout, r"Schema 0 -> \d+")
+        second = run_cli("migrate", self.config)
+        self.assertIn("0 migrations applied", second.stdout)
+
+    def test_missing_or_broken_config_is_a_one_line_error(self):
+        p = run_cli("serve", os.path.join(self.dir.name, "nope.ini"), check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("does not exist", p.stderr)
+        with open(self.config, "w") as f:
+            f.write("[server]\nport = seventy\n")
+        p = run_cli("init-db", self.config, check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("port", p.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.dir.name, "wte.db")))
+
+    def test_serve_without_database_says_what_to_do(self):
+        run_cli("generate-config", "--filename", self.config)
+        p = run_cli("serve", self.config, check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("init-db", p.stderr)
+
+    def test_user_add_passwd_grant(self):
+        run_cli("generate-config", "--filename", self.config)
+        run_cli("init-db", self.config, "--admin-password", "long-enough")
+        p = run_cli("user", "add", self.config, "t@example.org", "Tina", "--group", "Teacher")
+        self.assertIn("password:", p.stdout)
+        self.assertNotEqual(run_cli("user", "add", self.config, "t@example.org", "Again", check=False).returncode, 0)
+        self.assertNotEqual(run_cli("user", "add", self.config, "x@example.org", "X", "--password", "short",
+                                    check=False).returncode, 0)
+        self.assertNotEqual(run_cli("user", "grant", self.config, "t@example.org", "--permission", "root",
+                                    check=False).returncode, 0)
+        run_cli("user", "grant", self.config, "t@example.org", "--permission", "admin.modules.view")
+        run_cli("user", "passwd", self.config, "t@example.org", "--password", "a-new-password")
+        p = run_cli("user", "passwd", self.config, "ghost@example.org", check=False)
+        self.assertIn("no user", p.stderr)
+        db = sqlite3.connect(os.path.join(self.dir.name, "wte.db"))
+        self.assertIsNone(db.execute("SELECT id FROM users WHERE email='x@example.org'").fetchone())
+        db.close()
+
+    def test_help_on_every_mode(self):
+        for mode in (["serve"], ["init-db"], ["migrate"], ["generate-config"], ["run-timed-tasks"],
+                     ["user", "add"]):
+            p = run_cli(*mode, "--help")
+            self.assertIn("Usage", p.stdout + p.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

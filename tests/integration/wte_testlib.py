@@ -1,0 +1,166 @@
+"""Shared helpers for integration tests: a real wte-server process on a
+temporary SQLite file, and a small HTTP client that keeps the session cookie
+and sends the CSRF header like the browser client does."""
+import http.client
+import json
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+
+SERVER = os.environ.get("WTE_SERVER", os.path.join(
+    os.path.dirname(__file__), "..", "..", "build", "native", "server", "wte-server"))
+
+DEMO = {
+    "admin": ("admin@example.org", "admin-demo-pw"),
+    "teacher": ("teacher@example.org", "teacher-demo"),
+    "student1": ("student1@example.org", "student1-demo"),
+    "student2": ("student2@example.org", "student2-demo"),
+}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_cli(*args, check=True):
+    """Runs wte-server with args; returns CompletedProcess (text)."""
+    p = subprocess.run([SERVER, *args], capture_output=True, text=True, timeout=120)
+    if check and p.returncode != 0:
+        raise AssertionError(f"wte-server {' '.join(args)} failed ({p.returncode}): {p.stderr}")
+    return p
+
+
+class ServerProcess:
+    """generate-config → init-db --demo → serve, on a free port in a temp dir."""
+
+    def __init__(self, upload_limit=None, extra=None):
+        self.dir = tempfile.TemporaryDirectory(prefix="wte-it-")
+        self.config = os.path.join(self.dir.name, "wte.ini")
+        self.db = os.path.join(self.dir.name, "wte.db")
+        self.port = free_port()
+        run_cli("generate-config", "--filename", self.config)
+        with open(self.config) as f:
+            text = f.read().replace("port = 6543", f"port = {self.port}", 1)
+        if upload_limit:
+            text = text.replace("upload_limit = 10485760", f"upload_limit = {upload_limit}")
+        for old, new in (extra or {}).items():
+            text = text.replace(old, new)
+        with open(self.config, "w") as f:
+            f.write(text)
+        run_cli("init-db", self.config, "--demo", "--admin-password", DEMO["admin"][1])
+        self.log = open(os.path.join(self.dir.name, "serve.log"), "w")
+        self.proc = subprocess.Popen([SERVER, "serve", self.config], stdout=self.log,
+                                     stderr=subprocess.STDOUT)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                status, _, _ = Client(self.port).request("GET", "/api/v1/health")
+                if status == 200:
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise AssertionError("wte-server did not start: " + self.read_log())
+
+    def read_log(self):
+        self.log.flush()
+        with open(os.path.join(self.dir.name, "serve.log")) as f:
+            return f.read()
+
+    def client(self, who=None):
+        c = Client(self.port)
+        if who:
+            email, password = DEMO[who]
+            status, body, _ = c.login(email, password)
+            assert status == 200, (status, body)
+        return c
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            code = self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            code = self.proc.wait()
+        self.log.close()
+        self.dir.cleanup()
+        return code
+
+
+class Client:
+    def __init__(self, port):
+        self.port = port
+        self.cookie = None
+        self.csrf = None
+
+    def request(self, method, path, body=None, headers=None, raw=None, csrf=True):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        h = dict(headers or {})
+        data = raw
+        if body is not None:
+            data = json.dumps(body).encode()
+            h.setdefault("Content-Type", "application/json")
+        if self.cookie:
+            h["Cookie"] = self.cookie
+        if csrf and self.csrf and method not in ("GET", "HEAD"):
+            h.setdefault("X-CSRF-Token", self.csrf)
+        conn.request(method, path, body=data, headers=h)
+        resp = conn.getresponse()
+        payload = resp.read()
+        resp_headers = {k.lower(): v for k, v in resp.getheaders()}
+        conn.close()
+        cookie = resp_headers.get("set-cookie")
+        if cookie:
+            value = cookie.split(";", 1)[0]
+            self.cookie = value if value.split("=", 1)[1] else None
+        parsed = None
+        if payload and resp_headers.get("content-type", "").startswith("application/json"):
+            parsed = json.loads(payload)
+        return resp.status, parsed if parsed is not None else payload, resp_headers
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def post(self, path, body=None, **kw):
+        return self.request("POST", path, body=body if body is not None else {}, **kw)
+
+    def patch(self, path, body, **kw):
+        return self.request("PATCH", path, body=body, **kw)
+
+    def delete(self, path, **kw):
+        return self.request("DELETE", path, **kw)
+
+    def login(self, email, password):
+        status, body, headers = self.request("POST", "/api/v1/auth/login",
+                                             {"email": email, "password": password})
+        if status == 200:
+            self.csrf = body["csrf_token"]
+        return status, body, headers
+
+
+class ServerTestCase(unittest.TestCase):
+    """One server for the whole class (init-db hashes passwords: not free)."""
+
+    server_options = {}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = ServerProcess(**cls.server_options)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def assertError(self, response, status, code=None):
+        got_status, body, headers = response
+        self.assertEqual(got_status, status, body)
+        self.assertTrue(headers.get("content-type", "").startswith("application/json"), headers)
+        self.assertIn("error", body)
+        self.assertTrue(body["error"]["message"])
+        if code:
+            self.assertEqual(body["error"]["code"], code)
+        return body
