@@ -1,0 +1,73 @@
+// Everything the client knows, in one struct: the session, the current route,
+// data loaded from the server and the state of each form. Screens read it;
+// only app.cpp (actions and network replies) writes it.
+#pragma once
+
+#include "app/route.hpp"
+#include "wte/api.hpp"
+#include "wte/domain.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace wte::client {
+
+// Data that arrives from the server: what is shown while it loads and when
+// it failed. `request` is the id of the request whose reply is awaited;
+// replies with another id are stale and dropped.
+template <typename T> struct Remote {
+    enum class State { idle, loading, ready, failed };
+    State state = State::idle;
+    T value{};
+    std::string error;
+    int request = 0;
+    bool loading() const { return state == State::loading; }
+    bool ready() const { return state == State::ready; }
+    bool failed() const { return state == State::failed; }
+};
+
+enum class SessionState { checking, signed_out, signed_in };
+
+struct MyModule {
+    PartSummary module;
+    ModuleRole role = ModuleRole::none;
+};
+
+struct SignInForm {
+    std::string email;
+    std::string password;
+    bool busy = false;
+    std::string error;
+    int request = 0;
+};
+
+struct EnrolForm {
+    Id module_id = 0;
+    std::string password;
+    bool busy = false;
+    std::string error;
+    int request = 0;
+};
+
+struct AppState {
+    SessionState session_state = SessionState::checking;
+    api::Session session;
+    std::string session_error; // /auth/me failed for another reason than 401
+
+    Route route;
+    Route after_signin = route_modules();
+
+    SignInForm signin;
+    Remote<api::Page<PartSummary>> modules;
+    Remote<std::vector<MyModule>> my_modules;
+    Remote<PartView> part;             // the node of the current #/parts/N route
+    Id part_id = 0;                    // which node `part` is about
+    std::map<Id, PartView> part_cache; // last seen views: back/forward show instantly
+    EnrolForm enrol;
+
+    bool high_contrast = false;
+    int frame = 0;
+};
+
+} // namespace wte::client

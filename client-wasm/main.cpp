@@ -1,0 +1,191 @@
+// wte-client entry point: creates the WebGL2 canvas window (GLFW), Dear ImGui
+// and the fonts, then runs one frame per animation frame: platform input →
+// network replies → draw the screen → apply actions → render → test bridge.
+#include "app/app.hpp"
+#include "platform/bridge.hpp"
+#include "screens/screens.hpp"
+#include "ui/probe.hpp"
+#include "ui/theme.hpp"
+#include "widgets/widgets.hpp"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace {
+
+struct Client {
+    GLFWwindow* window = nullptr;
+    wte::client::App app;
+    float built_scale = 0; // scale the fonts and style were built for
+    bool built_contrast = false;
+    bool ready = false;
+    std::string clipboard;
+    const char* cursor = "";
+};
+Client* g_client = nullptr;
+
+// ImGui copies through here; pasting comes as text from the <textarea>
+// bridge, so ImGui's own paste (Ctrl+V) must find nothing to avoid doubles.
+void set_clipboard(void* user_data, const char* text) {
+    auto* c = static_cast<Client*>(user_data);
+    c->clipboard = text;
+    wte::platform::clipboard_write(c->clipboard);
+}
+const char* get_clipboard(void*) {
+    return "";
+}
+
+// Canvas backing store = CSS size × devicePixelRatio; ImGui works in device
+// pixels and the fonts and style follow the ratio.
+void sync_size_and_scale(Client& c) {
+    double css_w = 0, css_h = 0;
+    wte::platform::canvas_css_size(css_w, css_h);
+    const double dpr = wte::platform::device_pixel_ratio();
+    const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+    const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+    int cur_w = 0, cur_h = 0;
+    glfwGetWindowSize(c.window, &cur_w, &cur_h);
+    if (cur_w != w || cur_h != h) glfwSetWindowSize(c.window, w, h);
+
+    const float scale = static_cast<float>(dpr);
+    const bool contrast = c.app.state.high_contrast;
+    if (scale != c.built_scale) {
+        wte::ui::set_scale(scale);
+        if (!wte::ui::build_fonts()) std::fprintf(stderr, "wte: fonts could not be built\n");
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    if (scale != c.built_scale || contrast != c.built_contrast) {
+        wte::ui::set_high_contrast(contrast);
+        wte::ui::apply_style();
+        c.built_scale = scale;
+        c.built_contrast = contrast;
+    }
+}
+
+void feed_platform_input(Client& c) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (auto hash = wte::platform::take_hash_change()) c.app.on_hash_changed(*hash);
+    const std::string text = wte::platform::take_text_input();
+    if (!text.empty()) io.AddInputCharactersUTF8(text.c_str());
+    // One wheel unit scrolls 5 lines of the body font in ImGui.
+    io.MouseWheel +=
+        wte::platform::take_wheel_lines(5.0f * wte::ui::font_size_css(wte::ui::FontRole::body));
+}
+
+const char* css_cursor(ImGuiMouseCursor cursor) {
+    switch (cursor) {
+    case ImGuiMouseCursor_TextInput:
+        return "text";
+    case ImGuiMouseCursor_Hand:
+        return "pointer";
+    case ImGuiMouseCursor_ResizeNS:
+        return "ns-resize";
+    case ImGuiMouseCursor_ResizeEW:
+        return "ew-resize";
+    case ImGuiMouseCursor_NotAllowed:
+        return "not-allowed";
+    default:
+        return "default";
+    }
+}
+
+// Keeps the hidden <textarea> focused (and over the active field) while a
+// text field has the caret, so typed, composed and pasted text arrives.
+void sync_text_input() {
+    ImVec2 min, max;
+    const bool active = ImGui::GetIO().WantTextInput && wte::ui::active_text_field(min, max);
+    const float s = wte::ui::scale();
+    wte::platform::text_input_state(active, min.x / s, min.y / s, (max.x - min.x) / s,
+                                    (max.y - min.y) / s);
+}
+
+void frame() {
+    Client& c = *g_client;
+    wte::client::App& app = c.app;
+    sync_size_and_scale(c);
+    feed_platform_input(c);
+    app.apply_replies();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    wte::ui::probe::begin_frame();
+
+    const std::string screen = app.screen_name();
+    wte::client::Actions actions;
+    wte::client::draw_app(app.state, actions, screen);
+    const char* cursor = css_cursor(ImGui::GetMouseCursor());
+    ImGui::Render();
+
+    if (cursor != c.cursor) {
+        wte::platform::set_cursor(cursor);
+        c.cursor = cursor;
+    }
+    sync_text_input();
+
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(c.window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(wte::ui::palette().background);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    app.state.frame++;
+    wte::ui::probe::end_frame(screen, wte::client::to_hash(app.state.route), app.state.frame);
+    if (!c.ready && screen != "loading") {
+        c.ready = true;
+        wte::platform::mark_ready();
+    }
+
+    app.apply(actions);
+}
+
+} // namespace
+
+int main() {
+    if (!glfwInit()) {
+        std::fprintf(stderr, "wte: GLFW could not start\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    static Client client;
+    g_client = &client;
+    client.window = glfwCreateWindow(1280, 800, "WTE", nullptr, nullptr);
+    if (!client.window) {
+        std::fprintf(stderr, "wte: WebGL2 is not available\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(client.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // no imgui.ini in the browser
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NoMouseCursorChange;
+    io.ConfigInputTextCursorBlink = true;
+    ImGui_ImplGlfw_InitForOpenGL(client.window, true);
+    // Characters come from the <textarea> bridge (input/compositionend/paste);
+    // GLFW's keypress path would double ASCII and lose accents. The wheel comes
+    // from the bridge too, normalised to CSS pixels.
+    glfwSetCharCallback(client.window, nullptr);
+    glfwSetScrollCallback(client.window, nullptr);
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    io.ClipboardUserData = &client;
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    client.app.start();
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,148 @@
+// EM_JS implementations of platform/bridge.hpp and the exported callbacks the
+// page calls (wte_http_done, wte_hash_changed, wte_text_input, wte_wheel).
+// The JavaScript side lives in web/js/bridge.js as window.WTE.
+#include "platform/bridge.hpp"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstdlib>
+#include <utility>
+
+namespace {
+std::vector<wte::platform::HttpResult> g_http_results;
+std::optional<std::string> g_hash_change;
+std::string g_text_input;
+double g_wheel_css = 0;
+
+std::string take_js_string(char* s) {
+    if (!s) return {};
+    std::string out(s);
+    std::free(s);
+    return out;
+}
+} // namespace
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void wte_http_done(int id, int status, const char* body, int length) {
+    g_http_results.push_back({id, status, std::string(body, static_cast<std::size_t>(length))});
+}
+EMSCRIPTEN_KEEPALIVE void wte_hash_changed(const char* hash) {
+    g_hash_change = hash;
+}
+EMSCRIPTEN_KEEPALIVE void wte_text_input(const char* utf8) {
+    g_text_input += utf8;
+}
+EMSCRIPTEN_KEEPALIVE void wte_wheel(double delta_y_css) {
+    g_wheel_css += delta_y_css;
+}
+}
+
+// clang-format off
+EM_JS(void, js_http_request, (int id, const char* method, const char* url, const char* body,
+                              const char* csrf), {
+    WTE.fetch(id, UTF8ToString(method), UTF8ToString(url), UTF8ToString(body), UTF8ToString(csrf));
+});
+EM_JS(char*, js_current_hash, (), {
+    var s = window.location.hash || "";
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(void, js_set_hash, (const char* hash, int replace), {
+    WTE.setHash(UTF8ToString(hash), replace != 0);
+});
+EM_JS(void, js_text_input_state, (int active, float x, float y, float w, float h), {
+    WTE.textInputState(active != 0, x, y, w, h);
+});
+EM_JS(void, js_clipboard_write, (const char* text), {
+    WTE.clipboardWrite(UTF8ToString(text));
+});
+EM_JS(void, js_set_cursor, (const char* cursor), {
+    Module.canvas.style.cursor = UTF8ToString(cursor);
+});
+EM_JS(int, js_font_size, (const char* name), {
+    var f = WTE.fonts[UTF8ToString(name)];
+    return f ? f.length : 0;
+});
+EM_JS(void, js_font_copy, (const char* name, unsigned char* dest), {
+    HEAPU8.set(WTE.fonts[UTF8ToString(name)], dest);
+});
+EM_JS(void, js_publish_probe, (const char* json), {
+    WTE.publishProbe(UTF8ToString(json));
+});
+EM_JS(void, js_publish_frame, (int frame), {
+    window.wteTest.frame = frame;
+});
+EM_JS(void, js_mark_ready, (), {
+    WTE.markReady();
+});
+// clang-format on
+
+namespace wte::platform {
+
+void http_request(int id, const std::string& method, const std::string& url,
+                  const std::string& body, const std::string& csrf) {
+    js_http_request(id, method.c_str(), url.c_str(), body.c_str(), csrf.c_str());
+}
+
+std::vector<HttpResult> take_http_results() {
+    return std::exchange(g_http_results, {});
+}
+
+std::string current_hash() {
+    return take_js_string(js_current_hash());
+}
+void set_hash(const std::string& hash, bool replace) {
+    js_set_hash(hash.c_str(), replace ? 1 : 0);
+}
+std::optional<std::string> take_hash_change() {
+    return std::exchange(g_hash_change, std::nullopt);
+}
+
+void text_input_state(bool active, float x, float y, float w, float h) {
+    js_text_input_state(active ? 1 : 0, x, y, w, h);
+}
+std::string take_text_input() {
+    return std::exchange(g_text_input, {});
+}
+void clipboard_write(const std::string& text) {
+    js_clipboard_write(text.c_str());
+}
+
+float take_wheel_lines(float line_height_css) {
+    double css = std::exchange(g_wheel_css, 0.0);
+    if (css == 0.0 || line_height_css <= 0) return 0.0f;
+    return static_cast<float>(-css / line_height_css);
+}
+
+double device_pixel_ratio() {
+    double r = emscripten_get_device_pixel_ratio();
+    return r > 0 ? r : 1.0;
+}
+void canvas_css_size(double& width, double& height) {
+    emscripten_get_element_css_size("#canvas", &width, &height);
+}
+void set_cursor(const char* css_cursor) {
+    js_set_cursor(css_cursor);
+}
+
+std::vector<unsigned char> font_bytes(const char* name) {
+    int n = js_font_size(name);
+    std::vector<unsigned char> bytes(static_cast<std::size_t>(n > 0 ? n : 0));
+    if (n > 0) js_font_copy(name, bytes.data());
+    return bytes;
+}
+
+void publish_probe(const std::string& json) {
+    js_publish_probe(json.c_str());
+}
+void publish_frame(int frame) {
+    js_publish_frame(frame);
+}
+void mark_ready() {
+    js_mark_ready();
+}
+
+} // namespace wte::platform

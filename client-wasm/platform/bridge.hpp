@@ -1,0 +1,51 @@
+// The only door between the C++ client and the browser: every call into the
+// page's JavaScript (web/js/bridge.js) and every callback out of it goes
+// through here. Callbacks are queued and taken once per frame by main.cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wte::platform {
+
+// --- HTTP (fetch with the session cookie; CSRF header when csrf is set) ---
+struct HttpResult {
+    int id = 0;
+    int status = 0; // 0: the request never reached the server
+    std::string body;
+};
+void http_request(int id, const std::string& method, const std::string& url,
+                  const std::string& body, const std::string& csrf);
+std::vector<HttpResult> take_http_results();
+
+// --- URL hash routing ---
+std::string current_hash();
+// replace: change the URL without a new history entry (redirects).
+void set_hash(const std::string& hash, bool replace);
+std::optional<std::string> take_hash_change();
+
+// --- Text input: a hidden <textarea> that receives typed, composed and pasted
+// text while a text field is active; positioned over the field (CSS px) so an
+// IME shows its candidates in the right place. ---
+void text_input_state(bool active, float x, float y, float w, float h);
+std::string take_text_input();
+void clipboard_write(const std::string& text);
+
+// --- Mouse wheel in lines (positive: content moves up, as in ImGui) ---
+float take_wheel_lines(float line_height_css);
+
+// --- Canvas and cursor ---
+double device_pixel_ratio();
+void canvas_css_size(double& width, double& height);
+void set_cursor(const char* css_cursor);
+
+// --- Fonts fetched by web/js/loader.js before main() runs ---
+std::vector<unsigned char> font_bytes(const char* name);
+
+// --- UI test bridge (window.wteTest) ---
+void publish_probe(const std::string& json);
+void publish_frame(int frame);
+void mark_ready();
+
+} // namespace wte::platform

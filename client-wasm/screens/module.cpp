@@ -1,0 +1,114 @@
+// Module page (#/parts/N for a module): summary, taking or leaving the module
+// (with a password field when the module has one, errors in place), and its
+// parts grouped by label ("Tutorial", "Exercise", ...).
+#include "screens/screens.hpp"
+#include "widgets/widgets.hpp"
+
+#include <utility>
+
+namespace wte::client {
+
+using namespace wte::ui;
+
+namespace {
+
+void draw_enrolment(AppState& s, Actions& a) {
+    const PartView& v = s.part.value;
+    const Id id = v.part.id;
+    switch (v.my_role) {
+    case ModuleRole::none: {
+        begin_panel();
+        heading("Take this module", 3);
+        std::string why =
+            "Taking the module adds it to My modules and keeps track of your progress.";
+        if (!v.access.email_domains.empty()) {
+            why += " It is open to addresses ending in";
+            for (std::size_t i = 0; i < v.access.email_domains.size(); ++i)
+                why += (i ? ", @" : " @") + v.access.email_domains[i];
+            why += ".";
+        }
+        muted(why);
+        bool submit = false;
+        if (v.access.has_password) {
+            vspace(2);
+            submit = text_field("Module password", s.enrol.password,
+                                {.password = true,
+                                 .hint = "Given by your teacher",
+                                 .width = std::min(column_width(), 360_s),
+                                 .enabled = !s.enrol.busy});
+        }
+        if (!s.enrol.error.empty()) error_box(s.enrol.error);
+        vspace(4);
+        if (button(s.enrol.busy ? "Taking the module…" : "Take this module", ButtonKind::primary,
+                   !s.enrol.busy) ||
+            submit)
+            a.enrol = id;
+        end_panel();
+        break;
+    }
+    case ModuleRole::student:
+        notice_box("You are taking this module.");
+        if (!s.enrol.error.empty()) error_box(s.enrol.error);
+        if (button(s.enrol.busy ? "Leaving…" : "Leave this module", ButtonKind::subtle,
+                   !s.enrol.busy))
+            a.leave = id;
+        break;
+    case ModuleRole::owner:
+        notice_box("You own this module.");
+        break;
+    case ModuleRole::tutor:
+        notice_box("You are a tutor of this module.");
+        break;
+    case ModuleRole::block:
+        error_box("You cannot take this module.");
+        break;
+    }
+}
+
+} // namespace
+
+void draw_module(AppState& s, Actions& a) {
+    const PartView& v = s.part.value;
+    draw_part_breadcrumb(s, a);
+    vspace(4);
+    heading(v.part.title, 1);
+    if (v.part.status != Status::available)
+        badge(v.part.status == Status::archived ? "Archived" : "Not available to students");
+    if (!v.part.content.empty()) {
+        vspace(2);
+        draw_page_content(v.part.content);
+    }
+    vspace(12);
+    draw_enrolment(s, a);
+
+    // Parts grouped by label, groups in the order their first part appears.
+    std::vector<std::pair<std::string, std::vector<const PartSummary*>>> groups;
+    for (const auto& child : v.children) {
+        const std::string label = child.label.empty() ? "Parts" : child.label;
+        auto it = std::find_if(groups.begin(), groups.end(),
+                               [&](const auto& g) { return g.first == label; });
+        if (it == groups.end()) {
+            groups.push_back({label, {}});
+            it = std::prev(groups.end());
+        }
+        it->second.push_back(&child);
+    }
+    for (const auto& [label, parts] : groups) {
+        vspace(20);
+        heading(label, 2);
+        vspace(2);
+        int n = 0;
+        for (const PartSummary* part : parts) {
+            const std::string id = "part" + std::to_string(part->id);
+            const std::string meta = part->status == Status::available ? "" : "Not available";
+            if (list_row(++n, part->title, meta, id.c_str())) a.navigate = route_part(part->id);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 2_s);
+        }
+    }
+    if (v.children.empty()) {
+        vspace(16);
+        muted("This module has no parts yet.");
+    }
+}
+
+} // namespace wte::client

@@ -1,0 +1,65 @@
+// "My modules" (#/my): the modules where the user has a role, with the role
+// as a badge.
+#include "screens/screens.hpp"
+#include "widgets/widgets.hpp"
+
+namespace wte::client {
+
+using namespace wte::ui;
+
+namespace {
+std::string role_badge(ModuleRole role, Status status) {
+    std::string r;
+    switch (role) {
+    case ModuleRole::owner:
+        r = "Owner";
+        break;
+    case ModuleRole::tutor:
+        r = "Tutor";
+        break;
+    case ModuleRole::student:
+        r = "Student";
+        break;
+    case ModuleRole::block:
+        r = "Blocked";
+        break;
+    case ModuleRole::none:
+        break;
+    }
+    if (status == Status::archived) r += r.empty() ? "Archived" : " · Archived";
+    return r;
+}
+} // namespace
+
+void draw_my_modules(AppState& s, Actions& a) {
+    heading("My modules", 1);
+    muted("The modules you take or teach.");
+    vspace(12);
+    const auto& m = s.my_modules;
+    if (m.failed()) {
+        if (error_view("Your modules cannot be loaded", m.error)) a.retry = true;
+        return;
+    }
+    if (!m.ready()) {
+        loading_view("your modules");
+        return;
+    }
+    if (m.value.empty()) {
+        begin_panel();
+        heading("Nothing here yet", 3);
+        muted("You have not taken a module yet. Browse the modules and take one to start.");
+        vspace(4);
+        if (button("Browse modules")) a.navigate = route_modules();
+        end_panel();
+        return;
+    }
+    for (const auto& mine : m.value) {
+        const std::string id = "mine" + std::to_string(mine.module.id);
+        if (summary_card(mine.module.title, mine.module.summary,
+                         role_badge(mine.role, mine.module.status), id.c_str()))
+            a.navigate = route_part(mine.module.id);
+        vspace(4);
+    }
+}
+
+} // namespace wte::client

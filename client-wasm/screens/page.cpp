@@ -1,0 +1,52 @@
+// Page view (#/parts/N for a page): title and content on a reading surface,
+// then previous / next among the pages of the same part (when the part is
+// known; the app fetches it in the background after a deep link).
+#include "screens/screens.hpp"
+#include "widgets/widgets.hpp"
+
+namespace wte::client {
+
+using namespace wte::ui;
+
+void draw_page(AppState& s, Actions& a) {
+    const PartView& v = s.part.value;
+    draw_part_breadcrumb(s, a);
+    vspace(4);
+    heading(v.part.title, 1);
+    if (v.part.status != Status::available) badge("Not available to students");
+    vspace(6);
+    begin_panel(32);
+    if (v.part.content.empty())
+        muted("This page is empty.");
+    else
+        draw_page_content(v.part.content);
+    end_panel();
+
+    // Previous / next among the siblings.
+    if (!v.part.parent_id) return;
+    auto parent = s.part_cache.find(*v.part.parent_id);
+    if (parent == s.part_cache.end()) return;
+    const auto& siblings = parent->second.children;
+    std::size_t i = 0;
+    while (i < siblings.size() && siblings[i].id != v.part.id)
+        ++i;
+    if (i == siblings.size()) return;
+    vspace(12);
+    const float width = column_width();
+    const float x0 = ImGui::GetCursorPosX();
+    if (i > 0) {
+        if (button("‹ Previous", ButtonKind::secondary))
+            a.navigate = route_part(siblings[i - 1].id);
+    }
+    if (i + 1 < siblings.size()) {
+        if (i > 0) ImGui::SameLine();
+        FontScope f(FontRole::bold);
+        const float bw = ImGui::CalcTextSize("Next ›").x + 36_s;
+        ImGui::SetCursorPosX(x0 + width - bw);
+        if (button("Next ›", ButtonKind::primary)) a.navigate = route_part(siblings[i + 1].id);
+    }
+    muted("Page " + std::to_string(i + 1) + " of " + std::to_string(siblings.size()),
+          FontRole::small);
+}
+
+} // namespace wte::client

@@ -1,0 +1,29 @@
+// One function per screen, each in its own file: it reads AppState, draws
+// with the widgets, and records what the user asked for in Actions.
+#pragma once
+
+#include "app/actions.hpp"
+#include "app/app_state.hpp"
+
+#include <string>
+
+namespace wte::client {
+
+// The whole window: top bar, then the screen named by `screen`.
+void draw_app(AppState& state, Actions& actions, const std::string& screen);
+
+void draw_signin(AppState& state, Actions& actions);
+void draw_modules(AppState& state, Actions& actions);
+void draw_my_modules(AppState& state, Actions& actions);
+void draw_module(AppState& state, Actions& actions);
+void draw_part(AppState& state, Actions& actions);
+void draw_page(AppState& state, Actions& actions);
+
+// Shared by the part screens: "Modules › Module › Part" from the ancestors.
+void draw_part_breadcrumb(const AppState& state, Actions& actions);
+
+// The content of a module, part or page. Plain wrapped text for now; the
+// reStructuredText renderer will replace this one function.
+void draw_page_content(const std::string& content);
+
+} // namespace wte::client

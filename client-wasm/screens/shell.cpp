@@ -1,0 +1,152 @@
+// The frame around every screen: one full-window ImGui window, the top bar
+// (brand, Modules / My modules tabs, the user, high contrast, Sign out) for
+// signed-in users, and a scrolling content area with a centred column.
+#include "screens/screens.hpp"
+#include "ui/probe.hpp"
+#include "widgets/widgets.hpp"
+
+#include <imgui.h>
+
+namespace wte::client {
+
+namespace {
+
+using namespace wte::ui;
+
+void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
+    const float h = 64_s;
+    ImGui::BeginChild("##topbar", ImVec2(0, h), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const Palette& p = palette();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 o = ImGui::GetWindowPos();
+    const float w = ImGui::GetWindowWidth();
+    dl->AddRectFilled(o, ImVec2(o.x + w, o.y + h), p.surface_sunken);
+    dl->AddLine(ImVec2(o.x, o.y + h - 1_s), ImVec2(o.x + w, o.y + h - 1_s), p.border, 1_s);
+    const bool narrow = w < 720_s;
+
+    // Brand: a mark and the name; clicking it goes to the module list.
+    float x = narrow ? 12_s : 24_s;
+    const float mark = 32_s;
+    ImGui::SetCursorPos(ImVec2(x, (h - mark) * 0.5f));
+    {
+        const ImVec2 m0 = ImGui::GetCursorScreenPos();
+        dl->AddRectFilled(m0, ImVec2(m0.x + mark, m0.y + mark), p.accent, 8_s);
+        ImFont* f = font(FontRole::h3);
+        const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "W");
+        dl->AddText(f, f->FontSize,
+                    ImVec2(m0.x + (mark - ts.x) * 0.5f, m0.y + (mark - ts.y) * 0.5f), p.on_accent,
+                    "W");
+        x += mark + 10_s;
+    }
+    {
+        FontScope f(FontRole::h3);
+        const char* name = narrow ? "WTE" : "Web Teaching Environment";
+        const ImVec2 ts = ImGui::CalcTextSize(name);
+        ImGui::SetCursorPos(ImVec2(x, (h - ts.y) * 0.5f));
+        ColorScope c(ImGuiCol_Text, p.heading);
+        ImGui::TextUnformatted(name);
+        x += ts.x + (narrow ? 12_s : 28_s);
+    }
+    {
+        FontScope f(FontRole::body);
+        const float tab_h = ImGui::GetTextLineHeight() + 20_s;
+        ImGui::SetCursorPos(ImVec2(x, (h - tab_h) * 0.5f));
+        if (tab("Modules", screen == "modules")) a.navigate = route_modules();
+        ImGui::SameLine(0, 4_s);
+        if (tab("My modules", screen == "my-modules")) a.navigate = route_my_modules();
+    }
+
+    // Right side, laid out from the right edge.
+    float right = w - (narrow ? 12_s : 24_s);
+    {
+        FontScope f(FontRole::body);
+        const float bw = ImGui::CalcTextSize("Sign out").x + 36_s;
+        const float bh = ImGui::GetTextLineHeight() + 20_s;
+        right -= bw;
+        ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
+        if (button("Sign out", ButtonKind::secondary)) a.sign_out = true;
+    }
+    {
+        FontScope f(FontRole::small);
+        const float tw = 34_s + 8_s + ImGui::CalcTextSize("High contrast").x;
+        right -= tw + 20_s;
+        ImGui::SetCursorPos(ImVec2(right, (h - 20_s) * 0.5f));
+        bool on = s.high_contrast;
+        if (toggle("High contrast", on)) a.toggle_high_contrast = true;
+    }
+    if (!narrow) {
+        FontScope f(FontRole::small);
+        const std::string& who =
+            s.session.user.name.empty() ? s.session.user.email : s.session.user.name;
+        const float tw = ImGui::CalcTextSize(who.c_str()).x;
+        if (right - tw - 20_s > x + 200_s) {
+            right -= tw + 20_s;
+            ImGui::SetCursorPos(ImVec2(right, (h - ImGui::GetTextLineHeight()) * 0.5f));
+            muted(who, FontRole::small);
+        }
+    }
+    ImGui::EndChild();
+}
+
+void draw_not_found(Actions& a) {
+    vspace(32);
+    heading("Page not found", 2);
+    muted("This address does not lead anywhere in WTE.");
+    vspace(6);
+    if (button("Go to the modules")) a.navigate = route_modules();
+}
+
+} // namespace
+
+void draw_app(AppState& s, Actions& a, const std::string& screen) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    const ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("##wte", nullptr, flags);
+
+    const bool signed_in = s.session_state == SessionState::signed_in;
+    if (signed_in && screen != "signin") draw_top_bar(s, a, screen);
+
+    // One scrolling area per route, so back/forward also restore the scroll.
+    const std::string content_id = "##content" + to_hash(s.route);
+    ImGui::BeginChild(content_id.c_str(), ImVec2(0, 0), false);
+    const float max_width = screen == "signin" ? 420.0f : 860.0f;
+    vspace(screen == "signin" ? 0 : 28);
+    begin_column(max_width);
+
+    if (screen == "loading" && s.session_state == SessionState::checking) {
+        loading_view("");
+    } else if (screen == "error" && s.session_state == SessionState::checking) {
+        if (error_view("WTE cannot start", s.session_error)) a.retry = true;
+    } else if (screen == "signin") {
+        draw_signin(s, a);
+    } else if (screen == "modules") {
+        draw_modules(s, a);
+    } else if (screen == "my-modules") {
+        draw_my_modules(s, a);
+    } else if (screen == "module") {
+        draw_module(s, a);
+    } else if (screen == "part") {
+        draw_part(s, a);
+    } else if (screen == "page") {
+        draw_page(s, a);
+    } else if (screen == "error") {
+        if (link("‹ Back to the modules", FontRole::small)) a.navigate = route_modules();
+        if (error_view("This page cannot be shown", s.part.error)) a.retry = true;
+    } else if (screen == "not-found") {
+        draw_not_found(a);
+    } else {
+        loading_view("");
+    }
+
+    end_column();
+    vspace(64);
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+} // namespace wte::client

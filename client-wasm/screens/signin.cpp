@@ -1,0 +1,65 @@
+// Sign-in screen (#/signin): email and password, errors shown in place under
+// the fields, Enter in either field signs in.
+#include "screens/screens.hpp"
+#include "widgets/widgets.hpp"
+
+#include <algorithm>
+
+namespace wte::client {
+
+using namespace wte::ui;
+
+void draw_signin(AppState& s, Actions& a) {
+    // Focus the email field when the screen appears (not on every frame).
+    static int last_drawn_frame = -10;
+    const bool appeared = s.frame > last_drawn_frame + 1;
+    last_drawn_frame = s.frame;
+
+    const float avail_h = ImGui::GetContentRegionAvail().y;
+    vspace(std::max(40.0f, (avail_h / scale() - 520.0f) * 0.4f));
+
+    {
+        const Palette& p = palette();
+        const float mark = 40_s;
+        const ImVec2 m0 = ImGui::GetCursorScreenPos();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(m0, ImVec2(m0.x + mark, m0.y + mark), p.accent, 10_s);
+        ImFont* f = font(FontRole::h2);
+        const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "W");
+        dl->AddText(f, f->FontSize,
+                    ImVec2(m0.x + (mark - ts.x) * 0.5f, m0.y + (mark - ts.y) * 0.5f), p.on_accent,
+                    "W");
+        ImGui::Dummy(ImVec2(mark, mark));
+        ImGui::SameLine(0, 12_s);
+        FontScope ff(FontRole::h3);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (mark - ImGui::GetTextLineHeight()) * 0.5f);
+        heading("Web Teaching Environment", 3);
+    }
+    vspace(10);
+
+    begin_panel(32);
+    heading("Sign in", 1);
+    muted("Welcome back. Sign in to continue learning.");
+    vspace(10);
+    bool submit = text_field("Email", s.signin.email,
+                             {.hint = "you@example.org",
+                              .focus = appeared && s.signin.email.empty(),
+                              .enabled = !s.signin.busy});
+    vspace(4);
+    submit |= text_field("Password", s.signin.password,
+                         {.password = true, .hint = "Your password", .enabled = !s.signin.busy});
+    if (!s.signin.error.empty()) {
+        vspace(2);
+        error_box(s.signin.error);
+    }
+    vspace(8);
+    const bool busy = s.signin.busy;
+    if (button(busy ? "Signing in…" : "Sign in", ButtonKind::primary, !busy, column_width()) ||
+        submit)
+        a.sign_in = true;
+    end_panel();
+    vspace(16);
+    muted("No account yet? Ask your teacher or the site administrator.", FontRole::small);
+}
+
+} // namespace wte::client

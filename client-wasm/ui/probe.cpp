@@ -1,0 +1,72 @@
+// Collects the widgets and texts of one frame and hands them to
+// web/js/bridge.js as one JSON string (see ui/probe.hpp).
+#include "ui/probe.hpp"
+
+#include "platform/bridge.hpp"
+#include "ui/theme.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace wte::ui::probe {
+
+namespace {
+nlohmann::json g_widgets = nlohmann::json::array();
+nlohmann::json g_texts = nlohmann::json::array();
+std::string g_last_published;
+
+double css(float device_px) {
+    return std::round(device_px / scale() * 10.0) / 10.0;
+}
+
+void put_rect(nlohmann::json& j, ImVec2 min, ImVec2 max) {
+    j["x"] = css(min.x);
+    j["y"] = css(min.y);
+    j["w"] = css(max.x - min.x);
+    j["h"] = css(max.y - min.y);
+}
+} // namespace
+
+void begin_frame() {
+    g_widgets = nlohmann::json::array();
+    g_texts = nlohmann::json::array();
+}
+
+std::string visible_label(const char* label) {
+    std::string s(label);
+    if (auto pos = s.find("##"); pos != std::string::npos) s.erase(pos);
+    return s;
+}
+
+void widget(const std::string& label, const char* kind, bool enabled, bool checked, bool focused) {
+    nlohmann::json w = {{"label", label}, {"kind", kind}};
+    put_rect(w, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    w["enabled"] = enabled;
+    w["checked"] = checked;
+    w["focused"] = focused;
+    g_widgets.push_back(std::move(w));
+}
+
+void text(const std::string& t) {
+    text_rect(t, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+void text_rect(const std::string& t, ImVec2 min, ImVec2 max) {
+    nlohmann::json j = {{"text", t}};
+    put_rect(j, min, max);
+    g_texts.push_back(std::move(j));
+}
+
+void end_frame(const std::string& screen, const std::string& route, int frame) {
+    nlohmann::json all = {
+        {"screen", screen}, {"route", route}, {"widgets", g_widgets}, {"texts", g_texts}};
+    std::string s = all.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (s != g_last_published) {
+        platform::publish_probe(s);
+        g_last_published = std::move(s);
+    }
+    platform::publish_frame(frame);
+}
+
+} // namespace wte::ui::probe

@@ -1,0 +1,26 @@
+// The UI test bridge (window.wteTest): every widget wrapper and text helper
+// reports what it drew with its rectangle; once per frame the list is
+// published to JavaScript, in CSS pixels relative to the page viewport, only
+// when it changed.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+namespace wte::ui::probe {
+
+void begin_frame();
+// Records the last ImGui item as a widget: kind is "button", "input",
+// "checkbox", "link", "tab", ...
+void widget(const std::string& label, const char* kind, bool enabled = true, bool checked = false,
+            bool focused = false);
+// Records the last ImGui item, or an explicit rectangle, as drawn text.
+void text(const std::string& text);
+void text_rect(const std::string& text, ImVec2 min, ImVec2 max);
+// The label shown to people: what ImGui draws before "##".
+std::string visible_label(const char* label);
+// Publishes screen, route, widgets and texts of the frame that just ended.
+void end_frame(const std::string& screen, const std::string& route, int frame);
+
+} // namespace wte::ui::probe

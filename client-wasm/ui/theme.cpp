@@ -1,0 +1,198 @@
+// Palettes, scale and fonts. Colours are named for their purpose; screens and
+// widgets never write a colour literal, so the high-contrast theme is one
+// call to set_high_contrast().
+#include "ui/theme.hpp"
+
+#include "platform/bridge.hpp"
+
+#include <array>
+#include <vector>
+
+namespace wte::ui {
+
+namespace {
+
+constexpr Palette calm_palette{
+    .background = IM_COL32(246, 247, 249, 255),
+    .surface = IM_COL32(255, 255, 255, 255),
+    .surface_hover = IM_COL32(243, 246, 253, 255),
+    .surface_sunken = IM_COL32(255, 255, 255, 255),
+    .border = IM_COL32(227, 230, 235, 255),
+    .border_strong = IM_COL32(196, 202, 212, 255),
+    .text = IM_COL32(31, 41, 51, 255),
+    .text_muted = IM_COL32(95, 107, 122, 255),
+    .heading = IM_COL32(17, 24, 39, 255),
+    .accent = IM_COL32(47, 95, 208, 255),
+    .accent_hover = IM_COL32(38, 79, 176, 255),
+    .accent_active = IM_COL32(30, 63, 143, 255),
+    .on_accent = IM_COL32(255, 255, 255, 255),
+    .accent_soft = IM_COL32(232, 238, 252, 255),
+    .link = IM_COL32(47, 95, 208, 255),
+    .link_hover = IM_COL32(30, 63, 143, 255),
+    .danger = IM_COL32(180, 35, 24, 255),
+    .danger_soft = IM_COL32(254, 243, 242, 255),
+    .success = IM_COL32(6, 118, 71, 255),
+    .success_soft = IM_COL32(236, 253, 243, 255),
+    .input_bg = IM_COL32(255, 255, 255, 255),
+    .focus_ring = IM_COL32(132, 169, 255, 255),
+    .shadow = IM_COL32(16, 24, 40, 14),
+};
+
+constexpr Palette high_contrast_palette{
+    .background = IM_COL32(0, 0, 0, 255),
+    .surface = IM_COL32(0, 0, 0, 255),
+    .surface_hover = IM_COL32(40, 40, 40, 255),
+    .surface_sunken = IM_COL32(0, 0, 0, 255),
+    .border = IM_COL32(255, 255, 255, 255),
+    .border_strong = IM_COL32(255, 255, 255, 255),
+    .text = IM_COL32(255, 255, 255, 255),
+    .text_muted = IM_COL32(230, 230, 230, 255),
+    .heading = IM_COL32(255, 255, 255, 255),
+    .accent = IM_COL32(255, 221, 0, 255),
+    .accent_hover = IM_COL32(255, 235, 90, 255),
+    .accent_active = IM_COL32(255, 245, 160, 255),
+    .on_accent = IM_COL32(0, 0, 0, 255),
+    .accent_soft = IM_COL32(60, 52, 0, 255),
+    .link = IM_COL32(255, 221, 0, 255),
+    .link_hover = IM_COL32(255, 245, 160, 255),
+    .danger = IM_COL32(255, 120, 120, 255),
+    .danger_soft = IM_COL32(50, 0, 0, 255),
+    .success = IM_COL32(110, 255, 150, 255),
+    .success_soft = IM_COL32(0, 40, 10, 255),
+    .input_bg = IM_COL32(0, 0, 0, 255),
+    .focus_ring = IM_COL32(255, 221, 0, 255),
+    .shadow = IM_COL32(0, 0, 0, 0),
+};
+
+const Palette* g_palette = &calm_palette;
+float g_scale = 1.0f;
+
+struct FontSpec {
+    const char* file; // name under which web/js/loader.js stored the bytes
+    float size_css;
+};
+constexpr std::array<FontSpec, static_cast<int>(FontRole::count)> font_specs{{
+    {"NotoSans-Regular.ttf", 16.0f}, // body
+    {"NotoSans-Bold.ttf", 16.0f},    // bold
+    {"NotoSans-Italic.ttf", 16.0f},  // italic
+    {"NotoSans-Regular.ttf", 14.0f}, // small
+    {"NotoSans-Bold.ttf", 14.0f},    // small_bold
+    {"NotoSans-Bold.ttf", 30.0f},    // h1
+    {"NotoSans-Bold.ttf", 22.0f},    // h2
+    {"NotoSans-Bold.ttf", 18.0f},    // h3
+    {"DejaVuSansMono.ttf", 15.0f},   // mono
+}};
+std::array<ImFont*, static_cast<int>(FontRole::count)> g_fonts{};
+
+// Latin with accents (Latin-1, Extended-A/B), general punctuation (dashes,
+// quotes, ellipsis, bullet), euro and trade mark signs.
+constexpr ImWchar text_ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x20AC,
+                                   0x20AC, 0x2122, 0x2122, 0};
+
+std::vector<unsigned char>& font_file(const char* name) {
+    static std::vector<std::pair<std::string, std::vector<unsigned char>>> files;
+    for (auto& [n, bytes] : files)
+        if (n == name) return bytes;
+    files.emplace_back(name, platform::font_bytes(name));
+    return files.back().second;
+}
+
+ImVec4 v4(ImU32 c) {
+    return ImGui::ColorConvertU32ToFloat4(c);
+}
+
+} // namespace
+
+const Palette& palette() {
+    return *g_palette;
+}
+void set_high_contrast(bool on) {
+    g_palette = on ? &high_contrast_palette : &calm_palette;
+}
+bool high_contrast() {
+    return g_palette == &high_contrast_palette;
+}
+
+float scale() {
+    return g_scale;
+}
+void set_scale(float s) {
+    g_scale = s > 0.5f ? s : 0.5f;
+}
+
+ImFont* font(FontRole role) {
+    return g_fonts[static_cast<int>(role)];
+}
+float font_size_css(FontRole role) {
+    return font_specs[static_cast<int>(role)].size_css;
+}
+
+bool build_fonts() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    for (int i = 0; i < static_cast<int>(FontRole::count); ++i) {
+        auto& bytes = font_file(font_specs[i].file);
+        if (bytes.empty()) return false;
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false; // the bytes are kept for the next rebuild
+        // Horizontal oversampling keeps small text even without hinting.
+        cfg.OversampleH = font_specs[i].size_css * g_scale < 24.0f ? 3 : 1;
+        cfg.OversampleV = 1;
+        g_fonts[i] =
+            atlas->AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()),
+                                        font_specs[i].size_css * g_scale, &cfg, text_ranges);
+        if (!g_fonts[i]) return false;
+    }
+    return atlas->Build();
+}
+
+void apply_style() {
+    ImGuiStyle style;
+    const Palette& p = palette();
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowBorderSize = 0;
+    style.WindowRounding = 0;
+    style.ChildBorderSize = 0;
+    style.ChildRounding = 0;
+    style.FramePadding = ImVec2(12_s, 9_s);
+    style.FrameRounding = 8_s;
+    style.FrameBorderSize = high_contrast() ? 2_s : 1_s;
+    style.ItemSpacing = ImVec2(10_s, 10_s);
+    style.ItemInnerSpacing = ImVec2(8_s, 6_s);
+    style.ScrollbarSize = 12_s;
+    style.ScrollbarRounding = 6_s;
+    style.GrabRounding = 6_s;
+    style.PopupRounding = 8_s;
+    style.IndentSpacing = 20_s;
+    style.TouchExtraPadding = ImVec2(0, 0);
+    style.AntiAliasedLines = true;
+    style.AntiAliasedFill = true;
+
+    auto* c = style.Colors;
+    c[ImGuiCol_Text] = v4(p.text);
+    c[ImGuiCol_TextDisabled] = v4(p.text_muted);
+    c[ImGuiCol_WindowBg] = v4(p.background);
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_PopupBg] = v4(p.surface);
+    c[ImGuiCol_Border] = v4(p.border_strong);
+    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_FrameBg] = v4(p.input_bg);
+    c[ImGuiCol_FrameBgHovered] = v4(p.input_bg);
+    c[ImGuiCol_FrameBgActive] = v4(p.input_bg);
+    c[ImGuiCol_Button] = v4(p.accent);
+    c[ImGuiCol_ButtonHovered] = v4(p.accent_hover);
+    c[ImGuiCol_ButtonActive] = v4(p.accent_active);
+    c[ImGuiCol_CheckMark] = v4(p.on_accent);
+    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_ScrollbarGrab] = v4(p.border_strong);
+    c[ImGuiCol_ScrollbarGrabHovered] = v4(p.text_muted);
+    c[ImGuiCol_ScrollbarGrabActive] = v4(p.text);
+    c[ImGuiCol_TextSelectedBg] = v4(high_contrast() ? p.accent_soft : p.focus_ring);
+    c[ImGuiCol_TextSelectedBg].w = high_contrast() ? 1.0f : 0.45f;
+    c[ImGuiCol_NavHighlight] = v4(p.focus_ring);
+    c[ImGuiCol_Separator] = v4(p.border);
+    ImGui::GetStyle() = style;
+}
+
+} // namespace wte::ui

@@ -1,0 +1,75 @@
+// The look of the client in one place: the colour palette (normal and high
+// contrast, switched by one call), the UI scale (devicePixelRatio) with the
+// `_s` literal for sizes, and the fonts by role.
+#pragma once
+
+#include <imgui.h>
+
+namespace wte::ui {
+
+struct Palette {
+    ImU32 background;     // behind everything
+    ImU32 surface;        // cards, panels
+    ImU32 surface_hover;  // a card under the mouse
+    ImU32 surface_sunken; // top bar, quiet areas
+    ImU32 border;
+    ImU32 border_strong;
+    ImU32 text;
+    ImU32 text_muted;
+    ImU32 heading;
+    ImU32 accent; // primary buttons, active tab, links
+    ImU32 accent_hover;
+    ImU32 accent_active;
+    ImU32 on_accent;   // text on accent
+    ImU32 accent_soft; // badges, selected rows
+    ImU32 link;
+    ImU32 link_hover;
+    ImU32 danger;
+    ImU32 danger_soft; // error box background
+    ImU32 success;
+    ImU32 success_soft;
+    ImU32 input_bg;
+    ImU32 focus_ring;
+    ImU32 shadow;
+};
+
+const Palette& palette();
+void set_high_contrast(bool on);
+bool high_contrast();
+
+// Device pixels per CSS pixel. ImGui works in device pixels so text is
+// rasterised at the real resolution; sizes are written in CSS pixels * scale.
+float scale();
+void set_scale(float s);
+inline float operator""_s(long double v) {
+    return static_cast<float>(v) * scale();
+}
+inline float operator""_s(unsigned long long v) {
+    return static_cast<float>(v) * scale();
+}
+
+enum class FontRole { body, bold, italic, small, small_bold, h1, h2, h3, mono, count };
+ImFont* font(FontRole role);
+float font_size_css(FontRole role);
+
+// (Re)builds the font atlas for the current scale from the TTF files the
+// loader fetched. Returns false when a font is missing.
+bool build_fonts();
+// ImGui style (spacing, rounding, colours) for the current scale and palette.
+void apply_style();
+
+struct FontScope {
+    explicit FontScope(FontRole role) { ImGui::PushFont(font(role)); }
+    ~FontScope() { ImGui::PopFont(); }
+    FontScope(const FontScope&) = delete;
+    FontScope& operator=(const FontScope&) = delete;
+};
+
+struct ColorScope {
+    ColorScope(ImGuiCol idx, ImU32 colour) { ImGui::PushStyleColor(idx, colour); }
+    ~ColorScope() { ImGui::PopStyleColor(); }
+    ColorScope(const ColorScope&) = delete;
+    ColorScope& operator=(const ColorScope&) = delete;
+};
+
+} // namespace wte::ui

@@ -1,0 +1,74 @@
+// Small reusable widgets drawn with Dear ImGui. Each one takes its colours
+// from the theme palette, its sizes in scaled units, and reports itself to
+// the UI test bridge (ui/probe.hpp), so screens never call ImGui widgets
+// directly.
+#pragma once
+
+#include "ui/theme.hpp"
+
+#include <string>
+#include <vector>
+
+namespace wte::ui {
+
+// --- Layout ---
+// A centred column of at most max_width_css; returns its width in device px.
+float begin_column(float max_width_css);
+void end_column();
+// Width of the current column or panel, or of the available region.
+float column_width();
+void vspace(float css);
+
+// --- Text ---
+void heading(const std::string& text, int level = 1); // 1..3
+void paragraph(const std::string& text);
+void muted(const std::string& text, FontRole role = FontRole::body);
+void label(const std::string& text); // small bold, above a field
+void error_box(const std::string& text);
+void notice_box(const std::string& text); // a calm, positive message
+void badge(const std::string& text, bool accent = false);
+
+// --- Controls (all return true on the frame they were activated) ---
+enum class ButtonKind { primary, secondary, subtle, danger };
+bool button(const char* label, ButtonKind kind = ButtonKind::primary, bool enabled = true,
+            float width = 0.0f);
+bool link(const std::string& text, FontRole role = FontRole::body, const char* id = nullptr);
+bool tab(const char* label, bool active);
+bool toggle(const char* label, bool& value);
+
+struct TextFieldOptions {
+    bool password = false;
+    const char* hint = "";
+    float width = 0.0f; // device px; 0: the rest of the line
+    bool focus = false; // take keyboard focus this frame
+    bool enabled = true;
+};
+// Returns true when Enter was pressed in the field.
+bool text_field(const char* label, std::string& value, const TextFieldOptions& options = {});
+// The rectangle of the text field that had the caret in this frame, if any.
+bool active_text_field(ImVec2& min, ImVec2& max);
+
+// --- Lists ---
+// A clickable card with a title, a summary (clipped to a few lines) and an
+// optional badge; the whole card is one "link" widget named by its title.
+bool summary_card(const std::string& title, const std::string& summary, const std::string& badge,
+                  const char* id);
+// A clickable row in a numbered list (parts, pages).
+bool list_row(int number, const std::string& title, const std::string& meta, const char* id);
+// Ancestors then the current title; returns the index of a clicked ancestor or -1.
+int breadcrumb(const std::vector<std::string>& ancestors, const std::string& current);
+
+// --- Status ---
+void spinner(float radius_css);
+void loading_view(const std::string& what);
+// "Something went wrong" with the reason and a Retry button; true on Retry.
+bool error_view(const std::string& title, const std::string& message);
+
+} // namespace wte::ui
+
+namespace wte::ui {
+// A rounded surface around whatever is drawn between begin_panel and
+// end_panel (the background is drawn behind it once its height is known).
+void begin_panel(float padding_css = 24);
+void end_panel();
+} // namespace wte::ui

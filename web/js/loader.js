@@ -1,0 +1,99 @@
+// Starts WTE: checks for WebGL2, downloads the wasm and the fonts with a
+// visible progress bar, then loads wte.js, which compiles the downloaded
+// wasm (Module.instantiateWasm) and runs main().
+'use strict';
+
+(function () {
+  const FONTS = ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf', 'DejaVuSansMono.ttf'];
+  const loading = document.getElementById('loading');
+  const bar = document.getElementById('loading-bar');
+  const text = document.getElementById('loading-text');
+  const retry = document.getElementById('loading-retry');
+
+  function fail(message) {
+    loading.classList.add('failed');
+    bar.style.width = '100%';
+    text.textContent = message;
+    retry.hidden = false;
+  }
+  retry.addEventListener('click', () => window.location.reload());
+
+  const probe = document.createElement('canvas');
+  if (!probe.getContext('webgl2')) {
+    fail('WTE needs WebGL2, which this browser does not offer (or it is switched off). ' +
+         'Please use a current Firefox, Chrome, Edge or Safari with hardware acceleration on.');
+    return;
+  }
+
+  // Progress over all downloads; sizes from Content-Length when the server
+  // sends it (a compressed answer may not: then the bar grows by bytes seen).
+  const downloads = [];
+  function showProgress() {
+    let got = 0;
+    let total = 0;
+    for (const d of downloads) {
+      got += d.received;
+      total += Math.max(d.total, d.received);
+    }
+    const pct = total > 0 ? Math.min(99, Math.floor((got / total) * 100)) : 0;
+    bar.style.width = pct + '%';
+    text.textContent = 'Downloading WTE… ' + pct + '% (' + (got / 1048576).toFixed(1) + ' MB)';
+  }
+
+  async function download(url) {
+    const d = { received: 0, total: 0 };
+    downloads.push(d);
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(url + ' answered ' + response.status);
+    const encoded = response.headers.get('Content-Encoding');
+    d.total = encoded ? 0 : Number(response.headers.get('Content-Length') || 0);
+    if (!response.body) {
+      const buf = new Uint8Array(await response.arrayBuffer());
+      d.received = buf.length;
+      showProgress();
+      return buf;
+    }
+    const reader = response.body.getReader();
+    const chunks = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      d.received += value.length;
+      showProgress();
+    }
+    const out = new Uint8Array(d.received);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+
+  const wasm = download('wte.wasm');
+  const fonts = Promise.all(FONTS.map((f) => download('fonts/' + f).then((b) => (WTE.fonts[f] = b))));
+
+  Promise.all([wasm, fonts])
+    .then(([wasmBytes]) => {
+      bar.style.width = '100%';
+      text.textContent = 'Starting…';
+      window.Module = {
+        canvas: document.getElementById('canvas'),
+        instantiateWasm(imports, success) {
+          WebAssembly.instantiate(wasmBytes, imports)
+            .then((r) => success(r.instance, r.module))
+            .catch((e) => fail('WTE could not start: ' + e.message));
+          return {};
+        },
+        print: (t) => console.log(t),
+        printErr: (t) => console.warn(t),
+        onAbort: (what) => fail('WTE stopped unexpectedly (' + what + '). Reload the page to continue.'),
+      };
+      const script = document.createElement('script');
+      script.src = 'wte.js';
+      script.onerror = () => fail('WTE could not be loaded (wte.js). Check your connection and retry.');
+      document.body.appendChild(script);
+    })
+    .catch((e) => fail('WTE could not be downloaded: ' + e.message + '. Check your connection and retry.'));
+})();
