@@ -11,12 +11,15 @@ packages=(
   libinih-dev libcli11-dev
   emscripten node-acorn
   fonts-dejavu-core fonts-noto-core
-  apache2 curl
+  apache2 curl python3
   chromium
   dpkg-dev
 )
 
 missing=()
+# Node.js for the browser tests: any installed node will do (Debian's is 18).
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done

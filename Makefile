@@ -1,0 +1,30 @@
+# The two commands: `make run` and `make test`. Both install what is missing
+# (ci/deps.sh), build what changed, and then run.
+.PHONY: run test deps native client bench fuzz format clean
+
+deps:
+	@bash ci/deps.sh
+
+native: deps
+	@bash ci/build-native.sh
+
+client: deps
+	@bash ci/build-client.sh
+
+run: native client
+	@bash ci/run-dev.sh
+
+test: native client
+	@cd build/native && ctest --output-on-failure -j2 --timeout 900
+
+bench: native client
+	@bash ci/bench.sh
+
+fuzz: deps
+	@bash ci/fuzz.sh
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf build/native build/wasm build/run build/screenshots
