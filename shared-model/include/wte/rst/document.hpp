@@ -1,0 +1,133 @@
+// The document model a reStructuredText page parses into (FEATURES §9): a tree
+// of blocks holding inline spans. The client draws it, the HTML writer exports
+// it, quiz extraction reads it. Every node carries its 1-based source line.
+#pragma once
+
+#include "wte/domain.hpp"
+#include "wte/rst/math.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace wte::rst {
+
+enum class InlineKind {
+    text,        // text
+    emphasis,    // children
+    strong,      // children
+    literal,     // text (shown verbatim, monospace)
+    subscript,   // children
+    superscript, // children
+    link,        // text, target = URL (http, https, mailto, relative or "#anchor")
+    asset,       // text (may be empty), target = asset name
+    crossref,    // text (may be empty: the client shows the part title), target = part id
+    styled,      // children, target = sanitised CSS ("color: red; font-weight: bold")
+    code,        // text = code, target = language ("" when none)
+    math,        // text = LaTeX, math = parsed formula
+};
+
+struct Inline {
+    InlineKind kind = InlineKind::text;
+    int line = 0;
+    std::string text;
+    std::string target;
+    std::vector<Inline> children;
+    MathNode math;
+    bool operator==(const Inline&) const = default;
+};
+
+enum class BlockKind {
+    section,         // inlines = title, level, anchor, children = body and subsections
+    paragraph,       // inlines
+    bullet_list,     // children = list_item
+    enumerated_list, // children = list_item, enumeration, start
+    list_item,       // children
+    definition_list, // children = definition_item
+    definition_item, // inlines = term, children = definition
+    field_list,      // children = field
+    field,           // inlines = field name, children = body
+    literal_block,   // text
+    block_quote,     // children (the last may be an attribution)
+    attribution,     // inlines
+    table,           // children = table_row
+    table_row,       // children = table_cell, header
+    table_cell,      // children, colspan, rowspan
+    image,           // uri, alt, width, height, align, target
+    figure,          // image fields, children = caption paragraph then legend blocks
+    admonition,      // name = note|warning|tip|...|admonition, inlines = title (generic only)
+    comment,         // text; never shown
+    line_block,      // children = line and nested line_block
+    line,            // inlines
+    transition,      // a horizontal rule
+    sourcecode,      // text = code, language, filename, first_line_number, no_select
+    youtube,         // id = validated 11-character video id
+    quiz,            // id, inlines = title, children = quiz_question (and other blocks)
+    quiz_question,   // id, inlines = question, question_type, children = quiz_answer
+    quiz_answer,     // inlines, correct (never sent to learners before they answer)
+    show_hide,       // inlines = title, initially_visible, children
+    math,            // text = LaTeX, math = parsed formula
+    problem,         // text = message shown in place of content that was refused
+};
+
+struct Block {
+    BlockKind kind = BlockKind::paragraph;
+    int line = 0;
+    std::vector<Inline> inlines;
+    std::vector<Block> children;
+    std::string text;
+    MathNode math;
+
+    int level = 0;      // section: 1 is outermost
+    std::string anchor; // HTML id (sections, targets of `.. _name:`)
+    std::string id;     // quiz, quiz_question: author's id; youtube: video id
+    std::string name;   // admonition kind; problem: what was refused
+
+    std::string enumeration; // enumerated_list: arabic|loweralpha|upperalpha|lowerroman|upperroman
+    int start = 1;           // enumerated_list: first number
+
+    std::string uri; // image, figure: http(s) URL or relative path / asset name
+    std::string alt;
+    std::string width;  // CSS length, validated
+    std::string height; // CSS length, validated
+    std::string align;  // left|center|right or ""
+    std::string target; // image, figure: link URL, validated
+
+    std::string language;      // sourcecode: "" when none
+    std::string filename;      // sourcecode
+    int first_line_number = 0; // sourcecode: 0 = no line numbers
+    bool no_select = false;    // sourcecode: learners cannot select/copy it
+
+    bool header = false; // table_row: part of the table head
+    int colspan = 1;     // table_cell
+    int rowspan = 1;     // table_cell
+
+    QuestionType question_type = QuestionType::single_choice; // quiz_question
+    bool correct = false;                                     // quiz_answer
+    bool initially_visible = false;                           // show_hide
+
+    bool operator==(const Block&) const = default;
+};
+
+struct Document {
+    std::vector<Inline> title; // the lone first heading, empty when there is none
+    int title_line = 0;
+    std::vector<Block> blocks;
+    bool operator==(const Document&) const = default;
+};
+
+std::string to_string(InlineKind kind);
+std::string to_string(BlockKind kind);
+
+// The visible text of spans, markup removed (quiz answers, titles, summaries).
+std::string plain_text(const std::vector<Inline>& inlines);
+
+// Stable JSON dump for golden tests and debugging: keys sorted, default
+// fields left out.
+nlohmann::json to_json(const MathNode& node);
+nlohmann::json to_json(const Inline& span);
+nlohmann::json to_json(const Block& block);
+nlohmann::json to_json(const Document& doc);
+
+} // namespace wte::rst

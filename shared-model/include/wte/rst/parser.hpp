@@ -1,0 +1,48 @@
+// reStructuredText → document model (FEATURES §9). The one entry point both
+// the server (rendering, quiz extraction) and the client (live preview) call.
+// It never throws: problems become diagnostics and `problem` blocks in place.
+#pragma once
+
+#include "wte/rst/document.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wte::rst {
+
+struct Diagnostic {
+    int line = 0; // 1-based source line
+    std::string message;
+    bool operator==(const Diagnostic&) const = default;
+};
+
+struct ParseResult {
+    Document doc;
+    std::vector<Diagnostic> diagnostics; // in source order
+};
+
+// Limits that keep hostile input cheap: deeper nesting is reported and the
+// nested text is shown as a literal block.
+constexpr int max_nesting_depth = 32;
+
+// Parses a whole page. Time is linear in the size of `source`.
+ParseResult parse(std::string_view source);
+
+nlohmann::json to_json(const Diagnostic& d);
+
+// Keeps only safe CSS declarations for the :style: role; `problems` gets one
+// entry per dropped declaration. Returns "" when nothing survives.
+std::string sanitize_css(std::string_view css, std::vector<std::string>& problems);
+
+// "http", "https", "mailto" and scheme-less (relative) URLs are safe; the
+// result has whitespace removed. Returns "" for anything else.
+std::string safe_url(std::string_view url);
+
+// The 11-character id of a YouTube URL (watch?v=, youtu.be/, /embed/ forms),
+// or "" when the URL is not one of them.
+std::string youtube_video_id(std::string_view url);
+
+} // namespace wte::rst

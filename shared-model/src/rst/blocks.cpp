@@ -1,0 +1,649 @@
+// Body elements of reStructuredText: section titles, paragraphs, literal
+// blocks, block quotes, bullet/enumerated/definition/field lists, line
+// blocks and transitions. Every branch consumes at least one line and nested
+// blocks are parsed once per level, so time is linear for bounded depth.
+#include "parser_internal.hpp"
+
+namespace wte::rst::detail {
+namespace {
+
+bool is_adornment_char(char c) {
+    return std::string_view("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~").find(c) != std::string_view::npos;
+}
+
+// A line made of one repeated punctuation character.
+bool is_adornment(std::string_view t) {
+    if (t.empty() || !is_adornment_char(t[0])) return false;
+    for (char c : t)
+        if (c != t[0]) return false;
+    return true;
+}
+
+// Length in bytes of a bullet marker plus the spaces after it, 0 if none.
+size_t bullet_marker(std::string_view t) {
+    size_t len = 0;
+    if (!t.empty() && (t[0] == '*' || t[0] == '+' || t[0] == '-'))
+        len = 1;
+    else if (starts_with(t, "\xE2\x80\xA2") || starts_with(t, "\xE2\x80\xA3") ||
+             starts_with(t, "\xE2\x81\x83"))
+        len = 3; // • ‣ ⁃
+    if (len == 0) return 0;
+    if (t.size() == len) return len;
+    if (t[len] != ' ') return 0;
+    return len + indent_of(t.substr(len));
+}
+
+int roman_value(std::string_view s) {
+    static const std::pair<const char*, int> table[] = {
+        {"m", 1000}, {"cm", 900}, {"d", 500}, {"cd", 400}, {"c", 100}, {"xc", 90}, {"l", 50},
+        {"xl", 40},  {"x", 10},   {"ix", 9},  {"v", 5},    {"iv", 4},  {"i", 1}};
+    if (s.empty() || s.size() > 15) return 0;
+    std::string lower = to_lower(s);
+    int value = 0;
+    size_t i = 0;
+    for (const auto& [sym, v] : table) {
+        std::string_view sv = sym;
+        int repeats = 0;
+        while (lower.compare(i, sv.size(), sv) == 0 && repeats < 4) {
+            value += v;
+            i += sv.size();
+            ++repeats;
+        }
+    }
+    if (i != lower.size() || value <= 0 || value >= 5000) return 0;
+    return value;
+}
+
+struct Enumerator {
+    std::string format; // "period", "rparen", "parens"
+    std::string style;  // arabic, loweralpha, ..., "auto"
+    int ordinal = 0;
+    std::string alt_style; // "i" could be roman or alphabetic
+    int alt_ordinal = 0;
+    size_t length = 0; // marker and the spaces after it
+};
+
+bool parse_enumerator(std::string_view t, Enumerator& e) {
+    size_t i = 0;
+    bool parens = !t.empty() && t[0] == '(';
+    if (parens) i = 1;
+    size_t b = i;
+    while (i < t.size() && (is_alnum(t[i]) || t[i] == '#') && i - b < 10)
+        ++i;
+    std::string_view token = t.substr(b, i - b);
+    if (token.empty() || i >= t.size()) return false;
+    if (parens) {
+        if (t[i] != ')') return false;
+        e.format = "parens";
+    } else if (t[i] == '.') {
+        e.format = "period";
+    } else if (t[i] == ')') {
+        e.format = "rparen";
+    } else {
+        return false;
+    }
+    ++i;
+    if (i < t.size() && t[i] != ' ') return false;
+    e.length = i + indent_of(t.substr(i));
+
+    bool all_digits = true, all_lower = true, all_upper = true;
+    for (char c : token) {
+        all_digits = all_digits && is_digit(c);
+        all_lower = all_lower && c >= 'a' && c <= 'z';
+        all_upper = all_upper && c >= 'A' && c <= 'Z';
+    }
+    if (token == "#") {
+        e.style = "auto";
+        e.ordinal = 0;
+        return true;
+    }
+    if (all_digits) {
+        if (token.size() > 9) return false;
+        e.style = "arabic";
+        e.ordinal = std::stoi(std::string(token));
+        return true;
+    }
+    if (!all_lower && !all_upper) return false;
+    int roman = roman_value(token);
+    if (token.size() == 1) {
+        int alpha = (all_lower ? token[0] - 'a' : token[0] - 'A') + 1;
+        if (roman > 0 && (token[0] == 'i' || token[0] == 'I')) {
+            e.style = all_lower ? "lowerroman" : "upperroman";
+            e.ordinal = roman;
+            e.alt_style = all_lower ? "loweralpha" : "upperalpha";
+            e.alt_ordinal = alpha;
+        } else {
+            e.style = all_lower ? "loweralpha" : "upperalpha";
+            e.ordinal = alpha;
+            if (roman > 0) {
+                e.alt_style = all_lower ? "lowerroman" : "upperroman";
+                e.alt_ordinal = roman;
+            }
+        }
+        return true;
+    }
+    if (roman == 0) return false;
+    e.style = all_lower ? "lowerroman" : "upperroman";
+    e.ordinal = roman;
+    return true;
+}
+
+// ":name: body" — returns the position of the closing colon, 0 if none.
+size_t field_marker_end(std::string_view t) {
+    if (t.size() < 3 || t[0] != ':' || t[1] == ':' || t[1] == ' ') return 0;
+    for (size_t j = 1; j < t.size(); ++j) {
+        if (t[j] == '\\') {
+            ++j;
+            continue;
+        }
+        if (t[j] != ':') continue;
+        if (j + 1 == t.size() || t[j + 1] == ' ') return t[j - 1] == ' ' ? 0 : j;
+        if (t[j + 1] == '`') return 0;
+    }
+    return 0;
+}
+
+bool is_line_block_line(std::string_view t) {
+    return !t.empty() && t[0] == '|' && (t.size() == 1 || t[1] == ' ');
+}
+
+bool is_grid_table_top(std::string_view t) {
+    if (t.size() < 3 || !starts_with(t, "+-") || !ends_with(t, "-+")) return false;
+    for (char c : t)
+        if (c != '-' && c != '+') return false;
+    return true;
+}
+
+bool is_simple_table_top(std::string_view t) {
+    if (t.empty() || t[0] != '=') return false;
+    bool gap = false;
+    for (size_t k = 0; k < t.size(); ++k) {
+        if (t[k] == ' ') {
+            gap = true;
+        } else if (t[k] != '=') {
+            return false;
+        }
+    }
+    return gap;
+}
+
+bool is_explicit_start(std::string_view t) {
+    return starts_with(t, "..") && (t.size() == 2 || t[2] == ' ');
+}
+
+bool is_anonymous_target(std::string_view t) {
+    return t == "__" || starts_with(t, "__ ");
+}
+
+} // namespace
+
+// State of one parse_blocks call.
+struct BlockParser {
+    Parser& p;
+    const Lines& L;
+    int depth;
+    bool top_level;
+    std::vector<Block>& out;
+    size_t no_close_from = std::string::npos;
+
+    bool blank(size_t i) const { return i >= L.size() || L[i].text.empty(); }
+    bool indented(size_t i) const {
+        return i < L.size() && !L[i].text.empty() && L[i].text[0] == ' ';
+    }
+
+    std::vector<Block> nested(const Lines& lines) {
+        return p.parse_blocks(lines, depth + 1, false);
+    }
+
+    // A line that opens something other than a paragraph (ends a definition list).
+    bool opens_construct(size_t i) const {
+        std::string_view t = L[i].text;
+        Enumerator e;
+        return bullet_marker(t) != 0 || parse_enumerator(t, e) || field_marker_end(t) != 0 ||
+               is_line_block_line(t) || is_grid_table_top(t) || is_simple_table_top(t) ||
+               is_explicit_start(t) || is_anonymous_target(t) || is_adornment(t);
+    }
+
+    size_t run(size_t i) {
+        std::string_view t = L[i].text;
+        if (t[0] == ' ') return block_quote(i);
+        if (bullet_marker(t) != 0) return bullet_list(i);
+        Enumerator e;
+        if (parse_enumerator(t, e) && enumerated_item_ok(i, e)) return enumerated_list(i);
+        if (field_marker_end(t) != 0) return field_list(i);
+        if (is_line_block_line(t)) return line_block(i);
+        if (is_grid_table_top(t)) return p.parse_grid_table(L, i, depth, out);
+        if (is_simple_table_top(t) && i < no_close_from) {
+            size_t next = p.parse_simple_table(L, i, depth, out, no_close_from);
+            if (next != i) return next;
+        }
+        if (is_explicit_start(t)) return p.parse_explicit(L, i, depth, out);
+        if (is_anonymous_target(t)) return p.parse_anonymous_target(L, i);
+        if (is_adornment(t)) {
+            size_t next = adornment_line(i);
+            if (next != i) return next;
+        }
+        return text(i);
+    }
+
+    size_t block_quote(size_t i) {
+        size_t end = indented_end(L, i);
+        Lines inner = dedent(L, i, end);
+        Block q;
+        q.kind = BlockKind::block_quote;
+        q.line = L[i].number;
+        // An attribution ("-- Author") is the last paragraph of the quote.
+        size_t last_chunk = inner.size();
+        for (size_t k = inner.size(); k > 0; --k) {
+            if (inner[k - 1].text.empty()) break;
+            last_chunk = k - 1;
+        }
+        std::string_view first = last_chunk < inner.size() ? inner[last_chunk].text : "";
+        size_t dash = starts_with(first, "--- ")            ? 4
+                      : starts_with(first, "-- ")           ? 3
+                      : starts_with(first, "\xE2\x80\x94 ") ? 4
+                                                            : 0;
+        if (dash != 0 && last_chunk > 0 && indent_of(first) == 0) {
+            Lines body(inner.begin(), inner.begin() + static_cast<long>(last_chunk));
+            q.children = nested(body);
+            std::string text(first.substr(dash));
+            for (size_t k = last_chunk + 1; k < inner.size(); ++k) {
+                text.push_back('\n');
+                text.append(trim(inner[k].text));
+            }
+            Block a;
+            a.kind = BlockKind::attribution;
+            a.line = inner[last_chunk].number;
+            a.inlines = p.parse_inline(text, a.line);
+            q.children.push_back(std::move(a));
+        } else {
+            q.children = nested(inner);
+        }
+        p.push_block(out, std::move(q));
+        return end;
+    }
+
+    // Lines of a list item / field body: text after the marker, then the
+    // indented lines below it.
+    Lines item_lines(size_t i, size_t marker_length, size_t& end) {
+        end = indented_end(L, i + 1);
+        Lines body;
+        std::string_view first = L[i].text.substr(std::min(marker_length, L[i].text.size()));
+        if (!first.empty()) body.push_back({first, L[i].number});
+        Lines rest = dedent(L, i + 1, end);
+        if (first.empty()) {
+            while (!rest.empty() && rest.front().text.empty())
+                rest.erase(rest.begin());
+        }
+        body.insert(body.end(), rest.begin(), rest.end());
+        return body;
+    }
+
+    void warn_unindent(size_t end, const char* what) {
+        if (end < L.size() && !L[end].text.empty())
+            p.report(L[end].number,
+                     std::string(what) + " ends without a blank line; unexpected unindent.");
+    }
+
+    size_t bullet_list(size_t i) {
+        Block list;
+        list.kind = BlockKind::bullet_list;
+        list.line = L[i].number;
+        size_t marker_bytes =
+            L[i].text[0] == '*' || L[i].text[0] == '+' || L[i].text[0] == '-' ? 1 : 3;
+        std::string marker(L[i].text.substr(0, marker_bytes));
+        for (;;) {
+            size_t end;
+            Lines body = item_lines(i, bullet_marker(L[i].text), end);
+            Block item;
+            item.kind = BlockKind::list_item;
+            item.line = L[i].number;
+            item.children = nested(body);
+            list.children.push_back(std::move(item));
+            i = end;
+            if (i < L.size() && !L[i].text.empty()) {
+                if (starts_with(L[i].text, marker) && bullet_marker(L[i].text) != 0) continue;
+                warn_unindent(i, "Bullet list");
+                break;
+            }
+            size_t next = i;
+            while (next < L.size() && L[next].text.empty())
+                ++next;
+            if (next < L.size() && starts_with(L[next].text, marker) &&
+                bullet_marker(L[next].text) != 0) {
+                i = next;
+                continue;
+            }
+            break;
+        }
+        p.push_block(out, std::move(list));
+        return i;
+    }
+
+    bool enumerated_item_ok(size_t i, const Enumerator&) const {
+        if (blank(i + 1) || indented(i + 1)) return true;
+        Enumerator next;
+        return parse_enumerator(L[i + 1].text, next);
+    }
+
+    size_t enumerated_list(size_t i) {
+        Enumerator first;
+        parse_enumerator(L[i].text, first);
+        Block list;
+        list.kind = BlockKind::enumerated_list;
+        list.line = L[i].number;
+        std::string style = first.style == "auto" ? "arabic" : first.style;
+        int expected = first.style == "auto" ? 1 : first.ordinal;
+        list.enumeration = style;
+        list.start = expected;
+        Enumerator current = first;
+        for (;;) {
+            size_t end;
+            Lines body = item_lines(i, current.length, end);
+            Block item;
+            item.kind = BlockKind::list_item;
+            item.line = L[i].number;
+            item.children = nested(body);
+            list.children.push_back(std::move(item));
+            ++expected;
+            i = end;
+            size_t next = i;
+            while (next < L.size() && L[next].text.empty())
+                ++next;
+            Enumerator e;
+            if (next < L.size() && parse_enumerator(L[next].text, e) && e.format == first.format &&
+                enumerated_item_ok(next, e)) {
+                bool fits = e.style == "auto" || (e.style == style && e.ordinal == expected) ||
+                            (e.alt_style == style && e.alt_ordinal == expected);
+                if (fits) {
+                    i = next;
+                    current = e;
+                    continue;
+                }
+            }
+            if (next == i) warn_unindent(i, "Enumerated list");
+            break;
+        }
+        p.push_block(out, std::move(list));
+        return i;
+    }
+
+    size_t field_list(size_t i) {
+        Block list;
+        list.kind = BlockKind::field_list;
+        list.line = L[i].number;
+        for (;;) {
+            size_t colon = field_marker_end(L[i].text);
+            size_t end;
+            Lines body = item_lines(i, colon + 1 + indent_of(L[i].text.substr(colon + 1)), end);
+            Block field;
+            field.kind = BlockKind::field;
+            field.line = L[i].number;
+            field.inlines = p.parse_inline(L[i].text.substr(1, colon - 1), L[i].number);
+            field.children = nested(body);
+            list.children.push_back(std::move(field));
+            i = end;
+            size_t next = i;
+            while (next < L.size() && L[next].text.empty())
+                ++next;
+            if (next < L.size() && field_marker_end(L[next].text) != 0) {
+                i = next;
+                continue;
+            }
+            if (next == i) warn_unindent(i, "Field list");
+            break;
+        }
+        p.push_block(out, std::move(list));
+        return i;
+    }
+
+    struct LineItem {
+        size_t indent;
+        std::string text;
+        int number;
+    };
+
+    Block build_line_block(const std::vector<LineItem>& items, size_t from, size_t to, int level) {
+        Block lb;
+        lb.kind = BlockKind::line_block;
+        lb.line = items[from].number;
+        size_t base = items[from].indent;
+        for (size_t k = from; k < to; ++k)
+            base = std::min(base, items[k].indent);
+        size_t k = from;
+        while (k < to) {
+            if (items[k].indent == base || level >= max_nesting_depth) {
+                Block line;
+                line.kind = BlockKind::line;
+                line.line = items[k].number;
+                line.inlines = p.parse_inline(items[k].text, items[k].number);
+                lb.children.push_back(std::move(line));
+                ++k;
+                continue;
+            }
+            size_t e = k;
+            while (e < to && items[e].indent > base)
+                ++e;
+            lb.children.push_back(build_line_block(items, k, e, level + 1));
+            k = e;
+        }
+        return lb;
+    }
+
+    size_t line_block(size_t i) {
+        std::vector<LineItem> items;
+        while (i < L.size() && is_line_block_line(L[i].text)) {
+            std::string_view rest = L[i].text.size() > 2 ? L[i].text.substr(2) : std::string_view{};
+            LineItem item{indent_of(rest), std::string(trim(rest)), L[i].number};
+            ++i;
+            while (indented(i)) {
+                item.text.push_back('\n');
+                item.text.append(trim(L[i].text));
+                ++i;
+            }
+            items.push_back(std::move(item));
+        }
+        p.push_block(out, build_line_block(items, 0, items.size(), depth));
+        if (!blank(i)) warn_unindent(i, "Line block");
+        return i;
+    }
+
+    void section_title(std::string_view title, int line, const std::string& style, bool overlined) {
+        int level = p.section_level(style, overlined);
+        Block s;
+        s.kind = BlockKind::section;
+        s.line = line;
+        s.level = level;
+        s.inlines = p.parse_inline(trim(title), line);
+        std::string plain = plain_text(s.inlines);
+        s.anchor = p.unique_anchor(plain);
+        std::string name = normalize_name(plain);
+        if (!p.section_urls.count(name)) p.section_urls[name] = "#" + s.anchor;
+        p.push_block(out, std::move(s));
+    }
+
+    // An adornment line: transition, overlined title, or just text.
+    size_t adornment_line(size_t i) {
+        std::string_view t = L[i].text;
+        if (blank(i + 1)) {
+            if (utf8_length(t) >= 4) {
+                Block tr;
+                tr.kind = BlockKind::transition;
+                tr.line = L[i].number;
+                p.push_block(out, std::move(tr));
+                return i + 1;
+            }
+            return i;
+        }
+        if (i + 2 < L.size() && L[i + 2].text == t && !L[i + 1].text.empty()) {
+            std::string_view title = L[i + 1].text;
+            if (!top_level) {
+                out.push_back(p.problem(L[i + 1].number,
+                                        "Section titles are not allowed inside lists, quotes, "
+                                        "tables or directives."));
+                Block para;
+                para.line = L[i + 1].number;
+                para.inlines = p.parse_inline(trim(title), para.line);
+                p.push_block(out, std::move(para));
+                return i + 3;
+            }
+            if (utf8_length(trim(title)) > utf8_length(t))
+                p.report(L[i].number, "Title overline too short.");
+            section_title(title, L[i + 1].number, std::string(1, t[0]), true);
+            return i + 3;
+        }
+        if (utf8_length(t) >= 4 && !blank(i + 1) && !indented(i + 1) && i + 2 < L.size() &&
+            is_adornment(L[i + 2].text)) {
+            p.report(L[i].number, "Title overline and underline do not match.");
+        }
+        return i;
+    }
+
+    size_t literal_after(size_t i, int paragraph_line) {
+        size_t j = i;
+        while (j < L.size() && L[j].text.empty())
+            ++j;
+        if (j < L.size() && L[j].text[0] == ' ') {
+            size_t end = indented_end(L, j);
+            Lines body = dedent(L, j, end);
+            Block lit;
+            lit.kind = BlockKind::literal_block;
+            lit.line = L[j].number;
+            lit.text = join_lines(body, 0, body.size());
+            p.push_block(out, std::move(lit));
+            return end;
+        }
+        if (j > i && j < L.size() && is_adornment_char(L[j].text[0])) {
+            // Quoted literal block: every line starts with the same character.
+            char quote = L[j].text[0];
+            size_t end = j;
+            while (end < L.size() && !L[end].text.empty() && L[end].text[0] == quote)
+                ++end;
+            Block lit;
+            lit.kind = BlockKind::literal_block;
+            lit.line = L[j].number;
+            lit.text = join_lines(L, j, end);
+            p.push_block(out, std::move(lit));
+            return end;
+        }
+        p.report(paragraph_line, "Literal block expected; none found.");
+        return i;
+    }
+
+    size_t text(size_t i) {
+        std::string_view t = L[i].text;
+        // Section title with an underline.
+        if (!blank(i + 1) && !indented(i + 1) && is_adornment(L[i + 1].text)) {
+            std::string_view under = L[i + 1].text;
+            size_t title_len = utf8_length(t), under_len = utf8_length(under);
+            bool long_enough = under_len >= title_len || under_len >= 4;
+            if (long_enough) {
+                if (!top_level) {
+                    out.push_back(p.problem(L[i].number,
+                                            "Section titles are not allowed inside lists, quotes, "
+                                            "tables or directives."));
+                    Block para;
+                    para.line = L[i].number;
+                    para.inlines = p.parse_inline(t, para.line);
+                    p.push_block(out, std::move(para));
+                    return i + 2;
+                }
+                if (under_len < title_len) p.report(L[i + 1].number, "Title underline too short.");
+                section_title(t, L[i].number, std::string(1, under[0]), false);
+                return i + 2;
+            }
+        }
+        // Definition list: a term followed directly by an indented definition.
+        if (indented(i + 1)) return definition_list(i);
+
+        size_t end = i;
+        while (end < L.size() && !L[end].text.empty() && L[end].text[0] != ' ')
+            ++end;
+        std::string para_text = join_lines(L, i, end);
+        bool literal_follows = false;
+        if (ends_with(para_text, "::")) {
+            literal_follows = true;
+            if (para_text == "::") {
+                para_text.clear();
+            } else if (para_text.size() > 2 && is_space(para_text[para_text.size() - 3])) {
+                para_text.resize(para_text.size() - 2);
+                while (!para_text.empty() && is_space(para_text.back()))
+                    para_text.pop_back();
+            } else {
+                para_text.pop_back();
+            }
+        }
+        if (!para_text.empty()) {
+            Block para;
+            para.line = L[i].number;
+            para.inlines = p.parse_inline(para_text, para.line);
+            p.push_block(out, std::move(para));
+        }
+        if (literal_follows) return literal_after(end, L[i].number);
+        if (indented(end)) p.report(L[end].number, "Unexpected indentation.");
+        return end;
+    }
+
+    size_t definition_list(size_t i) {
+        Block list;
+        list.kind = BlockKind::definition_list;
+        list.line = L[i].number;
+        for (;;) {
+            size_t end = indented_end(L, i + 1);
+            Block item;
+            item.kind = BlockKind::definition_item;
+            item.line = L[i].number;
+            std::string_view term = L[i].text;
+            size_t classifier = term.find(" : ");
+            if (classifier != std::string_view::npos) term = term.substr(0, classifier);
+            item.inlines = p.parse_inline(term, L[i].number);
+            item.children = nested(dedent(L, i + 1, end));
+            list.children.push_back(std::move(item));
+            i = end;
+            size_t next = i;
+            while (next < L.size() && L[next].text.empty())
+                ++next;
+            if (next < L.size() && indented(next + 1) && L[next].text[0] != ' ' &&
+                !opens_construct(next)) {
+                i = next;
+                continue;
+            }
+            if (next == i) warn_unindent(i, "Definition list");
+            break;
+        }
+        p.push_block(out, std::move(list));
+        return i;
+    }
+};
+
+std::vector<Block> Parser::parse_blocks(const Lines& lines, int depth, bool top_level) {
+    std::vector<Block> out;
+    if (depth > max_nesting_depth) {
+        size_t first = 0;
+        while (first < lines.size() && lines[first].text.empty())
+            ++first;
+        int line = first < lines.size() ? lines[first].number : 0;
+        out.push_back(problem(line, "Content is nested more than " +
+                                        std::to_string(max_nesting_depth) +
+                                        " levels deep; the rest is shown as plain text."));
+        Block lit;
+        lit.kind = BlockKind::literal_block;
+        lit.line = line;
+        lit.text = join_lines(lines, first, lines.size());
+        out.push_back(std::move(lit));
+        return out;
+    }
+    BlockParser bp{*this, lines, depth, top_level, out};
+    size_t i = 0;
+    while (i < lines.size()) {
+        if (lines[i].text.empty()) {
+            ++i;
+            continue;
+        }
+        size_t next = bp.run(i);
+        i = next > i ? next : i + 1;
+    }
+    return out;
+}
+
+} // namespace wte::rst::detail

@@ -1,0 +1,660 @@
+// HTML writer for the document model. The model holds only validated URLs,
+// video ids and sanitised CSS; this writer still escapes every text and
+// attribute it prints, so nothing from content can open a tag or a script.
+#include "wte/rst/html.hpp"
+
+#include "wte/highlight.hpp"
+#include "wte/rst/parser.hpp"
+
+#include <algorithm>
+
+namespace wte::rst {
+
+std::string escape_html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::string percent_encode(std::string_view s) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~') {
+            out.push_back(c);
+        } else {
+            out.push_back('%');
+            out.push_back(hex[u >> 4]);
+            out.push_back(hex[u & 15]);
+        }
+    }
+    return out;
+}
+
+bool is_image_name(std::string_view name) {
+    size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos) return false;
+    std::string ext(name.substr(dot + 1));
+    for (auto& c : ext)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (const char* e : {"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp"})
+        if (ext == e) return true;
+    return false;
+}
+
+const char* admonition_title(std::string_view kind) {
+    static const std::pair<const char*, const char*> titles[] = {
+        {"note", "Note"},           {"warning", "Warning"},     {"tip", "Tip"},
+        {"important", "Important"}, {"caution", "Caution"},     {"danger", "Danger"},
+        {"hint", "Hint"},           {"attention", "Attention"}, {"error", "Error"},
+        {"seealso", "See also"}};
+    for (const auto& [k, t] : titles)
+        if (kind == k) return t;
+    return "Note";
+}
+
+const char* list_type(std::string_view enumeration) {
+    if (enumeration == "loweralpha") return "a";
+    if (enumeration == "upperalpha") return "A";
+    if (enumeration == "lowerroman") return "i";
+    if (enumeration == "upperroman") return "I";
+    return "1";
+}
+
+class HtmlWriter {
+public:
+    explicit HtmlWriter(const HtmlOptions& options) : o_(options) {}
+
+    std::string run(const Document& doc) {
+        if (o_.include_title && !doc.title.empty()) {
+            out_ += "<h1 class=\"title\">";
+            inlines(doc.title);
+            out_ += "</h1>\n";
+        }
+        blocks(doc.blocks);
+        return std::move(out_);
+    }
+
+private:
+    const HtmlOptions& o_;
+    std::string out_;
+
+    void text(std::string_view t) { out_ += escape_html(t); }
+
+    void attr(const char* name, std::string_view value) {
+        out_ += ' ';
+        out_ += name;
+        out_ += "=\"";
+        out_ += escape_html(value);
+        out_ += '"';
+    }
+
+    std::string asset_url(const std::string& name) const {
+        return o_.asset_url ? o_.asset_url(name) : "assets/" + percent_encode(name);
+    }
+
+    // Scheme-less image URIs without a folder name an asset of the part.
+    std::string image_url(const std::string& uri) const {
+        bool has_scheme =
+            uri.find(':') != std::string::npos && uri.find(':') < uri.find_first_of("/?#");
+        if (!has_scheme && uri.find('/') == std::string::npos && !uri.empty() && uri[0] != '#')
+            return asset_url(uri);
+        return uri;
+    }
+
+    void code(std::string_view lang, std::string_view src, int first_line) {
+        std::vector<Token> tokens = highlight(lang, src);
+        int line = first_line;
+        auto number = [&]() {
+            if (first_line <= 0) return;
+            out_ += "<span class=\"line-number\" aria-hidden=\"true\">" + std::to_string(line++) +
+                    "</span>";
+        };
+        number();
+        for (const auto& t : tokens) {
+            std::string_view piece = src.substr(t.begin, t.end - t.begin);
+            size_t b = 0;
+            while (b <= piece.size()) {
+                size_t nl = piece.find('\n', b);
+                std::string_view part = piece.substr(b, nl == std::string_view::npos ? nl : nl - b);
+                if (!part.empty()) {
+                    if (t.kind == TokenKind::plain) {
+                        text(part);
+                    } else {
+                        out_ += "<span class=\"tok-" + to_string(t.kind) + "\">";
+                        text(part);
+                        out_ += "</span>";
+                    }
+                }
+                if (nl == std::string_view::npos) break;
+                out_ += '\n';
+                number();
+                b = nl + 1;
+            }
+        }
+    }
+
+    void math(const MathNode& n) {
+        switch (n.kind) {
+        case MathKind::row:
+            out_ += "<mrow>";
+            for (const auto& c : n.children)
+                math(c);
+            out_ += "</mrow>";
+            return;
+        case MathKind::identifier:
+            out_ += n.text.size() > 1 && static_cast<unsigned char>(n.text[0]) < 0x80
+                        ? "<mi mathvariant=\"normal\">"
+                        : "<mi>";
+            text(n.text);
+            out_ += "</mi>";
+            return;
+        case MathKind::number:
+            out_ += "<mn>";
+            text(n.text);
+            out_ += "</mn>";
+            return;
+        case MathKind::operator_:
+            out_ += "<mo>";
+            text(n.text);
+            out_ += "</mo>";
+            return;
+        case MathKind::large_operator:
+            out_ += "<mo largeop=\"true\">";
+            text(n.text);
+            out_ += "</mo>";
+            return;
+        case MathKind::function:
+            out_ += "<mi mathvariant=\"normal\">";
+            text(n.text);
+            out_ += "</mi>";
+            return;
+        case MathKind::text:
+            out_ += "<mtext>";
+            text(n.text);
+            out_ += "</mtext>";
+            return;
+        case MathKind::space:
+            out_ += "<mspace";
+            attr("width", n.text + "em");
+            out_ += "/>";
+            return;
+        default:
+            break;
+        }
+        const char* tag = "mrow";
+        switch (n.kind) {
+        case MathKind::frac:
+            tag = "mfrac";
+            break;
+        case MathKind::sqrt:
+            tag = n.children.size() > 1 ? "mroot" : "msqrt";
+            break;
+        case MathKind::sub:
+            tag = "msub";
+            break;
+        case MathKind::sup:
+            tag = "msup";
+            break;
+        case MathKind::subsup:
+            tag = "msubsup";
+            break;
+        default:
+            break;
+        }
+        out_ += "<";
+        out_ += tag;
+        out_ += ">";
+        for (const auto& c : n.children)
+            math(c);
+        out_ += "</";
+        out_ += tag;
+        out_ += ">";
+    }
+
+    void wrap(const char* tag, const std::vector<Inline>& children) {
+        out_ += "<";
+        out_ += tag;
+        out_ += ">";
+        inlines(children);
+        out_ += "</";
+        out_ += tag;
+        out_ += ">";
+    }
+
+    void inlines(const std::vector<Inline>& spans) {
+        for (const auto& s : spans)
+            inline_span(s);
+    }
+
+    void inline_span(const Inline& s) {
+        switch (s.kind) {
+        case InlineKind::text:
+            text(s.text);
+            return;
+        case InlineKind::emphasis:
+            wrap("em", s.children);
+            return;
+        case InlineKind::strong:
+            wrap("strong", s.children);
+            return;
+        case InlineKind::subscript:
+            wrap("sub", s.children);
+            return;
+        case InlineKind::superscript:
+            wrap("sup", s.children);
+            return;
+        case InlineKind::literal:
+            out_ += "<code>";
+            text(s.text);
+            out_ += "</code>";
+            return;
+        case InlineKind::link: {
+            std::string url = safe_url(s.target);
+            if (url.empty()) {
+                text(s.text);
+                return;
+            }
+            out_ += "<a";
+            attr("href", url);
+            if (url.rfind("http", 0) == 0) attr("rel", "noopener noreferrer");
+            out_ += ">";
+            text(s.text);
+            out_ += "</a>";
+            return;
+        }
+        case InlineKind::asset: {
+            std::string url = asset_url(s.target);
+            if (is_image_name(s.target)) {
+                out_ += "<img";
+                attr("src", url);
+                attr("alt", s.text.empty() ? s.target : s.text);
+                attr("class", "asset");
+                out_ += ">";
+            } else {
+                out_ += "<a";
+                attr("href", url);
+                attr("download", s.target);
+                out_ += ">";
+                text(s.text.empty() ? s.target : s.text);
+                out_ += "</a>";
+            }
+            return;
+        }
+        case InlineKind::crossref: {
+            out_ += "<a class=\"crossref\"";
+            attr("href", o_.crossref_url ? o_.crossref_url(s.target) : "#part-" + s.target);
+            out_ += ">";
+            text(!s.text.empty()     ? s.text
+                 : o_.crossref_title ? o_.crossref_title(s.target)
+                                     : "Part " + s.target);
+            out_ += "</a>";
+            return;
+        }
+        case InlineKind::styled: {
+            std::vector<std::string> problems;
+            std::string css = sanitize_css(s.target, problems);
+            out_ += "<span";
+            if (!css.empty()) attr("style", css);
+            out_ += ">";
+            inlines(s.children);
+            out_ += "</span>";
+            return;
+        }
+        case InlineKind::code:
+            out_ += "<code class=\"code";
+            if (!s.target.empty()) out_ += " language-" + escape_html(s.target);
+            out_ += "\">";
+            code(s.target, s.text, 0);
+            out_ += "</code>";
+            return;
+        case InlineKind::math:
+            out_ += "<math>";
+            math(s.math);
+            out_ += "</math>";
+            return;
+        }
+    }
+
+    void blocks(const std::vector<Block>& list) {
+        for (const auto& b : list)
+            block(b);
+    }
+
+    void open(const char* tag, const Block& b, const char* css_class = nullptr) {
+        out_ += "<";
+        out_ += tag;
+        if (!b.anchor.empty()) attr("id", b.anchor);
+        if (css_class) attr("class", css_class);
+        out_ += ">";
+    }
+
+    void close(const char* tag) {
+        out_ += "</";
+        out_ += tag;
+        out_ += ">\n";
+    }
+
+    void image(const Block& b) {
+        if (!b.target.empty()) {
+            out_ += "<a";
+            attr("href", b.target);
+            out_ += ">";
+        }
+        out_ += "<img";
+        attr("src", image_url(b.uri));
+        attr("alt", b.alt);
+        if (!b.width.empty() || !b.height.empty()) {
+            std::string style;
+            if (!b.width.empty()) style += "width: " + b.width + ";";
+            if (!b.height.empty()) style += " height: " + b.height + ";";
+            attr("style", style);
+        }
+        if (!b.align.empty() && b.kind == BlockKind::image) attr("class", "align-" + b.align);
+        out_ += ">";
+        if (!b.target.empty()) out_ += "</a>";
+    }
+
+    void table(const Block& b) {
+        open("table", b);
+        out_ += "\n";
+        bool in_head = false, in_body = false;
+        for (const auto& row : b.children) {
+            if (row.header && !in_head) {
+                out_ += "<thead>\n";
+                in_head = true;
+            } else if (!row.header && !in_body) {
+                if (in_head) out_ += "</thead>\n";
+                out_ += "<tbody>\n";
+                in_body = true;
+            }
+            out_ += "<tr>";
+            for (const auto& cell : row.children) {
+                const char* tag = row.header ? "th" : "td";
+                out_ += "<";
+                out_ += tag;
+                if (cell.colspan > 1) attr("colspan", std::to_string(cell.colspan));
+                if (cell.rowspan > 1) attr("rowspan", std::to_string(cell.rowspan));
+                out_ += ">";
+                // A cell holding one paragraph is written without <p>.
+                if (cell.children.size() == 1 && cell.children[0].kind == BlockKind::paragraph)
+                    inlines(cell.children[0].inlines);
+                else
+                    blocks(cell.children);
+                out_ += "</";
+                out_ += tag;
+                out_ += ">";
+            }
+            out_ += "</tr>\n";
+        }
+        if (in_body)
+            out_ += "</tbody>\n";
+        else if (in_head)
+            out_ += "</thead>\n";
+        close("table");
+    }
+
+    void quiz(const Block& b) {
+        out_ += "<form class=\"quiz\"";
+        attr("id", "quiz-" + b.id);
+        attr("data-quiz", b.id);
+        out_ += ">\n";
+        if (!b.inlines.empty()) {
+            out_ += "<h3 class=\"quiz-title\">";
+            inlines(b.inlines);
+            out_ += "</h3>\n";
+        }
+        for (const auto& child : b.children) {
+            if (child.kind != BlockKind::quiz_question) {
+                block(child);
+                continue;
+            }
+            out_ += "<fieldset class=\"quiz-question\"";
+            attr("data-question", child.id);
+            out_ += "><legend>";
+            inlines(child.inlines);
+            out_ += "</legend>\n";
+            const char* type =
+                child.question_type == QuestionType::multi_choice ? "checkbox" : "radio";
+            for (const auto& answer : child.children) {
+                out_ += "<label><input";
+                attr("type", type);
+                attr("name", b.id + "/" + child.id);
+                attr("value", plain_text(answer.inlines));
+                out_ += "> ";
+                inlines(answer.inlines);
+                out_ += "</label><br>\n";
+            }
+            out_ += "</fieldset>\n";
+        }
+        out_ += "<button type=\"submit\">Check answers</button>\n";
+        close("form");
+    }
+
+    void block(const Block& b) {
+        switch (b.kind) {
+        case BlockKind::section: {
+            int h = std::min(6, b.level + 1);
+            open("section", b);
+            out_ += "\n<h" + std::to_string(h) + ">";
+            inlines(b.inlines);
+            out_ += "</h" + std::to_string(h) + ">\n";
+            blocks(b.children);
+            close("section");
+            return;
+        }
+        case BlockKind::paragraph:
+            open("p", b);
+            inlines(b.inlines);
+            close("p");
+            return;
+        case BlockKind::bullet_list:
+            open("ul", b);
+            out_ += "\n";
+            blocks(b.children);
+            close("ul");
+            return;
+        case BlockKind::enumerated_list:
+            out_ += "<ol";
+            if (!b.anchor.empty()) attr("id", b.anchor);
+            attr("type", list_type(b.enumeration));
+            if (b.start != 1) attr("start", std::to_string(b.start));
+            out_ += ">\n";
+            blocks(b.children);
+            close("ol");
+            return;
+        case BlockKind::list_item:
+            open("li", b);
+            if (b.children.size() == 1 && b.children[0].kind == BlockKind::paragraph)
+                inlines(b.children[0].inlines);
+            else
+                blocks(b.children);
+            close("li");
+            return;
+        case BlockKind::definition_list:
+        case BlockKind::field_list:
+            open("dl", b, b.kind == BlockKind::field_list ? "field-list" : nullptr);
+            out_ += "\n";
+            blocks(b.children);
+            close("dl");
+            return;
+        case BlockKind::definition_item:
+        case BlockKind::field:
+            open("dt", b);
+            inlines(b.inlines);
+            out_ += "</dt>\n<dd>";
+            blocks(b.children);
+            close("dd");
+            return;
+        case BlockKind::literal_block:
+            open("pre", b, "literal-block");
+            text(b.text);
+            close("pre");
+            return;
+        case BlockKind::block_quote:
+            open("blockquote", b);
+            out_ += "\n";
+            blocks(b.children);
+            close("blockquote");
+            return;
+        case BlockKind::attribution:
+            out_ += "<p class=\"attribution\">\xE2\x80\x94 ";
+            inlines(b.inlines);
+            close("p");
+            return;
+        case BlockKind::table:
+            table(b);
+            return;
+        case BlockKind::table_row:
+        case BlockKind::table_cell:
+        case BlockKind::quiz_question:
+        case BlockKind::quiz_answer:
+            blocks(b.children); // only reached for malformed trees
+            return;
+        case BlockKind::image:
+            image(b);
+            out_ += "\n";
+            return;
+        case BlockKind::figure:
+            open("figure", b, b.align.empty() ? nullptr : ("align-" + b.align).c_str());
+            image(b);
+            if (!b.children.empty()) {
+                size_t legend = 0;
+                if (b.children[0].kind == BlockKind::paragraph) {
+                    out_ += "<figcaption>";
+                    inlines(b.children[0].inlines);
+                    out_ += "</figcaption>";
+                    legend = 1;
+                }
+                for (size_t k = legend; k < b.children.size(); ++k)
+                    block(b.children[k]);
+            }
+            close("figure");
+            return;
+        case BlockKind::admonition: {
+            std::string cls = "admonition " + b.name;
+            open("aside", b, cls.c_str());
+            out_ += "<p class=\"admonition-title\">";
+            if (b.name == "admonition")
+                inlines(b.inlines);
+            else
+                text(admonition_title(b.name));
+            out_ += "</p>\n";
+            blocks(b.children);
+            close("aside");
+            return;
+        }
+        case BlockKind::comment:
+            return;
+        case BlockKind::line_block:
+            open("div", b, "line-block");
+            out_ += "\n";
+            blocks(b.children);
+            close("div");
+            return;
+        case BlockKind::line:
+            open("div", b, "line");
+            inlines(b.inlines);
+            if (b.inlines.empty()) out_ += "<br>";
+            close("div");
+            return;
+        case BlockKind::transition:
+            out_ += "<hr>\n";
+            return;
+        case BlockKind::sourcecode: {
+            open("figure", b, "sourcecode");
+            if (!b.filename.empty()) {
+                out_ += "<figcaption>";
+                text(b.filename);
+                out_ += "</figcaption>";
+            }
+            out_ += "<pre";
+            std::string cls = "code";
+            if (!b.language.empty()) cls += " language-" + b.language;
+            if (b.no_select) cls += " no-select";
+            attr("class", cls);
+            if (b.no_select) attr("style", "user-select: none");
+            out_ += "><code>";
+            code(b.language, b.text, b.first_line_number);
+            out_ += "</code></pre>";
+            close("figure");
+            return;
+        }
+        case BlockKind::youtube: {
+            open("div", b, "youtube");
+            out_ += "<iframe";
+            attr("src", "https://www.youtube-nocookie.com/embed/" + b.id);
+            attr("title", "YouTube video");
+            attr("loading", "lazy");
+            attr("referrerpolicy", "strict-origin-when-cross-origin");
+            attr("sandbox", "allow-scripts allow-same-origin allow-presentation allow-popups");
+            out_ += " allowfullscreen></iframe><p><a";
+            attr("href", "https://www.youtube.com/watch?v=" + b.id);
+            attr("rel", "noopener noreferrer");
+            out_ += ">Watch on YouTube</a></p>";
+            close("div");
+            return;
+        }
+        case BlockKind::quiz:
+            quiz(b);
+            return;
+        case BlockKind::show_hide:
+            out_ += "<details class=\"show-hide\"";
+            if (!b.anchor.empty()) attr("id", b.anchor);
+            if (b.initially_visible) out_ += " open";
+            out_ += "><summary>";
+            if (b.inlines.empty())
+                text("Show");
+            else
+                inlines(b.inlines);
+            out_ += "</summary>\n";
+            blocks(b.children);
+            close("details");
+            return;
+        case BlockKind::math:
+            out_ += "<math display=\"block\">";
+            math(b.math);
+            close("math");
+            return;
+        case BlockKind::problem:
+            if (!o_.show_problems) return;
+            out_ += "<div class=\"problem\" role=\"alert\">";
+            text("Line " + std::to_string(b.line) + ": " + b.text);
+            close("div");
+            return;
+        }
+    }
+};
+
+} // namespace
+
+std::string to_html(const Document& doc, const HtmlOptions& options) {
+    return HtmlWriter(options).run(doc);
+}
+
+} // namespace wte::rst

@@ -1,0 +1,684 @@
+// Entry point of the reStructuredText parser: cleans the source (valid UTF-8,
+// no control characters, tabs expanded), runs the block parser, nests
+// sections, resolves hyperlink references and promotes the document title.
+// Also holds the small safety checks shared by the parser and the HTML writer.
+#include "parser_internal.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace wte::rst {
+namespace detail {
+
+std::string to_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+size_t utf8_length(std::string_view s) {
+    size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+// Input is valid UTF-8 here: the constructor of Parser made it so.
+std::u32string to_code_points(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        char32_t cp = c;
+        size_t len = 1;
+        if (c >= 0xF0) {
+            cp = c & 0x07;
+            len = 4;
+        } else if (c >= 0xE0) {
+            cp = c & 0x0F;
+            len = 3;
+        } else if (c >= 0xC0) {
+            cp = c & 0x1F;
+            len = 2;
+        }
+        for (size_t k = 1; k < len && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+std::string to_utf8(std::u32string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char32_t cp : s) {
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+    }
+    return out;
+}
+
+std::string normalize_name(std::string_view name) {
+    std::string out;
+    bool space = false;
+    for (char c : trim(name)) {
+        if (is_space(c)) {
+            space = true;
+            continue;
+        }
+        if (space) out.push_back(' ');
+        space = false;
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return out;
+}
+
+std::string slugify(std::string_view text) {
+    std::string out;
+    bool dash = false;
+    for (char c : text) {
+        auto u = static_cast<unsigned char>(c);
+        if (is_alnum(c)) {
+            if (dash && !out.empty()) out.push_back('-');
+            dash = false;
+            out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        } else if (u >= 0x80) {
+            // Non-ASCII letters are dropped, as docutils does for ids.
+            dash = true;
+        } else {
+            dash = true;
+        }
+    }
+    // An id starts with a letter.
+    size_t b = 0;
+    while (b < out.size() && !(out[b] >= 'a' && out[b] <= 'z'))
+        ++b;
+    out.erase(0, b);
+    while (!out.empty() && out[0] == '-')
+        out.erase(0, 1);
+    return out;
+}
+
+size_t indented_end(const Lines& lines, size_t from) {
+    size_t end = from;
+    for (size_t j = from; j < lines.size(); ++j) {
+        if (lines[j].text.empty()) continue;
+        if (lines[j].text[0] != ' ') break;
+        end = j + 1;
+    }
+    return end;
+}
+
+Lines dedent(const Lines& lines, size_t from, size_t to) {
+    size_t common = std::string_view::npos;
+    for (size_t j = from; j < to; ++j)
+        if (!lines[j].text.empty()) common = std::min(common, indent_of(lines[j].text));
+    if (common == std::string_view::npos) common = 0;
+    Lines out;
+    out.reserve(to - from);
+    for (size_t j = from; j < to; ++j) {
+        std::string_view t = lines[j].text;
+        out.push_back({t.empty() ? t : t.substr(common), lines[j].number});
+    }
+    return out;
+}
+
+std::string join_lines(const Lines& lines, size_t from, size_t to) {
+    std::string out;
+    for (size_t j = from; j < to; ++j) {
+        if (j > from) out.push_back('\n');
+        out.append(lines[j].text);
+    }
+    return out;
+}
+
+namespace {
+
+// Appends the UTF-8 sequence at s[i], or U+FFFD for an invalid one; returns
+// the number of bytes consumed.
+size_t copy_utf8_char(std::string_view s, size_t i, std::string& out) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t len = 0;
+    char32_t min = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        min = 0x10000;
+    }
+    if (len != 0 && i + len <= s.size()) {
+        char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+        bool ok = true;
+        for (size_t k = 1; k < len; ++k) {
+            auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0) != 0x80) {
+                ok = false;
+                break;
+            }
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (ok && cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            if (cp != 0xFEFF) out.append(s.substr(i, len)); // byte order mark dropped
+            return len;
+        }
+    }
+    out.append("\xEF\xBF\xBD");
+    return 1;
+}
+
+} // namespace
+
+Parser::Parser(std::string_view source) {
+    std::string clean;
+    clean.reserve(source.size() + source.size() / 8);
+    size_t column = 0;
+    for (size_t i = 0; i < source.size();) {
+        char c = source[i];
+        auto u = static_cast<unsigned char>(c);
+        if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < source.size() && source[i + 1] == '\n') ++i;
+            clean.push_back('\n');
+            column = 0;
+            ++i;
+        } else if (c == '\t') {
+            size_t spaces = 8 - column % 8;
+            clean.append(spaces, ' ');
+            column += spaces;
+            ++i;
+        } else if (c == '\v' || c == '\f') {
+            clean.push_back(' ');
+            ++column;
+            ++i;
+        } else if (u < 0x20 || u == 0x7F) {
+            clean.append("\xEF\xBF\xBD");
+            ++column;
+            ++i;
+        } else if (u < 0x80) {
+            clean.push_back(c);
+            ++column;
+            ++i;
+        } else {
+            i += copy_utf8_char(source, i, clean);
+            ++column;
+        }
+    }
+    source_ = std::move(clean);
+    std::string_view all = source_;
+    int number = 1;
+    size_t start = 0;
+    for (;;) {
+        size_t end = all.find('\n', start);
+        std::string_view line =
+            all.substr(start, end == std::string_view::npos ? end : end - start);
+        size_t keep_len = line.size();
+        while (keep_len > 0 && line[keep_len - 1] == ' ')
+            --keep_len;
+        lines_.push_back({line.substr(0, keep_len), number++});
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+}
+
+void Parser::report(int line, std::string message) {
+    diagnostics_.push_back({line, std::move(message)});
+}
+
+Block Parser::problem(int line, std::string message, std::string name) {
+    report(line, message);
+    Block b;
+    b.kind = BlockKind::problem;
+    b.line = line;
+    b.text = std::move(message);
+    b.name = std::move(name);
+    return b;
+}
+
+std::string_view Parser::keep(std::string text) {
+    owned_.push_back(std::move(text));
+    return owned_.back();
+}
+
+std::string Parser::unique_anchor(std::string_view wanted) {
+    std::string base = slugify(wanted);
+    if (base.empty()) base = "section";
+    std::string anchor = base;
+    for (int n = 1; anchors_.count(anchor) != 0; ++n)
+        anchor = base + "-" + std::to_string(n);
+    anchors_.insert(anchor);
+    return anchor;
+}
+
+void Parser::push_block(std::vector<Block>& out, Block block) {
+    if (!pending_internal_targets.empty() && block.kind != BlockKind::comment) {
+        if (block.anchor.empty()) block.anchor = unique_anchor(pending_internal_targets.front());
+        for (const auto& name : pending_internal_targets)
+            targets[name].url = "#" + block.anchor;
+        pending_internal_targets.clear();
+    }
+    out.push_back(std::move(block));
+}
+
+std::string Parser::checked_url(std::string_view url, int line) {
+    std::string safe = safe_url(url);
+    if (safe.empty() && !trim(url).empty())
+        report(line,
+               "The link \"" + std::string(trim(url).substr(0, 80)) +
+                   "\" was removed: only http, https, mailto and relative links are allowed.");
+    return safe;
+}
+
+int Parser::section_level(const std::string& adornment, bool overlined) {
+    for (size_t k = 0; k < section_styles_.size(); ++k)
+        if (section_styles_[k].first == adornment && section_styles_[k].second == overlined)
+            return static_cast<int>(k) + 1;
+    section_styles_.emplace_back(adornment, overlined);
+    return static_cast<int>(section_styles_.size());
+}
+
+std::string Parser::resolve_name(const std::string& name, int line) {
+    std::string current = name;
+    for (int hop = 0; hop < 16; ++hop) {
+        auto t = targets.find(current);
+        if (t != targets.end()) {
+            if (t->second.refused) return {};
+            if (t->second.alias.empty()) {
+                if (t->second.url.empty())
+                    report(line, "The target \"" + current + "\" points to nothing.");
+                return t->second.url;
+            }
+            current = t->second.alias;
+            continue;
+        }
+        auto s = section_urls.find(current);
+        if (s != section_urls.end()) return s->second;
+        report(line, "Unknown target name: \"" + current + "\".");
+        return {};
+    }
+    report(line, "The target \"" + name + "\" refers to itself in a loop.");
+    return {};
+}
+
+void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index) {
+    for (auto& span : inlines) {
+        if (!span.children.empty()) resolve_references(span.children, anonymous_index);
+        if (span.kind != InlineKind::link || span.target.empty()) continue;
+        std::string url;
+        if (span.target[0] == pending_reference_mark) {
+            url = resolve_name(span.target.substr(1), span.line);
+        } else if (span.target[0] == pending_anonymous_mark) {
+            if (anonymous_index < anonymous_targets.size()) {
+                url = anonymous_targets[anonymous_index];
+            } else {
+                report(span.line,
+                       "Anonymous link \"" + span.text + "\" has no matching __ target.");
+            }
+            ++anonymous_index;
+        } else {
+            continue;
+        }
+        if (url.empty()) {
+            span.kind = InlineKind::text;
+            span.target.clear();
+        } else {
+            span.target = std::move(url);
+        }
+    }
+}
+
+void Parser::resolve_references(std::vector<Block>& blocks, size_t& anonymous_index) {
+    for (auto& b : blocks) {
+        resolve_references(b.inlines, anonymous_index);
+        resolve_references(b.children, anonymous_index);
+    }
+}
+
+namespace {
+
+std::vector<Block> nest_sections(std::vector<Block>& flat, size_t& i, int level) {
+    std::vector<Block> out;
+    while (i < flat.size()) {
+        if (flat[i].kind == BlockKind::section) {
+            if (flat[i].level <= level) break;
+            Block s = std::move(flat[i]);
+            ++i;
+            s.children = nest_sections(flat, i, s.level);
+            out.push_back(std::move(s));
+        } else {
+            out.push_back(std::move(flat[i]));
+            ++i;
+        }
+    }
+    return out;
+}
+
+void raise_sections(std::vector<Block>& blocks) {
+    for (auto& b : blocks) {
+        if (b.kind != BlockKind::section) continue;
+        b.level -= 1;
+        raise_sections(b.children);
+    }
+}
+
+} // namespace
+
+ParseResult Parser::run() {
+    ParseResult result;
+    std::vector<Block> flat = parse_blocks(lines_, 0, true);
+    size_t i = 0;
+    std::vector<Block> blocks = nest_sections(flat, i, 0);
+
+    size_t anonymous_index = 0;
+    resolve_references(blocks, anonymous_index);
+    if (anonymous_index < anonymous_targets.size())
+        report(0, "There are " + std::to_string(anonymous_targets.size()) +
+                      " anonymous targets but only " + std::to_string(anonymous_index) +
+                      " anonymous links.");
+
+    // The lone first heading is the page title (docutils' doctitle rule).
+    size_t first = 0;
+    while (first < blocks.size() && blocks[first].kind == BlockKind::comment)
+        ++first;
+    size_t top_sections = 0;
+    for (const auto& b : blocks)
+        if (b.kind == BlockKind::section) ++top_sections;
+    if (first < blocks.size() && blocks[first].kind == BlockKind::section && top_sections == 1 &&
+        first == blocks.size() - 1) {
+        Block title = std::move(blocks[first]);
+        blocks.pop_back();
+        result.doc.title = std::move(title.inlines);
+        result.doc.title_line = title.line;
+        raise_sections(title.children);
+        for (auto& child : title.children)
+            blocks.push_back(std::move(child));
+    }
+    result.doc.blocks = std::move(blocks);
+    std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+    result.diagnostics = std::move(diagnostics_);
+    return result;
+}
+
+} // namespace detail
+
+namespace {
+
+bool contains_ci(std::string_view haystack, std::string_view needle) {
+    return detail::to_lower(haystack).find(needle) != std::string::npos;
+}
+
+bool is_css_number(std::string_view v, bool allow_unit) {
+    size_t i = 0;
+    bool digits = false;
+    while (i < v.size() && detail::is_digit(v[i])) {
+        ++i;
+        digits = true;
+    }
+    if (i < v.size() && v[i] == '.') {
+        ++i;
+        while (i < v.size() && detail::is_digit(v[i])) {
+            ++i;
+            digits = true;
+        }
+    }
+    if (!digits) return false;
+    std::string_view unit = v.substr(i);
+    if (unit.empty()) return true;
+    if (!allow_unit) return false;
+    static const char* units[] = {"px", "em", "rem", "%", "pt", "ex", "ch", "vw", "vh"};
+    for (const char* u : units)
+        if (unit == u) return true;
+    return false;
+}
+
+const char* const css_named_colors =
+    " aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue "
+    "blueviolet brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk "
+    "crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkgrey darkkhaki "
+    "darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen "
+    "darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue "
+    "dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite "
+    "gold goldenrod gray green greenyellow grey honeydew hotpink indianred indigo ivory khaki "
+    "lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan "
+    "lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen "
+    "lightskyblue lightslategray lightslategrey lightsteelblue lightyellow lime limegreen linen "
+    "magenta maroon mediumaquamarine mediumblue mediumorchid mediumpurple mediumseagreen "
+    "mediumslateblue mediumspringgreen mediumturquoise mediumvioletred midnightblue mintcream "
+    "mistyrose moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid "
+    "palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru pink plum "
+    "powderblue purple rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown "
+    "seagreen seashell sienna silver skyblue slateblue slategray slategrey snow springgreen "
+    "steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke yellow "
+    "yellowgreen transparent currentcolor ";
+
+bool is_css_color(std::string_view v) {
+    if (v.empty()) return false;
+    if (v[0] == '#') {
+        std::string_view hex = v.substr(1);
+        if (hex.size() != 3 && hex.size() != 4 && hex.size() != 6 && hex.size() != 8) return false;
+        for (char c : hex)
+            if (!(detail::is_digit(c) || (c >= 'a' && c <= 'f'))) return false;
+        return true;
+    }
+    for (const char* fn : {"rgb(", "rgba(", "hsl(", "hsla("}) {
+        std::string_view f = fn;
+        if (!detail::starts_with(v, f) || v.back() != ')') continue;
+        std::string_view args = v.substr(f.size(), v.size() - f.size() - 1);
+        if (args.empty()) return false;
+        for (char c : args)
+            if (!(detail::is_digit(c) || c == '.' || c == ',' || c == '%' || c == ' ' || c == '/' ||
+                  c == '-'))
+                return false;
+        return true;
+    }
+    for (char c : v)
+        if (!(c >= 'a' && c <= 'z')) return false;
+    return std::string_view(css_named_colors).find(" " + std::string(v) + " ") !=
+           std::string_view::npos;
+}
+
+bool is_one_of(std::string_view v, std::initializer_list<const char*> words) {
+    for (const char* w : words)
+        if (v == w) return true;
+    return false;
+}
+
+// Each word of a space or comma separated value must pass `ok`.
+template <typename Ok> bool all_words(std::string_view v, Ok ok) {
+    size_t i = 0;
+    bool any = false;
+    while (i < v.size()) {
+        while (i < v.size() && (v[i] == ' ' || v[i] == ','))
+            ++i;
+        size_t b = i;
+        while (i < v.size() && v[i] != ' ' && v[i] != ',')
+            ++i;
+        if (b == i) continue;
+        if (!ok(v.substr(b, i - b))) return false;
+        any = true;
+    }
+    return any;
+}
+
+bool css_value_ok(std::string_view property, std::string_view v) {
+    if (property == "color" || property == "background-color") return is_css_color(v);
+    if (property == "font-weight")
+        return is_one_of(v, {"normal", "bold", "bolder", "lighter", "100", "200", "300", "400",
+                             "500", "600", "700", "800", "900"});
+    if (property == "font-style") return is_one_of(v, {"normal", "italic", "oblique"});
+    if (property == "text-decoration" || property == "text-decoration-line")
+        return all_words(v, [](std::string_view w) {
+            return is_one_of(w, {"none", "underline", "overline", "line-through", "solid", "double",
+                                 "dotted", "dashed", "wavy"});
+        });
+    if (property == "font-size")
+        return is_css_number(v, true) ||
+               is_one_of(v, {"xx-small", "x-small", "small", "medium", "large", "x-large",
+                             "xx-large", "smaller", "larger"});
+    if (property == "font-variant") return is_one_of(v, {"normal", "small-caps"});
+    if (property == "text-transform")
+        return is_one_of(v, {"none", "uppercase", "lowercase", "capitalize"});
+    if (property == "font-family")
+        return all_words(v, [](std::string_view w) {
+            return is_one_of(
+                w, {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"});
+        });
+    return false;
+}
+
+} // namespace
+
+std::string sanitize_css(std::string_view css, std::vector<std::string>& problems) {
+    static const char* forbidden[] = {"url(", "expression", "\\", "\"",         "'", "<",
+                                      ">",    "/*",         "@",  "javascript", "&", "{",
+                                      "}",    "!important", "(",  ")"};
+    // Parentheses are only allowed as part of a colour function.
+    std::string lowered = detail::to_lower(css);
+    for (const char* f : forbidden) {
+        std::string_view fv = f;
+        if (fv == "(" || fv == ")") continue;
+        if (lowered.find(fv) != std::string::npos) {
+            problems.push_back("The style \"" + std::string(css.substr(0, 80)) +
+                               "\" was dropped: it contains \"" + std::string(fv) + "\".");
+            return {};
+        }
+    }
+    std::string out;
+    size_t i = 0;
+    while (i <= lowered.size()) {
+        size_t semi = lowered.find(';', i);
+        if (semi == std::string::npos) semi = lowered.size();
+        std::string_view decl = detail::trim(std::string_view(lowered).substr(i, semi - i));
+        i = semi + 1;
+        if (decl.empty()) continue;
+        size_t colon = decl.find(':');
+        std::string_view property =
+            detail::trim(colon == std::string_view::npos ? decl : decl.substr(0, colon));
+        std::string_view value = colon == std::string_view::npos
+                                     ? std::string_view{}
+                                     : detail::trim(decl.substr(colon + 1));
+        std::string collapsed;
+        for (char c : value) {
+            if (detail::is_space(c)) {
+                if (!collapsed.empty() && collapsed.back() != ' ') collapsed.push_back(' ');
+            } else {
+                collapsed.push_back(c);
+            }
+        }
+        bool has_paren = collapsed.find('(') != std::string::npos;
+        if (colon == std::string_view::npos || !css_value_ok(property, collapsed) ||
+            (has_paren && !(property == "color" || property == "background-color"))) {
+            problems.push_back("The style declaration \"" + std::string(decl.substr(0, 80)) +
+                               "\" was dropped: only colours, font weight, style, size, "
+                               "family, variant, text decoration and transform are allowed.");
+            continue;
+        }
+        if (!out.empty()) out += "; ";
+        out += std::string(property) + ": " + collapsed;
+    }
+    (void)contains_ci;
+    return out;
+}
+
+std::string safe_url(std::string_view url) {
+    std::string clean;
+    for (char c : url) {
+        auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7F) continue;
+        clean.push_back(c);
+    }
+    if (clean.empty()) return {};
+    size_t stop = clean.find_first_of(":/?#");
+    if (stop != std::string::npos && clean[stop] == ':') {
+        std::string scheme = detail::to_lower(std::string_view(clean).substr(0, stop));
+        if (scheme != "http" && scheme != "https" && scheme != "mailto") return {};
+        if (clean.size() == stop + 1) return {};
+    }
+    return clean;
+}
+
+std::string youtube_video_id(std::string_view url) {
+    std::string_view u = detail::trim(url);
+    std::string lowered = detail::to_lower(u);
+    size_t start = 0;
+    if (detail::starts_with(lowered, "https://"))
+        start = 8;
+    else if (detail::starts_with(lowered, "http://"))
+        start = 7;
+    size_t host_end = u.find_first_of("/?#", start);
+    if (host_end == std::string_view::npos) return {};
+    std::string host = lowered.substr(start, host_end - start);
+    for (const char* prefix : {"www.", "m."})
+        if (detail::starts_with(host, prefix)) host.erase(0, std::strlen(prefix));
+    std::string_view rest = u.substr(host_end);
+    std::string_view id;
+    auto until = [](std::string_view s) { return s.substr(0, s.find_first_of("?&#/")); };
+    if (host == "youtu.be") {
+        if (!rest.empty() && rest[0] == '/') id = until(rest.substr(1));
+    } else if (host == "youtube.com" || host == "youtube-nocookie.com") {
+        if (detail::starts_with(rest, "/embed/")) {
+            id = until(rest.substr(7));
+        } else if (detail::starts_with(rest, "/watch")) {
+            size_t q = rest.find('?');
+            if (q == std::string_view::npos) return {};
+            std::string_view query = rest.substr(q + 1);
+            query = query.substr(0, query.find('#'));
+            size_t i = 0;
+            while (i < query.size()) {
+                size_t amp = query.find('&', i);
+                if (amp == std::string_view::npos) amp = query.size();
+                std::string_view param = query.substr(i, amp - i);
+                if (detail::starts_with(param, "v=")) {
+                    id = param.substr(2);
+                    break;
+                }
+                i = amp + 1;
+            }
+        }
+    }
+    if (id.size() != 11) return {};
+    for (char c : id)
+        if (!(detail::is_alnum(c) || c == '_' || c == '-')) return {};
+    return std::string(id);
+}
+
+nlohmann::json to_json(const Diagnostic& d) {
+    return {{"line", d.line}, {"message", d.message}};
+}
+
+ParseResult parse(std::string_view source) {
+    try {
+        return detail::Parser(source).run();
+    } catch (const std::exception& e) {
+        // The parser has no throwing paths of its own; this catches
+        // allocation failure so a page still shows something.
+        ParseResult r;
+        r.diagnostics.push_back({1, std::string("The page could not be parsed: ") + e.what()});
+        Block b;
+        b.kind = BlockKind::problem;
+        b.line = 1;
+        b.text = r.diagnostics.back().message;
+        r.doc.blocks.push_back(std::move(b));
+        return r;
+    }
+}
+
+} // namespace wte::rst

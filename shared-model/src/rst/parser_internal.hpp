@@ -1,0 +1,144 @@
+// Shared state and helpers of the reStructuredText parser, split over
+// blocks.cpp (body elements), inline.cpp (inline markup), directives.cpp
+// (explicit markup and WTE extensions) and tables.cpp. Not a public header.
+#pragma once
+
+#include "wte/rst/parser.hpp"
+
+#include <deque>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wte::rst::detail {
+
+// One source line with trailing whitespace removed and tabs expanded; in
+// nested blocks `text` has the block's indentation stripped.
+struct Line {
+    std::string_view text;
+    int number = 0;
+};
+using Lines = std::vector<Line>;
+
+inline bool is_space(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+inline bool is_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+inline bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+inline size_t indent_of(std::string_view s) {
+    size_t n = 0;
+    while (n < s.size() && s[n] == ' ')
+        ++n;
+    return n;
+}
+
+inline std::string_view trim(std::string_view s) {
+    size_t b = 0, e = s.size();
+    while (b < e && is_space(s[b]))
+        ++b;
+    while (e > b && is_space(s[e - 1]))
+        --e;
+    return s.substr(b, e - b);
+}
+
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string to_lower(std::string_view s);
+size_t utf8_length(std::string_view s);
+std::u32string to_code_points(std::string_view s);
+std::string to_utf8(std::u32string_view s);
+
+// Reference names compare case-insensitively with whitespace collapsed.
+std::string normalize_name(std::string_view name);
+// docutils-style id: lower case, runs of other characters become '-'.
+std::string slugify(std::string_view text);
+
+// End (exclusive) of the block of lines at or after `from` that are blank or
+// indented; trailing blank lines are not part of it.
+size_t indented_end(const Lines& lines, size_t from);
+// Lines [from, to) with their common indentation removed.
+Lines dedent(const Lines& lines, size_t from, size_t to);
+// Lines joined by '\n', keeping relative indentation.
+std::string join_lines(const Lines& lines, size_t from, size_t to);
+
+class Parser {
+public:
+    explicit Parser(std::string_view source);
+    ParseResult run();
+
+    // blocks.cpp
+    std::vector<Block> parse_blocks(const Lines& lines, int depth, bool top_level);
+
+    // inline.cpp: `line` is the source line of the first character of `text`.
+    std::vector<Inline> parse_inline(std::string_view text, int line);
+
+    // directives.cpp: explicit markup starting at lines[i]; returns the next line.
+    size_t parse_explicit(const Lines& lines, size_t i, int depth, std::vector<Block>& out);
+    size_t parse_anonymous_target(const Lines& lines, size_t i);
+
+    // tables.cpp: return the next line to parse.
+    size_t parse_grid_table(const Lines& lines, size_t i, int depth, std::vector<Block>& out);
+    // `no_close_from`: first line known to start no closable simple table
+    // (keeps repeated malformed tables from rescanning the rest: linear time).
+    size_t parse_simple_table(const Lines& lines, size_t i, int depth, std::vector<Block>& out,
+                              size_t& no_close_from);
+
+    void report(int line, std::string message);
+    Block problem(int line, std::string message, std::string name = {});
+    // Keeps text built by the parser alive for the string_views of Lines.
+    std::string_view keep(std::string text);
+    // Appends a block, giving it the anchor of any `.. _name:` before it.
+    void push_block(std::vector<Block>& out, Block block);
+    std::string unique_anchor(std::string_view wanted);
+    // A URL from content: safe or "" (reported at `line`).
+    std::string checked_url(std::string_view url, int line);
+
+    struct Target {
+        std::string url;   // resolved URL ("" while an alias)
+        std::string alias; // `.. _a: b_` → normalised "b"
+        int line = 0;
+        bool refused = false;
+    };
+
+    std::map<std::string, Target> targets;           // explicit, by normalised name
+    std::map<std::string, std::string> section_urls; // implicit, from section titles
+    std::vector<std::string> anonymous_targets;      // in order of appearance ("" = refused)
+    std::vector<std::string> pending_internal_targets;
+    std::set<std::string> quiz_ids;
+    std::set<std::string> question_ids;
+    int quiz_nesting = 0; // > 0 while parsing the content of a quiz
+
+private:
+    std::string source_;
+    Lines lines_;
+    std::deque<std::string> owned_;
+    std::vector<Diagnostic> diagnostics_;
+    std::vector<std::pair<std::string, bool>> section_styles_; // adornment, overlined
+    std::set<std::string> anchors_;
+    void resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index);
+    void resolve_references(std::vector<Block>& blocks, size_t& anonymous_index);
+    std::string resolve_name(const std::string& name, int line);
+
+public:
+    // Level of a section title style, by order of first appearance.
+    int section_level(const std::string& adornment, bool overlined);
+};
+
+// A reference waiting for resolution is a link whose target starts with this
+// byte (the sanitiser removes it from sources, so content cannot forge one).
+constexpr char pending_reference_mark = '\x01';
+constexpr char pending_anonymous_mark = '\x02';
+
+} // namespace wte::rst::detail

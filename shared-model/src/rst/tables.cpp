@@ -1,0 +1,377 @@
+// Grid tables (cells drawn with + - | and an optional === head separator) and
+// simple tables (columns under runs of =). Cells hold body elements. Columns
+// are counted in characters, not bytes. Grid scanning has a work budget so a
+// hostile table costs bounded time.
+#include "parser_internal.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace wte::rst::detail {
+namespace {
+
+struct GridCell {
+    int top, left, bottom, right;
+};
+
+class GridScanner {
+public:
+    GridScanner(const std::vector<std::u32string>& grid, long budget)
+        : g_(grid), bottom_(static_cast<int>(grid.size()) - 1),
+          right_(static_cast<int>(grid[0].size()) - 1), budget_(budget) {}
+
+    bool exhausted() const { return budget_ < 0; }
+
+    // Finds the cell whose top-left corner is (top, left), as docutils does.
+    bool scan_cell(int top, int left, int& bottom, int& right) {
+        for (int c = left + 1; c <= right_; ++c) {
+            if (--budget_ < 0) return false;
+            char32_t ch = g_[top][c];
+            if (ch == '+') {
+                if (scan_down(top, left, c, bottom)) {
+                    right = c;
+                    return true;
+                }
+            } else if (ch != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+private:
+    const std::vector<std::u32string>& g_;
+    int bottom_, right_;
+    long budget_;
+
+    bool scan_down(int top, int left, int right, int& bottom) {
+        for (int r = top + 1; r <= bottom_; ++r) {
+            if (--budget_ < 0) return false;
+            char32_t ch = g_[r][right];
+            if (ch == '+') {
+                if (scan_left_up(top, left, r, right)) {
+                    bottom = r;
+                    return true;
+                }
+            } else if (ch != '|') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    bool scan_left_up(int top, int left, int bottom, int right) {
+        for (int c = right - 1; c > left; --c) {
+            if (--budget_ < 0) return false;
+            char32_t ch = g_[bottom][c];
+            if (ch != '-' && ch != '+') return false;
+        }
+        if (g_[bottom][left] != '+') return false;
+        for (int r = bottom - 1; r > top; --r) {
+            if (--budget_ < 0) return false;
+            char32_t ch = g_[r][left];
+            if (ch != '|' && ch != '+') return false;
+        }
+        return true;
+    }
+};
+
+int index_of(const std::vector<int>& sorted, int value) {
+    return static_cast<int>(std::lower_bound(sorted.begin(), sorted.end(), value) - sorted.begin());
+}
+
+std::string rtrim_utf8(std::u32string_view s) {
+    size_t e = s.size();
+    while (e > 0 && s[e - 1] == U' ')
+        --e;
+    return to_utf8(s.substr(0, e));
+}
+
+} // namespace
+
+size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector<Block>& out) {
+    size_t end = i;
+    while (end < L.size() && !L[end].text.empty() &&
+           (L[end].text[0] == '+' || L[end].text[0] == '|'))
+        ++end;
+    int line = L[i].number;
+    auto refuse = [&](const std::string& message) {
+        out.push_back(problem(line, message, "table"));
+        Block lit;
+        lit.kind = BlockKind::literal_block;
+        lit.line = line;
+        lit.text = join_lines(L, i, end);
+        push_block(out, std::move(lit));
+        return end;
+    };
+    std::vector<std::u32string> grid;
+    for (size_t k = i; k < end; ++k)
+        grid.push_back(to_code_points(L[k].text));
+    size_t width = grid[0].size();
+    if (grid.size() < 3)
+        return refuse("Malformed table: a grid table needs a top and bottom border.");
+    for (const auto& row : grid)
+        if (row.size() != width)
+            return refuse(
+                "Malformed table: the right border is not straight (line lengths differ).");
+    if (grid.size() * width > 2'000'000) return refuse("The table is too large to show.");
+
+    int head_sep = -1;
+    for (size_t r = 1; r + 1 < grid.size(); ++r) {
+        auto& row = grid[r];
+        bool sep = row[0] == '+' && row.find(U'=') != std::u32string::npos;
+        for (char32_t c : row)
+            sep = sep && (c == '+' || c == '=');
+        if (!sep) continue;
+        if (head_sep != -1)
+            return refuse("Malformed table: more than one head/body separator (=).");
+        head_sep = static_cast<int>(r);
+        for (auto& c : row)
+            if (c == '=') c = '-';
+    }
+
+    int bottom = static_cast<int>(grid.size()) - 1;
+    int right = static_cast<int>(width) - 1;
+    GridScanner scanner(grid, 40L * static_cast<long>(grid.size() * width) + 10000);
+    std::vector<int> done(width, -1);
+    std::set<std::pair<int, int>> corners{{0, 0}};
+    std::vector<GridCell> cells;
+    while (!corners.empty()) {
+        auto [top, left] = *corners.begin();
+        corners.erase(corners.begin());
+        if (top == bottom || left == right || top <= done[static_cast<size_t>(left)]) continue;
+        int cb = 0, cr = 0;
+        if (!scanner.scan_cell(top, left, cb, cr)) {
+            if (scanner.exhausted()) return refuse("The table is too complex to show.");
+            continue;
+        }
+        for (int c = left; c < cr; ++c) {
+            if (done[static_cast<size_t>(c)] != top - 1)
+                return refuse("Malformed table: cells overlap.");
+            done[static_cast<size_t>(c)] = cb - 1;
+        }
+        cells.push_back({top, left, cb, cr});
+        corners.insert({top, cr});
+        corners.insert({cb, left});
+    }
+    for (int c = 0; c < right; ++c)
+        if (done[static_cast<size_t>(c)] != bottom - 1)
+            return refuse("Malformed table: some cells are not closed.");
+
+    std::vector<int> rowseps, colseps;
+    for (const auto& c : cells) {
+        rowseps.push_back(c.top);
+        rowseps.push_back(c.bottom);
+        colseps.push_back(c.left);
+        colseps.push_back(c.right);
+    }
+    std::sort(rowseps.begin(), rowseps.end());
+    rowseps.erase(std::unique(rowseps.begin(), rowseps.end()), rowseps.end());
+    std::sort(colseps.begin(), colseps.end());
+    colseps.erase(std::unique(colseps.begin(), colseps.end()), colseps.end());
+    std::sort(cells.begin(), cells.end(), [](const GridCell& a, const GridCell& b) {
+        return a.top != b.top ? a.top < b.top : a.left < b.left;
+    });
+
+    Block table;
+    table.kind = BlockKind::table;
+    table.line = line;
+    for (size_t r = 0; r + 1 < rowseps.size(); ++r) {
+        Block row;
+        row.kind = BlockKind::table_row;
+        row.line = L[i + static_cast<size_t>(rowseps[r]) + 1].number;
+        row.header = head_sep != -1 && rowseps[r] < head_sep;
+        table.children.push_back(std::move(row));
+    }
+    for (const auto& c : cells) {
+        Block cell;
+        cell.kind = BlockKind::table_cell;
+        cell.line = L[i + static_cast<size_t>(c.top) + 1].number;
+        int row_index = index_of(rowseps, c.top);
+        cell.rowspan = index_of(rowseps, c.bottom) - row_index;
+        cell.colspan = index_of(colseps, c.right) - index_of(colseps, c.left);
+        Lines content;
+        for (int r = c.top + 1; r < c.bottom; ++r) {
+            std::u32string_view row = grid[static_cast<size_t>(r)];
+            content.push_back(
+                {keep(rtrim_utf8(row.substr(static_cast<size_t>(c.left) + 1,
+                                            static_cast<size_t>(c.right - c.left - 1)))),
+                 L[i + static_cast<size_t>(r)].number});
+        }
+        content = dedent(content, 0, content.size());
+        cell.children = parse_blocks(content, depth + 1, false);
+        table.children[static_cast<size_t>(row_index)].children.push_back(std::move(cell));
+    }
+    push_block(out, std::move(table));
+    return end;
+}
+
+namespace {
+
+bool is_border_of(std::u32string_view t, char32_t ch) {
+    if (t.empty() || t[0] != ch) return false;
+    for (char32_t c : t)
+        if (c != ch && c != U' ') return false;
+    return true;
+}
+
+} // namespace
+
+size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vector<Block>& out,
+                                  size_t& no_close_from) {
+    // The table ends at a border followed by a blank line (or the end).
+    size_t close = std::string::npos;
+    int borders = 1;
+    for (size_t k = i + 1; k < L.size(); ++k) {
+        std::string_view t = L[k].text;
+        if (t.empty() || t[0] != '=') continue;
+        bool border = true;
+        for (char c : t)
+            border = border && (c == '=' || c == ' ');
+        if (!border) continue;
+        ++borders;
+        if (k + 1 >= L.size() || L[k + 1].text.empty()) {
+            close = k;
+            break;
+        }
+    }
+    if (close == std::string::npos) {
+        no_close_from = i;
+        report(L[i].number, "Malformed table: no bottom border found; shown as text.");
+        return i;
+    }
+    int line = L[i].number;
+    std::vector<std::u32string> text;
+    for (size_t k = i; k <= close; ++k)
+        text.push_back(to_code_points(L[k].text));
+
+    struct Column {
+        size_t start, end;
+    };
+    std::vector<Column> columns;
+    for (size_t c = 0; c < text[0].size();) {
+        while (c < text[0].size() && text[0][c] == U' ')
+            ++c;
+        size_t s = c;
+        while (c < text[0].size() && text[0][c] == U'=')
+            ++c;
+        if (c > s) columns.push_back({s, c});
+    }
+
+    struct Row {
+        std::vector<size_t> lines; // indexes into text; SIZE_MAX = blank line
+        std::vector<Column> spans;
+        bool header = false;
+    };
+    std::vector<Row> rows;
+    bool margin_reported = false;
+    bool blank_before = false;
+    size_t head_rows = 0;
+    for (size_t k = 1; k < text.size() - 1; ++k) {
+        std::u32string_view t = text[k];
+        if (t.empty()) {
+            blank_before = true;
+            continue;
+        }
+        if (is_border_of(t, U'=')) {
+            if (head_rows == 0) head_rows = rows.size();
+            blank_before = false;
+            continue;
+        }
+        if (is_border_of(t, U'-') && !rows.empty()) {
+            // Column-span underline for the row above.
+            auto& spans = rows.back().spans;
+            spans.clear();
+            for (size_t c = 0; c < t.size();) {
+                while (c < t.size() && t[c] == U' ')
+                    ++c;
+                size_t s = c;
+                while (c < t.size() && t[c] == U'-')
+                    ++c;
+                if (c > s) spans.push_back({s, c});
+            }
+            continue;
+        }
+        for (size_t c = 0; c + 1 < columns.size() && !margin_reported; ++c) {
+            for (size_t m = columns[c].end; m < columns[c + 1].start && m < t.size(); ++m) {
+                if (t[m] != U' ') {
+                    report(L[i + k].number, "Malformed table: text in column margin.");
+                    margin_reported = true;
+                    break;
+                }
+            }
+        }
+        bool first_blank = true;
+        for (size_t m = columns[0].start; m < std::min(columns[0].end, t.size()); ++m)
+            first_blank = first_blank && t[m] == U' ';
+        if (first_blank && !rows.empty()) {
+            if (blank_before) rows.back().lines.push_back(SIZE_MAX);
+            rows.back().lines.push_back(k);
+        } else {
+            rows.push_back({{k}, {}, false});
+        }
+        blank_before = false;
+    }
+    for (size_t r = 0; r < head_rows && r < rows.size(); ++r)
+        rows[r].header = true;
+
+    Block table;
+    table.kind = BlockKind::table;
+    table.line = line;
+    for (auto& row : rows) {
+        Block tr;
+        tr.kind = BlockKind::table_row;
+        tr.line = L[i + row.lines[0]].number;
+        tr.header = row.header;
+        // Group columns by the span underline (each column alone without one).
+        std::vector<std::pair<size_t, size_t>> groups; // first and last column index
+        if (row.spans.empty()) {
+            for (size_t c = 0; c < columns.size(); ++c)
+                groups.push_back({c, c});
+        } else {
+            for (const auto& span : row.spans) {
+                size_t first = SIZE_MAX, last = 0;
+                for (size_t c = 0; c < columns.size(); ++c) {
+                    if (columns[c].start >= span.start && columns[c].start < span.end) {
+                        first = std::min(first, c);
+                        last = std::max(last, c);
+                    }
+                }
+                if (first != SIZE_MAX) groups.push_back({first, last});
+            }
+            if (groups.empty())
+                for (size_t c = 0; c < columns.size(); ++c)
+                    groups.push_back({c, c});
+        }
+        for (const auto& [first, last] : groups) {
+            Block cell;
+            cell.kind = BlockKind::table_cell;
+            cell.line = tr.line;
+            cell.colspan = static_cast<int>(last - first + 1);
+            size_t from = columns[first].start;
+            size_t to = last + 1 < columns.size() ? columns[last + 1].start : std::u32string::npos;
+            Lines content;
+            for (size_t idx : row.lines) {
+                if (idx == SIZE_MAX) {
+                    content.push_back({"", 0});
+                    continue;
+                }
+                std::u32string_view t = text[idx];
+                std::u32string_view part =
+                    from < t.size() ? t.substr(from, to == std::u32string::npos ? to : to - from)
+                                    : std::u32string_view{};
+                content.push_back({keep(rtrim_utf8(part)), L[i + idx].number});
+            }
+            for (auto& c : content)
+                if (c.number == 0) c.number = tr.line;
+            content = dedent(content, 0, content.size());
+            cell.children = parse_blocks(content, depth + 1, false);
+            tr.children.push_back(std::move(cell));
+        }
+        table.children.push_back(std::move(tr));
+    }
+    push_block(out, std::move(table));
+    return close + 1;
+}
+
+} // namespace wte::rst::detail
