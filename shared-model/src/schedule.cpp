@@ -99,4 +99,44 @@ bool is_due(UnixSeconds run_at, UnixSeconds now) {
     return floor_to_minute(run_at) <= now;
 }
 
+std::string explain_bad_time(const std::string& s) {
+    const std::string example = "an ISO 8601 time such as 2026-12-01T09:00Z";
+    if (s.empty()) return "No time given; use " + example;
+    if (parse_iso8601(s)) return "'" + s + "' is a valid time";
+    int y, mo, d, h, mi, sec = 0;
+    if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) ||
+        s[7] != '-' || !digits(s, 8, 2, d))
+        return "'" + s + "' is not " + example;
+    if (mo < 1 || mo > 12 || d < 1 ||
+        d > static_cast<int>(days_in_month(y, static_cast<unsigned>(mo))))
+        return s.substr(0, 10) + " is not a real date";
+    if (y < 1970 || y > 9999) return "Times before 1970 or after 9999 cannot be used";
+    if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':' ||
+        !digits(s, 14, 2, mi))
+        return "'" + s + "' has no time of day; use " + example;
+    if (s.size() > 16 && s[16] == ':' && !digits(s, 17, 2, sec))
+        return "'" + s + "' is not " + example;
+    if (h > 23 || mi > 59 || sec > 59) return s.substr(11, 5) + " is not a real time of day";
+    auto zone = s.find_first_of("Z+-", 16);
+    if (zone == std::string::npos)
+        return "'" + s + "' has no time zone; add Z for UTC or an offset such as +01:00";
+    return "'" + s + "' is not " + example;
+}
+
+std::optional<UnixSeconds> local_to_utc(const LocalDateTime& local, int offset_minutes) {
+    if (offset_minutes < -14 * 60 || offset_minutes > 14 * 60) return std::nullopt;
+    if (local.date.size() != 10 || (local.time.size() != 5 && local.time.size() != 8))
+        return std::nullopt;
+    // Reuse the one strict parser: "date T time" plus the offset as ISO 8601 writes it.
+    int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    char zone[8];
+    std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', a / 60, a % 60);
+    return parse_iso8601(local.date + "T" + local.time + zone);
+}
+
+LocalDateTime utc_to_local(UnixSeconds t, int offset_minutes) {
+    std::string iso = format_iso8601(t + static_cast<UnixSeconds>(offset_minutes) * 60);
+    return {iso.substr(0, 10), iso.substr(11, 5)};
+}
+
 } // namespace wte

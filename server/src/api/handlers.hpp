@@ -26,4 +26,9 @@ Response put_access(Context&);
 Response enrol(Context&);
 Response leave(Context&);
 
+Response list_timed_tasks(Context&);
+Response create_timed_task(Context&);
+Response patch_timed_task(Context&);
+Response delete_timed_task(Context&);
+
 } // namespace wte::api_handlers

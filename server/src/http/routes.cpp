@@ -26,6 +26,11 @@ const std::vector<Route>& route_table() {
         {"PUT", "/api/v1/parts/{id}/access", put_access, signed_in},
         {"POST", "/api/v1/parts/{id}/enrol", enrol, signed_in},
         {"DELETE", "/api/v1/parts/{id}/enrol", leave, signed_in},
+
+        {"GET", "/api/v1/parts/{id}/timed-tasks", list_timed_tasks, signed_in},
+        {"POST", "/api/v1/parts/{id}/timed-tasks", create_timed_task, signed_in},
+        {"PATCH", "/api/v1/timed-tasks/{id}", patch_timed_task, signed_in},
+        {"DELETE", "/api/v1/timed-tasks/{id}", delete_timed_task, signed_in},
     };
     return routes;
 }
