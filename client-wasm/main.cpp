@@ -15,15 +15,19 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 namespace {
 
 struct Client {
     GLFWwindow* window = nullptr;
     wte::client::App app;
-    float built_scale = 0; // scale the fonts and style were built for
+    int width = 1, height = 1; // canvas backing store, device pixels
+    float built_scale = 0;     // scale the fonts and style were built for
     bool built_contrast = false;
     bool ready = false;
     std::string clipboard;
@@ -50,9 +54,11 @@ void sync_size_and_scale(Client& c) {
     const double dpr = wte::platform::device_pixel_ratio();
     const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
     const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
-    int cur_w = 0, cur_h = 0;
-    glfwGetWindowSize(c.window, &cur_w, &cur_h);
-    if (cur_w != w || cur_h != h) glfwSetWindowSize(c.window, w, h);
+    // Not glfwSetWindowSize: Emscripten's GLFW turns a size equal to the
+    // screen's into a fullscreen request and then ignores it.
+    wte::platform::set_canvas_size(w, h);
+    c.width = w;
+    c.height = h;
 
     const float scale = static_cast<float>(dpr);
     const bool contrast = c.app.state.high_contrast;
@@ -70,11 +76,46 @@ void sync_size_and_scale(Client& c) {
     }
 }
 
+// ImGui 1.86 samples key state once per frame, so a key pressed and released
+// between two frames (fast typing, test drivers) would be lost: such a
+// release is held back until the frame has seen the key down.
+struct KeyEvent {
+    int key, scancode, action, mods;
+};
+std::vector<int> g_pressed_since_frame;
+std::vector<KeyEvent> g_held_releases;
+
+void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
+    const bool pressed_since_frame =
+        std::find(g_pressed_since_frame.begin(), g_pressed_since_frame.end(), key) !=
+        g_pressed_since_frame.end();
+    if (action == GLFW_RELEASE && pressed_since_frame) {
+        g_held_releases.push_back({key, scancode, action, mods});
+        return;
+    }
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+void release_held_keys(GLFWwindow* window) {
+    g_pressed_since_frame.clear();
+    for (const KeyEvent& e : std::exchange(g_held_releases, {}))
+        ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
+}
+
 void feed_platform_input(Client& c) {
     ImGuiIO& io = ImGui::GetIO();
     if (auto hash = wte::platform::take_hash_change()) c.app.on_hash_changed(*hash);
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
     const std::string text = wte::platform::take_text_input();
-    if (!text.empty()) io.AddInputCharactersUTF8(text.c_str());
+    if (!text.empty()) {
+        io.AddInputCharactersUTF8(text.c_str());
+        // A paste arrives while Ctrl is still held, and ImGui drops characters
+        // typed with Ctrl; text from the bridge is never a shortcut.
+        io.KeyCtrl = false;
+        io.KeySuper = false;
+    }
     // One wheel unit scrolls 5 lines of the body font in ImGui.
     io.MouseWheel +=
         wte::platform::take_wheel_lines(5.0f * wte::ui::font_size_css(wte::ui::FontRole::body));
@@ -111,11 +152,14 @@ void frame() {
     Client& c = *g_client;
     wte::client::App& app = c.app;
     sync_size_and_scale(c);
-    feed_platform_input(c);
     app.apply_replies();
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(c.width), static_cast<float>(c.height));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    feed_platform_input(c);
     ImGui::NewFrame();
     wte::ui::probe::begin_frame();
 
@@ -131,13 +175,12 @@ void frame() {
     }
     sync_text_input();
 
-    int fb_w = 0, fb_h = 0;
-    glfwGetFramebufferSize(c.window, &fb_w, &fb_h);
-    glViewport(0, 0, fb_w, fb_h);
+    glViewport(0, 0, c.width, c.height);
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(wte::ui::palette().background);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    release_held_keys(c.window);
 
     app.state.frame++;
     wte::ui::probe::end_frame(screen, wte::client::to_hash(app.state.route), app.state.frame);
@@ -180,6 +223,7 @@ int main() {
     // from the bridge too, normalised to CSS pixels.
     glfwSetCharCallback(client.window, nullptr);
     glfwSetScrollCallback(client.window, nullptr);
+    glfwSetKeyCallback(client.window, key_callback);
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
     io.ClipboardUserData = &client;

@@ -124,6 +124,11 @@ double device_pixel_ratio() {
 void canvas_css_size(double& width, double& height) {
     emscripten_get_element_css_size("#canvas", &width, &height);
 }
+void set_canvas_size(int width, int height) {
+    int w = 0, h = 0;
+    emscripten_get_canvas_element_size("#canvas", &w, &h);
+    if (w != width || h != height) emscripten_set_canvas_element_size("#canvas", width, height);
+}
 void set_cursor(const char* css_cursor) {
     js_set_cursor(css_cursor);
 }

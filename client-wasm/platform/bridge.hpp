@@ -38,6 +38,8 @@ float take_wheel_lines(float line_height_css);
 // --- Canvas and cursor ---
 double device_pixel_ratio();
 void canvas_css_size(double& width, double& height);
+// Sets the canvas backing store (device pixels) when it differs.
+void set_canvas_size(int width, int height);
 void set_cursor(const char* css_cursor);
 
 // --- Fonts fetched by web/js/loader.js before main() runs ---

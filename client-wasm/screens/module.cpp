@@ -47,11 +47,11 @@ void draw_enrolment(AppState& s, Actions& a) {
         break;
     }
     case ModuleRole::student:
-        notice_box("You are taking this module.");
-        if (!s.enrol.error.empty()) error_box(s.enrol.error);
-        if (button(s.enrol.busy ? "Leaving…" : "Leave this module", ButtonKind::subtle,
-                   !s.enrol.busy))
+        if (notice_box("You are taking this module.",
+                       s.enrol.busy ? "Leaving…" : "Leave this module") &&
+            !s.enrol.busy)
             a.leave = id;
+        if (!s.enrol.error.empty()) error_box(s.enrol.error);
         break;
     case ModuleRole::owner:
         notice_box("You own this module.");
@@ -76,7 +76,7 @@ void draw_module(AppState& s, Actions& a) {
         badge(v.part.status == Status::archived ? "Archived" : "Not available to students");
     if (!v.part.content.empty()) {
         vspace(2);
-        draw_page_content(v.part.content);
+        draw_page_content(v.part.content, v.part.title);
     }
     vspace(12);
     draw_enrolment(s, a);

@@ -19,7 +19,7 @@ void draw_page(AppState& s, Actions& a) {
     if (v.part.content.empty())
         muted("This page is empty.");
     else
-        draw_page_content(v.part.content);
+        draw_page_content(v.part.content, v.part.title);
     end_panel();
 
     // Previous / next among the siblings.

@@ -22,8 +22,9 @@ void draw_page(AppState& state, Actions& actions);
 // Shared by the part screens: "Modules › Module › Part" from the ancestors.
 void draw_part_breadcrumb(const AppState& state, Actions& actions);
 
-// The content of a module, part or page. Plain wrapped text for now; the
+// The content of a module, part or page (a leading section title equal to
+// `title` is not repeated). Plain wrapped text for now; the
 // reStructuredText renderer will replace this one function.
-void draw_page_content(const std::string& content);
+void draw_page_content(const std::string& content, const std::string& title);
 
 } // namespace wte::client

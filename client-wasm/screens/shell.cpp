@@ -24,6 +24,7 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
     dl->AddRectFilled(o, ImVec2(o.x + w, o.y + h), p.surface_sunken);
     dl->AddLine(ImVec2(o.x, o.y + h - 1_s), ImVec2(o.x + w, o.y + h - 1_s), p.border, 1_s);
     const bool narrow = w < 720_s;
+    const bool tiny = w < 520_s;
 
     // Brand: a mark and the name; clicking it goes to the module list.
     float x = narrow ? 12_s : 24_s;
@@ -37,9 +38,9 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
         dl->AddText(f, f->FontSize,
                     ImVec2(m0.x + (mark - ts.x) * 0.5f, m0.y + (mark - ts.y) * 0.5f), p.on_accent,
                     "W");
-        x += mark + 10_s;
+        x += mark + (tiny ? 14_s : 10_s);
     }
-    {
+    if (!tiny) {
         FontScope f(FontRole::h3);
         const char* name = narrow ? "WTE" : "Web Teaching Environment";
         const ImVec2 ts = ImGui::CalcTextSize(name);
@@ -55,6 +56,7 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
         if (tab("Modules", screen == "modules")) a.navigate = route_modules();
         ImGui::SameLine(0, 4_s);
         if (tab("My modules", screen == "my-modules")) a.navigate = route_my_modules();
+        x = ImGui::GetItemRectMax().x - o.x + 16_s; // where the free space starts
     }
 
     // Right side, laid out from the right edge.
@@ -67,20 +69,23 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
         ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
         if (button("Sign out", ButtonKind::secondary)) a.sign_out = true;
     }
+    // The toggle and the user's name only where they fit beside the tabs.
     {
         FontScope f(FontRole::small);
         const float tw = 34_s + 8_s + ImGui::CalcTextSize("High contrast").x;
-        right -= tw + 20_s;
-        ImGui::SetCursorPos(ImVec2(right, (h - 20_s) * 0.5f));
-        bool on = s.high_contrast;
-        if (toggle("High contrast", on)) a.toggle_high_contrast = true;
+        if (right - tw - 20_s >= x) {
+            right -= tw + 20_s;
+            ImGui::SetCursorPos(ImVec2(right, (h - 20_s) * 0.5f));
+            bool on = s.high_contrast;
+            if (toggle("High contrast", on)) a.toggle_high_contrast = true;
+        }
     }
-    if (!narrow) {
+    {
         FontScope f(FontRole::small);
         const std::string& who =
             s.session.user.name.empty() ? s.session.user.email : s.session.user.name;
         const float tw = ImGui::CalcTextSize(who.c_str()).x;
-        if (right - tw - 20_s > x + 200_s) {
+        if (right - tw - 20_s >= x) {
             right -= tw + 20_s;
             ImGui::SetCursorPos(ImVec2(right, (h - ImGui::GetTextLineHeight()) * 0.5f));
             muted(who, FontRole::small);

@@ -48,6 +48,10 @@ void widget(const std::string& label, const char* kind, bool enabled, bool check
     g_widgets.push_back(std::move(w));
 }
 
+void widget_value(const std::string& value) {
+    if (!g_widgets.empty()) g_widgets.back()["value"] = value;
+}
+
 void text(const std::string& t) {
     text_rect(t, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }

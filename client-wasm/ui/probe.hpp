@@ -16,6 +16,9 @@ void begin_frame();
 void widget(const std::string& label, const char* kind, bool enabled = true, bool checked = false,
             bool focused = false);
 // Records the last ImGui item, or an explicit rectangle, as drawn text.
+// Adds the text of a text field to the widget recorded last (never for
+// password fields).
+void widget_value(const std::string& value);
 void text(const std::string& text);
 void text_rect(const std::string& text, ImVec2 min, ImVec2 max);
 // The label shown to people: what ImGui draws before "##".

@@ -65,12 +65,15 @@ bool link(const std::string& text, FontRole role, const char* id) {
 }
 
 bool tab(const char* label, bool active) {
-    FontScope f(active ? FontRole::bold : FontRole::body);
+    // Sized for the bold label so a tab does not change width when selected.
     const std::string text = probe::visible_label(label);
+    ImFont* bold = font(FontRole::bold);
+    const ImVec2 bold_size = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text.c_str());
+    FontScope f(active ? FontRole::bold : FontRole::body);
     const ImVec2 pad(14_s, 10_s);
     const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const ImVec2 size(text_size.x + 2 * pad.x, text_size.y + 2 * pad.y);
+    const ImVec2 size(bold_size.x + 2 * pad.x, bold_size.y + 2 * pad.y);
     ImGui::PushID(label);
     const bool pressed = ImGui::InvisibleButton("##tab", size);
     ImGui::PopID();
@@ -79,7 +82,8 @@ bool tab(const char* label, bool active) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (hovered && !active)
         dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), p.surface_hover, 8_s);
-    dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), active ? p.accent : p.text, text.c_str());
+    dl->AddText(ImVec2(pos.x + (size.x - text_size.x) * 0.5f, pos.y + pad.y),
+                active ? p.accent : p.text, text.c_str());
     if (active)
         dl->AddRectFilled(ImVec2(pos.x + pad.x * 0.5f, pos.y + size.y - 3_s),
                           ImVec2(pos.x + size.x - pad.x * 0.5f, pos.y + size.y), p.accent, 2_s);

@@ -4,6 +4,8 @@
 #include "widgets/widgets.hpp"
 #include "widgets/widgets_internal.hpp"
 
+#include <algorithm>
+
 namespace wte::ui {
 
 namespace {
@@ -14,24 +16,36 @@ void wrapped(const std::string& text, FontRole role, ImU32 colour) {
     probe::text(text);
 }
 
-// A rounded box with wrapped text inside, as wide as the column.
-void boxed(const std::string& text, ImU32 background, ImU32 border, ImU32 colour) {
+// A rounded box with wrapped text inside, as wide as the column, with an
+// optional button at its right end; returns true when the button is pressed.
+bool boxed(const std::string& text, ImU32 background, ImU32 border, ImU32 colour,
+           const char* action = nullptr) {
     FontScope f(FontRole::body);
     const float width = column_width();
-    const ImVec2 pad(14_s, 11_s);
     const float bar = 4_s;
-    const float wrap = width - 2 * pad.x - bar;
+    const float button_w = action ? ImGui::CalcTextSize(action).x + 36_s : 0.0f;
+    const float button_h = ImGui::GetFontSize() + 20_s;
+    const ImVec2 pad(14_s, action ? 8_s : 11_s);
+    const float wrap = width - 2 * pad.x - bar - (action ? button_w + 12_s : 0.0f);
     const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    const float inner_h = std::max(size.y, action ? button_h : 0.0f);
     const ImVec2 min = ImGui::GetCursorScreenPos();
-    const ImVec2 max(min.x + width, min.y + size.y + 2 * pad.y);
+    const ImVec2 max(min.x + width, min.y + inner_h + 2 * pad.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(min, max, background, 8_s);
     dl->AddRectFilled(min, ImVec2(min.x + bar, max.y), border, 8_s, ImDrawFlags_RoundCornersLeft);
-    const ImVec2 text_pos(min.x + bar + pad.x, min.y + pad.y);
+    const ImVec2 text_pos(min.x + bar + pad.x, min.y + pad.y + (inner_h - size.y) * 0.5f);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_pos, colour, text.c_str(), nullptr,
                 wrap);
     ImGui::Dummy(ImVec2(width, max.y - min.y));
     probe::text_rect(text, text_pos, ImVec2(text_pos.x + size.x, text_pos.y + size.y));
+    if (!action) return false;
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(
+        ImVec2(max.x - pad.x - button_w, min.y + (max.y - min.y - button_h) * 0.5f));
+    const bool pressed = button(action, ButtonKind::secondary);
+    ImGui::SetCursorScreenPos(after);
+    return pressed;
 }
 } // namespace
 
@@ -56,8 +70,8 @@ void error_box(const std::string& text) {
     boxed(text, palette().danger_soft, palette().danger, palette().danger);
 }
 
-void notice_box(const std::string& text) {
-    boxed(text, palette().success_soft, palette().success, palette().success);
+bool notice_box(const std::string& text, const char* action) {
+    return boxed(text, palette().success_soft, palette().success, palette().success, action);
 }
 
 void badge(const std::string& text, bool accent) {

@@ -60,6 +60,7 @@ bool text_field(const char* label_text, std::string& value, const TextFieldOptio
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     probe::widget(visible.empty() ? std::string(label_text) : visible, "input", options.enabled,
                   false, active);
+    if (!options.password) probe::widget_value(value);
     return entered;
 }
 

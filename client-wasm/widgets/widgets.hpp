@@ -25,7 +25,9 @@ void paragraph(const std::string& text);
 void muted(const std::string& text, FontRole role = FontRole::body);
 void label(const std::string& text); // small bold, above a field
 void error_box(const std::string& text);
-void notice_box(const std::string& text); // a calm, positive message
+// A calm, positive message, optionally with a button at its right end
+// (returns true when that button is pressed).
+bool notice_box(const std::string& text, const char* action = nullptr);
 void badge(const std::string& text, bool accent = false);
 
 // --- Controls (all return true on the frame they were activated) ---

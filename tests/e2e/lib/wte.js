@@ -1,0 +1,174 @@
+// Browser-test helpers for WTE: launches headless Chromium (playwright-core,
+// Debian's /usr/bin/chromium) and drives the canvas UI through the UI test
+// bridge window.wteTest: find a widget by label, click its centre with the
+// real mouse, type with the real keyboard.
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const BASE_URL = (process.env.WTE_BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const SCREENSHOT_DIR = path.resolve(__dirname, '../../../build/screenshots');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-gl=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// A fresh browser profile per launch; returns { context, page, close() }.
+async function launch({ width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wte-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.WTE_CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width, height },
+    deviceScaleFactor,
+    locale: 'en-GB',
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
+  const page = context.pages()[0] || (await context.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    // Expected HTTP errors (401 before sign-in, 404 of a missing part) are
+    // logged by Chromium as "Failed to load resource"; they are not faults.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+class Wte {
+  constructor(page, { timeout = 15000 } = {}) {
+    this.page = page;
+    this.timeout = timeout;
+  }
+
+  // Opens the app at a hash route ('#/modules') and waits for the first screen.
+  async open(hash = '') {
+    await this.page.goto(BASE_URL + '/' + hash);
+    await this.page.waitForFunction(() => window.wteTest && window.wteTest.ready, null, {
+      timeout: 60000,
+    });
+  }
+
+  async state() {
+    return this.page.evaluate(() => ({
+      ready: window.wteTest.ready,
+      screen: window.wteTest.screen,
+      route: window.wteTest.route,
+      frame: window.wteTest.frame,
+      widgets: window.wteTest.widgets,
+      texts: window.wteTest.texts,
+    }));
+  }
+
+  async waitForScreen(name, timeout = this.timeout) {
+    try {
+      await this.page.waitForFunction((n) => window.wteTest.ready && window.wteTest.screen === n, name, {
+        timeout,
+      });
+    } catch (e) {
+      const s = await this.state();
+      throw new Error(`screen "${name}" did not appear; showing "${s.screen}" at ${s.route}: ` +
+        s.texts.map((t) => t.text).join(' | '));
+    }
+    // One more frame so the published widgets belong to the new screen.
+    await this.nextFrame();
+  }
+
+  async nextFrame() {
+    const f = await this.page.evaluate(() => window.wteTest.frame);
+    await this.page.waitForFunction((f0) => window.wteTest.frame > f0 + 1, f);
+  }
+
+  // The first widget whose label is exactly `label` (and of `kind` if given).
+  async findWidget(label, kind) {
+    const deadline = Date.now() + this.timeout;
+    for (;;) {
+      const widgets = await this.page.evaluate(() => window.wteTest.widgets);
+      const w = widgets.find((x) => x.label === label && (!kind || x.kind === kind));
+      if (w) return w;
+      if (Date.now() > deadline) {
+        throw new Error(`no widget "${label}"; widgets: ` + widgets.map((x) => `${x.kind}:${x.label}`).join(', '));
+      }
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  async click(label, kind) {
+    const w = await this.findWidget(label, kind);
+    if (!w.enabled) throw new Error(`widget "${label}" is disabled`);
+    await this.page.mouse.click(w.x + w.w / 2, w.y + h(w) / 2);
+    return w;
+  }
+
+  // Clicks a text field, waits until it has the caret, types like a person.
+  async typeInto(label, text, { clear = false } = {}) {
+    await this.click(label, 'input');
+    await this.page.waitForFunction(
+      (l) => window.wteTest.widgets.some((x) => x.label === l && x.kind === 'input' && x.focused),
+      label,
+      { timeout: this.timeout }
+    );
+    if (clear) {
+      await this.page.keyboard.press('Control+A');
+      await this.page.keyboard.press('Backspace');
+    }
+    await this.page.keyboard.type(text, { delay: 15 });
+    await this.nextFrame();
+  }
+
+  async texts() {
+    return (await this.page.evaluate(() => window.wteTest.texts)).map((t) => t.text);
+  }
+
+  async waitForText(predicate, timeout = this.timeout) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const all = await this.texts();
+      const hit = all.find((t) => (typeof predicate === 'string' ? t === predicate : predicate(t)));
+      if (hit !== undefined) return hit;
+      if (Date.now() > deadline) throw new Error(`text not shown; texts: ${all.join(' | ')}`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  async screenshot(name) {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await this.nextFrame();
+    const file = path.join(SCREENSHOT_DIR, name + '.png');
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  // Signs in through the form, as a person would.
+  async signIn(email, password) {
+    await this.waitForScreen('signin');
+    await this.typeInto('Email', email);
+    await this.typeInto('Password', password);
+    await this.click('Sign in', 'button');
+  }
+}
+
+function h(w) {
+  return w.h;
+}
+
+module.exports = { BASE_URL, SCREENSHOT_DIR, launch, Wte };
