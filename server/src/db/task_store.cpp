@@ -128,42 +128,55 @@ std::vector<TaskRecord> TaskStore::due(UnixSeconds now, int limit) {
 
 std::vector<TaskRecord> TaskStore::claim_due(UnixSeconds now, const std::string& owner,
                                              std::int64_t lease_expires, int limit) {
-    // One statement: the rows chosen are the rows updated, so two runners can
-    // never both claim a task (SQLite serialises writers; the caller's
-    // BEGIN IMMEDIATE makes the selection see the latest commit).
-    auto st = c_.prepare(std::string("UPDATE timed_tasks SET status = 'running', "
-                                     "lease_owner = ?3, lease_expires = ?4 "
-                                     "WHERE id IN (SELECT t.id FROM timed_tasks t WHERE ") +
-                         due_condition +
-                         " ORDER BY t.run_at, t.id LIMIT ?2) RETURNING id, part_id, name, run_at, "
-                         "options, status, error, ran_at, lease_owner, lease_expires");
-    st.bind_all(now, limit, owner, lease_expires);
+    // Each UPDATE chooses and changes its rows in one statement, so two
+    // runners can never both claim a task (SQLite serialises writers; the
+    // caller's BEGIN IMMEDIATE makes the choice see the latest commit). Two
+    // statements rather than one OR keep each an ordered walk of the
+    // (status, run_at) index, with no sort of every due row per batch.
+    static constexpr const char* returning =
+        " RETURNING id, part_id, name, run_at, options, status, error, ran_at, lease_owner, "
+        "lease_expires";
     std::vector<TaskRecord> out;
-    while (st.step())
-        out.push_back(read_task(st));
-    // RETURNING has no defined order.
-    std::sort(out.begin(), out.end(), [](const TaskRecord& a, const TaskRecord& b) {
-        return a.run_at != b.run_at ? a.run_at < b.run_at : a.id < b.id;
-    });
+    auto claim = [&](const std::string& which, int n) {
+        auto st = c_.prepare("UPDATE timed_tasks SET status = 'running', lease_owner = ?3, "
+                             "lease_expires = ?4 WHERE id IN (SELECT t.id FROM timed_tasks t "
+                             "WHERE " +
+                             which + " ORDER BY t.run_at, t.id LIMIT ?2)" + returning);
+        st.bind_all(now, n, owner, lease_expires);
+        std::vector<TaskRecord> got;
+        while (st.step())
+            got.push_back(read_task(st));
+        // RETURNING has no defined order.
+        std::sort(got.begin(), got.end(), [](const TaskRecord& a, const TaskRecord& b) {
+            return a.run_at != b.run_at ? a.run_at < b.run_at : a.id < b.id;
+        });
+        out.insert(out.end(), got.begin(), got.end());
+    };
+    claim("t.status = 'running' AND t.run_at <= ?1 AND t.lease_expires < ?1", limit);
+    if (static_cast<int>(out.size()) < limit)
+        claim("t.status = 'ready' AND t.run_at <= ?1", limit - static_cast<int>(out.size()));
     return out;
 }
 
 bool TaskStore::complete(Id id, const std::string& owner, std::int64_t ran_at) {
-    c_.prepare("UPDATE timed_tasks SET status = 'completed', error = NULL, ran_at = ?, "
-               "lease_owner = NULL, lease_expires = NULL "
-               "WHERE id = ? AND status = 'running' AND lease_owner = ?")
-        .bind_all(ran_at, id, owner)
-        .run();
+    if (!complete_)
+        complete_.emplace(c_.handle(),
+                          "UPDATE timed_tasks SET status = 'completed', error = NULL, ran_at = ?, "
+                          "lease_owner = NULL, lease_expires = NULL "
+                          "WHERE id = ? AND status = 'running' AND lease_owner = ?");
+    complete_->reset();
+    complete_->bind_all(ran_at, id, owner).run();
     return c_.changes() == 1;
 }
 
 bool TaskStore::fail(Id id, const std::string& owner, const std::string& reason,
                      std::int64_t ran_at) {
-    c_.prepare("UPDATE timed_tasks SET status = 'failed', error = ?, ran_at = ?, "
-               "lease_owner = NULL, lease_expires = NULL "
-               "WHERE id = ? AND status = 'running' AND lease_owner = ?")
-        .bind_all(reason, ran_at, id, owner)
-        .run();
+    if (!fail_)
+        fail_.emplace(c_.handle(), "UPDATE timed_tasks SET status = 'failed', error = ?, "
+                                   "ran_at = ?, lease_owner = NULL, lease_expires = NULL "
+                                   "WHERE id = ? AND status = 'running' AND lease_owner = ?");
+    fail_->reset();
+    fail_->bind_all(reason, ran_at, id, owner).run();
     return c_.changes() == 1;
 }
 

@@ -51,8 +51,9 @@ public:
     bool any_due(UnixSeconds now);
     std::vector<TaskRecord> due(UnixSeconds now, int limit);
     // Atomically marks up to `limit` due tasks running under `owner` until
-    // `lease_expires` and returns them oldest first. Call inside a Transaction
-    // (BEGIN IMMEDIATE) so the selection and the update see one snapshot.
+    // `lease_expires` and returns them: expired claims first (they were due
+    // before anything still ready), then ready tasks oldest first. Call inside
+    // a Transaction (BEGIN IMMEDIATE) so selection and update see one snapshot.
     std::vector<TaskRecord> claim_due(UnixSeconds now, const std::string& owner,
                                       std::int64_t lease_expires, int limit);
     // Finish a claimed task; false (and nothing written) unless it is still
@@ -63,6 +64,8 @@ public:
 
 private:
     Connection& c_;
+    // Prepared once per TaskStore: a run completes thousands of tasks.
+    std::optional<Statement> complete_, fail_;
 };
 
 } // namespace wte::db

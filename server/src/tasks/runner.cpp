@@ -32,10 +32,18 @@ struct RunError : std::runtime_error {
 };
 
 // A savepoint per task: a failing task's partial writes are undone without
-// losing the rest of the batch.
+// losing the rest of the batch. The three statements are prepared once per run.
+struct SavepointStatements {
+    db::Statement begin, release, rollback, release_after_rollback;
+    explicit SavepointStatements(db::Connection& c)
+        : begin(c.prepare("SAVEPOINT task")), release(c.prepare("RELEASE task")),
+          rollback(c.prepare("ROLLBACK TO task")),
+          release_after_rollback(c.prepare("RELEASE task")) {}
+};
+
 class Savepoint {
 public:
-    explicit Savepoint(db::Connection& c) : c_(c) { c_.exec("SAVEPOINT task"); }
+    explicit Savepoint(SavepointStatements& s) : s_(s) { once(s_.begin); }
     ~Savepoint() {
         if (!done_) try {
                 rollback();
@@ -43,16 +51,21 @@ public:
             }
     }
     void release() {
-        c_.exec("RELEASE task");
         done_ = true;
+        once(s_.release);
     }
     void rollback() {
-        c_.exec("ROLLBACK TO task; RELEASE task");
         done_ = true;
+        once(s_.rollback);
+        once(s_.release_after_rollback);
     }
 
 private:
-    db::Connection& c_;
+    static void once(db::Statement& st) {
+        st.reset();
+        st.run();
+    }
+    SavepointStatements& s_;
     bool done_ = false;
 };
 
@@ -94,6 +107,7 @@ RunReport run_due_tasks(db::Connection& c, UnixSeconds now, UnixSeconds wall_now
                         const std::string& owner) {
     db::TaskStore tasks(c);
     db::Store store(c);
+    SavepointStatements savepoints(c);
     RunReport report;
     // With --now in the past a lease must still outlast this run in real time.
     const std::int64_t lease_until = std::max(now, wall_now) + lease_seconds;
@@ -109,7 +123,7 @@ RunReport run_due_tasks(db::Connection& c, UnixSeconds now, UnixSeconds wall_now
         db::Transaction tx(c);
         RunReport part;
         for (const auto& task : batch) {
-            Savepoint sp(c);
+            Savepoint sp(savepoints);
             if (!tasks.complete(task.id, owner, wall_now)) {
                 sp.rollback();
                 ++part.skipped;
