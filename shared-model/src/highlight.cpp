@@ -475,6 +475,14 @@ void lex_css(std::string_view code, size_t base, TokenSink& sink) {
     int depth = 0;
     bool in_value = false;
     auto add = [&](TokenKind k, size_t b, size_t e) { sink.add(k, base + b, base + e); };
+    // For each position, the next '{', ';' or '}': text running into '{' is a
+    // selector (also inside @media), text running into ';' or '}' a declaration.
+    std::vector<char> next_terminator(n + 1, '\0');
+    for (size_t k = n; k > 0; --k) {
+        char c = code[k - 1];
+        next_terminator[k - 1] = (c == '{' || c == ';' || c == '}') ? c : next_terminator[k];
+    }
+    auto in_selector = [&](size_t k) { return depth == 0 || next_terminator[k] == '{'; };
     while (i < n) {
         char c = code[i];
         if (is_space(c)) {
@@ -547,7 +555,7 @@ void lex_css(std::string_view code, size_t base, TokenSink& sink) {
             TokenKind kind;
             if (in_value) {
                 kind = followed_by(code, e, '(') ? TokenKind::function : TokenKind::plain;
-            } else if (depth > 0 && followed_by(code, e, ':') && c != '.' && c != '#') {
+            } else if (!in_selector(e) && followed_by(code, e, ':') && c != '.' && c != '#') {
                 kind = TokenKind::attribute;
             } else {
                 kind = (c == '.' || c == '#') ? TokenKind::type : TokenKind::tag;
@@ -557,7 +565,7 @@ void lex_css(std::string_view code, size_t base, TokenSink& sink) {
             continue;
         }
         if (c == ':') {
-            if (depth > 0 && !in_value) {
+            if (!in_selector(i) && !in_value) {
                 in_value = true;
                 add(TokenKind::punctuation, i, i + 1);
                 ++i;

@@ -450,6 +450,10 @@ struct BlockParser {
 
     void section_title(std::string_view title, int line, const std::string& style, bool overlined) {
         int level = p.section_level(style, overlined);
+        if (level > p.last_section_level + 1)
+            p.report(line, "Title level inconsistent: \"" + std::string(trim(title)) +
+                               "\" skips a level (its adornment style was first used deeper).");
+        p.last_section_level = level;
         Block s;
         s.kind = BlockKind::section;
         s.line = line;

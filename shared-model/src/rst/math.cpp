@@ -295,7 +295,13 @@ private:
             errors_.push_back(std::string("Missing argument for \\") + command);
             return MathNode{};
         }
-        return parse_atom(depth);
+        MathNode arg = parse_atom(depth);
+        // {x} as an argument is just x.
+        if (arg.kind == MathKind::row && arg.children.size() == 1) {
+            MathNode only = std::move(arg.children[0]);
+            return only;
+        }
+        return arg;
     }
 
     std::string read_braced_text() {

@@ -89,18 +89,28 @@ std::string normalize_name(std::string_view name) {
 }
 
 std::string slugify(std::string_view text) {
+    // Accented Latin letters keep their base letter (as docutils' NFKD ids
+    // do); other non-ASCII characters separate words. '?' = dropped.
+    static const char latin1[] = "AAAAAA?CEEEEIIII?NOOOOO??UUUUY??aaaaaa?ceeeeiiii?nooooo??uuuuy?y";
+    static const char latin_ext_a[] =
+        "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKkkLlLlLl"
+        "LlLlNnNnNnnNnOoOoOo??RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+    static_assert(sizeof(latin1) == 65 && sizeof(latin_ext_a) == 129);
     std::string out;
     bool dash = false;
-    for (char c : text) {
-        auto u = static_cast<unsigned char>(c);
+    for (char32_t cp : to_code_points(text)) {
+        char c = '?';
+        if (cp < 0x80)
+            c = static_cast<char>(cp);
+        else if (cp >= 0xC0 && cp < 0x100)
+            c = latin1[cp - 0xC0];
+        else if (cp >= 0x100 && cp < 0x180)
+            c = latin_ext_a[cp - 0x100];
         if (is_alnum(c)) {
             if (dash && !out.empty()) out.push_back('-');
             dash = false;
             out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-        } else if (u >= 0x80) {
-            // Non-ASCII letters are dropped, as docutils does for ids.
-            dash = true;
-        } else {
+        } else if (!(cp >= 0x80 && c == '?')) {
             dash = true;
         }
     }
@@ -239,6 +249,12 @@ Parser::Parser(std::string_view source) {
 }
 
 void Parser::report(int line, std::string message) {
+    // A broken page can repeat one mistake thousands of times; the editor
+    // needs the first ones, not a list longer than the page.
+    if (diagnostics_.size() >= max_diagnostics) {
+        ++suppressed_diagnostics_;
+        return;
+    }
     diagnostics_.push_back({line, std::move(message)});
 }
 
@@ -342,6 +358,18 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
             span.target = std::move(url);
         }
     }
+    // Unresolved references became text: join them with their neighbours.
+    size_t kept = 0;
+    for (size_t k = 0; k < inlines.size(); ++k) {
+        if (kept > 0 && inlines[k].kind == InlineKind::text &&
+            inlines[kept - 1].kind == InlineKind::text) {
+            inlines[kept - 1].text += inlines[k].text;
+            continue;
+        }
+        if (kept != k) inlines[kept] = std::move(inlines[k]);
+        ++kept;
+    }
+    inlines.resize(kept);
 }
 
 void Parser::resolve_references(std::vector<Block>& blocks, size_t& anonymous_index) {
@@ -411,6 +439,9 @@ ParseResult Parser::run() {
             blocks.push_back(std::move(child));
     }
     result.doc.blocks = std::move(blocks);
+    if (suppressed_diagnostics_ > 0)
+        diagnostics_.push_back({lines_.back().number, std::to_string(suppressed_diagnostics_) +
+                                                          " more problems are not listed."});
     std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
     result.diagnostics = std::move(diagnostics_);

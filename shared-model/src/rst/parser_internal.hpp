@@ -119,12 +119,14 @@ public:
     std::set<std::string> quiz_ids;
     std::set<std::string> question_ids;
     int quiz_nesting = 0; // > 0 while parsing the content of a quiz
+    int last_section_level = 0;
 
 private:
     std::string source_;
     Lines lines_;
     std::deque<std::string> owned_;
     std::vector<Diagnostic> diagnostics_;
+    size_t suppressed_diagnostics_ = 0;
     std::vector<std::pair<std::string, bool>> section_styles_; // adornment, overlined
     std::set<std::string> anchors_;
     void resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index);

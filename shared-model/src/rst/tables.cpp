@@ -292,15 +292,6 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
             }
             continue;
         }
-        for (size_t c = 0; c + 1 < columns.size() && !margin_reported; ++c) {
-            for (size_t m = columns[c].end; m < columns[c + 1].start && m < t.size(); ++m) {
-                if (t[m] != U' ') {
-                    report(L[i + k].number, "Malformed table: text in column margin.");
-                    margin_reported = true;
-                    break;
-                }
-            }
-        }
         bool first_blank = true;
         for (size_t m = columns[0].start; m < std::min(columns[0].end, t.size()); ++m)
             first_blank = first_blank && t[m] == U' ';
@@ -342,6 +333,20 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
             if (groups.empty())
                 for (size_t c = 0; c < columns.size(); ++c)
                     groups.push_back({c, c});
+        }
+        // Text may not cross from one cell into the next (spans join cells).
+        for (size_t g = 0; g + 1 < groups.size() && !margin_reported; ++g) {
+            size_t from = columns[groups[g].second].end, to = columns[groups[g + 1].first].start;
+            for (size_t idx : row.lines) {
+                if (idx == SIZE_MAX) continue;
+                const std::u32string& t = text[idx];
+                for (size_t m = from; m < to && m < t.size() && !margin_reported; ++m) {
+                    if (t[m] != U' ') {
+                        report(L[i + idx].number, "Malformed table: text in column margin.");
+                        margin_reported = true;
+                    }
+                }
+            }
         }
         for (const auto& [first, last] : groups) {
             Block cell;

@@ -27,6 +27,8 @@ struct ParseResult {
 // Limits that keep hostile input cheap: deeper nesting is reported and the
 // nested text is shown as a literal block.
 constexpr int max_nesting_depth = 32;
+// At most this many diagnostics are listed, then one saying how many more.
+constexpr std::size_t max_diagnostics = 100;
 
 // Parses a whole page. Time is linear in the size of `source`.
 ParseResult parse(std::string_view source);
