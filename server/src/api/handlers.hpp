@@ -26,6 +26,10 @@ Response put_access(Context&);
 Response enrol(Context&);
 Response leave(Context&);
 
+Response quizzes(Context&);
+Response my_quiz_answers(Context&);
+Response answer_quiz(Context&);
+
 Response list_timed_tasks(Context&);
 Response create_timed_task(Context&);
 Response patch_timed_task(Context&);

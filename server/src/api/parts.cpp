@@ -3,6 +3,8 @@
 #include "api/handlers.hpp"
 #include "api/node.hpp"
 #include "auth/crypto.hpp"
+#include "content/quizzes.hpp"
+#include "wte/quiz_solutions.hpp"
 
 namespace wte::api_handlers {
 
@@ -13,6 +15,7 @@ PartView view_of(Context& ctx, const Node& n) {
     v.part = n.record.part;
     v.my_role = n.role;
     v.can = capabilities(ctx.actor, n.facts);
+    if (!v.can.edit) v.part.content = hide_quiz_solutions(v.part.content);
     v.access.has_password = n.module().access_password_hash.has_value();
     v.access.email_domains = n.module().access_domains;
     for (std::size_t i = 0; i + 1 < n.chain.size(); ++i) {
@@ -89,6 +92,7 @@ Response create_part(Context& ctx) {
         module_id = n.record.module_id;
     }
     Id id = ctx.store.insert_part(p, module_id);
+    content::store_quizzes(ctx.store, id, p.content);
     if (r.type == PartType::module)
         ctx.store.set_role(id, ctx.signed_in_user().id, ModuleRole::owner);
     Node created = load_node(ctx, id);
@@ -107,6 +111,7 @@ Response patch_part(Context& ctx) {
     if (r.display_mode) p.display_mode = *r.display_mode;
     if (r.content) p.content = *r.content;
     if (r.title || r.label || r.display_mode || r.content) ctx.store.update_part(p);
+    if (r.content) content::store_quizzes(ctx.store, p.id, p.content);
     if (r.status && *r.status != p.status) {
         if (*r.status == Status::archived && p.type != PartType::module)
             throw http::bad_request("Only modules can be archived");

@@ -409,4 +409,86 @@ api::Page<ModuleWithRole> Store::my_modules(Id user, const std::vector<Status>& 
     return out;
 }
 
+void Store::replace_quizzes(Id part, const std::vector<Quiz>& quizzes) {
+    c_.prepare("DELETE FROM quiz_questions WHERE part_id = ?").bind(1, part).run();
+    auto st =
+        c_.prepare("INSERT INTO quiz_questions (part_id, quiz_id, quiz_title, question_id, ord, "
+                   "question, type, answers, correct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    int ord = 0;
+    for (const auto& quiz : quizzes)
+        for (const auto& q : quiz.questions) {
+            st.bind_all(part, quiz.id, quiz.title, q.id, ord++, q.question, to_string(q.type),
+                        json(q.answers).dump(), json(q.correct).dump())
+                .run();
+            st.reset();
+        }
+}
+
+std::vector<Quiz> Store::quizzes(Id part) {
+    auto st =
+        c_.prepare("SELECT quiz_id, quiz_title, question_id, question, type, answers, correct "
+                   "FROM quiz_questions WHERE part_id = ? ORDER BY ord");
+    st.bind(1, part);
+    std::vector<Quiz> out;
+    while (st.step()) {
+        if (out.empty() || out.back().id != st.text(0)) out.push_back({st.text(0), st.text(1), {}});
+        QuizQuestion q;
+        q.id = st.text(2);
+        q.question = st.text(3);
+        q.type = stored_enum(parse_question_type(st.text(4)), "question type");
+        q.answers = json::parse(st.text(5)).get<std::vector<std::string>>();
+        q.correct = json::parse(st.text(6)).get<std::vector<std::string>>();
+        out.back().questions.push_back(std::move(q));
+    }
+    return out;
+}
+
+namespace {
+QuizAnswer read_answer(const Statement& st) {
+    QuizAnswer a;
+    a.quiz = st.text(0);
+    a.question = st.text(1);
+    a.answers = json::parse(st.text(2)).get<std::vector<std::string>>();
+    a.correct = st.int64(3) != 0;
+    a.attempts = st.integer(4);
+    a.initial_answers = json::parse(st.text(5)).get<std::vector<std::string>>();
+    a.initial_correct = st.int64(6) != 0;
+    return a;
+}
+constexpr const char* answer_columns =
+    "quiz_id, question_id, answers, correct, attempts, initial_answers, initial_correct";
+} // namespace
+
+std::optional<QuizAnswer> Store::quiz_answer(Id user, Id part, const std::string& quiz,
+                                             const std::string& question) {
+    auto st = c_.prepare(std::string("SELECT ") + answer_columns +
+                         " FROM quiz_answers WHERE user_id = ? AND part_id = ? AND quiz_id = ? AND "
+                         "question_id = ?");
+    st.bind_all(user, part, quiz, question);
+    if (!st.step()) return std::nullopt;
+    return read_answer(st);
+}
+
+void Store::save_quiz_answer(Id user, Id part, const QuizAnswer& a) {
+    c_.prepare(
+          "INSERT INTO quiz_answers (user_id, part_id, quiz_id, question_id, answers, correct, "
+          "attempts, initial_answers, initial_correct, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+          "?7, ?8, ?9, ?10) ON CONFLICT(user_id, part_id, quiz_id, question_id) DO UPDATE SET "
+          "answers = ?5, correct = ?6, attempts = ?7, updated_at = ?10")
+        .bind_all(user, part, a.quiz, a.question, json(a.answers).dump(), a.correct ? 1 : 0,
+                  a.attempts, json(a.initial_answers).dump(), a.initial_correct ? 1 : 0,
+                  now_seconds())
+        .run();
+}
+
+std::vector<QuizAnswer> Store::quiz_answers(Id user, Id part) {
+    auto st = c_.prepare(std::string("SELECT ") + answer_columns +
+                         " FROM quiz_answers WHERE user_id = ? AND part_id = ? ORDER BY rowid");
+    st.bind_all(user, part);
+    std::vector<QuizAnswer> out;
+    while (st.step())
+        out.push_back(read_answer(st));
+    return out;
+}
+
 } // namespace wte::db

@@ -94,6 +94,14 @@ public:
     api::Page<ModuleWithRole> my_modules(Id user, const std::vector<Status>& statuses, int page,
                                          int per_page);
 
+    // Quizzes (extracted from content on save) and learners' answers
+    void replace_quizzes(Id part, const std::vector<Quiz>& quizzes);
+    std::vector<Quiz> quizzes(Id part); // with correct answers: server-side only
+    std::optional<QuizAnswer> quiz_answer(Id user, Id part, const std::string& quiz,
+                                          const std::string& question);
+    void save_quiz_answer(Id user, Id part, const QuizAnswer& answer);
+    std::vector<QuizAnswer> quiz_answers(Id user, Id part);
+
 private:
     Connection& c_;
 };

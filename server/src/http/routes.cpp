@@ -27,6 +27,10 @@ const std::vector<Route>& route_table() {
         {"POST", "/api/v1/parts/{id}/enrol", enrol, signed_in},
         {"DELETE", "/api/v1/parts/{id}/enrol", leave, signed_in},
 
+        {"GET", "/api/v1/parts/{id}/quizzes", quizzes, signed_in},
+        {"GET", "/api/v1/parts/{id}/quiz-answers", my_quiz_answers, signed_in},
+        {"POST", "/api/v1/parts/{id}/quiz-answers", answer_quiz, signed_in},
+
         {"GET", "/api/v1/parts/{id}/timed-tasks", list_timed_tasks, signed_in},
         {"POST", "/api/v1/parts/{id}/timed-tasks", create_timed_task, signed_in},
         {"PATCH", "/api/v1/timed-tasks/{id}", patch_timed_task, signed_in},

@@ -1,6 +1,7 @@
 #include "seed/demo.hpp"
 
 #include "auth/crypto.hpp"
+#include "content/quizzes.hpp"
 
 namespace wte::seed {
 
@@ -107,6 +108,33 @@ Try changing the colour of every heading on your page. Then give one
 paragraph the class ``highlight`` and make its background light yellow.
 )";
 
+const char* quiz_page = R"(Check Your Understanding
+========================
+
+Answer the questions below, then press *Check answers*. You can try again
+until you get them right.
+
+.. quiz:: html-basics
+   :title: HTML basics
+
+   .. quiz-question:: closing-tags
+      :question: Which element has no closing tag?
+      :type: single-choice
+
+      [ ] ``p``
+      [x] ``img``
+      [ ] ``ul``
+
+   .. quiz-question:: lists
+      :question: Which elements make lists? (choose every right answer)
+      :type: multi-choice
+
+      [x] ``ul``
+      [x] ``ol``
+      [ ] ``li``
+      [ ] ``table``
+)";
+
 const char* exercise_page = R"(Exercise: Your Own Home Page
 ============================
 
@@ -154,7 +182,9 @@ std::vector<DemoAccount> seed_demo(db::Store& store) {
         p.content = content;
         p.display_mode = mode;
         p.order = -1;
-        return store.insert_part(p, module);
+        Id id = store.insert_part(p, module);
+        content::store_quizzes(store, id, content);
+        return id;
     };
 
     Id module =
@@ -173,6 +203,7 @@ std::vector<DemoAccount> seed_demo(db::Store& store) {
     add(PartType::page, html, module, "The Structure of an HTML Document", "", html_basics_page);
     add(PartType::page, html, module, "Lists and Nesting", "", lists_page);
     add(PartType::page, html, module, "Styling with CSS", "", css_page);
+    add(PartType::page, html, module, "Check Your Understanding", "", quiz_page);
     Id exercise =
         add(PartType::part, module, module, "Your Own Home Page", "Exercise",
             "Put what you learned together in a page of your own.\n", DisplayMode::three_pane_html);

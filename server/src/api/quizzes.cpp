@@ -1,0 +1,96 @@
+// Quizzes: extracted from a page's content whenever it is saved, scored here
+// (never in the browser), with first and later attempts recorded (FEATURES §5).
+#include "api/handlers.hpp"
+#include "api/node.hpp"
+#include "wte/rst/quiz.hpp"
+
+#include <algorithm>
+
+namespace wte::api_handlers {
+
+namespace {
+const QuizQuestion* find_question(const std::vector<Quiz>& quizzes, const std::string& quiz,
+                                  const std::string& question) {
+    for (const auto& q : quizzes)
+        if (q.id == quiz)
+            for (const auto& question_ : q.questions)
+                if (question_.id == question) return &question_;
+    return nullptr;
+}
+} // namespace
+
+Response quizzes(Context& ctx) {
+    Node n = require_view(ctx, ctx.id_param(0));
+    json list = json::array();
+    for (const auto& q : ctx.store.quizzes(n.record.part.id))
+        list.push_back(to_learner_json(q));
+    return Response::json_body(200, {{"items", list}});
+}
+
+Response my_quiz_answers(Context& ctx) {
+    Node n = require_view(ctx, ctx.id_param(0));
+    return Response::json_body(200,
+                               {{"items", ctx.store.quiz_answers(ctx.user->id, n.record.part.id)}});
+}
+
+Response answer_quiz(Context& ctx) {
+    json body = ctx.req.json_body();
+    if (!body.is_object()) throw http::bad_request("The request body must be a JSON object");
+    auto text = [&](const char* key) {
+        if (!body.contains(key) || !body[key].is_string() || body[key].get<std::string>().empty())
+            throw http::bad_request(std::string("Field '") + key + "' is required",
+                                    {{"field", key}});
+        return body[key].get<std::string>();
+    };
+    std::string quiz = text("quiz"), question = text("question");
+    if (!body.contains("answers") || !body["answers"].is_array())
+        throw http::bad_request("Field 'answers' must be a list of the chosen answers",
+                                {{"field", "answers"}});
+    std::vector<std::string> chosen;
+    for (const auto& a : body["answers"]) {
+        if (!a.is_string())
+            throw http::bad_request("Every answer must be text", {{"field", "answers"}});
+        chosen.push_back(a.get<std::string>());
+    }
+
+    db::Transaction tx(ctx.store.connection());
+    Node n = require_view(ctx, ctx.id_param(0));
+    auto all = ctx.store.quizzes(n.record.part.id);
+    const QuizQuestion* q = find_question(all, quiz, question);
+    if (!q)
+        throw http::not_found("Part " + std::to_string(n.record.part.id) + " has no question '" +
+                              question + "' in quiz '" + quiz + "'");
+    if (chosen.empty())
+        throw http::bad_request("Choose at least one answer", {{"field", "answers"}});
+    for (const auto& c : chosen)
+        if (std::find(q->answers.begin(), q->answers.end(), c) == q->answers.end())
+            throw http::bad_request("'" + c + "' is not one of the answers of this question",
+                                    {{"field", "answers"}});
+    if (q->type == QuestionType::single_choice && chosen.size() > 1)
+        throw http::bad_request("This question takes a single answer", {{"field", "answers"}});
+
+    bool correct = rst::score_answer(*q, chosen);
+    auto existing = ctx.store.quiz_answer(ctx.user->id, n.record.part.id, quiz, question);
+    bool recorded = true;
+    QuizAnswer a;
+    if (!existing) {
+        a = {quiz, question, chosen, correct, 1, chosen, correct};
+    } else if (existing->correct) {
+        a = *existing; // once right, later attempts are not recorded
+        recorded = false;
+    } else {
+        a = *existing;
+        a.answers = chosen;
+        a.correct = correct;
+        a.attempts += 1;
+    }
+    if (recorded) ctx.store.save_quiz_answer(ctx.user->id, n.record.part.id, a);
+    tx.commit();
+    return Response::json_body(200, {{"quiz", quiz},
+                                     {"question", question},
+                                     {"correct", correct},
+                                     {"attempts", a.attempts},
+                                     {"recorded", recorded}});
+}
+
+} // namespace wte::api_handlers

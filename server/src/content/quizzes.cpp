@@ -1,0 +1,13 @@
+#include "content/quizzes.hpp"
+
+#include "wte/rst/parser.hpp"
+#include "wte/rst/quiz.hpp"
+
+namespace wte::content {
+
+void store_quizzes(db::Store& store, Id part, const std::string& rst_source) {
+    auto parsed = rst::parse(rst_source);
+    store.replace_quizzes(part, rst::extract_quizzes(parsed.doc));
+}
+
+} // namespace wte::content
