@@ -7,7 +7,7 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { BASE_URL, launch, Wte } = require('./lib/wte');
+const { BASE_URL, SCREENSHOT_DIR, launch, Wte } = require('./lib/wte');
 
 const STUDENT = { email: 'student1@example.org', password: 'student1-demo' };
 const NEWCOMER = { email: 'student2@example.org', password: 'student2-demo' };
@@ -258,4 +258,68 @@ test('the window resizes and a narrow screen still fits', async (t) => {
   const out = await wte.findWidget('Sign out', 'button');
   assert.ok(out.x + out.w <= 420, 'Sign out stays inside the window');
   await wte.screenshot('13-modules-narrow');
+
+  // A short window scrolls with the mouse wheel.
+  await session.page.setViewportSize({ width: 420, height: 360 });
+  await wte.nextFrame();
+  const cards = (await wte.state()).widgets.filter((w) => w.kind === 'link');
+  const last = cards[cards.length - 1];
+  await session.page.mouse.move(200, 300);
+  await session.page.mouse.wheel(0, 400);
+  await session.page.waitForFunction(
+    ([label, y]) => window.wteTest.widgets.some((w) => w.label === label && w.y < y - 50),
+    [last.label, last.y]
+  );
+});
+
+test('keyboard only: Tab goes to the password field, Enter signs in', async (t) => {
+  const session = await launch();
+  t.after(() => session.close());
+  const { page } = session;
+  const wte = new Wte(page);
+  await wte.open('#/signin');
+  await wte.waitForScreen('signin');
+  await wte.typeInto('Email', STUDENT.email);
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() =>
+    window.wteTest.widgets.some((w) => w.label === 'Password' && w.focused)
+  );
+  await page.keyboard.type(STUDENT.password);
+  await page.keyboard.press('Enter');
+  await wte.waitForScreen('modules');
+});
+
+test('loading states are visible: progress while downloading, spinner while the API answers', async (t) => {
+  const session = await launch();
+  t.after(() => session.close());
+  const { page } = session;
+  const wte = new Wte(page);
+  // Hold back the wasm download to see the progress bar of the page shell.
+  let releaseWasm;
+  const wasmHeld = new Promise((r) => (releaseWasm = r));
+  await page.route('**/wte.wasm', async (route) => {
+    await wasmHeld;
+    await route.continue();
+  });
+  await page.goto(BASE_URL + '/#/signin');
+  await page.waitForFunction(() => /Downloading WTE… \d+%/.test(document.getElementById('loading-text').textContent));
+  await page.screenshot({ path: require('node:path').join(SCREENSHOT_DIR, '00-loading-download.png') });
+  releaseWasm();
+  await wte.open('#/signin');
+  await wte.signIn(STUDENT.email, STUDENT.password);
+  await wte.waitForScreen('modules');
+
+  // Hold back the module list: the screen shows a spinner and "Loading…".
+  let releaseList;
+  const listHeld = new Promise((r) => (releaseList = r));
+  await page.route('**/api/v1/modules/mine', async (route) => {
+    await listHeld;
+    await route.continue();
+  });
+  await wte.click('My modules', 'tab');
+  await wte.waitForScreen('my-modules');
+  await wte.waitForText('Loading your modules…');
+  await wte.screenshot('14-my-modules-loading');
+  releaseList();
+  await wte.waitForText((x) => !x.startsWith('Loading') && x.length > 0 && x !== 'My modules');
 });

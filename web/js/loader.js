@@ -10,7 +10,9 @@
   const text = document.getElementById('loading-text');
   const retry = document.getElementById('loading-retry');
 
+  let failed = false;
   function fail(message) {
+    failed = true;
     loading.classList.add('failed');
     bar.style.width = '100%';
     text.textContent = message;
@@ -36,17 +38,21 @@
       total += Math.max(d.total, d.received);
     }
     const pct = total > 0 ? Math.min(99, Math.floor((got / total) * 100)) : 0;
+    if (failed) return;
     bar.style.width = pct + '%';
     text.textContent = 'Downloading WTE… ' + pct + '% (' + (got / 1048576).toFixed(1) + ' MB)';
   }
 
-  async function download(url) {
-    const d = { received: 0, total: 0 };
+  // `estimate`: expected bytes until the server says (keeps the bar honest
+  // while a download has not started yet).
+  async function download(url, estimate) {
+    const d = { received: 0, total: estimate };
     downloads.push(d);
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(url + ' answered ' + response.status);
     const encoded = response.headers.get('Content-Encoding');
-    d.total = encoded ? 0 : Number(response.headers.get('Content-Length') || 0);
+    const length = Number(response.headers.get('Content-Length') || 0);
+    if (!encoded && length > 0) d.total = length;
     if (!response.body) {
       const buf = new Uint8Array(await response.arrayBuffer());
       d.received = buf.length;
@@ -71,8 +77,8 @@
     return out;
   }
 
-  const wasm = download('wte.wasm');
-  const fonts = Promise.all(FONTS.map((f) => download('fonts/' + f).then((b) => (WTE.fonts[f] = b))));
+  const wasm = download('wte.wasm', 700000);
+  const fonts = Promise.all(FONTS.map((f) => download('fonts/' + f, 500000).then((b) => (WTE.fonts[f] = b))));
 
   Promise.all([wasm, fonts])
     .then(([wasmBytes]) => {
