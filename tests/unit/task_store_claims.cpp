@@ -190,16 +190,20 @@ TEST_CASE("a failing task is marked failed with its reason and the others still 
 
 TEST_CASE("tasks claimed by a runner that died run once the lease has expired") {
     TaskDb db;
-    Id p = db.part();
-    for (int i = 0; i < 10; ++i)
-        db.task(p, t0);
-    db.tasks().claim_due(t0, "dead", t0 + tasks::lease_seconds, 4);
+    Id held = db.part(), free = db.part();
+    for (int i = 0; i < 4; ++i)
+        db.task(held, t0 - 60);
+    for (int i = 0; i < 6; ++i)
+        db.task(free, t0);
+    REQUIRE(db.tasks().claim_due(t0, "dead", t0 + tasks::lease_seconds, 4).size() == 4);
+    // Until the lease expires the dead runner's part waits (its order is kept).
+    db.task(held, t0);
     auto early = tasks::run_due_tasks(*db.conn, t0 + 60, t0 + 60, "next");
     CHECK(early.completed == 6);
     auto later =
         tasks::run_due_tasks(*db.conn, t0 + tasks::lease_seconds + 1, t0 + 400, "after-lease");
-    CHECK(later.completed == 4);
-    CHECK(db.scalar("SELECT COUNT(*) FROM status_history") == 10);
+    CHECK(later.completed == 5);
+    CHECK(db.scalar("SELECT COUNT(*) FROM status_history") == 11);
     CHECK(db.scalar("SELECT COUNT(*) FROM timed_tasks WHERE status != 'completed'") == 0);
 }
 
@@ -211,7 +215,8 @@ TEST_CASE("several runners at once run every task exactly once") {
     {
         db::Transaction tx(*db.conn);
         for (int i = 0; i < 1000; ++i)
-            db.task(parts[i % parts.size()], t0 - i, i % 2 ? "available" : "unavailable");
+            db.task(parts[i % parts.size()], t0 - 60 * (1000 - i),
+                    i % 2 ? "available" : "unavailable");
         tx.commit();
     }
     std::vector<tasks::RunReport> reports(6);
@@ -233,6 +238,27 @@ TEST_CASE("several runners at once run every task exactly once") {
     CHECK(db.scalar("SELECT COUNT(*) FROM (SELECT task_id FROM status_history GROUP BY task_id "
                     "HAVING COUNT(*) != 1)") == 0);
     CHECK(db.scalar("SELECT COUNT(*) FROM timed_tasks WHERE status != 'completed'") == 0);
+    // Each part ends in the status of its latest task: order held across runners.
+    for (std::size_t k = 0; k < parts.size(); ++k)
+        CHECK(db.store().find_part(parts[k])->part.status ==
+              ((980 + k) % 2 ? Status::available : Status::unavailable));
+}
+
+TEST_CASE("a part another runner is working on is left to it, so its tasks keep their order") {
+    TaskDb db;
+    Id p = db.part(), q = db.part();
+    Id p1 = db.task(p, t0 - 120), p2 = db.task(p, t0 - 60), q1 = db.task(q, t0);
+    auto tasks = db.tasks();
+    auto a = tasks.claim_due(t0, "a", t0 + 300, 1);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].id == p1);
+    auto b = tasks.claim_due(t0, "b", t0 + 300, 200);
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].id == q1);
+    tasks.complete(p1, "a", t0);
+    auto b2 = tasks.claim_due(t0, "b", t0 + 300, 200);
+    REQUIRE(b2.size() == 1);
+    CHECK(b2[0].id == p2);
 }
 
 TEST_CASE("every task kind has a run function and a validator; unknown kinds are named") {

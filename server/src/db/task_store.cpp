@@ -136,12 +136,19 @@ std::vector<TaskRecord> TaskStore::claim_due(UnixSeconds now, const std::string&
     static constexpr const char* returning =
         " RETURNING id, part_id, name, run_at, options, status, error, ran_at, lease_owner, "
         "lease_expires";
+    // A part with a live claim of another runner is left to that runner: its
+    // tasks then take effect in run_at order even when a backlog is shared
+    // out among several runners (the other runner claims the rest next).
+    static constexpr const char* held_by_others =
+        "(SELECT h.part_id FROM timed_tasks h WHERE h.status = 'running' AND "
+        "h.lease_owner != ?3 AND h.lease_expires >= ?1)";
     std::vector<TaskRecord> out;
     auto claim = [&](const std::string& which, int n) {
         auto st = c_.prepare("UPDATE timed_tasks SET status = 'running', lease_owner = ?3, "
                              "lease_expires = ?4 WHERE id IN (SELECT t.id FROM timed_tasks t "
                              "WHERE " +
-                             which + " ORDER BY t.run_at, t.id LIMIT ?2)" + returning);
+                             which + " AND t.part_id NOT IN " + held_by_others +
+                             " ORDER BY t.run_at, t.id LIMIT ?2)" + returning);
         st.bind_all(now, n, owner, lease_expires);
         std::vector<TaskRecord> got;
         while (st.step())

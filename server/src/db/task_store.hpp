@@ -52,7 +52,8 @@ public:
     std::vector<TaskRecord> due(UnixSeconds now, int limit);
     // Atomically marks up to `limit` due tasks running under `owner` until
     // `lease_expires` and returns them: expired claims first (they were due
-    // before anything still ready), then ready tasks oldest first. Call inside
+    // before anything still ready), then ready tasks oldest first; parts that
+    // another runner holds a live claim on are skipped. Call inside
     // a Transaction (BEGIN IMMEDIATE) so selection and update see one snapshot.
     std::vector<TaskRecord> claim_due(UnixSeconds now, const std::string& owner,
                                       std::int64_t lease_expires, int limit);

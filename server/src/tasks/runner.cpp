@@ -8,6 +8,8 @@
 //    no effect. A failing task is rolled back to its savepoint, marked failed.
 // 3. crash: a killed runner's uncommitted batch simply rolls back; its
 //    claimed-but-unfinished tasks are due again once the lease expires.
+// 4. order: a part with another runner's live claim is left to that runner,
+//    so a part's tasks take effect in run_at order even when runners overlap.
 #include "tasks/runner.hpp"
 
 #include "auth/crypto.hpp"
