@@ -76,7 +76,7 @@ void draw_module(AppState& s, Actions& a) {
         badge(v.part.status == Status::archived ? "Archived" : "Not available to students");
     if (!v.part.content.empty()) {
         vspace(2);
-        draw_page_content(v.part.content, v.part.title);
+        draw_page_content(s, a, v.part.content, v.part.title);
     }
     vspace(12);
     draw_enrolment(s, a);

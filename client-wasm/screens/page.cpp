@@ -15,11 +15,11 @@ void draw_page(AppState& s, Actions& a) {
     heading(v.part.title, 1);
     if (v.part.status != Status::available) badge("Not available to students");
     vspace(6);
-    begin_panel(32);
+    begin_panel(48);
     if (v.part.content.empty())
         muted("This page is empty.");
     else
-        draw_page_content(v.part.content, v.part.title);
+        draw_page_content(s, a, v.part.content, v.part.title);
     end_panel();
 
     // Previous / next among the siblings.

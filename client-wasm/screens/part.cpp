@@ -15,7 +15,7 @@ void draw_part(AppState& s, Actions& a) {
     if (v.part.status != Status::available) badge("Not available to students");
     if (!v.part.content.empty()) {
         vspace(2);
-        draw_page_content(v.part.content, v.part.title);
+        draw_page_content(s, a, v.part.content, v.part.title);
     }
     vspace(16);
     heading("Pages", 2);

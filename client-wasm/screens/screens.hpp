@@ -22,9 +22,9 @@ void draw_page(AppState& state, Actions& actions);
 // Shared by the part screens: "Modules › Module › Part" from the ancestors.
 void draw_part_breadcrumb(const AppState& state, Actions& actions);
 
-// The content of a module, part or page (a leading section title equal to
-// `title` is not repeated). Plain wrapped text for now; the
-// reStructuredText renderer will replace this one function.
-void draw_page_content(const std::string& content, const std::string& title);
+// The content of the module, part or page on screen, rendered from its
+// reStructuredText (a leading section title equal to `title` is not repeated).
+void draw_page_content(const AppState& state, Actions& actions, const std::string& content,
+                       const std::string& title);
 
 } // namespace wte::client

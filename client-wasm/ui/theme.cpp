@@ -36,6 +36,20 @@ constexpr Palette calm_palette{
     .input_bg = IM_COL32(255, 255, 255, 255),
     .focus_ring = IM_COL32(132, 169, 255, 255),
     .shadow = IM_COL32(16, 24, 40, 14),
+    .code_bg = IM_COL32(246, 248, 250, 255),
+    .warning = IM_COL32(181, 71, 8, 255),
+    .warning_soft = IM_COL32(255, 250, 235, 255),
+    .selection = IM_COL32(132, 169, 255, 110),
+    .syntax_keyword = IM_COL32(167, 29, 93, 255),
+    .syntax_type = IM_COL32(0, 92, 197, 255),
+    .syntax_function = IM_COL32(111, 66, 193, 255),
+    .syntax_string = IM_COL32(3, 47, 98, 255),
+    .syntax_number = IM_COL32(0, 92, 197, 255),
+    .syntax_comment = IM_COL32(106, 115, 125, 255),
+    .syntax_tag = IM_COL32(34, 134, 58, 255),
+    .syntax_attribute = IM_COL32(111, 66, 193, 255),
+    .syntax_punctuation = IM_COL32(88, 96, 105, 255),
+    .syntax_variable = IM_COL32(227, 98, 9, 255),
 };
 
 constexpr Palette high_contrast_palette{
@@ -62,6 +76,20 @@ constexpr Palette high_contrast_palette{
     .input_bg = IM_COL32(0, 0, 0, 255),
     .focus_ring = IM_COL32(255, 221, 0, 255),
     .shadow = IM_COL32(0, 0, 0, 0),
+    .code_bg = IM_COL32(0, 0, 0, 255),
+    .warning = IM_COL32(255, 190, 90, 255),
+    .warning_soft = IM_COL32(50, 30, 0, 255),
+    .selection = IM_COL32(255, 221, 0, 110),
+    .syntax_keyword = IM_COL32(255, 150, 220, 255),
+    .syntax_type = IM_COL32(130, 210, 255, 255),
+    .syntax_function = IM_COL32(210, 180, 255, 255),
+    .syntax_string = IM_COL32(160, 255, 170, 255),
+    .syntax_number = IM_COL32(130, 210, 255, 255),
+    .syntax_comment = IM_COL32(200, 200, 200, 255),
+    .syntax_tag = IM_COL32(160, 255, 170, 255),
+    .syntax_attribute = IM_COL32(210, 180, 255, 255),
+    .syntax_punctuation = IM_COL32(255, 255, 255, 255),
+    .syntax_variable = IM_COL32(255, 200, 120, 255),
 };
 
 const Palette* g_palette = &calm_palette;
@@ -72,22 +100,30 @@ struct FontSpec {
     float size_css;
 };
 constexpr std::array<FontSpec, static_cast<int>(FontRole::count)> font_specs{{
-    {"NotoSans-Regular.ttf", 16.0f}, // body
-    {"NotoSans-Bold.ttf", 16.0f},    // bold
-    {"NotoSans-Italic.ttf", 16.0f},  // italic
-    {"NotoSans-Regular.ttf", 14.0f}, // small
-    {"NotoSans-Bold.ttf", 14.0f},    // small_bold
-    {"NotoSans-Bold.ttf", 30.0f},    // h1
-    {"NotoSans-Bold.ttf", 22.0f},    // h2
-    {"NotoSans-Bold.ttf", 18.0f},    // h3
-    {"DejaVuSansMono.ttf", 15.0f},   // mono
+    {"NotoSans-Regular.ttf", 16.0f},    // body
+    {"NotoSans-Bold.ttf", 16.0f},       // bold
+    {"NotoSans-Italic.ttf", 16.0f},     // italic
+    {"NotoSans-Regular.ttf", 14.0f},    // small
+    {"NotoSans-Bold.ttf", 14.0f},       // small_bold
+    {"NotoSans-Bold.ttf", 30.0f},       // h1
+    {"NotoSans-Bold.ttf", 22.0f},       // h2
+    {"NotoSans-Bold.ttf", 18.0f},       // h3
+    {"DejaVuSansMono.ttf", 15.0f},      // mono
+    {"NotoSans-BoldItalic.ttf", 16.0f}, // bold_italic
+    {"DejaVuSansMono.ttf", 13.0f},      // mono_small
 }};
 std::array<ImFont*, static_cast<int>(FontRole::count)> g_fonts{};
 
-// Latin with accents (Latin-1, Extended-A/B), general punctuation (dashes,
-// quotes, ellipsis, bullet), euro and trade mark signs.
-constexpr ImWchar text_ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x20AC,
-                                   0x20AC, 0x2122, 0x2122, 0};
+// Latin with accents (Latin-1, Extended-A/B), Greek, general punctuation
+// (dashes, quotes, ellipsis, bullet), super/subscripts, euro and trade mark.
+constexpr ImWchar text_ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2070,
+                                   0x209F, 0x20AC, 0x20AC, 0x2122, 0x2122, 0};
+// Merged from DejaVu Sans, which has what Noto Sans lacks: letterlike
+// symbols (ℓ), arrows, mathematical operators, technical symbols (⌈ ⌊),
+// geometric shapes (▶ ◦ ▪), dingbats (✓ ✗) and math brackets (⟨ ⟩ ⟹).
+constexpr ImWchar symbol_ranges[] = {0x2100, 0x214F, 0x2190, 0x23FF, 0x25A0, 0x25FF,
+                                     0x2700, 0x27BF, 0x27C0, 0x27FF, 0};
+constexpr const char* symbol_font = "DejaVuSans.ttf";
 
 std::vector<unsigned char>& font_file(const char* name) {
     static std::vector<std::pair<std::string, std::vector<unsigned char>>> files;
@@ -143,6 +179,19 @@ bool build_fonts() {
             atlas->AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()),
                                         font_specs[i].size_css * g_scale, &cfg, text_ranges);
         if (!g_fonts[i]) return false;
+        // Symbols only for the proportional text fonts; a missing symbol
+        // font leaves them out rather than failing.
+        if (font_specs[i].file[0] == 'N') {
+            auto& symbols = font_file(symbol_font);
+            if (symbols.empty()) continue;
+            ImFontConfig merge;
+            merge.MergeMode = true;
+            merge.FontDataOwnedByAtlas = false;
+            merge.OversampleH = cfg.OversampleH;
+            merge.OversampleV = 1;
+            atlas->AddFontFromMemoryTTF(symbols.data(), static_cast<int>(symbols.size()),
+                                        font_specs[i].size_css * g_scale, &merge, symbol_ranges);
+        }
     }
     return atlas->Build();
 }

@@ -31,6 +31,21 @@ struct Palette {
     ImU32 input_bg;
     ImU32 focus_ring;
     ImU32 shadow;
+    // Page content: code blocks, admonitions, selection, syntax colours.
+    ImU32 code_bg;
+    ImU32 warning;
+    ImU32 warning_soft;
+    ImU32 selection;
+    ImU32 syntax_keyword;
+    ImU32 syntax_type;
+    ImU32 syntax_function;
+    ImU32 syntax_string;
+    ImU32 syntax_number;
+    ImU32 syntax_comment;
+    ImU32 syntax_tag;
+    ImU32 syntax_attribute;
+    ImU32 syntax_punctuation;
+    ImU32 syntax_variable;
 };
 
 const Palette& palette();
@@ -48,7 +63,20 @@ inline float operator""_s(unsigned long long v) {
     return static_cast<float>(v) * scale();
 }
 
-enum class FontRole { body, bold, italic, small, small_bold, h1, h2, h3, mono, count };
+enum class FontRole {
+    body,
+    bold,
+    italic,
+    small,
+    small_bold,
+    h1,
+    h2,
+    h3,
+    mono,
+    bold_italic,
+    mono_small,
+    count
+};
 ImFont* font(FontRole role);
 float font_size_css(FontRole role);
 

@@ -1,7 +1,8 @@
 // The JavaScript half of client-wasm/platform/bridge.cpp: HTTP (fetch with
 // the session cookie and CSRF header), URL hash routing, text input through a
 // hidden <textarea> (typing, dead keys / IME composition, paste), clipboard
-// copy, the mouse wheel, and the UI test bridge window.wteTest.
+// copy, the mouse wheel, the page renderer's fetches, image decoding and
+// external links, and the UI test bridge window.wteTest.
 'use strict';
 
 window.wteTest = {
@@ -121,6 +122,39 @@ window.WTE = (function () {
         })
         .then((r) => r.text().then((t) => deliverHttp(id, r.status, t)))
         .catch(() => deliverHttp(id, 0, ''));
+    },
+
+    // Requests of the page renderer (quiz answers, link titles): the same
+    // fetch, answered to the renderer's own queue.
+    contentFetch(id, method, url, body, csrf) {
+      const headers = { Accept: 'application/json' };
+      if (body) headers['Content-Type'] = 'application/json';
+      if (csrf) headers['X-CSRF-Token'] = csrf;
+      const done = (status, text) => {
+        if (!runtimeReady()) return;
+        withCString(text, (p, len) => Module._wte_content_http_done(id, status, p, len));
+      };
+      window
+        .fetch(url, { method, headers, body: body || undefined, credentials: 'same-origin', cache: 'no-store' })
+        .then((r) => r.text().then((t) => done(r.status, t)))
+        .catch(() => done(0, ''));
+    },
+
+    // An image of the page, decoded by the browser (any format it knows);
+    // the renderer uploads the bitmap as a WebGL texture.
+    decodeImage(url) {
+      return window
+        .fetch(url, { credentials: 'same-origin' })
+        .then((r) => {
+          if (!r.ok) throw new Error(url + ' answered ' + r.status);
+          return r.blob();
+        })
+        .then((blob) => createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'default' }));
+    },
+
+    openExternal(url) {
+      const w = window.open(url, '_blank', 'noopener,noreferrer');
+      if (w) w.opener = null;
     },
 
     setHash(hash, replace) {

@@ -4,7 +4,8 @@
 'use strict';
 
 (function () {
-  const FONTS = ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf', 'DejaVuSansMono.ttf'];
+  const FONTS = ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf',
+    'NotoSans-BoldItalic.ttf', 'DejaVuSans.ttf', 'DejaVuSansMono.ttf'];
   const loading = document.getElementById('loading');
   const bar = document.getElementById('loading-bar');
   const text = document.getElementById('loading-text');

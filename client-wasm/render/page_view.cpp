@@ -1,0 +1,714 @@
+// draw_content: keeps the parsed page, its layout (per width, scale, theme
+// and state version) and the reader's state; draws only the blocks inside
+// the visible part of the scrolling window; turns clicks on links, buttons
+// and quiz options into actions and requests; drag selection and Ctrl+C.
+#include "platform/bridge.hpp"
+#include "render/content_net.hpp"
+#include "render/layout.hpp"
+#include "render/render.hpp"
+#include "ui/probe.hpp"
+#include "widgets/widgets.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace wte::render {
+
+namespace {
+
+using nlohmann::json;
+
+// A unit of virtualisation: a section title, a block, or a diagnostic.
+struct Unit {
+    const rst::Block* block = nullptr;
+    bool heading_only = false;
+    int diagnostic = -1;
+};
+
+struct QuestionInfo {
+    std::string id;
+    std::vector<std::string> answers; // plain text, as the server compares them
+};
+
+struct PageCache {
+    Id part_id = -1;
+    std::string content;
+    std::string title;
+    rst::ParseResult parsed;
+    rst::Block title_block;
+    std::vector<Unit> units;
+    std::map<std::string, std::vector<QuestionInfo>> quizzes;
+    // Layout for (width, scale, contrast, version).
+    float width = -1, scale = 0;
+    bool contrast = false;
+    int version = -1;
+    std::vector<LaidBlock> laid;
+    float height = 0;
+};
+
+struct Pending {
+    enum class Kind { quiz_load, quiz_answer, crossref } kind;
+    Id part_id = 0;
+    std::string key;
+};
+
+struct SelPos {
+    int unit = -1;
+    int cmd = -1;
+    std::size_t byte = 0;
+    bool operator<(const SelPos& o) const {
+        if (unit != o.unit) return unit < o.unit;
+        if (cmd != o.cmd) return cmd < o.cmd;
+        return byte < o.byte;
+    }
+    bool operator==(const SelPos&) const = default;
+};
+
+struct Selection {
+    SelPos anchor, focus;
+    bool dragging = false;
+    bool empty() const { return anchor.unit < 0 || anchor == focus; }
+};
+
+PageCache g_page;
+PageState g_state;
+std::map<int, Pending> g_pending;
+std::map<int, std::string> g_image_requests;
+Selection g_sel;
+
+void collect(const std::vector<rst::Block>& blocks, std::vector<Unit>& units) {
+    for (const auto& b : blocks) {
+        if (b.kind == rst::BlockKind::comment) continue;
+        if (b.kind == rst::BlockKind::section) {
+            units.push_back({&b, true, -1});
+            collect(b.children, units);
+        } else {
+            units.push_back({&b, false, -1});
+        }
+    }
+}
+
+void collect_crossrefs(const std::vector<rst::Inline>& spans, std::set<std::string>& out) {
+    for (const auto& s : spans) {
+        if (s.kind == rst::InlineKind::crossref) out.insert(s.target);
+        collect_crossrefs(s.children, out);
+    }
+}
+void collect_crossrefs(const std::vector<rst::Block>& blocks, std::set<std::string>& out) {
+    for (const auto& b : blocks) {
+        collect_crossrefs(b.inlines, out);
+        collect_crossrefs(b.children, out);
+    }
+}
+
+void collect_quizzes(const std::vector<rst::Block>& blocks,
+                     std::map<std::string, std::vector<QuestionInfo>>& out) {
+    for (const auto& b : blocks) {
+        if (b.kind == rst::BlockKind::quiz) {
+            auto& questions = out[b.id];
+            for (const auto& q : b.children) {
+                if (q.kind != rst::BlockKind::quiz_question) continue;
+                QuestionInfo info{q.id, {}};
+                for (const auto& a : q.children)
+                    if (a.kind == rst::BlockKind::quiz_answer)
+                        info.answers.push_back(rst::plain_text(a.inlines));
+                questions.push_back(std::move(info));
+            }
+        }
+        collect_quizzes(b.children, out);
+    }
+}
+
+std::string api_part(Id id) {
+    return "/api/v1/parts/" + std::to_string(id);
+}
+
+void open_page(const ContentContext& ctx) {
+    g_page.part_id = ctx.part_id;
+    g_page.content = ctx.content;
+    g_page.title = ctx.title;
+    g_page.parsed = rst::parse(ctx.content);
+    g_page.units.clear();
+    g_page.quizzes.clear();
+    g_page.version = -1;
+    g_state.part_id = ctx.part_id;
+    g_state.open.clear();
+    g_state.questions.clear();
+    g_state.quiz_error.clear();
+    g_sel = {};
+
+    const rst::Document& doc = g_page.parsed.doc;
+    if (!doc.title.empty() && rst::plain_text(doc.title) != ctx.title) {
+        g_page.title_block = {};
+        g_page.title_block.kind = rst::BlockKind::section;
+        g_page.title_block.level = 1;
+        g_page.title_block.inlines = doc.title;
+        g_page.title_block.line = doc.title_line;
+        g_page.units.push_back({&g_page.title_block, true, -1});
+    }
+    std::vector<Unit> body;
+    collect(doc.blocks, body);
+    // Diagnostics go right after the last block that starts at or before
+    // their line, unless a problem block already says the same in place.
+    const auto& diags = g_page.parsed.diagnostics;
+    std::vector<std::vector<int>> after(body.size() + 1);
+    for (std::size_t d = 0; d < diags.size(); ++d) {
+        bool shown = false;
+        for (const auto& u : body)
+            if (u.block->kind == rst::BlockKind::problem && u.block->text == diags[d].message)
+                shown = true;
+        if (shown) continue;
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < body.size(); ++i)
+            if (body[i].block->line <= diags[d].line) at = i + 1;
+        after[at].push_back(static_cast<int>(d));
+    }
+    for (int d : after[0])
+        g_page.units.push_back({nullptr, false, d});
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        g_page.units.push_back(body[i]);
+        for (int d : after[i + 1])
+            g_page.units.push_back({nullptr, false, d});
+    }
+
+    collect_quizzes(doc.blocks, g_page.quizzes);
+    if (!g_page.quizzes.empty()) {
+        const int id = net::request("GET", api_part(ctx.part_id) + "/quiz-answers", "", "");
+        g_pending[id] = {Pending::Kind::quiz_load, ctx.part_id, ""};
+    }
+    std::set<std::string> refs;
+    collect_crossrefs(doc.blocks, refs);
+    for (const auto& r : refs) {
+        if (g_state.crossrefs.count(r)) continue;
+        g_state.crossrefs[r] = {};
+        const int id = net::request("GET", "/api/v1/parts/" + r, "", "");
+        g_pending[id] = {Pending::Kind::crossref, ctx.part_id, r};
+    }
+}
+
+std::string error_text(const net::Result& r, const std::string& what) {
+    if (r.status == 0) return what + ": the server cannot be reached. Check your connection.";
+    const json body = json::parse(r.body, nullptr, false);
+    if (body.is_object() && body.contains("message") && body["message"].is_string())
+        return what + ": " + body["message"].get<std::string>();
+    return what + " (the server answered " + std::to_string(r.status) + ").";
+}
+
+void apply_quiz_load(const net::Result& r) {
+    if (r.status < 200 || r.status >= 300) {
+        g_state.quiz_error = error_text(r, "Your earlier answers could not be loaded");
+        return;
+    }
+    const json body = json::parse(r.body, nullptr, false);
+    if (!body.is_object() || !body.contains("items") || !body["items"].is_array()) return;
+    for (const auto& item : body["items"]) {
+        if (!item.is_object()) continue;
+        const std::string quiz = item.value("quiz", "");
+        const std::string question = item.value("question", "");
+        auto q = g_page.quizzes.find(quiz);
+        if (q == g_page.quizzes.end()) continue;
+        for (const auto& info : q->second) {
+            if (info.id != question) continue;
+            QuestionState& qs = g_state.questions[question_key(quiz, question)];
+            qs.chosen.clear();
+            if (item.contains("answers") && item["answers"].is_array())
+                for (const auto& a : item["answers"]) {
+                    if (!a.is_string()) continue;
+                    const auto it =
+                        std::find(info.answers.begin(), info.answers.end(), a.get<std::string>());
+                    if (it != info.answers.end())
+                        qs.chosen.insert(static_cast<int>(it - info.answers.begin()));
+                }
+            qs.result = item.value("correct", false) ? QuizResult::right : QuizResult::wrong;
+            qs.attempts = item.value("attempts", 0);
+        }
+    }
+}
+
+void apply_quiz_answer(const net::Result& r, const std::string& key) {
+    QuestionState& qs = g_state.questions[key];
+    qs.busy = false;
+    if (r.status < 200 || r.status >= 300) {
+        qs.error = error_text(r, "Your answer could not be checked");
+        return;
+    }
+    const json body = json::parse(r.body, nullptr, false);
+    if (!body.is_object() || !body.contains("correct")) {
+        qs.error = "Your answer could not be checked: the server's answer could not be read.";
+        return;
+    }
+    qs.error.clear();
+    qs.result = body.value("correct", false) ? QuizResult::right : QuizResult::wrong;
+    qs.attempts = body.value("attempts", qs.attempts);
+}
+
+void apply_replies() {
+    for (const auto& r : net::take_results()) {
+        auto it = g_pending.find(r.id);
+        if (it == g_pending.end()) continue;
+        const Pending p = it->second;
+        g_pending.erase(it);
+        if (p.kind == Pending::Kind::crossref) {
+            CrossrefTitle& t = g_state.crossrefs[p.key];
+            t.loading = false;
+            const json body = json::parse(r.body, nullptr, false);
+            if (r.status >= 200 && r.status < 300 && body.is_object()) {
+                t.available = true;
+                if (body.contains("title") && body["title"].is_string())
+                    t.title = body["title"].get<std::string>();
+                else if (body.contains("part") && body["part"].is_object())
+                    t.title = body["part"].value("title", "");
+                if (t.title.empty()) t.title = "Part " + p.key;
+            } else if (r.status == 403 || r.status == 404) {
+                t.available = false;
+            } else {
+                t.available = true; // unknown: keep the link, show its id
+                t.title = "Part " + p.key;
+            }
+            ++g_state.version;
+            continue;
+        }
+        if (p.part_id != g_page.part_id) continue; // the reader left that page
+        if (p.kind == Pending::Kind::quiz_load)
+            apply_quiz_load(r);
+        else
+            apply_quiz_answer(r, p.key);
+        ++g_state.version;
+    }
+    for (const auto& img : net::take_images()) {
+        auto it = g_image_requests.find(img.id);
+        if (it == g_image_requests.end()) continue;
+        ImageState& s = g_state.images[it->second];
+        g_image_requests.erase(it);
+        if (img.texture) {
+            s.state = ImageState::State::ready;
+            s.texture = img.texture;
+            s.width = img.width;
+            s.height = img.height;
+        } else {
+            s.state = ImageState::State::failed;
+        }
+        ++g_state.version;
+    }
+}
+
+float unit_gap(const Unit& u, bool first) {
+    if (first) return 0;
+    if (u.heading_only) return gap(u.block->level <= 1 ? 34 : u.block->level == 2 ? 26 : 20);
+    return gap(block_gap_css);
+}
+
+void layout_page(float width) {
+    g_page.laid.assign(g_page.units.size(), {});
+    int para = 0;
+    float y = 0;
+    bool after_heading = false;
+    for (std::size_t i = 0; i < g_page.units.size(); ++i) {
+        const Unit& u = g_page.units[i];
+        LaidBlock& lb = g_page.laid[i];
+        Builder b(g_state, lb, g_page.part_id, para);
+        y += after_heading ? gap(6) : unit_gap(u, i == 0);
+        float h = 0;
+        if (u.diagnostic >= 0) {
+            const auto& d = g_page.parsed.diagnostics[static_cast<std::size_t>(u.diagnostic)];
+            h = layout_problem_note(b, d.message, d.line, 0, y, width);
+        } else if (u.heading_only) {
+            h = layout_heading(b, u.block->inlines, u.block->level, 0, y, width);
+        } else {
+            h = layout_block(b, *u.block, 0, y, width, 0);
+        }
+        after_heading = u.heading_only;
+        lb.top = y;
+        lb.bottom = y + h;
+        y += h;
+    }
+    g_page.height = y;
+    // Images the layout met for the first time.
+    for (auto& [url, img] : g_state.images) {
+        if (img.state != ImageState::State::loading) continue;
+        bool requested = false;
+        for (const auto& [id, u] : g_image_requests)
+            if (u == url) requested = true;
+        if (!requested) g_image_requests[net::load_image(url)] = url;
+    }
+}
+
+// --- selection ---
+
+std::size_t byte_at(const Cmd& c, float x) {
+    std::size_t i = 0;
+    while (i < c.text.size()) {
+        std::size_t next = i + 1;
+        while (next < c.text.size() && (static_cast<unsigned char>(c.text[next]) & 0xC0) == 0x80)
+            ++next;
+        const float w0 = text_width(c.font, c.size, c.text.substr(0, i));
+        const float w1 = text_width(c.font, c.size, c.text.substr(0, next));
+        if (c.a.x + (w0 + w1) * 0.5f > x) return i;
+        i = next;
+    }
+    return c.text.size();
+}
+
+SelPos hit(ImVec2 p) {
+    const auto& laid = g_page.laid;
+    if (laid.empty()) return {};
+    int u = static_cast<int>(
+        std::lower_bound(laid.begin(), laid.end(), p.y,
+                         [](const LaidBlock& b, float y) { return b.bottom < y; }) -
+        laid.begin());
+    u = std::clamp(u, 0, static_cast<int>(laid.size()) - 1);
+    // Nearest selectable text: same line first, then by distance.
+    for (int tries = 0; tries < 2; ++tries) {
+        const auto& cmds = laid[static_cast<std::size_t>(u)].cmds;
+        int best = -1;
+        float best_d = 1e30f;
+        for (std::size_t i = 0; i < cmds.size(); ++i) {
+            const Cmd& c = cmds[i];
+            if (c.kind != CmdKind::text || !c.selectable) continue;
+            const float dy = p.y < c.line_top      ? c.line_top - p.y
+                             : p.y > c.line_bottom ? p.y - c.line_bottom
+                                                   : 0.0f;
+            const float dx = p.x < c.a.x ? c.a.x - p.x : p.x > c.b.x ? p.x - c.b.x : 0.0f;
+            const float d = dy * 1000.0f + dx;
+            if (d < best_d) best_d = d, best = static_cast<int>(i);
+        }
+        if (best >= 0) {
+            const Cmd& c = cmds[static_cast<std::size_t>(best)];
+            std::size_t byte = p.y > c.line_bottom ? c.text.size()
+                               : p.y < c.line_top  ? 0
+                                                   : byte_at(c, p.x);
+            return {u, best, byte};
+        }
+        // A unit without text (a rule, an image): use the next one.
+        if (u + 1 < static_cast<int>(laid.size())) ++u;
+    }
+    return {};
+}
+
+std::string selected_text() {
+    if (g_sel.empty()) return {};
+    SelPos a = g_sel.anchor, b = g_sel.focus;
+    if (b < a) std::swap(a, b);
+    std::string out;
+    const Cmd* prev = nullptr;
+    for (int u = a.unit; u <= b.unit; ++u) {
+        const auto& cmds = g_page.laid[static_cast<std::size_t>(u)].cmds;
+        for (int i = 0; i < static_cast<int>(cmds.size()); ++i) {
+            const Cmd& c = cmds[static_cast<std::size_t>(i)];
+            if (c.kind != CmdKind::text || !c.selectable) continue;
+            const SelPos start{u, i, 0}, end{u, i, c.text.size()};
+            if (end < a || b < start) continue;
+            const std::size_t from = (u == a.unit && i == a.cmd) ? a.byte : 0;
+            const std::size_t to = (u == b.unit && i == b.cmd) ? b.byte : c.text.size();
+            if (prev) {
+                if (prev->para != c.para)
+                    out += "\n";
+                else if (prev->line_top != c.line_top && (out.empty() || out.back() != ' '))
+                    out += " ";
+            }
+            if (to > from) out += c.text.substr(from, to - from);
+            prev = &c;
+        }
+    }
+    return out;
+}
+
+void draw_selection(ImDrawList* dl, ImVec2 o, int u, const std::vector<Cmd>& cmds) {
+    if (g_sel.empty()) return;
+    SelPos a = g_sel.anchor, b = g_sel.focus;
+    if (b < a) std::swap(a, b);
+    if (u < a.unit || u > b.unit) return;
+    for (int i = 0; i < static_cast<int>(cmds.size()); ++i) {
+        const Cmd& c = cmds[static_cast<std::size_t>(i)];
+        if (c.kind != CmdKind::text || !c.selectable) continue;
+        const SelPos start{u, i, 0}, end{u, i, c.text.size()};
+        if (end < a || b < start) continue;
+        const std::size_t from = (u == a.unit && i == a.cmd) ? a.byte : 0;
+        const std::size_t to = (u == b.unit && i == b.cmd) ? b.byte : c.text.size();
+        if (to <= from && !(c.text.empty())) continue;
+        const float x0 = c.a.x + text_width(c.font, c.size, c.text.substr(0, from));
+        float x1 = c.a.x + text_width(c.font, c.size, c.text.substr(0, to));
+        if (to == c.text.size()) x1 += c.size * 0.25f; // the space or line end after it
+        dl->AddRectFilled(ImVec2(o.x + x0, o.y + c.line_top + 1),
+                          ImVec2(o.x + x1, o.y + c.line_bottom - 1), ui::palette().selection);
+    }
+}
+
+// --- drawing ---
+
+const char* probe_kind(const Hot& h) {
+    switch (h.kind) {
+    case HotKind::link:
+    case HotKind::crossref:
+    case HotKind::youtube:
+        return "link";
+    case HotKind::quiz_option:
+        return h.multi ? "checkbox" : "radio";
+    default:
+        return "button";
+    }
+}
+
+void submit_quiz(const std::string& quiz, const std::string& csrf) {
+    auto q = g_page.quizzes.find(quiz);
+    if (q == g_page.quizzes.end()) return;
+    for (const auto& info : q->second) {
+        const std::string key = question_key(quiz, info.id);
+        QuestionState& qs = g_state.questions[key];
+        if (qs.result == QuizResult::right || qs.busy) continue;
+        if (qs.chosen.empty()) {
+            qs.error = "Choose an answer first.";
+            continue;
+        }
+        json answers = json::array();
+        for (int i : qs.chosen)
+            answers.push_back(info.answers[static_cast<std::size_t>(i)]);
+        const json body = {{"quiz", quiz}, {"question", info.id}, {"answers", answers}};
+        const int id =
+            net::request("POST", api_part(g_page.part_id) + "/quiz-answers", body.dump(), csrf);
+        g_pending[id] = {Pending::Kind::quiz_answer, g_page.part_id, key};
+        qs.busy = true;
+        qs.error.clear();
+    }
+    ++g_state.version;
+}
+
+void activate(const Hot& h, const ContentContext& ctx, client::Actions& actions) {
+    switch (h.kind) {
+    case HotKind::link:
+        if (!h.target.empty() && h.target[0] != '#') net::open_external(h.target);
+        break;
+    case HotKind::crossref: {
+        const long long id = std::strtoll(h.target.c_str(), nullptr, 10);
+        if (id > 0) actions.navigate = client::route_part(static_cast<Id>(id));
+        break;
+    }
+    case HotKind::youtube:
+        net::open_external("https://www.youtube.com/watch?v=" + h.target);
+        break;
+    case HotKind::copy:
+        platform::clipboard_write(h.target);
+        g_state.copied_at[h.target] = ImGui::GetTime();
+        break;
+    case HotKind::toggle:
+        g_state.open[h.toggle] = !g_state.open[h.toggle];
+        ++g_state.version;
+        break;
+    case HotKind::quiz_option: {
+        QuestionState& qs = g_state.questions[question_key(h.quiz, h.question)];
+        if (h.multi) {
+            if (!qs.chosen.erase(h.answer)) qs.chosen.insert(h.answer);
+        } else {
+            qs.chosen = {h.answer};
+        }
+        if (qs.result == QuizResult::wrong || !qs.error.empty()) {
+            qs.result = QuizResult::none; // a changed answer waits for its check
+            qs.error.clear();
+            ++g_state.version;
+        }
+        break;
+    }
+    case HotKind::quiz_check:
+        submit_quiz(h.quiz, ctx.csrf);
+        break;
+    }
+}
+
+bool hot_checked(const Hot& h) {
+    if (h.kind != HotKind::quiz_option) return false;
+    auto it = g_state.questions.find(question_key(h.quiz, h.question));
+    return it != g_state.questions.end() && it->second.chosen.count(h.answer) > 0;
+}
+
+void draw_option(ImDrawList* dl, const Hot& h, ImVec2 a, ImVec2 b, bool hovered) {
+    const ui::Palette& p = ui::palette();
+    const bool checked = hot_checked(h);
+    if (hovered && h.enabled) dl->AddRectFilled(a, b, p.surface_hover, gap(8));
+    if (checked) dl->AddRectFilled(a, b, p.accent_soft, gap(8));
+    const float s = gap(18);
+    const ImVec2 c(a.x + gap(6) + s * 0.5f,
+                   a.y + gap(4) + ui::font(ui::FontRole::body)->FontSize * 0.8f);
+    const ImU32 edge = !h.enabled && !checked ? p.border_strong : checked ? p.accent : p.text_muted;
+    if (h.multi) {
+        const ImVec2 m0(c.x - s * 0.5f, c.y - s * 0.5f), m1(c.x + s * 0.5f, c.y + s * 0.5f);
+        if (checked) {
+            dl->AddRectFilled(m0, m1, p.accent, gap(4));
+            const ImVec2 pts[3] = {ImVec2(c.x - s * 0.28f, c.y),
+                                   ImVec2(c.x - s * 0.08f, c.y + s * 0.22f),
+                                   ImVec2(c.x + s * 0.3f, c.y - s * 0.22f)};
+            dl->AddPolyline(pts, 3, p.on_accent, 0, gap(2));
+        } else {
+            dl->AddRectFilled(m0, m1, p.input_bg, gap(4));
+            dl->AddRect(m0, m1, edge, gap(4), 0, gap(1.5f));
+        }
+    } else {
+        dl->AddCircleFilled(c, s * 0.5f, p.input_bg, 24);
+        dl->AddCircle(c, s * 0.5f, edge, 24, gap(checked ? 2.0f : 1.5f));
+        if (checked) dl->AddCircleFilled(c, s * 0.25f, p.accent, 20);
+    }
+}
+
+void draw_button(ImDrawList* dl, const Hot& h, ImVec2 a, ImVec2 b, bool hovered, bool held) {
+    const ui::Palette& p = ui::palette();
+    if (h.kind == HotKind::copy) {
+        const auto it = g_state.copied_at.find(h.target);
+        const bool copied = it != g_state.copied_at.end() && ImGui::GetTime() - it->second < 1.5;
+        const char* text = copied ? "Copied ✓" : "Copy";
+        dl->AddRectFilled(a, b, hovered ? p.surface_hover : p.surface, gap(6));
+        dl->AddRect(a, b, p.border_strong, gap(6), 0, gap(1));
+        ImFont* f = ui::font(ui::FontRole::small);
+        const float w = text_width(f, f->FontSize, text);
+        dl->AddText(
+            f, f->FontSize,
+            ImVec2(a.x + (b.x - a.x - w) * 0.5f, a.y + (b.y - a.y - f->FontSize * 1.36f) * 0.5f),
+            copied ? p.success : p.text, text);
+        return;
+    }
+    // "Check answers": a primary button, quiet while busy or when done.
+    const bool busy = !h.enabled;
+    const ImU32 bg = busy      ? p.border_strong
+                     : held    ? p.accent_active
+                     : hovered ? p.accent_hover
+                               : p.accent;
+    dl->AddRectFilled(a, b, bg, gap(8));
+    ImFont* f = ui::font(ui::FontRole::bold);
+    const float w = text_width(f, f->FontSize, h.label);
+    dl->AddText(
+        f, f->FontSize,
+        ImVec2(a.x + (b.x - a.x - w) * 0.5f, a.y + (b.y - a.y - f->FontSize * 1.36f) * 0.5f),
+        p.on_accent, h.label.c_str());
+}
+
+} // namespace
+
+void draw_content(const ContentContext& ctx, client::Actions& actions) {
+    apply_replies();
+    if (ctx.part_id != g_page.part_id || ctx.content != g_page.content || ctx.title != g_page.title)
+        open_page(ctx);
+
+    const float width = std::min(ui::column_width(), 760.0f * ui::scale());
+    if (width != g_page.width || ui::scale() != g_page.scale ||
+        ui::high_contrast() != g_page.contrast || g_state.version != g_page.version) {
+        layout_page(width);
+        g_page.width = width;
+        g_page.scale = ui::scale();
+        g_page.contrast = ui::high_contrast();
+        g_page.version = g_state.version;
+    }
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+    const float top = clip_min.y - o.y, bottom = clip_max.y - o.y;
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 mouse(io.MousePos.x - o.x, io.MousePos.y - o.y);
+    const ui::Palette& p = ui::palette();
+
+    const auto& laid = g_page.laid;
+    std::size_t first = static_cast<std::size_t>(
+        std::lower_bound(laid.begin(), laid.end(), top,
+                         [](const LaidBlock& b, float y) { return b.bottom < y; }) -
+        laid.begin());
+    bool over_text = false;
+    for (std::size_t u = first; u < laid.size() && laid[u].top <= bottom; ++u) {
+        const LaidBlock& lb = laid[u];
+        // Interactive regions first, so hover is known when text is drawn.
+        std::vector<char> hovered(lb.hots.size(), 0), held(lb.hots.size(), 0);
+        for (std::size_t j = 0; j < lb.hots.size(); ++j) {
+            const Hot& h = lb.hots[j];
+            const ImVec2 size(std::max(1.0f, h.b.x - h.a.x), std::max(1.0f, h.b.y - h.a.y));
+            ImGui::SetCursorScreenPos(ImVec2(o.x + h.a.x, o.y + h.a.y));
+            ImGui::PushID(static_cast<int>(u * 1024 + j));
+            const bool pressed = ImGui::InvisibleButton("##hot", size);
+            ImGui::PopID();
+            hovered[j] = ImGui::IsItemHovered();
+            held[j] = ImGui::IsItemActive();
+            if (hovered[j] && h.enabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            ui::probe::widget(h.label, probe_kind(h), h.enabled, hot_checked(h),
+                              ImGui::IsItemFocused());
+            if (pressed && h.enabled) activate(h, ctx, actions);
+        }
+        for (std::size_t j = 0; j < lb.hots.size(); ++j)
+            if (lb.hots[j].kind == HotKind::quiz_option)
+                draw_option(dl, lb.hots[j], ImVec2(o.x + lb.hots[j].a.x, o.y + lb.hots[j].a.y),
+                            ImVec2(o.x + lb.hots[j].b.x, o.y + lb.hots[j].b.y), hovered[j]);
+        draw_selection(dl, o, static_cast<int>(u), lb.cmds);
+        for (const Cmd& c : lb.cmds) {
+            const ImVec2 a(o.x + c.a.x, o.y + c.a.y), b(o.x + c.b.x, o.y + c.b.y);
+            const bool hot = c.hot >= 0 && hovered[static_cast<std::size_t>(c.hot)];
+            switch (c.kind) {
+            case CmdKind::text:
+                if (c.text.empty()) break;
+                dl->AddText(c.font, c.size, a, hot ? p.link_hover : c.colour, c.text.c_str(),
+                            c.text.c_str() + c.text.size());
+                if (c.selectable && mouse.x >= c.a.x && mouse.x <= c.b.x && mouse.y >= c.line_top &&
+                    mouse.y <= c.line_bottom)
+                    over_text = true;
+                break;
+            case CmdKind::fill:
+                dl->AddRectFilled(a, b, hot ? p.surface_hover : c.colour, c.rounding);
+                break;
+            case CmdKind::frame:
+                dl->AddRect(a, b, c.colour, c.rounding, 0, c.size);
+                break;
+            case CmdKind::line:
+                dl->AddLine(a, b, hot ? p.link_hover : c.colour, c.size);
+                break;
+            case CmdKind::circle:
+                dl->AddCircleFilled(a, c.b.x, c.colour, 32);
+                break;
+            case CmdKind::image: {
+                const auto it = g_state.images.find(c.text);
+                if (it != g_state.images.end() && it->second.texture)
+                    dl->AddImageRounded(
+                        reinterpret_cast<ImTextureID>(static_cast<intptr_t>(it->second.texture)), a,
+                        b, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, gap(6));
+                break;
+            }
+            }
+        }
+        for (std::size_t j = 0; j < lb.hots.size(); ++j) {
+            const Hot& h = lb.hots[j];
+            if (h.kind == HotKind::copy || h.kind == HotKind::quiz_check)
+                draw_button(dl, h, ImVec2(o.x + h.a.x, o.y + h.a.y),
+                            ImVec2(o.x + h.b.x, o.y + h.b.y), hovered[j], held[j]);
+        }
+        for (const auto& t : lb.texts)
+            ui::probe::text_rect(t.text, ImVec2(o.x + t.a.x, o.y + t.a.y),
+                                 ImVec2(o.x + t.b.x, o.y + t.b.y));
+    }
+
+    // Drag selection over the laid-out text; Ctrl+C copies it.
+    const bool in_window = ImGui::IsWindowHovered();
+    if (in_window && !ImGui::IsAnyItemHovered() && ImGui::IsMouseClicked(0) && mouse.x >= 0 &&
+        mouse.x <= width) {
+        g_sel.anchor = g_sel.focus = hit(mouse);
+        g_sel.dragging = true;
+    }
+    if (g_sel.dragging) {
+        if (ImGui::IsMouseDown(0)) {
+            g_sel.focus = hit(mouse);
+            // Keep selecting past the window's edges.
+            const float edge = gap(24);
+            if (io.MousePos.y > clip_max.y - edge) ImGui::SetScrollY(ImGui::GetScrollY() + gap(12));
+            if (io.MousePos.y < clip_min.y + edge) ImGui::SetScrollY(ImGui::GetScrollY() - gap(12));
+        } else {
+            g_sel.dragging = false;
+        }
+    }
+    if ((over_text && in_window && !ImGui::IsAnyItemHovered()) || g_sel.dragging)
+        ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    if (!g_sel.empty() && (io.KeyCtrl || io.KeySuper) &&
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false)) {
+        const std::string text = selected_text();
+        if (!text.empty()) platform::clipboard_write(text);
+    }
+    if (!g_sel.empty()) ui::probe::text_rect("selection:" + selected_text(), o, o);
+
+    ImGui::SetCursorScreenPos(o);
+    ImGui::Dummy(ImVec2(width, std::max(1.0f, g_page.height)));
+}
+
+} // namespace wte::render
