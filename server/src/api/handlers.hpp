@@ -26,6 +26,15 @@ Response put_access(Context&);
 Response enrol(Context&);
 Response leave(Context&);
 
+Response list_assets(Context&);
+Response upload_asset(Context&);
+Response get_asset(Context&);
+Response asset_content(Context&);
+Response asset_by_name(Context&);
+Response patch_asset(Context&);
+Response replace_asset_content(Context&);
+Response delete_asset(Context&);
+
 Response quizzes(Context&);
 Response my_quiz_answers(Context&);
 Response answer_quiz(Context&);

@@ -491,4 +491,94 @@ std::vector<QuizAnswer> Store::quiz_answers(Id user, Id part) {
     return out;
 }
 
+namespace {
+constexpr const char* asset_columns = "id, part_id, filename, mimetype, kind, ord, size, etag";
+Asset read_asset(const Statement& st) {
+    Asset a;
+    a.id = st.int64(0);
+    a.part_id = st.int64(1);
+    a.filename = st.text(2);
+    a.mimetype = st.text(3);
+    a.kind = stored_enum(parse_asset_kind(st.text(4)), "asset kind");
+    a.order = st.integer(5);
+    a.size = st.int64(6);
+    a.etag = st.text(7);
+    return a;
+}
+} // namespace
+
+Id Store::insert_asset(const Asset& a, const std::string& bytes) {
+    auto count = c_.prepare("SELECT COUNT(*) FROM assets WHERE part_id = ? AND kind = ?");
+    count.bind_all(a.part_id, to_string(a.kind));
+    count.step();
+    auto now = now_seconds();
+    c_.prepare("INSERT INTO assets (part_id, filename, mimetype, kind, ord, data, size, etag, "
+               "created_at, "
+               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind_all(a.part_id, a.filename, a.mimetype, to_string(a.kind), count.int64(0))
+        .bind_blob(6, bytes)
+        .bind(7, static_cast<std::int64_t>(bytes.size()))
+        .bind(8, a.etag)
+        .bind(9, now)
+        .bind(10, now)
+        .run();
+    return c_.last_insert_id();
+}
+
+std::optional<Asset> Store::find_asset(Id id) {
+    auto st = c_.prepare(std::string("SELECT ") + asset_columns + " FROM assets WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return read_asset(st);
+}
+
+std::optional<std::string> Store::asset_bytes(Id id) {
+    auto st = c_.prepare("SELECT data FROM assets WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return st.blob(0);
+}
+
+std::vector<Asset> Store::assets_of(Id part) {
+    auto st = c_.prepare(std::string("SELECT ") + asset_columns +
+                         " FROM assets WHERE part_id = ? ORDER BY kind, ord, id");
+    st.bind(1, part);
+    std::vector<Asset> out;
+    while (st.step())
+        out.push_back(read_asset(st));
+    return out;
+}
+
+std::optional<Asset> Store::find_asset_by_name(const std::vector<Id>& chain,
+                                               const std::string& filename) {
+    auto st = c_.prepare(std::string("SELECT ") + asset_columns +
+                         " FROM assets WHERE part_id = ? AND kind = 'asset' AND filename = ?");
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        st.bind_all(*it, filename);
+        if (st.step()) return read_asset(st);
+        st.reset();
+    }
+    return std::nullopt;
+}
+
+void Store::update_asset(const Asset& a) {
+    c_.prepare("UPDATE assets SET filename = ?, mimetype = ?, ord = ?, updated_at = ? WHERE id = ?")
+        .bind_all(a.filename, a.mimetype, a.order, now_seconds(), a.id)
+        .run();
+}
+
+void Store::replace_asset_bytes(Id id, const std::string& bytes, const std::string& etag) {
+    c_.prepare("UPDATE assets SET data = ?, size = ?, etag = ?, updated_at = ? WHERE id = ?")
+        .bind_blob(1, bytes)
+        .bind(2, static_cast<std::int64_t>(bytes.size()))
+        .bind(3, etag)
+        .bind(4, now_seconds())
+        .bind(5, id)
+        .run();
+}
+
+void Store::delete_asset(Id id) {
+    c_.prepare("DELETE FROM assets WHERE id = ?").bind(1, id).run();
+}
+
 } // namespace wte::db

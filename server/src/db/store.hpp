@@ -102,6 +102,18 @@ public:
     void save_quiz_answer(Id user, Id part, const QuizAnswer& answer);
     std::vector<QuizAnswer> quiz_answers(Id user, Id part);
 
+    // Assets (bytes stored in the database; ETag = hash of the bytes)
+    Id insert_asset(const Asset& a, const std::string& bytes);
+    std::optional<Asset> find_asset(Id id);
+    std::optional<std::string> asset_bytes(Id id);
+    std::vector<Asset> assets_of(Id part);
+    // The asset called `filename` on the nearest of `chain` (node last, module first).
+    std::optional<Asset> find_asset_by_name(const std::vector<Id>& chain,
+                                            const std::string& filename);
+    void update_asset(const Asset& a); // filename, mimetype, order
+    void replace_asset_bytes(Id id, const std::string& bytes, const std::string& etag);
+    void delete_asset(Id id);
+
 private:
     Connection& c_;
 };

@@ -27,6 +27,15 @@ const std::vector<Route>& route_table() {
         {"POST", "/api/v1/parts/{id}/enrol", enrol, signed_in},
         {"DELETE", "/api/v1/parts/{id}/enrol", leave, signed_in},
 
+        {"GET", "/api/v1/parts/{id}/assets", list_assets, signed_in},
+        {"POST", "/api/v1/parts/{id}/assets", upload_asset, signed_in},
+        {"GET", "/api/v1/parts/{id}/assets/by-name/{name}", asset_by_name, signed_in},
+        {"GET", "/api/v1/assets/{id}", get_asset, signed_in},
+        {"PATCH", "/api/v1/assets/{id}", patch_asset, signed_in},
+        {"DELETE", "/api/v1/assets/{id}", delete_asset, signed_in},
+        {"GET", "/api/v1/assets/{id}/content", asset_content, signed_in},
+        {"PUT", "/api/v1/assets/{id}/content", replace_asset_content, signed_in},
+
         {"GET", "/api/v1/parts/{id}/quizzes", quizzes, signed_in},
         {"GET", "/api/v1/parts/{id}/quiz-answers", my_quiz_answers, signed_in},
         {"POST", "/api/v1/parts/{id}/quiz-answers", answer_quiz, signed_in},

@@ -101,8 +101,9 @@ Request convert(const Http::Request& in) {
         // for repeated parameters (?status=available,archived).
         std::stringstream values(it->second);
         std::string v;
+        // Pistache hands them over still percent-encoded.
         while (std::getline(values, v, ','))
-            r.query.emplace(it->first, v);
+            r.query.emplace(url_decode(it->first), url_decode(v));
     }
     for (const auto& h : in.headers().list()) {
         std::ostringstream os;
@@ -155,7 +156,10 @@ public:
             res = Response::error(404, "not_found", "Nothing exists at " + req.path);
         }
         res.headers.emplace_back("X-Content-Type-Options", "nosniff");
-        if (is_api) res.headers.emplace_back("Cache-Control", "no-store");
+        bool has_cache_control =
+            std::any_of(res.headers.begin(), res.headers.end(),
+                        [](const auto& h) { return h.first == "Cache-Control"; });
+        if (is_api && !has_cache_control) res.headers.emplace_back("Cache-Control", "no-store");
         for (const auto& [name, value] : res.headers)
             out.headers().add(std::make_shared<NamedHeader>(name, value));
         out.headers().add(std::make_shared<NamedHeader>("Content-Type", res.content_type));

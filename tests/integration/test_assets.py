@@ -1,0 +1,85 @@
+"""Assets over HTTP: upload as raw bytes, strong ETags and 304s, inheritance by
+name from ancestors, sandboxed delivery, and clear errors that change nothing."""
+import hashlib
+import unittest
+
+from wte_testlib import ServerTestCase
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+                    "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+class AssetTests(ServerTestCase):
+    def upload(self, client, part, name, data, kind="asset", **kw):
+        return client.request("POST", f"/api/v1/parts/{part}/assets?filename={name}&type={kind}", raw=data,
+                              headers={"Content-Type": "application/octet-stream"}, **kw)
+
+    def test_upload_list_fetch_with_etag_and_304(self):
+        t = self.server.client("teacher")
+        status, asset, _ = self.upload(t, 1, "logo.png", PNG)
+        self.assertEqual(status, 201, asset)
+        self.assertEqual(asset["mimetype"], "image/png")
+        self.assertEqual(asset["size"], len(PNG))
+        self.assertIn(asset["id"], [a["id"] for a in t.get("/api/v1/parts/1/assets")[1]["items"]])
+        status, body, headers = t.get(f"/api/v1/assets/{asset['id']}/content")
+        self.assertEqual((status, body), (200, PNG))
+        self.assertEqual(headers["content-type"], "image/png")
+        etag = headers["etag"]
+        self.assertTrue(etag.startswith('"') and etag.endswith('"'))
+        status, body, _ = t.request("GET", f"/api/v1/assets/{asset['id']}/content", headers={"If-None-Match": etag})
+        self.assertEqual((status, body), (304, b""))
+        # new bytes, new ETag
+        status, changed, _ = t.request("PUT", f"/api/v1/assets/{asset['id']}/content", raw=PNG + b"\0")
+        self.assertEqual(status, 200)
+        self.assertNotEqual('"' + changed["etag"] + '"', etag)
+
+    def test_pages_find_assets_of_their_ancestors_by_name(self):
+        t = self.server.client("teacher")
+        self.upload(t, 1, "shared.txt", b"from the module")
+        s = self.server.client("student1")
+        status, body, headers = s.get("/api/v1/parts/3/assets/by-name/shared.txt")
+        self.assertEqual((status, body), (200, b"from the module"))
+        self.assertIn("sandbox", headers["content-security-policy"])
+        self.assertError(s.get("/api/v1/parts/3/assets/by-name/missing.txt"), 404)
+
+    def test_html_uploads_are_downloads_in_a_sandbox(self):
+        t = self.server.client("teacher")
+        _, asset, _ = self.upload(t, 1, "evil.html", b"<script>alert(1)</script>")
+        _, _, headers = t.get(f"/api/v1/assets/{asset['id']}/content")
+        self.assertTrue(headers["content-disposition"].startswith("attachment"))
+        self.assertIn("sandbox", headers["content-security-policy"])
+        self.assertEqual(headers["x-content-type-options"], "nosniff")
+
+    def test_bad_uploads_are_refused_and_change_nothing(self):
+        t = self.server.client("teacher")
+        before = len(t.get("/api/v1/parts/2/assets")[1]["items"])
+        self.assertError(self.upload(t, 2, "", b"x"), 400)
+        self.assertError(self.upload(t, 2, "a%2Fb.txt", b"x"), 400)
+        self.assertError(self.upload(t, 2, "ok.txt", b"x", kind="weird"), 400)
+        self.assertEqual(self.upload(t, 2, "ok.txt", b"x")[0], 201)
+        self.assertError(self.upload(t, 2, "ok.txt", b"y"), 409)
+        self.assertError(self.upload(self.server.client("student1"), 2, "s.txt", b"x"), 403)
+        self.assertEqual(len(t.get("/api/v1/parts/2/assets")[1]["items"]), before + 1)
+
+    def test_rename_and_delete(self):
+        t = self.server.client("teacher")
+        _, a, _ = self.upload(t, 2, "old.css", b"body{}")
+        self.assertEqual(a["mimetype"], "text/css")
+        status, renamed, _ = t.patch(f"/api/v1/assets/{a['id']}", {"filename": "new.css"})
+        self.assertEqual((status, renamed["filename"]), (200, "new.css"))
+        self.assertError(t.patch(f"/api/v1/assets/{a['id']}", {"etag": "x"}), 400)
+        self.assertError(self.server.client("student1").delete(f"/api/v1/assets/{a['id']}"), 403)
+        self.assertEqual(t.delete(f"/api/v1/assets/{a['id']}")[0], 200)
+        self.assertError(t.get(f"/api/v1/assets/{a['id']}"), 404)
+
+    def test_the_etag_is_the_hash_of_the_bytes(self):
+        t = self.server.client("teacher")
+        _, a1, _ = self.upload(t, 4, "same1.bin", b"same bytes")
+        _, a2, _ = self.upload(t, 4, "same2.bin", b"same bytes")
+        _, a3, _ = self.upload(t, 4, "other.bin", b"other bytes")
+        self.assertEqual(a1["etag"], a2["etag"])
+        self.assertNotEqual(a1["etag"], a3["etag"])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
