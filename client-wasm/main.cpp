@@ -27,7 +27,10 @@ struct Client {
     GLFWwindow* window = nullptr;
     wte::client::App app;
     int width = 1, height = 1; // canvas backing store, device pixels
-    float built_scale = 0;     // scale the fonts and style were built for
+    int quiet_frames = 0;      // frames since the last input or change
+    bool animating = false;    // the last frame drew something that moves
+    double mouse_x = -1, mouse_y = -1;
+    float built_scale = 0; // scale the fonts and style were built for
     bool built_contrast = false;
     bool ready = false;
     std::string clipboard;
@@ -48,7 +51,7 @@ const char* get_clipboard(void*) {
 
 // Canvas backing store = CSS size × devicePixelRatio; ImGui works in device
 // pixels and the fonts and style follow the ratio.
-void sync_size_and_scale(Client& c) {
+bool sync_size_and_scale(Client& c) {
     double css_w = 0, css_h = 0;
     wte::platform::canvas_css_size(css_w, css_h);
     const double dpr = wte::platform::device_pixel_ratio();
@@ -56,6 +59,7 @@ void sync_size_and_scale(Client& c) {
     const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
     // Not glfwSetWindowSize: Emscripten's GLFW turns a size equal to the
     // screen's into a fullscreen request and then ignores it.
+    bool changed = w != c.width || h != c.height;
     wte::platform::set_canvas_size(w, h);
     c.width = w;
     c.height = h;
@@ -73,7 +77,9 @@ void sync_size_and_scale(Client& c) {
         wte::ui::apply_style();
         c.built_scale = scale;
         c.built_contrast = contrast;
+        changed = true;
     }
+    return changed;
 }
 
 // ImGui 1.86 samples key state once per frame, so a key pressed and released
@@ -84,8 +90,15 @@ struct KeyEvent {
 };
 std::vector<int> g_pressed_since_frame;
 std::vector<KeyEvent> g_held_releases;
+bool g_input_seen = false; // a key or mouse button changed since the last frame
+
+void mouse_button_callback(GLFWwindow* window, int button, int action, int mods) {
+    g_input_seen = true;
+    ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
+}
 
 void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    g_input_seen = true;
     if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
     const bool pressed_since_frame =
         std::find(g_pressed_since_frame.begin(), g_pressed_since_frame.end(), key) !=
@@ -148,10 +161,30 @@ void sync_text_input() {
                                     (max.y - min.y) / s);
 }
 
+// Idle frames are skipped (nothing drawn) to spare the CPU; the frame counter
+// still advances, so window.wteTest stays valid: nothing on screen changed.
+// Every 15th frame is drawn anyway, in case a queue nobody woke us for filled.
+bool needs_drawing(Client& c, bool size_changed) {
+    double mx = 0, my = 0;
+    glfwGetCursorPos(c.window, &mx, &my);
+    const bool mouse_moved = mx != c.mouse_x || my != c.mouse_y;
+    c.mouse_x = mx;
+    c.mouse_y = my;
+    const bool input = std::exchange(g_input_seen, false) || !g_held_releases.empty() ||
+                       mouse_moved || size_changed || wte::platform::take_wake_up();
+    c.quiet_frames = input ? 0 : c.quiet_frames + 1;
+    // A few frames after input let hover and activation states settle.
+    return !c.ready || c.animating || c.quiet_frames < 30 || c.quiet_frames % 15 == 0;
+}
+
 void frame() {
     Client& c = *g_client;
     wte::client::App& app = c.app;
-    sync_size_and_scale(c);
+    if (!needs_drawing(c, sync_size_and_scale(c))) {
+        app.state.frame++;
+        wte::platform::publish_frame(app.state.frame);
+        return;
+    }
     app.apply_replies();
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -189,6 +222,8 @@ void frame() {
         wte::platform::mark_ready();
     }
 
+    c.animating = wte::ui::take_animation_request();
+    if (actions.any()) c.quiet_frames = 0;
     app.apply(actions);
 }
 
@@ -224,6 +259,7 @@ int main() {
     glfwSetCharCallback(client.window, nullptr);
     glfwSetScrollCallback(client.window, nullptr);
     glfwSetKeyCallback(client.window, key_callback);
+    glfwSetMouseButtonCallback(client.window, mouse_button_callback);
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
     io.ClipboardUserData = &client;

@@ -17,6 +17,10 @@ struct Actions {
     std::optional<Id> enrol;
     std::optional<Id> leave;
     bool toggle_high_contrast = false;
+
+    bool any() const {
+        return navigate || sign_in || sign_out || retry || enrol || leave || toggle_high_contrast;
+    }
 };
 
 } // namespace wte::client

@@ -14,6 +14,7 @@ std::vector<wte::platform::HttpResult> g_http_results;
 std::optional<std::string> g_hash_change;
 std::string g_text_input;
 double g_wheel_css = 0;
+bool g_woken = false;
 
 std::string take_js_string(char* s) {
     if (!s) return {};
@@ -115,6 +116,12 @@ float take_wheel_lines(float line_height_css) {
     double css = std::exchange(g_wheel_css, 0.0);
     if (css == 0.0 || line_height_css <= 0) return 0.0f;
     return static_cast<float>(-css / line_height_css);
+}
+
+bool take_wake_up() {
+    const bool woken = std::exchange(g_woken, false);
+    return woken || !g_http_results.empty() || g_hash_change || !g_text_input.empty() ||
+           g_wheel_css != 0.0;
 }
 
 double device_pixel_ratio() {

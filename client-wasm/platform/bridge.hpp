@@ -35,6 +35,11 @@ void clipboard_write(const std::string& text);
 // --- Mouse wheel in lines (positive: content moves up, as in ImGui) ---
 float take_wheel_lines(float line_height_css);
 
+// True when a callback (reply, hash, text, wheel) is waiting to be taken, or
+// when the page called Module._wte_wake() since the last call (other queues
+// filled by JavaScript, e.g. the page renderer's fetches and images).
+bool take_wake_up();
+
 // --- Canvas and cursor ---
 double device_pixel_ratio();
 void canvas_css_size(double& width, double& height);

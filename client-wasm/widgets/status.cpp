@@ -5,10 +5,23 @@
 #include "widgets/widgets_internal.hpp"
 
 #include <cmath>
+#include <utility>
 
 namespace wte::ui {
 
+namespace {
+bool g_animating = false;
+} // namespace
+
+void keep_animating() {
+    g_animating = true;
+}
+bool take_animation_request() {
+    return std::exchange(g_animating, false);
+}
+
 void spinner(float radius_css) {
+    keep_animating();
     const float r = radius_css * scale();
     const float thickness = std::max(2.0f, r * 0.22f);
     const ImVec2 pos = ImGui::GetCursorScreenPos();

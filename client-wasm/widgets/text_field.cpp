@@ -50,6 +50,7 @@ bool text_field(const char* label_text, std::string& value, const TextFieldOptio
     if (active) {
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
         g_active_frame = ImGui::GetFrameCount();
+        keep_animating(); // the caret blinks
         g_active_min = min;
         g_active_max = max;
         const float g = 1_s;

@@ -61,6 +61,10 @@ bool list_row(int number, const std::string& title, const std::string& meta, con
 int breadcrumb(const std::vector<std::string>& ancestors, const std::string& current);
 
 // --- Status ---
+// Something on screen moves by itself (spinner, caret): draw the next frame
+// even without input. Reset by take_animation_request() once per frame.
+void keep_animating();
+bool take_animation_request();
 void spinner(float radius_css);
 void loading_view(const std::string& what);
 // "Something went wrong" with the reason and a Retry button; true on Retry.

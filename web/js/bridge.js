@@ -45,6 +45,11 @@ window.WTE = (function () {
     withCString(text, (p) => Module._wte_text_input(p));
   }
 
+  // Asks the client to draw the next frame (it skips frames while idle).
+  function wake() {
+    if (runtimeReady()) Module._wte_wake();
+  }
+
   function clearTextInput() {
     textInput.value = '';
   }
@@ -132,6 +137,7 @@ window.WTE = (function () {
       if (csrf) headers['X-CSRF-Token'] = csrf;
       const done = (status, text) => {
         if (!runtimeReady()) return;
+        wake();
         withCString(text, (p, len) => Module._wte_content_http_done(id, status, p, len));
       };
       window
@@ -149,7 +155,17 @@ window.WTE = (function () {
           if (!r.ok) throw new Error(url + ' answered ' + r.status);
           return r.blob();
         })
-        .then((blob) => createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'default' }));
+        .then((blob) => createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'default' }))
+        .then(
+          (bitmap) => {
+            wake();
+            return bitmap;
+          },
+          (err) => {
+            wake();
+            throw err;
+          }
+        );
     },
 
     openExternal(url) {
