@@ -261,6 +261,24 @@ TEST_CASE("a part another runner is working on is left to it, so its tasks keep 
     CHECK(b2[0].id == p2);
 }
 
+TEST_CASE("a dry run lists what a run would take, and changes nothing") {
+    TaskDb db;
+    Id p = db.part(), q = db.part();
+    Id p1 = db.task(p, t0 - 60), p2 = db.task(p, t0), q1 = db.task(q, t0);
+    db.task(q, t0 + 60); // not yet due
+    auto tasks = db.tasks();
+    auto due = tasks.due(t0, 100);
+    REQUIRE(due.size() == 3);
+    CHECK(due[0].id == p1);
+    CHECK(due[1].id == p2);
+    CHECK(due[2].id == q1);
+    CHECK(db.scalar("SELECT COUNT(*) FROM timed_tasks WHERE status = 'ready'") == 4);
+    tasks.claim_due(t0, "busy", t0 + 300, 1); // takes p1: part p is held
+    due = tasks.due(t0, 100);
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].id == q1);
+}
+
 TEST_CASE("every task kind has a run function and a validator; unknown kinds are named") {
     for (const auto& k : tasks::task_kinds()) {
         CHECK(k.run != nullptr);

@@ -16,6 +16,13 @@ constexpr const char* due_condition =
     "((t.status = 'ready' AND t.run_at <= ?1) OR "
     "(t.status = 'running' AND t.lease_expires < ?1 AND t.run_at <= ?1))";
 
+// A part with a live claim of another runner (?3 = me) is left to that
+// runner: its tasks then take effect in run_at order even when a backlog is
+// shared out among several runners (the other runner claims the rest next).
+constexpr const char* held_by_others =
+    "(SELECT h.part_id FROM timed_tasks h WHERE h.status = 'running' AND "
+    "h.lease_owner != ?3 AND h.lease_expires >= ?1)";
+
 TaskRecord read_task(const Statement& st) {
     TaskRecord r;
     r.id = st.int64(0);
@@ -117,9 +124,11 @@ bool TaskStore::any_due(UnixSeconds now) {
 }
 
 std::vector<TaskRecord> TaskStore::due(UnixSeconds now, int limit) {
+    // What a run would claim now: parts held by a live claim wait for it.
     auto st = c_.prepare(std::string("SELECT ") + task_columns + " FROM timed_tasks t WHERE " +
-                         due_condition + " ORDER BY t.run_at, t.id LIMIT ?2");
-    st.bind_all(now, limit);
+                         due_condition + " AND t.part_id NOT IN " + held_by_others +
+                         " ORDER BY t.run_at, t.id LIMIT ?2");
+    st.bind_all(now, limit, "");
     std::vector<TaskRecord> out;
     while (st.step())
         out.push_back(read_task(st));
@@ -136,12 +145,6 @@ std::vector<TaskRecord> TaskStore::claim_due(UnixSeconds now, const std::string&
     static constexpr const char* returning =
         " RETURNING id, part_id, name, run_at, options, status, error, ran_at, lease_owner, "
         "lease_expires";
-    // A part with a live claim of another runner is left to that runner: its
-    // tasks then take effect in run_at order even when a backlog is shared
-    // out among several runners (the other runner claims the rest next).
-    static constexpr const char* held_by_others =
-        "(SELECT h.part_id FROM timed_tasks h WHERE h.status = 'running' AND "
-        "h.lease_owner != ?3 AND h.lease_expires >= ?1)";
     std::vector<TaskRecord> out;
     auto claim = [&](const std::string& which, int n) {
         auto st = c_.prepare("UPDATE timed_tasks SET status = 'running', lease_owner = ?3, "

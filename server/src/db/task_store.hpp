@@ -49,7 +49,7 @@ public:
     // For the runner. "Due" means ready with run_at <= now, or running with an
     // expired lease (its runner died); oldest first.
     bool any_due(UnixSeconds now);
-    std::vector<TaskRecord> due(UnixSeconds now, int limit);
+    std::vector<TaskRecord> due(UnixSeconds now, int limit); // what a run would take (dry run)
     // Atomically marks up to `limit` due tasks running under `owner` until
     // `lease_expires` and returns them: expired claims first (they were due
     // before anything still ready), then ready tasks oldest first; parts that
