@@ -3,6 +3,7 @@
 // open a module, a part and a page; reload, back, errors in place, accented
 // text input, clipboard paste, taking a module with a password. Screenshots
 // of every screen go to build/screenshots/.
+// Run: (cd tests/e2e && npm ci) then WTE_BASE_URL=http://127.0.0.1:PORT node --test tests/e2e/
 'use strict';
 
 const test = require('node:test');
@@ -322,4 +323,24 @@ test('loading states are visible: progress while downloading, spinner while the 
   await wte.screenshot('14-my-modules-loading');
   releaseList();
   await wte.waitForText((x) => !x.startsWith('Loading') && x.length > 0 && x !== 'My modules');
+});
+
+test('a browser without WebGL2 gets a clear message instead of a blank page', async (t) => {
+  const session = await launch();
+  t.after(() => session.close());
+  const { page } = session;
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : original.call(this, type, ...rest);
+    };
+  });
+  await page.goto(BASE_URL + '/');
+  const message = await page.waitForFunction(() => {
+    const t = document.getElementById('loading-text').textContent;
+    return /WebGL2/.test(t) && t;
+  });
+  assert.match(await message.jsonValue(), /needs WebGL2/);
+  assert.equal(await page.isVisible('#loading-retry'), true);
+  await page.screenshot({ path: require('node:path').join(SCREENSHOT_DIR, '15-no-webgl2.png') });
 });
