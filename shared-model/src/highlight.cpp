@@ -5,6 +5,8 @@
 #include "wte/highlight.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace wte {
 namespace {
@@ -49,12 +51,6 @@ bool is_digit(char c) {
 }
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-bool in_list(std::string_view word, const char* const* list) {
-    for (; *list; ++list)
-        if (word == *list) return true;
-    return false;
 }
 
 const char* const c_keywords[] = {
@@ -202,9 +198,31 @@ const char* const shell_keywords[] = {
 const char* const json_keywords[] = {"true", "false", "null", nullptr};
 const char* const no_words[] = {nullptr};
 
+using WordSet = std::unordered_set<std::string_view>;
+
+// Each word list as a hash set, built once (thread-safe static init).
+const WordSet* word_set(const char* const* list) {
+    static const std::unordered_map<const char* const*, WordSet> sets = [] {
+        std::unordered_map<const char* const*, WordSet> m;
+        for (const char* const* l :
+             {c_keywords, c_types, cpp_keywords, cpp_types, java_keywords, java_types, js_keywords,
+              js_types, python_keywords, python_types, sql_keywords, sql_types, shell_keywords,
+              json_keywords, no_words}) {
+            WordSet words;
+            for (const char* const* w = l; *w; ++w)
+                words.insert(*w);
+            m.emplace(l, std::move(words));
+        }
+        return m;
+    }();
+    return &sets.at(list);
+}
+
 struct LanguageRules {
     const char* const* keywords = no_words;
     const char* const* types = no_words;
+    const WordSet* keyword_set = nullptr; // filled from the lists by rules_for
+    const WordSet* type_set = nullptr;
     bool slash_comments = false; // // and /* */
     bool hash_comments = false;  // # to end of line
     bool dash_comments = false;  // -- to end of line
@@ -264,6 +282,8 @@ LanguageRules rules_for(Language lang) {
     default:
         break;
     }
+    r.keyword_set = word_set(r.keywords);
+    r.type_set = word_set(r.types);
     return r;
 }
 
@@ -443,11 +463,15 @@ void lex_generic(const LanguageRules& r, std::string_view code, size_t base, Tok
                              (r.dollar_variables && code[e] == '-')))
                 ++e;
             std::string_view word = code.substr(i, e - i);
-            std::string folded = r.ignore_case ? lower(word) : std::string(word);
+            std::string folded;
+            if (r.ignore_case) {
+                folded = lower(word);
+                word = folded;
+            }
             TokenKind kind = TokenKind::plain;
-            if (in_list(folded, r.keywords))
+            if (r.keyword_set->count(word) != 0)
                 kind = TokenKind::keyword;
-            else if (in_list(folded, r.types))
+            else if (r.type_set->count(word) != 0)
                 kind = TokenKind::type;
             else if (followed_by(code, e, '(') && !r.json_keys)
                 kind = TokenKind::function;

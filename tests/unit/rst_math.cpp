@@ -65,3 +65,9 @@ TEST_CASE("numbers with decimals and text commands are single symbols") {
     CHECK(r.root.children[1].kind == MathKind::text);
     CHECK(r.root.children[1].text == " cm");
 }
+
+TEST_CASE("a backslash before a non-ASCII character keeps the character whole") {
+    auto r = parse_math("\\é + 1");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.root.children[0].text == "\\é");
+}

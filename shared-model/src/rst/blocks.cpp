@@ -353,8 +353,12 @@ struct BlockParser {
             Enumerator e;
             if (next < L.size() && parse_enumerator(L[next].text, e) && e.format == first.format &&
                 enumerated_item_ok(next, e)) {
-                bool fits = e.style == "auto" || (e.style == style && e.ordinal == expected) ||
-                            (e.alt_style == style && e.alt_ordinal == expected);
+                // As in docutils: "#" may continue any list, but a list that
+                // started with "#" continues only with "#".
+                bool fits =
+                    e.style == "auto" || (first.style != "auto" &&
+                                          ((e.style == style && e.ordinal == expected) ||
+                                           (e.alt_style == style && e.alt_ordinal == expected)));
                 if (fits) {
                     i = next;
                     current = e;

@@ -367,7 +367,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
             lang_ok = lang_ok &&
                       (is_alnum(c) || std::string_view("+#_.-").find(c) != std::string_view::npos);
         if (!lang_ok) {
-            report(line, "\"" + lang.substr(0, 40) + "\" is not a language name.");
+            report(line, "\"" + excerpt(lang, 40) + "\" is not a language name.");
             lang.clear();
         }
         code.language = lang;
@@ -397,7 +397,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         std::string id = youtube_video_id(d.argument);
         if (id.empty()) {
             out.push_back(problem(line,
-                                  "\"" + d.argument.substr(0, 100) +
+                                  "\"" + excerpt(d.argument, 100) +
                                       "\" is not a YouTube video URL (youtube.com/watch?v=ID, "
                                       "youtu.be/ID or youtube.com/embed/ID).",
                                   "youtube"));

@@ -73,6 +73,15 @@ bool follow_ok(std::string_view s, size_t i, size_t len) {
     return true;
 }
 
+// Target of a reference resolved after parsing (see pending_reference_mark).
+// Built by appending: "+" on a one-character string trips a GCC 12 -Wrestrict
+// false positive.
+std::string pending_name(std::string_view name) {
+    std::string target(1, pending_reference_mark);
+    target.append(name);
+    return target;
+}
+
 bool is_refchar(char c) {
     return is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -108,7 +117,7 @@ struct EndCandidates {
 // The end of interpreted text: the backquote and what may follow it.
 struct InterpretedEnd {
     size_t end = 0;        // after the whole end string
-    std::string suffix;    // "", "_", "__"
+    int underscores = 0;   // reference suffix: 1 = "_", 2 = "__"
     std::string_view role; // of a `text`:role: suffix
 };
 
@@ -233,10 +242,10 @@ struct InlineParser {
                 InterpretedEnd e;
                 size_t k = j + 1;
                 if (k + 1 < n && s[k] == '_' && s[k + 1] == '_' && suffix_ok(s, k + 2)) {
-                    e.suffix = "__";
+                    e.underscores = 2;
                     e.end = k + 2;
                 } else if (k < n && s[k] == '_' && suffix_ok(s, k + 1)) {
-                    e.suffix = "_";
+                    e.underscores = 1;
                     e.end = k + 1;
                 } else if (k < n && s[k] == ':') {
                     size_t r = role_name_end(s, k + 1);
@@ -281,8 +290,7 @@ struct InlineParser {
             if (target.size() > 1 && target.back() == '_' && target[target.size() - 2] != '\\') {
                 std::string name =
                     normalize_name(unescape(std::string_view(target).substr(0, target.size() - 1)));
-                link(text.empty() ? name : text, std::string(1, pending_reference_mark) + name,
-                     line);
+                link(text.empty() ? name : text, pending_name(name), line);
                 return;
             }
             std::string url = p.checked_url(unescape(target), line);
@@ -305,7 +313,7 @@ struct InlineParser {
         if (anonymous)
             link(text, std::string(1, pending_anonymous_mark), line);
         else
-            link(text, std::string(1, pending_reference_mark) + normalize_name(text), line);
+            link(text, pending_name(normalize_name(text)), line);
     }
 
     void role(std::string_view role_name, std::string_view raw, int line) {
@@ -401,13 +409,13 @@ struct InlineParser {
                      const InterpretedEnd& end) {
         int line = line_at(start);
         std::string_view raw = s.substr(b, e - b);
-        if (!end.suffix.empty()) {
+        if (end.underscores != 0) {
             if (!prefix_role.empty()) {
                 p.report(line, "Interpreted text has both a role and a reference suffix.");
                 add_text(unescape(raw), line);
                 return;
             }
-            phrase_reference(raw, end.suffix == "__", line);
+            phrase_reference(raw, end.underscores == 2, line);
             return;
         }
         if (!prefix_role.empty() && !end.role.empty()) {
@@ -443,7 +451,7 @@ struct InlineParser {
         if (anonymous)
             link(text, std::string(1, pending_anonymous_mark), line);
         else
-            link(text, std::string(1, pending_reference_mark) + normalize_name(text), line);
+            link(text, pending_name(normalize_name(text)), line);
         return after;
     }
 
@@ -580,7 +588,7 @@ struct InlineParser {
                 if (i + 1 < n && s[i + 1] == '`' && prefix_ok(s, i) && follow_ok(s, i, 2)) {
                     // Inline target _`text`: shown as its text.
                     size_t j = interpreted_ends.next(i + 3);
-                    if (j != npos && interpreted_info[interpreted_ends.cursor].suffix.empty() &&
+                    if (j != npos && interpreted_info[interpreted_ends.cursor].underscores == 0 &&
                         interpreted_info[interpreted_ends.cursor].role.empty()) {
                         flush(i);
                         add_text(unescape(s.substr(i + 2, j - i - 2)), line_at(i));

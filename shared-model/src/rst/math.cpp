@@ -3,7 +3,7 @@
 // without bound.
 #include "wte/rst/math.hpp"
 
-#include <cstring>
+#include <unordered_map>
 
 namespace wte::rst {
 namespace {
@@ -160,9 +160,14 @@ const Symbol symbols[] = {
 };
 
 const Symbol* find_symbol(std::string_view command) {
-    for (const auto& s : symbols)
-        if (command == s.command) return &s;
-    return nullptr;
+    static const std::unordered_map<std::string_view, const Symbol*> by_name = [] {
+        std::unordered_map<std::string_view, const Symbol*> m;
+        for (const auto& s : symbols)
+            m.emplace(s.command, &s);
+        return m;
+    }();
+    auto it = by_name.find(command);
+    return it == by_name.end() ? nullptr : it->second;
 }
 
 bool is_letter(char c) {
@@ -329,6 +334,15 @@ private:
             return leaf(MathKind::text, "\\");
         }
         char c = src_[pos_];
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            // A backslash before a non-ASCII character: keep the character whole.
+            size_t start = pos_++;
+            while (!at_end() && (static_cast<unsigned char>(src_[pos_]) & 0xC0) == 0x80)
+                ++pos_;
+            std::string ch(src_.substr(start, pos_ - start));
+            errors_.push_back("Unknown math command \\" + ch);
+            return leaf(MathKind::text, "\\" + ch);
+        }
         if (!is_letter(c)) {
             ++pos_;
             switch (c) {
@@ -405,8 +419,10 @@ private:
             return MathNode{};
         }
         if (const Symbol* s = find_symbol(name)) return leaf(s->kind, s->text);
-        errors_.push_back("Unknown math command \\" + std::string(name));
-        return leaf(MathKind::text, "\\" + std::string(name));
+        std::string shown = "\\";
+        shown.append(name);
+        errors_.push_back("Unknown math command " + shown);
+        return leaf(MathKind::text, shown);
     }
 
     MathNode parse_atom(int depth) {

@@ -17,6 +17,14 @@ std::string to_lower(std::string_view s) {
     return out;
 }
 
+std::string excerpt(std::string_view s, size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
+        --end;
+    return std::string(s.substr(0, end)) + "…";
+}
+
 size_t utf8_length(std::string_view s) {
     size_t n = 0;
     for (char c : s)
@@ -283,7 +291,7 @@ std::string Parser::unique_anchor(std::string_view wanted) {
     return anchor;
 }
 
-void Parser::push_block(std::vector<Block>& out, Block block) {
+void Parser::push_block(std::vector<Block>& out, Block&& block) {
     if (!pending_internal_targets.empty() && block.kind != BlockKind::comment) {
         if (block.anchor.empty()) block.anchor = unique_anchor(pending_internal_targets.front());
         for (const auto& name : pending_internal_targets)
@@ -297,7 +305,7 @@ std::string Parser::checked_url(std::string_view url, int line) {
     std::string safe = safe_url(url);
     if (safe.empty() && !trim(url).empty())
         report(line,
-               "The link \"" + std::string(trim(url).substr(0, 80)) +
+               "The link \"" + detail::excerpt(trim(url), 80) +
                    "\" was removed: only http, https, mailto and relative links are allowed.");
     return safe;
 }
@@ -587,7 +595,7 @@ std::string sanitize_css(std::string_view css, std::vector<std::string>& problem
         std::string_view fv = f;
         if (fv == "(" || fv == ")") continue;
         if (lowered.find(fv) != std::string::npos) {
-            problems.push_back("The style \"" + std::string(css.substr(0, 80)) +
+            problems.push_back("The style \"" + detail::excerpt(css, 80) +
                                "\" was dropped: it contains \"" + std::string(fv) + "\".");
             return {};
         }
@@ -617,7 +625,7 @@ std::string sanitize_css(std::string_view css, std::vector<std::string>& problem
         bool has_paren = collapsed.find('(') != std::string::npos;
         if (colon == std::string_view::npos || !css_value_ok(property, collapsed) ||
             (has_paren && !(property == "color" || property == "background-color"))) {
-            problems.push_back("The style declaration \"" + std::string(decl.substr(0, 80)) +
+            problems.push_back("The style declaration \"" + detail::excerpt(decl, 80) +
                                "\" was dropped: only colours, font weight, style, size, "
                                "family, variant, text decoration and transform are allowed.");
             continue;

@@ -56,6 +56,8 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 std::string to_lower(std::string_view s);
+// At most `max_bytes` of `s` for a message, never cutting a UTF-8 character.
+std::string excerpt(std::string_view s, size_t max_bytes);
 size_t utf8_length(std::string_view s);
 std::u32string to_code_points(std::string_view s);
 std::string to_utf8(std::u32string_view s);
@@ -100,7 +102,7 @@ public:
     // Keeps text built by the parser alive for the string_views of Lines.
     std::string_view keep(std::string text);
     // Appends a block, giving it the anchor of any `.. _name:` before it.
-    void push_block(std::vector<Block>& out, Block block);
+    void push_block(std::vector<Block>& out, Block&& block);
     std::string unique_anchor(std::string_view wanted);
     // A URL from content: safe or "" (reported at `line`).
     std::string checked_url(std::string_view url, int line);

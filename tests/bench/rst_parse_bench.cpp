@@ -1,0 +1,100 @@
+// rst-parse-bench [RUNS]: parses a generated ~1 MB page mixing every
+// construct RUNS times (default 20) and prints MB/s and ms per parse, plus
+// the HTML export and highlighter on the same page for comparison.
+#include "wte/highlight.hpp"
+#include "wte/rst/html.hpp"
+#include "wte/rst/parser.hpp"
+#include "wte/rst/quiz.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace {
+
+// One chunk of content using every construct once; repeated to ~1 MB.
+std::string chunk(int n) {
+    std::string s = std::to_string(n);
+    return "Section " + s + "\n" + std::string(8 + s.size(), '=') +
+           "\n\n"
+           "A paragraph with *emphasis*, **strong**, ``literal``, a `link <https://example.com/" +
+           s +
+           ">`_, a reference_ and https://example.org/x. Escaped \\*stars\\* and e-mail "
+           "ann@example.com, :asset:`logo.png`, :crossref:`12`, :style:`red <color: red>`,\n"
+           ":code-python:`print(1)` and :math:`\\frac{a}{b}` spanning\ntwo lines.\n\n"
+           "Subsection " +
+           s + "\n" + std::string(11 + s.size(), '-') +
+           "\n\n"
+           "- bullet one\n- bullet two\n\n  1. nested\n  2. nested\n\n"
+           "term\n   Definition with *markup*.\n\n"
+           ":field: value\n\n"
+           "Literal::\n\n    int main() { return 0; }\n\n"
+           "    A block quote.\n\n    -- Someone\n\n"
+           "| line one\n| line two\n\n"
+           "=====  =====\nA      B\n=====  =====\n1      2\n3      4\n=====  =====\n\n"
+           "+-----+-----+\n| a   | b   |\n+=====+=====+\n| c   | d   |\n+-----+-----+\n\n"
+           ".. note:: A note with **strong** text.\n\n"
+           ".. image:: picture.png\n   :alt: Picture\n\n"
+           ".. sourcecode:: javascript\n   :linenos:\n\n   const x = [1, 2, 3].map(v => v * 2); // "
+           "c\n\n"
+           ".. youtube:: https://youtu.be/dQw4w9WgXcQ\n\n"
+           ".. quiz:: quiz" +
+           s +
+           "\n   :title: Quiz\n\n"
+           "   .. quiz-question:: q" +
+           s +
+           "\n      :question: Pick one\n\n"
+           "      [x] right\n      [ ] wrong\n\n"
+           ".. show-hide::\n   :title: More\n\n   Hidden *text*.\n\n"
+           ".. math::\n\n   \\sum_{i=1}^{n} i^2 \\le \\sqrt{n}\n\n"
+           ".. comment\n\n----------\n\n";
+}
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
+    std::string page = "Benchmark page\n==============\n\n.. _reference: https://example.com\n\n";
+    for (int n = 1; page.size() < 1'000'000; ++n)
+        page += chunk(n);
+    double mb = static_cast<double>(page.size()) / 1e6;
+
+    std::vector<double> parse_ms, html_ms;
+    size_t blocks = 0, diagnostics = 0, quizzes = 0;
+    for (int r = 0; r < runs; ++r) {
+        auto start = std::chrono::steady_clock::now();
+        wte::rst::ParseResult result = wte::rst::parse(page);
+        parse_ms.push_back(ms_since(start));
+        start = std::chrono::steady_clock::now();
+        std::string html = wte::rst::to_html(result.doc);
+        html_ms.push_back(ms_since(start));
+        blocks = result.doc.blocks.size();
+        diagnostics = result.diagnostics.size();
+        quizzes = wte::rst::extract_quizzes(result.doc).size();
+    }
+    std::sort(parse_ms.begin(), parse_ms.end());
+    std::sort(html_ms.begin(), html_ms.end());
+    double parse_median = parse_ms[parse_ms.size() / 2], html_median = html_ms[html_ms.size() / 2];
+
+    auto start = std::chrono::steady_clock::now();
+    size_t tokens = wte::highlight("javascript", page).size();
+    double highlight_ms = ms_since(start);
+
+    std::printf("page: %.2f MB, %zu top-level blocks, %zu quizzes, %zu diagnostics\n", mb, blocks,
+                quizzes, diagnostics);
+    std::printf("parse: %.1f ms per parse (median of %d), %.1f MB/s, best %.1f ms\n", parse_median,
+                runs, mb / (parse_median / 1000.0), parse_ms.front());
+    std::printf("html:  %.1f ms per page (median), %.1f MB/s of source\n", html_median,
+                mb / (html_median / 1000.0));
+    std::printf("highlight (javascript, whole page): %.1f ms, %zu tokens, %.1f MB/s\n",
+                highlight_ms, tokens, mb / (highlight_ms / 1000.0));
+    return 0;
+}

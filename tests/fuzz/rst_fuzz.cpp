@@ -1,0 +1,64 @@
+// libFuzzer target for the content pipeline: reStructuredText parse, HTML
+// export, quiz extraction, math and syntax highlighting of the same bytes.
+// Built with clang -fsanitize=fuzzer by ci/fuzz.sh; the normal build links it
+// with replay_main.cpp to re-run the committed corpus as a ctest test.
+#include "wte/highlight.hpp"
+#include "wte/rst/html.hpp"
+#include "wte/rst/math.hpp"
+#include "wte/rst/parser.hpp"
+#include "wte/rst/quiz.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+namespace {
+
+// Properties every input must keep; a violation aborts so the fuzzer keeps it.
+void check(bool ok) {
+    if (!ok) std::abort();
+}
+
+void check_tokens(const std::vector<wte::Token>& tokens, size_t size) {
+    size_t pos = 0;
+    for (const auto& t : tokens) {
+        check(t.begin == pos && t.end > t.begin);
+        pos = t.end;
+    }
+    check(pos == size);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    std::string_view input(reinterpret_cast<const char*>(data), size);
+
+    wte::rst::ParseResult result = wte::rst::parse(input);
+    std::string html = wte::rst::to_html(result.doc);
+    // Nothing from content may open a script or carry a javascript: URL.
+    std::string lowered = html;
+    for (auto& c : lowered)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    check(lowered.find("<script") == std::string::npos);
+    check(lowered.find("href=\"javascript") == std::string::npos);
+    check(lowered.find("src=\"javascript") == std::string::npos);
+    check(lowered.find("url(") == std::string::npos ||
+          lowered.find("style=\"") == std::string::npos ||
+          lowered.find("style=\"") > lowered.find("url("));
+    check(result.diagnostics.size() <= wte::rst::max_diagnostics + 1);
+    (void)wte::rst::to_json(result.doc)
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+    for (const auto& quiz : wte::rst::extract_quizzes(result.doc))
+        for (const auto& q : quiz.questions) {
+            check(wte::rst::score_answer(q, q.correct) ==
+                  (q.type == wte::QuestionType::multi_choice || q.correct.size() == 1));
+        }
+
+    static const char* languages[] = {"html", "css", "javascript", "python", "c",   "cpp",
+                                      "java", "sql", "bash",       "json",   "none"};
+    std::string_view lang = languages[size % (sizeof(languages) / sizeof(languages[0]))];
+    check_tokens(wte::highlight(lang, input), size);
+    (void)wte::rst::parse_math(input.substr(0, 4096));
+    return 0;
+}
