@@ -163,6 +163,14 @@ test("typing 'xyz é ü' into the email field keeps every character", async (t) 
   await session.page.keyboard.type('ß€');
   await wte.nextFrame();
   assert.equal((await wte.findWidget('Email', 'input')).value, 'xyz é ß€');
+
+  // A dead key: the browser composes "´" then "é" (IME composition events);
+  // only the composed character may land in the field.
+  const cdp = await session.context.newCDPSession(session.page);
+  await cdp.send('Input.imeSetComposition', { text: '´', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.insertText', { text: 'é' });
+  await wte.nextFrame();
+  assert.equal((await wte.findWidget('Email', 'input')).value, 'xyz é ß€é');
 });
 
 test('paste from the clipboard into a field, copy out of it', async (t) => {
