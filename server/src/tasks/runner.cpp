@@ -34,7 +34,7 @@ struct RunError : std::runtime_error {
 };
 
 // A savepoint per task: a failing task's partial writes are undone without
-// losing the rest of the batch. The three statements are prepared once per run.
+// losing the rest of the batch. Its statements are prepared once per run.
 struct SavepointStatements {
     db::Statement begin, release, rollback, release_after_rollback;
     explicit SavepointStatements(db::Connection& c)
@@ -123,12 +123,12 @@ RunReport run_due_tasks(db::Connection& c, UnixSeconds now, UnixSeconds wall_now
         if (batch.empty()) break;
 
         db::Transaction tx(c);
-        RunReport part;
+        RunReport this_batch;
         for (const auto& task : batch) {
             Savepoint sp(savepoints);
             if (!tasks.complete(task.id, owner, wall_now)) {
                 sp.rollback();
-                ++part.skipped;
+                ++this_batch.skipped;
                 continue;
             }
             try {
@@ -136,18 +136,20 @@ RunReport run_due_tasks(db::Connection& c, UnixSeconds now, UnixSeconds wall_now
                 if (!kind) throw TaskFailure("unknown task kind '" + task.name + "'");
                 kind->run(store, task, wall_now);
                 sp.release();
-                ++part.completed;
+                ++this_batch.completed;
             } catch (const std::exception& e) {
                 // TaskFailure, or a constraint the row broke: this task only.
                 sp.rollback();
                 tasks.fail(task.id, owner, e.what(), wall_now);
-                part.failures.push_back({task.id, task.part_id, e.what()});
+                this_batch.failures.push_back({task.id, task.part_id, e.what()});
             }
         }
         tx.commit();
-        report.completed += part.completed;
-        report.skipped += part.skipped;
-        report.failures.insert(report.failures.end(), part.failures.begin(), part.failures.end());
+        // Counted only once committed: a batch that failed to commit ran nothing.
+        report.completed += this_batch.completed;
+        report.skipped += this_batch.skipped;
+        report.failures.insert(report.failures.end(), this_batch.failures.begin(),
+                               this_batch.failures.end());
     }
     return report;
 }
