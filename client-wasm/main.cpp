@@ -35,6 +35,7 @@ struct Client {
     bool ready = false;
     std::string clipboard;
     const char* cursor = "";
+    std::string title;
 };
 Client* g_client = nullptr;
 
@@ -202,6 +203,10 @@ void frame() {
     const char* cursor = css_cursor(ImGui::GetMouseCursor());
     ImGui::Render();
 
+    if (std::string title = app.document_title(); title != c.title) {
+        wte::platform::set_document_title(title);
+        c.title = std::move(title);
+    }
     if (cursor != c.cursor) {
         wte::platform::set_cursor(cursor);
         c.cursor = cursor;

@@ -110,6 +110,7 @@ void App::signed_out(bool remember_route) {
     state.part_id = 0;
     state.part_cache.clear();
     state.enrol = {};
+    state.timed = {};
     state.signin.busy = false;
     state.signin.password.clear();
     navigate(route_signin(), true);
@@ -161,6 +162,7 @@ void App::apply(Actions& a) {
         else
             enter_route(state.route);
     }
+    apply_timed_actions(a);
     if (a.navigate) navigate(*a.navigate, false);
     a = {};
 }
@@ -302,7 +304,25 @@ void App::apply_reply(const Reply& r) {
             state.enrol.error = message_for_enrol(r.error());
         }
         break;
+
+    case RequestKind::timed_tasks:
+    case RequestKind::timed_task_save:
+    case RequestKind::timed_task_delete:
+        apply_timed_reply(r);
+        break;
     }
+}
+
+std::string App::document_title() const {
+    const std::string screen = screen_name();
+    std::string what = "Web Teaching Environment";
+    if (screen == "signin") what = "Sign in";
+    if (screen == "modules") what = "Modules";
+    if (screen == "my-modules") what = "My modules";
+    if (screen == "module" || screen == "part" || screen == "page")
+        what = state.part.value.part.title;
+    if (screen == "error") what = "Cannot be shown";
+    return what + " — WTE";
 }
 
 std::string App::screen_name() const {

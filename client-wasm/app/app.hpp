@@ -27,6 +27,8 @@ public:
     // "signin", "modules", "my-modules", "module", "part", "page", "loading",
     // "error", "not-found": the name published to window.wteTest.screen.
     std::string screen_name() const;
+    // The browser tab's title for the current screen ("Welcome to the Web — WTE").
+    std::string document_title() const;
 
 private:
     void enter_route(const Route& route);
@@ -37,6 +39,10 @@ private:
     void signed_out(bool remember_route);
     void apply_reply(const Reply& reply);
     void apply_session(const json& body);
+    // The "Timed actions" panel: app/timed_actions.cpp.
+    void apply_timed_actions(Actions& actions);
+    void apply_timed_reply(const Reply& reply);
+    void load_timed_tasks(Id part_id);
 
     ApiClient api_;
 };

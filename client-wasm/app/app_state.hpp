@@ -50,6 +50,30 @@ struct EnrolForm {
     int request = 0;
 };
 
+// The teacher's "Timed actions" panel (screens/timed_actions.cpp): the add /
+// edit form, with date and time as typed, in the browser's time zone.
+struct TimedTaskForm {
+    bool open = false;
+    Id task_id = 0;   // the task being changed; 0 for a new one
+    std::string date; // YYYY-MM-DD
+    std::string time; // HH:MM
+    Status target = Status::available;
+    bool busy = false;
+    std::string error; // the client's check or the server's 400, shown under the form
+    int request = 0;
+};
+
+struct TimedActionsPanel {
+    bool expanded = false; // stays open from part to part until closed
+    Id part_id = 0;        // whose tasks `tasks` holds
+    Remote<std::vector<TimedTask>> tasks;
+    TimedTaskForm form;
+    Id confirm_delete = 0; // the task whose deletion awaits "Delete" once more
+    bool deleting = false;
+    std::string error; // a failed delete
+    int delete_request = 0;
+};
+
 struct AppState {
     SessionState session_state = SessionState::checking;
     api::Session session;
@@ -65,6 +89,7 @@ struct AppState {
     Id part_id = 0;                    // which node `part` is about
     std::map<Id, PartView> part_cache; // last seen views: back/forward show instantly
     EnrolForm enrol;
+    TimedActionsPanel timed;
 
     bool high_contrast = false;
     int frame = 0;

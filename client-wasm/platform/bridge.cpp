@@ -63,6 +63,12 @@ EM_JS(void, js_clipboard_write, (const char* text), {
 EM_JS(void, js_set_cursor, (const char* cursor), {
     Module.canvas.style.cursor = UTF8ToString(cursor);
 });
+EM_JS(void, js_set_document_title, (const char* title), {
+    document.title = UTF8ToString(title);
+});
+EM_JS(int, js_utc_offset_minutes, (double unix_seconds), {
+    return -new Date(unix_seconds * 1000).getTimezoneOffset();
+});
 EM_JS(int, js_font_size, (const char* name), {
     var f = WTE.fonts[UTF8ToString(name)];
     return f ? f.length : 0;
@@ -136,8 +142,14 @@ void set_canvas_size(int width, int height) {
     emscripten_get_canvas_element_size("#canvas", &w, &h);
     if (w != width || h != height) emscripten_set_canvas_element_size("#canvas", width, height);
 }
+void set_document_title(const std::string& title) {
+    js_set_document_title(title.c_str());
+}
 void set_cursor(const char* css_cursor) {
     js_set_cursor(css_cursor);
+}
+int utc_offset_minutes(double unix_seconds) {
+    return js_utc_offset_minutes(unix_seconds);
 }
 
 std::vector<unsigned char> font_bytes(const char* name) {

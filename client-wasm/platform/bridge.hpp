@@ -46,6 +46,11 @@ void canvas_css_size(double& width, double& height);
 // Sets the canvas backing store (device pixels) when it differs.
 void set_canvas_size(int width, int height);
 void set_cursor(const char* css_cursor);
+void set_document_title(const std::string& title);
+
+// --- Clock: the browser's time zone, minutes east of UTC at the instant
+// unix_seconds (-new Date(t).getTimezoneOffset(); differs across DST). ---
+int utc_offset_minutes(double unix_seconds);
 
 // --- Fonts fetched by web/js/loader.js before main() runs ---
 std::vector<unsigned char> font_bytes(const char* name);

@@ -73,6 +73,7 @@ test('a demo student signs in, opens a module, a part and a page', async (t) => 
   const state = await wte.state();
   assert.equal(state.route, `#/parts/${firstPage.id}`);
   assert.ok(state.texts.some((x) => x.text === firstPage.title), 'the page title is shown');
+  assert.equal(await page.title(), `${firstPage.title} — WTE`);
   // The breadcrumb leads back to the module and the part.
   assert.ok(state.widgets.some((w) => w.kind === 'link' && w.label === module.title));
   assert.ok(state.widgets.some((w) => w.kind === 'link' && w.label === part.title));

@@ -1,0 +1,202 @@
+// The teacher's timed actions on the part on screen: loading its tasks, the
+// add / edit form (checked with the server's own rules, local time converted
+// to UTC with the browser's offset at that instant), saving and deleting.
+#include "app/app.hpp"
+
+#include "platform/bridge.hpp"
+#include "wte/timed_task.hpp"
+
+#include <cstdio>
+#include <ctime>
+
+namespace wte::client {
+
+namespace {
+
+using PanelTasks = decltype(TimedActionsPanel::tasks);
+
+bool shaped(const std::string& s, const char* pattern) {
+    // pattern: '9' for a digit, anything else literally.
+    std::size_t n = std::char_traits<char>::length(pattern);
+    if (s.size() != n) return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (pattern[i] == '9' ? (s[i] < '0' || s[i] > '9') : s[i] != pattern[i]) return false;
+    return true;
+}
+
+std::string iso_zone(int offset_minutes) {
+    const int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    char zone[8];
+    std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', a / 60,
+                  a % 60);
+    return zone;
+}
+
+// The UTC time of a date and time typed in the browser's zone, or why not.
+// The offset is the one in force at that instant (it changes with DST).
+std::optional<UnixSeconds> form_time(const TimedTaskForm& f, std::string& error) {
+    if (!shaped(f.date, "9999-99-99")) {
+        error = "Enter the date as YYYY-MM-DD, such as 2026-12-01";
+        return std::nullopt;
+    }
+    if (!shaped(f.time, "99:99")) {
+        error = "Enter the time as HH:MM, such as 09:00";
+        return std::nullopt;
+    }
+    const LocalDateTime local{f.date, f.time};
+    int offset = platform::utc_offset_minutes(static_cast<double>(std::time(nullptr)));
+    auto t = local_to_utc(local, offset);
+    if (!t) {
+        error = explain_bad_time(f.date + "T" + f.time + iso_zone(offset));
+        return std::nullopt;
+    }
+    const int there = platform::utc_offset_minutes(static_cast<double>(*t));
+    if (there != offset) t = local_to_utc(local, there);
+    return t;
+}
+
+} // namespace
+
+void App::load_timed_tasks(Id part_id) {
+    auto& panel = state.timed;
+    if (panel.part_id != part_id) {
+        panel.part_id = part_id;
+        panel.tasks = {};
+        panel.form = {};
+        panel.confirm_delete = 0;
+        panel.error.clear();
+    }
+    if (!panel.tasks.ready()) panel.tasks.state = PanelTasks::State::loading;
+    panel.tasks.request =
+        api_.get(RequestKind::timed_tasks, api::path_timed_tasks(part_id) + "?per_page=200",
+                 part_id);
+}
+
+void App::apply_timed_actions(Actions& a) {
+    auto& panel = state.timed;
+    const PartView& view = state.part.value;
+    if (a.toggle_timed_actions) {
+        panel.expanded = !panel.expanded;
+        if (panel.expanded && state.part.ready()) load_timed_tasks(view.part.id);
+    }
+    if (a.load_timed_tasks && !panel.tasks.loading()) load_timed_tasks(*a.load_timed_tasks);
+
+    if (a.cancel_timed_task && !panel.form.busy) panel.form = {};
+    if (a.edit_timed_task && !panel.form.busy) {
+        TimedTaskForm form;
+        form.open = true;
+        form.task_id = *a.edit_timed_task;
+        const TimedTask* task = nullptr;
+        for (const auto& t : panel.tasks.value)
+            if (t.id == form.task_id) task = &t;
+        if (task) {
+            const UnixSeconds at = parse_iso8601(task->run_at).value_or(0);
+            const LocalDateTime local =
+                utc_to_local(at, platform::utc_offset_minutes(static_cast<double>(at)));
+            form.date = local.date;
+            form.time = local.time;
+            form.target = parse_status(task->options.value("target_status", ""))
+                              .value_or(Status::available);
+        } else {
+            // The next full hour, tomorrow: a sensible start a person adjusts.
+            const UnixSeconds at = static_cast<UnixSeconds>(std::time(nullptr)) + 25 * 3600;
+            const LocalDateTime local =
+                utc_to_local(at, platform::utc_offset_minutes(static_cast<double>(at)));
+            form.date = local.date;
+            form.time = local.time.substr(0, 3) + "00";
+            form.target =
+                view.part.status == Status::available ? Status::unavailable : Status::available;
+        }
+        panel.form = std::move(form);
+        panel.confirm_delete = 0;
+    }
+
+    if (a.save_timed_task && panel.form.open && !panel.form.busy) {
+        TimedTaskForm& f = panel.form;
+        f.error.clear();
+        auto at = form_time(f, f.error);
+        const json options = {{"target_status", to_string(f.target)}};
+        if (at) {
+            try {
+                validate_change_status(options, view.part.type);
+            } catch (const BadInput& e) {
+                f.error = e.what();
+                at.reset();
+            }
+        }
+        if (at) {
+            f.busy = true;
+            if (f.task_id == 0) {
+                const TimedTaskRequest body{task_kind::change_status, *at, options};
+                f.request = api_.send(RequestKind::timed_task_save, "POST",
+                                      api::path_timed_tasks(panel.part_id), to_json(body));
+            } else {
+                TimedTaskPatch patch;
+                patch.run_at = *at;
+                patch.options = options;
+                f.request = api_.send(RequestKind::timed_task_save, "PATCH",
+                                      api::path_timed_task(f.task_id), to_json(patch));
+            }
+        }
+    }
+
+    if (a.ask_delete_timed_task && !panel.deleting) {
+        panel.confirm_delete = *a.ask_delete_timed_task;
+        panel.error.clear();
+    }
+    if (a.delete_timed_task && !panel.deleting) {
+        panel.deleting = true;
+        panel.error.clear();
+        panel.delete_request = api_.send(RequestKind::timed_task_delete, "DELETE",
+                                         api::path_timed_task(*a.delete_timed_task), nullptr);
+    }
+}
+
+void App::apply_timed_reply(const Reply& r) {
+    auto& panel = state.timed;
+    // After any change: the list, and the part's "upcoming timed action" marks.
+    auto refresh = [&] {
+        load_timed_tasks(panel.part_id);
+        if (state.route.kind == RouteKind::part) load_part(state.route.part_id);
+    };
+    switch (r.kind) {
+    case RequestKind::timed_tasks:
+        if (r.id != panel.tasks.request) break;
+        if (r.ok()) {
+            try {
+                panel.tasks.value = api::parse_page<TimedTask>(r.body).items;
+                panel.tasks.state = PanelTasks::State::ready;
+            } catch (const std::exception&) {
+                panel.tasks.state = PanelTasks::State::failed;
+                panel.tasks.error = "The server's answer could not be read. Please retry.";
+            }
+        } else {
+            panel.tasks.state = PanelTasks::State::failed;
+            panel.tasks.error = r.error().message;
+        }
+        break;
+    case RequestKind::timed_task_save:
+        if (r.id != panel.form.request) break;
+        panel.form.busy = false;
+        if (r.ok()) {
+            panel.form = {};
+            refresh();
+        } else {
+            panel.form.error = r.error().message;
+        }
+        break;
+    case RequestKind::timed_task_delete:
+        if (r.id != panel.delete_request) break;
+        panel.deleting = false;
+        panel.confirm_delete = 0;
+        if (r.ok())
+            refresh();
+        else
+            panel.error = r.error().message;
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace wte::client
