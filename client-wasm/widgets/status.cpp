@@ -52,7 +52,7 @@ void loading_view(const std::string& what) {
 }
 
 bool error_view(const std::string& title, const std::string& message) {
-    vspace(32);
+    vspace(12);
     heading(title, 2);
     muted(message);
     vspace(6);

@@ -353,3 +353,18 @@ test('a browser without WebGL2 gets a clear message instead of a blank page', as
   assert.equal(await page.isVisible('#loading-retry'), true);
   await page.screenshot({ path: require('node:path').join(SCREENSHOT_DIR, '15-no-webgl2.png') });
 });
+
+test('a failed request shows the reason and Retry brings the data', async (t) => {
+  const { session, wte } = await signedInSession();
+  t.after(() => session.close());
+  const { page } = session;
+  await page.route('**/api/v1/modules/mine', (route) => route.abort('connectionrefused'));
+  await wte.click('My modules', 'tab');
+  await wte.waitForScreen('my-modules');
+  await wte.waitForText((x) => /cannot be reached/.test(x));
+  await wte.findWidget('Retry', 'button');
+  await wte.screenshot('16-my-modules-offline');
+  await page.unroute('**/api/v1/modules/mine');
+  await wte.click('Retry', 'button');
+  await wte.waitForText('Web Development Basics');
+});
