@@ -57,16 +57,24 @@ struct TimedTaskForm {
     Id task_id = 0;   // the task being changed; 0 for a new one
     std::string date; // YYYY-MM-DD
     std::string time; // HH:MM
+    std::string zone; // the browser's, as shown beside the fields: "UTC+01:00"
     Status target = Status::available;
     bool busy = false;
     std::string error; // the client's check or the server's 400, shown under the form
     int request = 0;
 };
 
+// A task as listed: times already in the browser's zone ("Tue 3 Mar 2026, 10:00").
+struct ListedTimedTask {
+    TimedTask task;
+    std::string when;
+    std::string ran; // empty until it ran
+};
+
 struct TimedActionsPanel {
     bool expanded = false; // stays open from part to part until closed
     Id part_id = 0;        // whose tasks `tasks` holds
-    Remote<std::vector<TimedTask>> tasks;
+    Remote<std::vector<ListedTimedTask>> tasks;
     TimedTaskForm form;
     Id confirm_delete = 0; // the task whose deletion awaits "Delete" once more
     bool deleting = false;

@@ -27,8 +27,7 @@ bool shaped(const std::string& s, const char* pattern) {
 std::string iso_zone(int offset_minutes) {
     const int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
     char zone[8];
-    std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', a / 60,
-                  a % 60);
+    std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', a / 60, a % 60);
     return zone;
 }
 
@@ -55,6 +54,28 @@ std::optional<UnixSeconds> form_time(const TimedTaskForm& f, std::string& error)
     return t;
 }
 
+std::string zone_name(int offset_minutes) {
+    return offset_minutes == 0 ? "UTC" : "UTC" + iso_zone(offset_minutes);
+}
+
+// "Tue 3 Mar 2026, 10:00" in the browser's zone; the ISO text when unreadable.
+std::string local_text(const std::string& iso) {
+    auto t = parse_iso8601(iso);
+    if (!t) return iso;
+    const LocalDateTime local =
+        utc_to_local(*t, platform::utc_offset_minutes(static_cast<double>(*t)));
+    static const char* const weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const int y = std::stoi(local.date.substr(0, 4));
+    const int m = std::stoi(local.date.substr(5, 2));
+    const int d = std::stoi(local.date.substr(8, 2));
+    const auto days = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+    const int weekday = static_cast<int>(((days % 7) + 11) % 7); // 1970-01-01 was a Thursday
+    return std::string(weekdays[weekday]) + " " + std::to_string(d) + " " + months[m - 1] + " " +
+           std::to_string(y) + ", " + local.time;
+}
+
 } // namespace
 
 void App::load_timed_tasks(Id part_id) {
@@ -67,9 +88,8 @@ void App::load_timed_tasks(Id part_id) {
         panel.error.clear();
     }
     if (!panel.tasks.ready()) panel.tasks.state = PanelTasks::State::loading;
-    panel.tasks.request =
-        api_.get(RequestKind::timed_tasks, api::path_timed_tasks(part_id) + "?per_page=200",
-                 part_id);
+    panel.tasks.request = api_.get(RequestKind::timed_tasks,
+                                   api::path_timed_tasks(part_id) + "?per_page=200", part_id);
 }
 
 void App::apply_timed_actions(Actions& a) {
@@ -87,16 +107,16 @@ void App::apply_timed_actions(Actions& a) {
         form.open = true;
         form.task_id = *a.edit_timed_task;
         const TimedTask* task = nullptr;
-        for (const auto& t : panel.tasks.value)
-            if (t.id == form.task_id) task = &t;
+        for (const auto& listed : panel.tasks.value)
+            if (listed.task.id == form.task_id) task = &listed.task;
         if (task) {
             const UnixSeconds at = parse_iso8601(task->run_at).value_or(0);
             const LocalDateTime local =
                 utc_to_local(at, platform::utc_offset_minutes(static_cast<double>(at)));
             form.date = local.date;
             form.time = local.time;
-            form.target = parse_status(task->options.value("target_status", ""))
-                              .value_or(Status::available);
+            form.target =
+                parse_status(task->options.value("target_status", "")).value_or(Status::available);
         } else {
             // The next full hour, tomorrow: a sensible start a person adjusts.
             const UnixSeconds at = static_cast<UnixSeconds>(std::time(nullptr)) + 25 * 3600;
@@ -107,6 +127,8 @@ void App::apply_timed_actions(Actions& a) {
             form.target =
                 view.part.status == Status::available ? Status::unavailable : Status::available;
         }
+        form.zone =
+            zone_name(platform::utc_offset_minutes(static_cast<double>(std::time(nullptr))));
         panel.form = std::move(form);
         panel.confirm_delete = 0;
     }
@@ -164,7 +186,13 @@ void App::apply_timed_reply(const Reply& r) {
         if (r.id != panel.tasks.request) break;
         if (r.ok()) {
             try {
-                panel.tasks.value = api::parse_page<TimedTask>(r.body).items;
+                std::vector<ListedTimedTask> listed;
+                for (auto& task : api::parse_page<TimedTask>(r.body).items) {
+                    ListedTimedTask l{task, local_text(task.run_at), ""};
+                    if (task.ran_at) l.ran = local_text(*task.ran_at);
+                    listed.push_back(std::move(l));
+                }
+                panel.tasks.value = std::move(listed);
                 panel.tasks.state = PanelTasks::State::ready;
             } catch (const std::exception&) {
                 panel.tasks.state = PanelTasks::State::failed;

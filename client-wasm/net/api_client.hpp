@@ -13,7 +13,20 @@
 namespace wte::client {
 
 // parent: the parent of the page being read, for previous/next (cache only).
-enum class RequestKind { me, login, logout, modules, my_modules, part, parent, enrol, leave };
+enum class RequestKind {
+    me,
+    login,
+    logout,
+    modules,
+    my_modules,
+    part,
+    parent,
+    enrol,
+    leave,
+    timed_tasks,
+    timed_task_save,
+    timed_task_delete
+};
 
 struct Reply {
     int id = 0;

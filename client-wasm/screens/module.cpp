@@ -72,8 +72,8 @@ void draw_module(AppState& s, Actions& a) {
     draw_part_breadcrumb(s, a);
     vspace(4);
     heading(v.part.title, 1);
-    if (v.part.status != Status::available)
-        badge(v.part.status == Status::archived ? "Archived" : "Not available to students");
+    draw_part_marks(v);
+    draw_timed_actions(s, a);
     if (!v.part.content.empty()) {
         vspace(2);
         draw_page_content(s, a, v.part.content, v.part.title);
@@ -101,7 +101,8 @@ void draw_module(AppState& s, Actions& a) {
         for (const PartSummary* part : parts) {
             const std::string id = "part" + std::to_string(part->id);
             const std::string meta = part->status == Status::available ? "" : "Not available";
-            if (list_row(++n, part->title, meta, id.c_str())) a.navigate = route_part(part->id);
+            if (list_row(++n, part->title, meta, id.c_str(), upcoming_mark(part->pending_tasks)))
+                a.navigate = route_part(part->id);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 2_s);
         }
     }

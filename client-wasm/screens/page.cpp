@@ -13,7 +13,8 @@ void draw_page(AppState& s, Actions& a) {
     draw_part_breadcrumb(s, a);
     vspace(4);
     heading(v.part.title, 1);
-    if (v.part.status != Status::available) badge("Not available to students");
+    draw_part_marks(v);
+    draw_timed_actions(s, a);
     vspace(6);
     begin_panel(48);
     if (v.part.content.empty())

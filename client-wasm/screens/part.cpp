@@ -12,7 +12,8 @@ void draw_part(AppState& s, Actions& a) {
     vspace(4);
     if (!v.part.label.empty()) muted(v.part.label, FontRole::small_bold);
     heading(v.part.title, 1);
-    if (v.part.status != Status::available) badge("Not available to students");
+    draw_part_marks(v);
+    draw_timed_actions(s, a);
     if (!v.part.content.empty()) {
         vspace(2);
         draw_page_content(s, a, v.part.content, v.part.title);
@@ -28,7 +29,8 @@ void draw_part(AppState& s, Actions& a) {
     for (const auto& page : v.children) {
         const std::string id = "page" + std::to_string(page.id);
         const std::string meta = page.status == Status::available ? "" : "Not available";
-        if (list_row(++n, page.title, meta, id.c_str())) a.navigate = route_part(page.id);
+        if (list_row(++n, page.title, meta, id.c_str(), upcoming_mark(page.pending_tasks)))
+            a.navigate = route_part(page.id);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 2_s);
     }
 }

@@ -19,6 +19,14 @@ void draw_module(AppState& state, Actions& actions);
 void draw_part(AppState& state, Actions& actions);
 void draw_page(AppState& state, Actions& actions);
 
+// Shared by the part screens: the teacher's "Timed actions" panel (nothing
+// for readers who may not edit) and the marks of a node's own state.
+void draw_timed_actions(AppState& state, Actions& actions);
+void draw_part_marks(const PartView& view);
+inline const char* upcoming_mark(bool pending) {
+    return pending ? "upcoming timed action" : "";
+}
+
 // Shared by the part screens: "Modules › Module › Part" from the ancestors.
 void draw_part_breadcrumb(const AppState& state, Actions& actions);
 

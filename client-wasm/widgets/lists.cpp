@@ -106,7 +106,8 @@ bool summary_card(const std::string& title, const std::string& summary,
     return pressed;
 }
 
-bool list_row(int number, const std::string& title, const std::string& meta, const char* id) {
+bool list_row(int number, const std::string& title, const std::string& meta, const char* id,
+              const std::string& mark) {
     const float width = column_width();
     const float height = 58_s;
     const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -136,7 +137,10 @@ bool list_row(int number, const std::string& title, const std::string& meta, con
         meta.empty() ? ImVec2(0, 0) : mf->CalcTextSizeA(mf->FontSize, FLT_MAX, 0, meta.c_str());
     ImFont* chevron_font = font(FontRole::h2);
     const float chevron_w = chevron_font->CalcTextSizeA(chevron_font->FontSize, FLT_MAX, 0, "›").x;
-    const float right = max.x - 18_s - chevron_w - (meta.empty() ? 0 : ms.x + 16_s);
+    const float meta_x = max.x - 18_s - chevron_w - (meta.empty() ? 0 : ms.x + 16_s);
+    const float mark_w = mark.empty() ? 0 : clock_badge_width(mark);
+    const float mark_gap = meta.empty() ? 16_s : 12_s;
+    const float right = mark.empty() ? meta_x : meta_x - mark_gap - mark_w - 8_s;
 
     ImFont* tf = font(FontRole::bold);
     const ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, 0, title.c_str());
@@ -145,6 +149,7 @@ bool list_row(int number, const std::string& title, const std::string& meta, con
     dl->AddText(tf, tf->FontSize, tp, hovered ? p.accent : p.heading, title.c_str());
     dl->PopClipRect();
     probe::text_rect(title, tp, ImVec2(tp.x + ts.x, tp.y + ts.y));
+    if (!mark.empty()) clock_badge_at(dl, ImVec2(meta_x - mark_gap - mark_w, cy), mark);
     if (!meta.empty()) {
         const ImVec2 mp(max.x - 18_s - chevron_w - 16_s - ms.x, cy - ms.y * 0.5f);
         dl->AddText(mf, mf->FontSize, mp, p.text_muted, meta.c_str());

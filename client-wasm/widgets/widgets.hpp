@@ -50,13 +50,34 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
 // The rectangle of the text field that had the caret in this frame, if any.
 bool active_text_field(ImVec2& min, ImVec2& max);
 
+// --- Compact controls and marks (widgets/compact.cpp) ---
+// A full-width header row with a chevron that opens and closes the section
+// below it; `detail` is shown muted at its right end. True when clicked.
+bool disclosure(const char* label, bool open, const std::string& detail = "");
+// One choice among a few, drawn as joined buttons (each a "radio" for the
+// test bridge). True on the frame the choice changed.
+bool segmented(const char* id, const std::vector<std::string>& options, int& selected,
+               bool enabled = true);
+// A small clock drawn with lines (no font needs the glyph), centred at `centre`.
+void clock_icon(ImDrawList* dl, ImVec2 centre, float radius, ImU32 colour);
+// A pill with a clock and text: something will change at a set time.
+void clock_badge(const std::string& text);
+// The same pill drawn without layout: left edge at left_centre.x, centred on its y.
+void clock_badge_at(ImDrawList* dl, ImVec2 left_centre, const std::string& text);
+float clock_badge_width(const std::string& text);
+// A small rounded status label; tone picks the palette colours.
+enum class Tone { neutral, accent, success, warning, danger };
+void status_pill(const std::string& text, Tone tone);
+
 // --- Lists ---
 // A clickable card with a title, a summary (clipped to a few lines) and an
 // optional badge; the whole card is one "link" widget named by its title.
 bool summary_card(const std::string& title, const std::string& summary, const std::string& badge,
                   const char* id);
-// A clickable row in a numbered list (parts, pages).
-bool list_row(int number, const std::string& title, const std::string& meta, const char* id);
+// A clickable row in a numbered list (parts, pages); `mark` is shown as a
+// clock badge before `meta` (an upcoming timed action).
+bool list_row(int number, const std::string& title, const std::string& meta, const char* id,
+              const std::string& mark = "");
 // Ancestors then the current title; returns the index of a clicked ancestor or -1.
 int breadcrumb(const std::vector<std::string>& ancestors, const std::string& current);
 
