@@ -243,6 +243,20 @@ class ThrottleTests(unittest.TestCase):
             self.assertEqual(status, 429)
             self.assertIn("retry-after", headers)
             self.assertEqual(server.client().login(*DEMO["student1"])[0], 200)  # others unaffected
+            # Behind Apache, addresses come from X-Forwarded-For: one noisy
+            # client must not lock out everyone else behind the same proxy.
+            noisy = server.client()
+            for i in range(25):
+                noisy.request("POST", "/api/v1/auth/login", {"email": f"x{i}@example.org", "password": "x"},
+                              headers={"X-Forwarded-For": "203.0.113.9"})
+            status, _, _ = noisy.request("POST", "/api/v1/auth/login", {"email": "y@example.org", "password": "x"},
+                                         headers={"X-Forwarded-For": "203.0.113.9"})
+            self.assertEqual(status, 429)
+            quiet = server.client()
+            status, _, _ = quiet.request("POST", "/api/v1/auth/login", {"email": DEMO["teacher"][0],
+                                                                         "password": DEMO["teacher"][1]},
+                                         headers={"X-Forwarded-For": "198.51.100.7"})
+            self.assertEqual(status, 200)
         finally:
             self.assertEqual(server.stop(), 0)  # SIGTERM: graceful stop, exit 0
 

@@ -125,6 +125,16 @@ Request convert(const Http::Request& in) {
     if (!cookies.empty()) r.headers["cookie"] = cookies;
     r.body = in.body();
     r.remote = in.address().host();
+    // Behind Apache every request comes from the loopback interface; the
+    // proxy appends the real client to X-Forwarded-For (rightmost entry).
+    // Only a loopback peer is trusted to say so.
+    if (auto xff = r.headers.find("x-forwarded-for");
+        xff != r.headers.end() && (r.remote == "127.0.0.1" || r.remote == "::1")) {
+        auto last = xff->second.rfind(',');
+        auto client = xff->second.substr(last == std::string::npos ? 0 : last + 1);
+        auto b = client.find_first_not_of(' ');
+        if (b != std::string::npos) r.remote = client.substr(b);
+    }
     return r;
 }
 
