@@ -49,8 +49,11 @@
   async function download(url, estimate) {
     const d = { received: 0, total: estimate };
     downloads.push(d);
-    const response = await fetch(url, { credentials: 'same-origin' });
+    // Revalidated on every start, so a new deployment is never mixed with a
+    // cached half of the old one.
+    const response = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
     if (!response.ok) throw new Error(url + ' answered ' + response.status);
+    d.version = response.headers.get('ETag') || response.headers.get('Last-Modified') || '';
     const encoded = response.headers.get('Content-Encoding');
     const length = Number(response.headers.get('Content-Length') || 0);
     if (!encoded && length > 0) d.total = length;
@@ -83,6 +86,7 @@
 
   Promise.all([wasm, fonts])
     .then(([wasmBytes]) => {
+      const version = downloads[0].version;
       bar.style.width = '100%';
       text.textContent = 'Starting…';
       window.Module = {
@@ -98,7 +102,9 @@
         onAbort: (what) => fail('WTE stopped unexpectedly (' + what + '). Reload the page to continue.'),
       };
       const script = document.createElement('script');
-      script.src = 'wte.js';
+      // wte.js and wte.wasm are built together: name the script after the
+      // wasm's version so a browser cache never pairs old JS with new wasm.
+      script.src = 'wte.js' + (version ? '?v=' + encodeURIComponent(version) : '');
       script.onerror = () => fail('WTE could not be loaded (wte.js). Check your connection and retry.');
       document.body.appendChild(script);
     })
