@@ -25,7 +25,8 @@ const CHROMIUM_ARGS = [
 ];
 
 // A fresh browser profile per launch; returns { context, page, close() }.
-async function launch({ width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+// timezoneId: the browser's time zone (an IANA name), for local-time tests.
+async function launch({ width = 1280, height = 800, deviceScaleFactor = 1, timezoneId } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wte-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.WTE_CHROMIUM || '/usr/bin/chromium',
@@ -33,6 +34,7 @@ async function launch({ width = 1280, height = 800, deviceScaleFactor = 1 } = {}
     viewport: { width, height },
     deviceScaleFactor,
     locale: 'en-GB',
+    ...(timezoneId ? { timezoneId } : {}),
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
   const page = context.pages()[0] || (await context.newPage());
