@@ -368,3 +368,21 @@ test('a failed request shows the reason and Retry brings the data', async (t) =>
   await wte.click('Retry', 'button');
   await wte.waitForText('Web Development Basics');
 });
+
+test('a deep link opened while signed out leads there after signing in', async (t) => {
+  const session = await launch();
+  t.after(() => session.close());
+  const { page } = session;
+  const wte = new Wte(page);
+  // Find the module through the API, then sign out again.
+  const login = await page.request.post(BASE_URL + '/api/v1/auth/login', { data: STUDENT });
+  assert.equal(login.status(), 200);
+  const { csrf_token } = await login.json();
+  const module = (await api(page, '/modules/mine')).items[0];
+  await page.request.post(BASE_URL + '/api/v1/auth/logout', { headers: { 'X-CSRF-Token': csrf_token } });
+
+  await wte.open(`#/parts/${module.id}`);
+  await wte.signIn(STUDENT.email, STUDENT.password);
+  await wte.waitForScreen('module');
+  assert.equal((await wte.state()).route, `#/parts/${module.id}`);
+});
