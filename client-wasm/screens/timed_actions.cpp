@@ -101,7 +101,7 @@ void draw_task_row(const TimedActionsPanel& panel, const ListedTimedTask& row, A
     const ImVec2 bottom = ImGui::GetCursorScreenPos();
     {
         ImFont* h3 = font(FontRole::h3);
-        const float pill_h = font(FontRole::small_bold)->FontSize + 6_s;
+        const float pill_h = font(FontRole::small_bold)->FontSize + 4_s;
         ImGui::SetCursorScreenPos(
             ImVec2(after_when.x + 10_s, after_when.y - (h3->FontSize + pill_h) * 0.5f));
         status_pill(task_status_text(t.status), task_status_tone(t.status));
@@ -150,7 +150,10 @@ void draw_form(AppState& s, Actions& a) {
     submit |=
         text_field("Date", f.date, {.hint = "YYYY-MM-DD", .width = 170_s, .enabled = !f.busy});
     ImGui::EndGroup();
-    ImGui::SameLine(0, gap);
+    // Beside the date, top-aligned (SameLine would lower the label to the
+    // text baseline of the date's input frame).
+    const ImVec2 date_min = ImGui::GetItemRectMin(), date_max = ImGui::GetItemRectMax();
+    ImGui::SetCursorScreenPos(ImVec2(date_max.x + gap, date_min.y));
     ImGui::BeginGroup();
     submit |= text_field("Time", f.time, {.hint = "HH:MM", .width = 110_s, .enabled = !f.busy});
     ImGui::EndGroup();

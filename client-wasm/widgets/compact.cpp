@@ -31,9 +31,10 @@ ToneColours tone_colours(Tone tone) {
     return {p.background, p.border_strong, p.text_muted};
 }
 
-// Pills share one shape: small bold text, 8 px sides, fully rounded ends.
+// Pills share one shape with badge(): small bold text, 8 px sides, 2 px
+// above and below, fully rounded ends.
 ImVec2 pill_size(float content_w) {
-    return ImVec2(content_w + 16_s, font(FontRole::small_bold)->FontSize + 6_s);
+    return ImVec2(content_w + 16_s, font(FontRole::small_bold)->FontSize + 4_s);
 }
 
 } // namespace
@@ -164,7 +165,7 @@ void clock_badge_at(ImDrawList* dl, ImVec2 left_centre, const std::string& text)
     const ImVec2 min(left_centre.x, std::round(left_centre.y - size.y * 0.5f));
     const ImVec2 max(min.x + size.x, min.y + size.y);
     dl->AddRectFilled(min, max, c.background, size.y * 0.5f);
-    if (high_contrast()) dl->AddRect(min, max, c.border, size.y * 0.5f);
+    dl->AddRect(min, max, c.border, size.y * 0.5f);
     const float cy = (min.y + max.y) * 0.5f;
     clock_icon(dl, ImVec2(min.x + 8_s + icon * 0.5f, cy), icon * 0.5f, c.text);
     const ImVec2 tp(min.x + 8_s + icon + 5_s, cy - ts.y * 0.5f);
