@@ -108,7 +108,9 @@ void draw_module(AppState& s, Actions& a) {
     }
     if (v.children.empty()) {
         vspace(16);
-        muted("This module has no parts yet.");
+        // The server lists parts only to members: say so to everyone else.
+        muted(v.my_role == ModuleRole::none ? "Take the module to see its parts."
+                                            : "This module has no parts yet.");
     }
 }
 
