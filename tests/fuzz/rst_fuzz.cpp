@@ -43,9 +43,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(lowered.find("<script") == std::string::npos);
     check(lowered.find("href=\"javascript") == std::string::npos);
     check(lowered.find("src=\"javascript") == std::string::npos);
-    check(lowered.find("url(") == std::string::npos ||
-          lowered.find("style=\"") == std::string::npos ||
-          lowered.find("style=\"") > lowered.find("url("));
+    // Style attributes hold only sanitised declarations.
+    for (size_t at = lowered.find("style=\""); at != std::string::npos;
+         at = lowered.find("style=\"", at + 1)) {
+        size_t close = lowered.find('"', at + 7);
+        std::string_view value = std::string_view(lowered).substr(at + 7, close - at - 7);
+        check(value.find("url(") == std::string_view::npos);
+        check(value.find("expression") == std::string_view::npos);
+        check(value.find('&') == std::string_view::npos);
+    }
     check(result.diagnostics.size() <= wte::rst::max_diagnostics + 1);
     (void)wte::rst::to_json(result.doc)
         .dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);

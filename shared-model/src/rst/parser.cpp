@@ -285,8 +285,10 @@ std::string Parser::unique_anchor(std::string_view wanted) {
     std::string base = slugify(wanted);
     if (base.empty()) base = "section";
     std::string anchor = base;
-    for (int n = 1; anchors_.count(anchor) != 0; ++n)
-        anchor = base + "-" + std::to_string(n);
+    // Counting on from the last suffix of this base keeps many equal titles linear.
+    int& suffix = anchor_suffixes_[base];
+    while (anchors_.count(anchor) != 0)
+        anchor = base + "-" + std::to_string(++suffix);
     anchors_.insert(anchor);
     return anchor;
 }

@@ -131,6 +131,7 @@ private:
     size_t suppressed_diagnostics_ = 0;
     std::vector<std::pair<std::string, bool>> section_styles_; // adornment, overlined
     std::set<std::string> anchors_;
+    std::map<std::string, int> anchor_suffixes_;
     void resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index);
     void resolve_references(std::vector<Block>& blocks, size_t& anonymous_index);
     std::string resolve_name(const std::string& name, int line);
