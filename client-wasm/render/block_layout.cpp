@@ -230,29 +230,35 @@ float layout_table(Builder& b, const rst::Block& table, float x, float y, float 
 
     // Column widths: natural (one line) widths when they fit, otherwise the
     // room above the longest word shared in proportion to what each wants.
-    const float pad = gap(10);
+    const float pad = gap(12);
     std::vector<float> nat(static_cast<std::size_t>(cols), pad * 2), mins(nat);
-    ImFont* f = font_for(body_style());
     for (const auto& c : cells) {
         if (c.colspan != 1) continue;
-        std::string text;
-        for (const auto& child : c.block->children)
-            text += (text.empty() ? "" : " ") + rst::plain_text(child.inlines);
-        ImFont* ff = f;
-        const float w = text_width(ff, ff->FontSize, text) + pad * 2 + 2;
-        float longest = 0;
-        std::size_t start = 0;
-        while (start <= text.size()) {
-            std::size_t end = text.find(' ', start);
-            if (end == std::string::npos) end = text.size();
-            longest =
-                std::max(longest, text_width(ff, ff->FontSize, text.substr(start, end - start)));
-            start = end + 1;
+        // Laid out once without a width limit to learn its natural width
+        // and the longest word (plus indentation) it cannot go below.
+        LaidBlock scratch;
+        int para = 0;
+        Builder sb(b.state, scratch, b.part_id, para);
+        layout_blocks(sb, c.block->children, 0, 0, 1e6f, depth, gap(6));
+        float w = 0, longest = 0, indent = 1e6f;
+        for (const Cmd& cmd : scratch.cmds) {
+            if (cmd.kind != CmdKind::text || !cmd.font) continue;
+            w = std::max(w, cmd.b.x);
+            indent = std::min(indent, cmd.a.x);
+            std::size_t start = 0;
+            while (start <= cmd.text.size()) {
+                std::size_t end = cmd.text.find(' ', start);
+                if (end == std::string::npos) end = cmd.text.size();
+                longest = std::max(
+                    longest, text_width(cmd.font, cmd.size, cmd.text.substr(start, end - start)));
+                start = end + 1;
+            }
         }
+        if (indent > w) indent = 0;
         auto col = static_cast<std::size_t>(c.col);
-        nat[col] = std::max(nat[col], std::min(w, width));
-        mins[col] =
-            std::max(mins[col], std::min(longest + pad * 2 + 2, width / static_cast<float>(cols)));
+        nat[col] = std::max(nat[col], std::min(w + pad * 2 + gap(2), width));
+        mins[col] = std::max(mins[col], std::min(longest + indent + pad * 2 + gap(2),
+                                                 width / static_cast<float>(cols)));
     }
     float total_nat = 0, total_min = 0;
     for (int c = 0; c < cols; ++c)
@@ -382,12 +388,12 @@ float layout_youtube(Builder& b, const rst::Block& blk, float x, float y, float 
     b.frame(ImVec2(x, y), ImVec2(x + w, y + h), p.border_strong, gap(1), gap(10));
     const ImVec2 c(x + gap(38), y + h * 0.5f);
     b.circle(c, gap(22), p.danger);
-    // The play triangle, drawn as three strokes filled by a thick centre line.
-    const float t = gap(8);
-    b.line(ImVec2(c.x - t * 0.5f, c.y - t), ImVec2(c.x - t * 0.5f, c.y + t), p.on_accent, gap(3));
-    b.line(ImVec2(c.x - t * 0.5f, c.y - t), ImVec2(c.x + t, c.y), p.on_accent, gap(3));
-    b.line(ImVec2(c.x - t * 0.5f, c.y + t), ImVec2(c.x + t, c.y), p.on_accent, gap(3));
-    b.line(ImVec2(c.x - t * 0.3f, c.y), ImVec2(c.x + t * 0.6f, c.y), p.on_accent, t * 1.1f);
+    const float t = gap(9);
+    Cmd play;
+    play.kind = CmdKind::triangle;
+    play.a = ImVec2(c.x - t * 0.6f, c.y - t), play.b = ImVec2(c.x - t * 0.6f, c.y + t);
+    play.c = ImVec2(c.x + t, c.y), play.colour = p.on_accent;
+    b.out.cmds.push_back(play);
     TextStyle title = body_style();
     title.bold = true;
     title.colour = p.heading;

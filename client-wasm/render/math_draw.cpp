@@ -13,7 +13,7 @@ layout::MathBox Builder::math_box(const rst::MathNode& node, float size, bool di
         ImFont* f = it ? italic : upright;
         return f->CalcTextSizeA(s, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
     };
-    m.ascent = upright->Ascent / upright->FontSize * 0.82f;
+    m.ascent = 0.74f; // cap height and a little: scripts sit by the glyphs, not the line gap
     m.descent = -upright->Descent / upright->FontSize;
     m.axis = 0.3f;
     return layout::layout_math(node, size, m, display);

@@ -18,13 +18,16 @@
 
 namespace wte::render {
 
-enum class CmdKind { text, fill, frame, line, circle, image };
+// option: the radio button or checkbox of the hot region `hot`, drawn from
+// the reader's state where the layout put it (above the card, below the text).
+enum class CmdKind { text, fill, frame, line, circle, triangle, image, option };
 
 // One thing to draw, in page coordinates (x from the text column's left
 // edge, y from the top of the content), device pixels.
 struct Cmd {
     CmdKind kind = CmdKind::text;
     ImVec2 a, b; // text: top-left; fill/frame/image: rect; line: ends; circle: centre, b.x radius
+    ImVec2 c;    // triangle: third corner
     ImU32 colour = 0;
     float size = 0; // text: font size; line/frame: thickness
     float rounding = 0;

@@ -73,6 +73,7 @@ float layout_quiz(Builder& b, const rst::Block& quiz, float x, float y, float wi
         for (const auto& answer : child.children) {
             if (answer.kind != rst::BlockKind::quiz_answer) continue;
             const float row_top = cy;
+            const std::size_t option_mark = b.out.cmds.size();
             const float box = gap(28);
             const float h = b.flow(answer.inlines, body_style(), inner_x + nw + box, cy + gap(4),
                                    inner_w - nw - box - gap(8)) +
@@ -87,7 +88,10 @@ float layout_quiz(Builder& b, const rst::Block& quiz, float x, float y, float wi
             hot.enabled = qs.result != QuizResult::right && !qs.busy;
             hot.a = ImVec2(inner_x + nw - gap(6), row_top);
             hot.b = ImVec2(inner_x + inner_w, row_top + h);
-            b.hot(hot);
+            Cmd option;
+            option.kind = CmdKind::option;
+            option.hot = b.hot(hot);
+            b.out.cmds.insert(b.out.cmds.begin() + static_cast<long>(option_mark), option);
             cy += h;
             ++index;
         }

@@ -120,8 +120,8 @@ constexpr ImWchar text_ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206
                                    0x209F, 0x20AC, 0x20AC, 0x2122, 0x2122, 0};
 // Merged from DejaVu Sans, which has what Noto Sans lacks: letterlike
 // symbols (ℓ), arrows, mathematical operators, technical symbols (⌈ ⌊),
-// geometric shapes (▶ ◦ ▪), dingbats (✓ ✗) and math brackets (⟨ ⟩ ⟹).
-constexpr ImWchar symbol_ranges[] = {0x2100, 0x214F, 0x2190, 0x23FF, 0x25A0, 0x25FF,
+// geometric shapes (▶ ◦ ▪), miscellaneous symbols (⚠), dingbats (✓ ✗) and math brackets (⟨ ⟩ ⟹).
+constexpr ImWchar symbol_ranges[] = {0x2100, 0x214F, 0x2190, 0x23FF, 0x25A0, 0x26FF,
                                      0x2700, 0x27BF, 0x27C0, 0x27FF, 0};
 constexpr const char* symbol_font = "DejaVuSans.ttf";
 

@@ -137,8 +137,8 @@ window.WTE = (function () {
       if (csrf) headers['X-CSRF-Token'] = csrf;
       const done = (status, text) => {
         if (!runtimeReady()) return;
-        wake();
         withCString(text, (p, len) => Module._wte_content_http_done(id, status, p, len));
+        wake();
       };
       window
         .fetch(url, { method, headers, body: body || undefined, credentials: 'same-origin', cache: 'no-store' })

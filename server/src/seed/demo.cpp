@@ -151,6 +151,230 @@ When you are happy with the structure, add a ``style`` element in the
 Façade, naïve, Ångström: accented text works everywhere, too.
 )";
 
+
+// Every construct and WTE extension on one page; {html_part} and {js_part}
+// are replaced by part ids known only after insertion.
+const char* everything_page = R"(Everything WTE Can Show
+=======================
+
+This page shows every kind of content a WTE page can hold, so authors can
+see what is possible and readers know what to expect.
+
+Text and inline styles
+----------------------
+
+Text can be *emphasised*, **strong**, ``inline literal`` or a mix of
+*emphasis with* **strength**. Chemistry and maths use H\ :sub:`2`\ O and
+E = mc\ :sup:`2`. Authors may colour words with :style:`a safe style <color: #b42318; font-weight: bold>`
+and show code in a sentence: :code-js:`const total = price * count;`.
+
+Links of all kinds
+~~~~~~~~~~~~~~~~~~
+
+* An external link: `the MDN web docs <https://developer.mozilla.org/>`_.
+* An email address: `write to us <mailto:teacher@example.org>`_.
+* A cross reference to another part: :crossref:`{html_part}`, and one with its
+  own text: :crossref:`the HTML part <{html_part}>`.
+* A cross reference the reader may not open: :crossref:`{js_part}`.
+* An asset of this page: :asset:`the course handout <handout.pdf>`.
+
+Lists
+-----
+
+1. Plan the page.
+2. Write the HTML:
+
+   a. the ``head`` with a title,
+   b. the ``body`` with the content.
+
+      i. headings first,
+      ii. then paragraphs.
+
+3. Add the styles.
+
+- Bullets nest too.
+
+  - Second level.
+
+    - Third level.
+
+Definitions and fields
+----------------------
+
+Element
+   A part of an HTML document, written with tags.
+
+Attribute
+   Extra information on an element, such as ``href`` on a link.
+
+:Author: Tessa Teacher
+:Level: Beginners
+:Time needed: About twenty minutes
+
+Blocks of text
+--------------
+
+A literal block keeps every space::
+
+    <p>
+      Indented     exactly as typed.
+    </p>
+
+    Blank lines inside it stay.
+
+..
+
+   The web is for everyone. Keep your pages simple, fast and readable.
+
+   -- A wise web developer
+
+| A line block keeps its line breaks,
+| like an address or a poem:
+|     indented lines stay indented.
+
+----------
+
+Tables
+------
+
+=====  =====  =======
+  A      B    A or B
+=====  =====  =======
+False  False  False
+True   False  True
+False  True   True
+=====  =====  =======
+
++--------------+---------------+------------------+
+| Element      | Purpose       | Example          |
++==============+===============+==================+
+| ``h1``       | Main heading  | ``<h1>Hi</h1>``  |
++--------------+---------------+------------------+
+| ``a``        | A link to another page           |
++--------------+---------------+------------------+
+| ``img``      | An image      | - no closing tag |
++--------------+ with alt text | - needs ``alt``  |
+| ``picture``  |               |                  |
++--------------+---------------+------------------+
+
+Notes, tips and warnings
+------------------------
+
+.. note:: A note adds useful background.
+
+.. tip:: Press Ctrl+S to save your work at any time.
+
+.. hint:: Look at the closing tags.
+
+.. important:: Every page needs a title.
+
+.. warning:: Browsers repair broken HTML differently.
+
+.. caution:: Check your page in more than one browser.
+
+.. attention:: The exercise is due on Friday.
+
+.. danger:: Never paste code you do not understand into the console.
+
+.. error:: This is how an error box looks.
+
+.. seealso:: The page about lists.
+
+.. admonition:: Did you know?
+
+   The first web page went online in 1991.
+
+.. show-hide::
+   :title: Show a hint
+   :initial: hidden
+
+   Start with the ``<!DOCTYPE html>`` line.
+
+.. show-hide::
+   :title: Hide the summary
+   :initial: visible
+
+   HTML gives structure, CSS gives looks, JavaScript gives behaviour.
+
+Source code
+-----------
+
+.. sourcecode:: html
+   :filename: index.html
+   :linenos: 1
+
+   <!DOCTYPE html>
+   <html lang="en">
+     <body>
+       <h1 class="title">Hello &amp; welcome</h1>
+     </body>
+   </html>
+
+.. sourcecode:: css
+   :filename: style.css
+   :linenos: 1
+
+   /* Headings in the brand colour */
+   h1.title { color: #2f5fd0; margin: 0 auto; }
+
+.. sourcecode:: javascript
+   :filename: app.js
+   :linenos: 10
+
+   const button = document.querySelector('button');
+   button.addEventListener('click', () => {
+     console.log(`Clicked ${count += 1} times`); // count the clicks
+   });
+
+.. sourcecode:: python
+   :filename: greet.py
+
+   def greet(name):
+       """Say hello."""
+       return f"Hello, {name}!"  # a comment
+
+.. sourcecode:: bash
+   :no-select:
+
+   echo "This example cannot be copied"
+
+Media
+-----
+
+.. image:: diagram.png
+   :alt: A diagram of the document tree
+
+.. youtube:: https://www.youtube.com/watch?v=dQw4w9WgXcQ
+
+Mathematics
+-----------
+
+The quadratic formula :math:`x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}` solves
+:math:`ax^2 + bx + c = 0`, and Greek letters such as :math:`\alpha`,
+:math:`\beta` and :math:`\pi` work inline.
+
+.. math::
+
+   \sum_{i=1}^{n} i = \frac{n(n+1)}{2}
+
+.. math::
+
+   \sqrt[3]{x_1^2 + x_2^2} \le \alpha \cdot \beta \ne \gamma
+
+A quick quiz
+------------
+
+.. quiz:: everything-quiz
+   :title: Try it
+
+   .. quiz-question:: styles
+      :question: Which language gives a web page its looks?
+      :type: single-choice
+
+      [ ] HTML
+      [x] CSS
+      [ ] JavaScript
+)";
 } // namespace
 
 std::vector<DemoAccount> seed_demo(db::Store& store) {
@@ -221,6 +445,17 @@ std::vector<DemoAccount> seed_demo(db::Store& store) {
     add(PartType::page, events, js, "Click Handlers", "",
         "Click Handlers\n==============\n\nUse ``addEventListener('click', ...)`` to run code "
         "when the reader clicks an element.\n");
+
+    // Added last so the ids of the pages above stay as they were; it is
+    // still the second page of "Getting Started" (pages are appended).
+    std::string everything = everything_page;
+    auto put = [&](const std::string& key, Id id) {
+        for (auto at = everything.find(key); at != std::string::npos; at = everything.find(key))
+            everything.replace(at, key.size(), std::to_string(id));
+    };
+    put("{html_part}", html);
+    put("{js_part}", events);
+    add(PartType::page, getting_started, module, "Everything WTE Can Show", "", everything);
     return accounts;
 }
 

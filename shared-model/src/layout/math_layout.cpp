@@ -125,7 +125,9 @@ struct Layouter {
 
     MathBox frac(const MathNode& n, float size) const {
         const float part_size =
-            display && size >= base_size * 0.95f ? size : std::max(size * 0.8f, min_size());
+            display && size >= base_size * 0.95f
+                ? size
+                : std::max(size * (size >= base_size * 0.95f ? 0.86f : 0.8f), min_size());
         MathBox num = n.children.size() > 0 ? node(n.children[0], part_size) : MathBox{};
         MathBox den = n.children.size() > 1 ? node(n.children[1], part_size) : MathBox{};
         const float thick = std::max(1.0f, size * 0.06f);
@@ -189,7 +191,7 @@ struct Layouter {
         if (sup) {
             MathBox s = node(*sup, ss);
             // Raised so the script's baseline sits well above the base's x-height.
-            const float shift = std::max(size * 0.42f, base.ascent - s.ascent * 0.6f);
+            const float shift = std::max(size * 0.36f, base.ascent - s.ascent * 0.7f);
             place(b, s, x, -shift);
             w = std::max(w, s.width);
         }
