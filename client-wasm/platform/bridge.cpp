@@ -34,6 +34,10 @@ EMSCRIPTEN_KEEPALIVE void wte_hash_changed(const char* hash) {
 EMSCRIPTEN_KEEPALIVE void wte_text_input(const char* utf8) {
     g_text_input += utf8;
 }
+// The page asks for the next frame to be drawn (web/js/bridge.js wake()).
+EMSCRIPTEN_KEEPALIVE void wte_wake() {
+    g_woken = true;
+}
 EMSCRIPTEN_KEEPALIVE void wte_wheel(double delta_y_css) {
     g_wheel_css += delta_y_css;
 }
