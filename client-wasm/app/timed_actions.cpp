@@ -99,7 +99,9 @@ void App::apply_timed_actions(Actions& a) {
         panel.expanded = !panel.expanded;
         if (panel.expanded && state.part.ready()) load_timed_tasks(view.part.id);
     }
-    if (a.load_timed_tasks && !panel.tasks.loading()) load_timed_tasks(*a.load_timed_tasks);
+    // Another part's list may still be on its way; its reply will be stale.
+    if (a.load_timed_tasks && (!panel.tasks.loading() || panel.part_id != *a.load_timed_tasks))
+        load_timed_tasks(*a.load_timed_tasks);
 
     if (a.cancel_timed_task && !panel.form.busy) panel.form = {};
     if (a.edit_timed_task && !panel.form.busy) {

@@ -8,6 +8,9 @@
 
 #include <imgui.h>
 
+#include <initializer_list>
+#include <utility>
+
 namespace wte::client {
 
 using namespace wte::ui;
@@ -196,7 +199,7 @@ void draw_timed_actions(AppState& s, Actions& a) {
     vspace(8);
     TimedActionsPanel& panel = s.timed;
     const bool mine = panel.part_id == v.part.id;
-    if (panel.expanded && !mine && !panel.tasks.loading()) a.load_timed_tasks = v.part.id;
+    if (panel.expanded && !mine) a.load_timed_tasks = v.part.id;
 
     std::string detail;
     if (mine && panel.tasks.ready()) {

@@ -221,6 +221,15 @@ test('a teacher schedules a hidden page to open; the runner opens it once; a stu
   await tw.waitForText((x) => x.startsWith('Nothing is scheduled'));
   assert.equal((await api(teacher.page, 'GET', `/parts/${target.id}/timed-tasks`)).total, 0);
 
+  // On a module the panel (still open) also offers archiving.
+  await tw.click(module.title, 'link'); // breadcrumb
+  await tw.waitForScreen('module');
+  await tw.click('Add timed action', 'button');
+  await tw.findWidget('Archived', 'radio');
+  await tw.screenshot('timed-actions-module');
+  await tw.click('Cancel', 'button');
+  await tw.findWidget('Add timed action', 'button');
+
   assert.deepEqual(teacher.errors, []);
   assert.deepEqual(student.errors, []);
 });
