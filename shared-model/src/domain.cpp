@@ -292,6 +292,19 @@ void from_json(const json& j, Quiz& v) {
     read(j, "questions", v.questions);
 }
 
+PartSummary summary_of(const Part& p) {
+    PartSummary s;
+    s.id = p.id;
+    s.type = p.type;
+    s.parent_id = p.parent_id;
+    s.title = p.title;
+    s.status = p.status;
+    s.label = p.label;
+    s.display_mode = p.display_mode;
+    s.order = p.order;
+    return s;
+}
+
 json to_learner_json(const Quiz& quiz) {
     json j = quiz;
     for (auto& q : j["questions"])

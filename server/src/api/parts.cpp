@@ -18,19 +18,8 @@ PartView view_of(Context& ctx, const Node& n) {
     if (!v.can.edit) v.part.content = hide_quiz_solutions(v.part.content);
     v.access.has_password = n.module().access_password_hash.has_value();
     v.access.email_domains = n.module().access_domains;
-    for (std::size_t i = 0; i + 1 < n.chain.size(); ++i) {
-        PartSummary s;
-        const Part& p = n.chain[i].part;
-        s.id = p.id;
-        s.type = p.type;
-        s.parent_id = p.parent_id;
-        s.title = p.title;
-        s.status = p.status;
-        s.label = p.label;
-        s.display_mode = p.display_mode;
-        s.order = p.order;
-        v.ancestors.push_back(s);
-    }
+    for (std::size_t i = 0; i + 1 < n.chain.size(); ++i)
+        v.ancestors.push_back(summary_of(n.chain[i].part));
     // Learners see only the children they may open; editors see all.
     for (auto& child : ctx.store.children(n.record.part.id)) {
         NodeFacts f = n.facts;

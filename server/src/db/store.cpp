@@ -42,16 +42,8 @@ PartRecord read_part(const Statement& st) {
     return r;
 }
 
-PartSummary summary_of(const Part& p) {
-    PartSummary s;
-    s.id = p.id;
-    s.type = p.type;
-    s.parent_id = p.parent_id;
-    s.title = p.title;
-    s.status = p.status;
-    s.label = p.label;
-    s.display_mode = p.display_mode;
-    s.order = p.order;
+PartSummary listed(const Part& p) {
+    PartSummary s = summary_of(p);
     s.summary = summarise(p.content);
     return s;
 }
@@ -249,7 +241,7 @@ std::vector<PartSummary> Store::children(Id parent) {
     st.bind(1, parent);
     std::vector<PartSummary> out;
     while (st.step())
-        out.push_back(summary_of(read_part(st).part));
+        out.push_back(listed(read_part(st).part));
     return out;
 }
 
@@ -378,7 +370,7 @@ api::Page<PartSummary> Store::available_modules(int page, int per_page) {
                          "ORDER BY title COLLATE NOCASE, id LIMIT ? OFFSET ?");
     st.bind_all(per_page, static_cast<std::int64_t>(page - 1) * per_page);
     while (st.step())
-        out.items.push_back(summary_of(read_part(st).part));
+        out.items.push_back(listed(read_part(st).part));
     return out;
 }
 
@@ -404,7 +396,7 @@ api::Page<ModuleWithRole> Store::my_modules(Id user, const std::vector<Status>& 
                          where + " ORDER BY p.title COLLATE NOCASE, p.id LIMIT ?3 OFFSET ?4");
     st.bind_all(user, wanted.dump(), per_page, static_cast<std::int64_t>(page - 1) * per_page);
     while (st.step())
-        out.items.push_back({summary_of(read_part(st).part),
+        out.items.push_back({listed(read_part(st).part),
                              stored_enum(parse_module_role(st.text(12)), "module role")});
     return out;
 }

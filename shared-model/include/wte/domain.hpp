@@ -126,6 +126,10 @@ struct Part {
     bool operator==(const Part&) const = default;
 };
 
+// The list form of a node; `summary` is left for the caller (it costs a scan
+// of the content, which ancestor lists do not need).
+PartSummary summary_of(const Part& p);
+
 struct ModuleAccess {
     bool has_password = false;
     std::vector<std::string> email_domains;
