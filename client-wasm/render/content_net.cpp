@@ -47,6 +47,10 @@ EM_JS(void, js_load_image, (int id, const char* url), {
         Module._wte_image_done(id, 0, 0, 0);
     });
 });
+EM_JS(void, js_publish_times, (double draw_ms, double layout_ms), {
+    window.wteTest.contentDrawMs = draw_ms;
+    window.wteTest.contentLayoutMs = layout_ms;
+});
 EM_JS(void, js_open_external, (const char* url), {
     WTE.openExternal(UTF8ToString(url));
 });
@@ -73,6 +77,10 @@ int load_image(const std::string& url) {
 
 std::vector<ImageResult> take_images() {
     return std::exchange(g_images, {});
+}
+
+void publish_times(double draw_ms, double layout_ms) {
+    js_publish_times(draw_ms, layout_ms);
 }
 
 void open_external(const std::string& url) {

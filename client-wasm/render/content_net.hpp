@@ -26,6 +26,10 @@ struct ImageResult {
 int load_image(const std::string& url);
 std::vector<ImageResult> take_images();
 
+// CPU time of the last draw_content call and of the last layout, for
+// tests/bench/frame_time.js (window.wteTest.contentDrawMs / contentLayoutMs).
+void publish_times(double draw_ms, double layout_ms);
+
 // A new tab without access to this page (noopener).
 void open_external(const std::string& url);
 

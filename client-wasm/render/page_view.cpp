@@ -9,6 +9,7 @@
 #include "ui/probe.hpp"
 #include "widgets/widgets.hpp"
 
+#include <emscripten.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -588,6 +589,8 @@ void draw_button(ImDrawList* dl, const Hot& h, ImVec2 a, ImVec2 b, bool hovered,
 } // namespace
 
 void draw_content(const ContentContext& ctx, client::Actions& actions) {
+    const double started = emscripten_get_now();
+    static double layout_ms = 0;
     apply_replies();
     if (ctx.part_id != g_page.part_id || ctx.content != g_page.content || ctx.title != g_page.title)
         open_page(ctx);
@@ -595,7 +598,9 @@ void draw_content(const ContentContext& ctx, client::Actions& actions) {
     const float width = std::min(ui::column_width(), 760.0f * ui::scale());
     if (width != g_page.width || ui::scale() != g_page.scale ||
         ui::high_contrast() != g_page.contrast || g_state.version != g_page.version) {
+        const double layout_started = emscripten_get_now();
         layout_page(width);
+        layout_ms = emscripten_get_now() - layout_started;
         g_page.width = width;
         g_page.scale = ui::scale();
         g_page.contrast = ui::high_contrast();
@@ -720,6 +725,7 @@ void draw_content(const ContentContext& ctx, client::Actions& actions) {
 
     ImGui::SetCursorScreenPos(o);
     ImGui::Dummy(ImVec2(width, std::max(1.0f, g_page.height)));
+    net::publish_times(emscripten_get_now() - started, layout_ms);
 }
 
 } // namespace wte::render
