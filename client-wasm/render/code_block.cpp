@@ -158,7 +158,6 @@ float layout_code(Builder& b, const rst::Block& blk, float x, float y, float wid
         std::size_t seg_start = line_start;
         const std::size_t total = utf8_length(line);
         std::size_t done = 0;
-        bool first_seg = true;
         do {
             const std::size_t seg_end = std::min(line_end, advance_utf8(code, seg_start, per_line));
             const float top =
@@ -196,9 +195,7 @@ float layout_code(Builder& b, const rst::Block& blk, float x, float y, float wid
             done += utf8_length(code.substr(seg_start, seg_end - seg_start));
             seg_start = seg_end;
             cy += line_h;
-            first_seg = false;
         } while (done < total);
-        (void)first_seg;
         ++number;
         line_start = line_end + 1;
     }
