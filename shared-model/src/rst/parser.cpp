@@ -462,10 +462,6 @@ ParseResult Parser::run() {
 
 namespace {
 
-bool contains_ci(std::string_view haystack, std::string_view needle) {
-    return detail::to_lower(haystack).find(needle) != std::string::npos;
-}
-
 bool is_css_number(std::string_view v, bool allow_unit) {
     size_t i = 0;
     bool digits = false;
@@ -588,14 +584,15 @@ bool css_value_ok(std::string_view property, std::string_view v) {
 } // namespace
 
 std::string sanitize_css(std::string_view css, std::vector<std::string>& problems) {
-    static const char* forbidden[] = {"url(", "expression", "\\", "\"",         "'", "<",
-                                      ">",    "/*",         "@",  "javascript", "&", "{",
-                                      "}",    "!important", "(",  ")"};
-    // Parentheses are only allowed as part of a colour function.
+    // Anything that could leave the declaration, load a resource or run code
+    // drops the whole style. Parentheses are checked per property below
+    // (only colour functions may have them).
+    static const char* forbidden[] = {"url(",       "expression", "\\", "\"",        "'",
+                                      "<",          ">",          "/*", "@",         "&",
+                                      "javascript", "{",          "}",  "!important"};
     std::string lowered = detail::to_lower(css);
     for (const char* f : forbidden) {
         std::string_view fv = f;
-        if (fv == "(" || fv == ")") continue;
         if (lowered.find(fv) != std::string::npos) {
             problems.push_back("The style \"" + detail::excerpt(css, 80) +
                                "\" was dropped: it contains \"" + std::string(fv) + "\".");
@@ -635,7 +632,6 @@ std::string sanitize_css(std::string_view css, std::vector<std::string>& problem
         if (!out.empty()) out += "; ";
         out += std::string(property) + ": " + collapsed;
     }
-    (void)contains_ci;
     return out;
 }
 
