@@ -11,7 +11,7 @@ packages=(
   libinih-dev libcli11-dev
   emscripten node-acorn
   fonts-dejavu-core fonts-noto-core
-  apache2 curl python3
+  apache2 curl python3 python3-docutils
   chromium
   dpkg-dev
 )
