@@ -4,6 +4,8 @@
 # Idempotent and fast when nothing changed: configure runs only once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# ccache hits across clones in other folders (CI builds a fresh clone).
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 
 export NODE_PATH=/usr/share/nodejs            # emcc needs Debian's acorn
 export EM_CACHE="$PWD/build/em-cache"          # the system cache may not be writable
