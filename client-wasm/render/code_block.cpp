@@ -14,37 +14,6 @@ using ui::FontRole;
 
 namespace {
 
-ImU32 colour_of(TokenKind k) {
-    const ui::Palette& p = ui::palette();
-    switch (k) {
-    case TokenKind::keyword:
-        return p.syntax_keyword;
-    case TokenKind::type:
-        return p.syntax_type;
-    case TokenKind::function:
-        return p.syntax_function;
-    case TokenKind::string:
-        return p.syntax_string;
-    case TokenKind::number:
-        return p.syntax_number;
-    case TokenKind::comment:
-        return p.syntax_comment;
-    case TokenKind::tag:
-    case TokenKind::preprocessor:
-        return p.syntax_tag;
-    case TokenKind::attribute:
-        return p.syntax_attribute;
-    case TokenKind::punctuation:
-    case TokenKind::operator_:
-        return p.syntax_punctuation;
-    case TokenKind::variable:
-        return p.syntax_variable;
-    case TokenKind::plain:
-        break;
-    }
-    return p.text;
-}
-
 std::size_t utf8_length(const std::string& s) {
     std::size_t n = 0;
     for (unsigned char c : s)
@@ -174,7 +143,7 @@ float layout_code(Builder& b, const rst::Block& blk, float x, float y, float wid
                 const std::string piece = code.substr(pos, end - pos);
                 TextStyle st;
                 st.role = FontRole::mono;
-                st.colour = colour_of(kind);
+                st.colour = syntax_colour(kind);
                 const float w = b.label(piece, st, ImVec2(cx, top), !blk.no_select);
                 b.out.cmds.back().para = para;
                 b.out.cmds.back().line_top = cy;

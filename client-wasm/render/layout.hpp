@@ -4,6 +4,7 @@
 #pragma once
 
 #include "render/page_model.hpp"
+#include "wte/highlight.hpp"
 #include "wte/layout/math_layout.hpp"
 
 namespace wte::render {
@@ -62,6 +63,9 @@ public:
 private:
     int& para_;
 };
+
+// The theme colour of a highlighted token (code blocks and :code-LANG: roles).
+ImU32 syntax_colour(TokenKind kind);
 
 // Resolves an image or asset reference to the URL the browser fetches.
 std::string image_url(Id part_id, const std::string& uri);

@@ -54,37 +54,6 @@ struct Atom {
     float width = 0;
 };
 
-ImU32 syntax_colour(TokenKind k) {
-    const ui::Palette& p = ui::palette();
-    switch (k) {
-    case TokenKind::keyword:
-        return p.syntax_keyword;
-    case TokenKind::type:
-        return p.syntax_type;
-    case TokenKind::function:
-        return p.syntax_function;
-    case TokenKind::string:
-        return p.syntax_string;
-    case TokenKind::number:
-        return p.syntax_number;
-    case TokenKind::comment:
-        return p.syntax_comment;
-    case TokenKind::tag:
-    case TokenKind::preprocessor:
-        return p.syntax_tag;
-    case TokenKind::attribute:
-        return p.syntax_attribute;
-    case TokenKind::punctuation:
-    case TokenKind::operator_:
-        return p.syntax_punctuation;
-    case TokenKind::variable:
-        return p.syntax_variable;
-    case TokenKind::plain:
-        break;
-    }
-    return p.text;
-}
-
 // Colours in :style: are the author's content; the high-contrast theme
 // ignores them so text always stays readable.
 bool parse_css_colour(const std::string& v, ImU32& out) {
@@ -305,6 +274,37 @@ private:
 };
 
 } // namespace
+
+ImU32 syntax_colour(TokenKind k) {
+    const ui::Palette& p = ui::palette();
+    switch (k) {
+    case TokenKind::keyword:
+        return p.syntax_keyword;
+    case TokenKind::type:
+        return p.syntax_type;
+    case TokenKind::function:
+        return p.syntax_function;
+    case TokenKind::string:
+        return p.syntax_string;
+    case TokenKind::number:
+        return p.syntax_number;
+    case TokenKind::comment:
+        return p.syntax_comment;
+    case TokenKind::tag:
+    case TokenKind::preprocessor:
+        return p.syntax_tag;
+    case TokenKind::attribute:
+        return p.syntax_attribute;
+    case TokenKind::punctuation:
+    case TokenKind::operator_:
+        return p.syntax_punctuation;
+    case TokenKind::variable:
+        return p.syntax_variable;
+    case TokenKind::plain:
+        break;
+    }
+    return p.text;
+}
 
 std::string image_url(Id part_id, const std::string& uri) {
     if (is_external(uri)) return uri;
