@@ -115,14 +115,25 @@ class Wte {
   }
 
   async click(label, kind) {
-    const w = await this.findWidget(label, kind);
+    // Wait until the widget stands still (a form that just opened may still
+    // move by a frame's layout), as a person would before clicking.
+    let w = await this.findWidget(label, kind);
+    for (let i = 0; i < 10; i++) {
+      await this.nextFrame();
+      const again = await this.findWidget(label, kind);
+      const still = again.x === w.x && again.y === w.y && again.w === w.w;
+      w = again;
+      if (still) break;
+    }
     if (!w.enabled) throw new Error(`widget "${label}" is disabled`);
     // Point first and let one frame see the pointer there, then press: a
     // press that arrives with the move in the same idle gap can be taken at
     // the previous pointer position (noted in the issue's closing note).
     await this.page.mouse.move(w.x + w.w / 2, w.y + h(w) / 2);
     await this.nextFrame();
+    // A person's click lasts longer than a frame: hold it across one.
     await this.page.mouse.down();
+    await this.nextFrame();
     await this.page.mouse.up();
     return w;
   }
