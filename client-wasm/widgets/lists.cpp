@@ -41,6 +41,25 @@ void card_frame(ImVec2 min, ImVec2 max, bool hovered) {
     dl->AddRect(min, max, hovered ? p.accent : p.border, r, 0, high_contrast() ? 2_s : 1_s);
 }
 
+// A card-shaped link: one invisible button with its frame, reported to the
+// test bridge under `title`.
+struct CardHit {
+    bool pressed;
+    bool hovered;
+    ImVec2 min;
+    ImVec2 max;
+};
+CardHit clickable_card(const std::string& title, const char* id, ImVec2 size) {
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(id, size);
+    const bool hovered = ImGui::IsItemHovered();
+    hand_cursor_if_hovered();
+    probe::widget(title, "link", true, false, ImGui::IsItemFocused());
+    const ImVec2 max = ImGui::GetItemRectMax();
+    card_frame(min, max, hovered);
+    return {pressed, hovered, min, max};
+}
+
 } // namespace
 
 bool summary_card(const std::string& title, const std::string& summary,
@@ -72,14 +91,7 @@ bool summary_card(const std::string& title, const std::string& summary,
     const float gap = shown.empty() ? 0 : 6_s;
     const float height = pad.y + title_size.y + gap + summary_size.y + pad.y;
 
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
-    const bool hovered = ImGui::IsItemHovered();
-    hand_cursor_if_hovered();
-    probe::widget(title, "link", true, false, ImGui::IsItemFocused());
-    const ImVec2 max = ImGui::GetItemRectMax();
-
-    card_frame(min, max, hovered);
+    const auto [pressed, hovered, min, max] = clickable_card(title, id, ImVec2(width, height));
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 title_pos(min.x + pad.x, min.y + pad.y);
@@ -110,13 +122,7 @@ bool list_row(int number, const std::string& title, const std::string& meta, con
               const std::string& mark) {
     const float width = column_width();
     const float height = 58_s;
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
-    const bool hovered = ImGui::IsItemHovered();
-    hand_cursor_if_hovered();
-    probe::widget(title, "link", true, false, ImGui::IsItemFocused());
-    const ImVec2 max = ImGui::GetItemRectMax();
-    card_frame(min, max, hovered);
+    const auto [pressed, hovered, min, max] = clickable_card(title, id, ImVec2(width, height));
 
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
