@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make bench`: every benchmark under tests/bench — compiled ones (built into
-# build/native/tests/bench) and scripts (*.sh, *.py, *.js) — prints its
-# figures. Browser benchmarks get a wte-server with demo data serving the
-# bundle (WTE_BASE_URL).
+# build/native/tests/bench as *-bench; other executables there are helpers,
+# such as bare-pistache for page_read_bench.py) and scripts (*.sh, *.py,
+# *.js) — prints its figures. Browser benchmarks get a wte-server with demo
+# data serving the bundle (WTE_BASE_URL).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export WTE_SERVER=$PWD/build/native/server/wte-server
@@ -18,7 +19,7 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/nul
 export WTE_BASE_URL="http://127.0.0.1:$port"
 
 status=0
-for exe in build/native/tests/bench/*; do
+for exe in build/native/tests/bench/*-bench; do
   [ -f "$exe" ] && [ -x "$exe" ] || continue
   echo "== $(basename "$exe")"
   "$exe" || status=1

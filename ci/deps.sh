@@ -12,6 +12,7 @@ packages=(
   emscripten node-acorn
   fonts-dejavu-core fonts-noto-core
   apache2 curl python3 python3-docutils
+  wrk
   chromium
   dpkg-dev
 )

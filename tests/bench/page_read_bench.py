@@ -1,0 +1,186 @@
+"""Student page read: requests/s of GET /api/v1/parts/{page} as the signed-in
+demo student (session lookup, permission check, part + children from SQLite,
+JSON), measured with wrk on loopback, against bare-pistache serving a JSON
+body of the same size with the same Pistache options and thread count in the
+same run. The ratio (page read / bare) is the figure to compare across
+machines. Both are run with and without an explicit `Connection: keep-alive`
+header: Pistache 0.0.5 closes the connection after each reply unless asked.
+A run that sees any non-2xx reply fails: a benchmark of 401s is worthless.
+
+    WTE_SERVER=build/native/server/wte-server python3 tests/bench/page_read_bench.py [--duration 10s]
+"""
+import argparse
+import configparser
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BUILD = os.path.join(HERE, "..", "..", "build", "native")
+SERVER = os.environ.get("WTE_SERVER", os.path.join(BUILD, "server", "wte-server"))
+BARE = os.environ.get("WTE_BARE_PISTACHE", os.path.join(BUILD, "tests", "bench", "bare-pistache"))
+STUDENT = {"email": "student1@example.org", "password": "student1-demo"}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_serving(url, proc, what):
+    for _ in range(100):
+        if proc.poll() is not None:
+            sys.exit(f"{what} exited ({proc.returncode}) before serving {url}")
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.05)
+    sys.exit(f"{what} did not answer {url} within 5 s")
+
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def get_json(base, path, cookie):
+    req = urllib.request.Request(base + path, headers={"Cookie": cookie})
+    with urllib.request.urlopen(req) as r:
+        return json.load(r)
+
+
+def sign_in(base):
+    req = urllib.request.Request(base + "/api/v1/auth/login", data=json.dumps(STUDENT).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req) as r:
+        for value in r.headers.get_all("Set-Cookie") or []:
+            m = re.match(r"(wte_session=[^;]+)", value)
+            if m:
+                return m.group(1)
+    sys.exit("signing in as the demo student set no wte_session cookie")
+
+
+def first_page(base, cookie):
+    """Depth-first through the student's modules: the first part of type page."""
+    def walk(part_id):
+        part = get_json(base, f"/api/v1/parts/{part_id}", cookie)
+        if part["type"] == "page":
+            return part
+        for child in part.get("children", []):
+            found = walk(child["id"])
+            if found:
+                return found
+        return None
+
+    for module in get_json(base, "/api/v1/modules/mine", cookie)["items"]:
+        page = walk(module["id"])
+        if page:
+            return page
+    sys.exit("the demo student has taken no module with a page")
+
+
+def to_ms(text):
+    m = re.fullmatch(r"([\d.]+)(us|ms|s)", text)
+    return float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
+
+
+def wrk(url, duration, headers):
+    cmd = ["wrk", "-t2", "-c20", f"-d{duration}", "--latency"]
+    for h in headers:
+        cmd += ["-H", h]
+    out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
+    if "Non-2xx" in out:
+        sys.exit(f"wrk saw replies other than 200 from {url}:\n{out}")
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)
+    if not (rps and p50 and p99):
+        sys.exit(f"cannot read wrk's figures:\n{out}")
+    errors = re.search(r"Socket errors: (.*)", out)
+    return {"rps": float(rps.group(1)), "p50": to_ms(p50.group(1)), "p99": to_ms(p99.group(1)),
+            "errors": errors.group(1) if errors else ""}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--duration", default="10s", help="wrk -d per run (default 10s, four runs)")
+    args = ap.parse_args()
+    keep_alive = ["Connection: keep-alive"]
+    results = {}
+
+    with tempfile.TemporaryDirectory(prefix="wte-bench-") as tmp:
+        config = os.path.join(tmp, "wte.ini")
+        subprocess.run([SERVER, "generate-config", "--filename", config], check=True,
+                       capture_output=True)
+        ini = configparser.ConfigParser(interpolation=None)
+        ini.read(config)
+        threads = ini.get("server", "threads")
+        port = free_port()
+        with open(config) as f:
+            text = f.read()
+        with open(config, "w") as f:
+            f.write(re.sub(r"^port = \d+", f"port = {port}", text, flags=re.M))
+        subprocess.run([SERVER, "init-db", config, "--demo", "--admin-password", "bench-password"],
+                       check=True, capture_output=True)
+
+        base = f"http://127.0.0.1:{port}"
+        with open(os.path.join(tmp, "server.log"), "w") as log:
+            server = subprocess.Popen([SERVER, "serve", config], stdout=log, stderr=log)
+        try:
+            wait_until_serving(base + "/api/v1/health", server, "wte-server")
+            cookie = sign_in(base)
+            page = first_page(base, cookie)
+            url = f"{base}/api/v1/parts/{page['id']}"
+            req = urllib.request.Request(url, headers={"Cookie": cookie})
+            with urllib.request.urlopen(req) as r:
+                body_bytes = len(r.read())
+            results["page", "close"] = wrk(url, args.duration, ["Cookie: " + cookie])
+            results["page", "keep"] = wrk(url, args.duration, ["Cookie: " + cookie] + keep_alive)
+        finally:
+            stop(server)
+
+        bare_port = free_port()
+        bare = subprocess.Popen([BARE, str(bare_port), str(body_bytes), threads],
+                                stdout=subprocess.DEVNULL)
+        try:
+            bare_url = f"http://127.0.0.1:{bare_port}/bare"
+            wait_until_serving(bare_url, bare, "bare-pistache")
+            with urllib.request.urlopen(bare_url) as r:
+                if len(r.read()) != body_bytes:
+                    sys.exit("bare-pistache's body is not the page's size")
+            results["bare", "close"] = wrk(bare_url, args.duration, [])
+            results["bare", "keep"] = wrk(bare_url, args.duration, keep_alive)
+        finally:
+            stop(bare)
+
+    print(f"student page read: GET /api/v1/parts/{page['id']} \"{page['title']}\", "
+          f"{body_bytes}-byte body, {threads} server threads, wrk -t2 -c20 -d{args.duration}")
+    print(f"  {'':50} {'requests/s':>10} {'p50 ms':>8} {'p99 ms':>8}")
+    labels = {"page": "page read (student session)", "bare": "bare Pistache, same body"}
+    for conn, conn_label in (("close", "no keep-alive header"), ("keep", "keep-alive")):
+        for what in ("page", "bare"):
+            r = results[what, conn]
+            row = f"{labels[what]}, {conn_label}"
+            note = f"  socket errors: {r['errors']}" if r["errors"] else ""
+            print(f"  {row:50} {r['rps']:10.0f} {r['p50']:8.2f} {r['p99']:8.2f}{note}")
+    close = results["page", "close"]["rps"] / results["bare", "close"]["rps"]
+    keep = results["page", "keep"]["rps"] / results["bare", "keep"]["rps"]
+    print(f"  ratio page read / bare: {close:.2f} without keep-alive header, "
+          f"{keep:.2f} with keep-alive")
+
+
+if __name__ == "__main__":
+    main()
