@@ -103,7 +103,7 @@ def wrk(url, duration, headers):
         cmd += ["-H", h]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
     if "Non-2xx" in out:
-        sys.exit(f"wrk saw replies other than 200 from {url}:\n{out}")
+        sys.exit(f"wrk saw error replies (4xx/5xx) from {url}:\n{out}")
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M)
     p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)
@@ -183,4 +183,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except urllib.error.HTTPError as e:
+        sys.exit(f"{e.url} answered {e.code}: {e.read().decode(errors='replace')}")
