@@ -17,7 +17,7 @@ namespace {
 
 using namespace Pistache;
 
-// {"text":"xxx…"} padded to the requested size (at least the empty object).
+// {"text":"xxx…"} of exactly `bytes` bytes; below 11 bytes, {} padded with spaces.
 std::string json_body(std::size_t bytes) {
     const std::string open = "{\"text\":\"", close = "\"}";
     if (bytes < open.size() + close.size())

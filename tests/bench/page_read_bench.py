@@ -5,9 +5,12 @@ body of the same size with the same Pistache options and thread count in the
 same run. The ratio (page read / bare) is the figure to compare across
 machines. Both are run with and without an explicit `Connection: keep-alive`
 header: Pistache 0.0.5 closes the connection after each reply unless asked.
-A run that sees any non-2xx reply fails: a benchmark of 401s is worthless.
+A run that sees any 4xx/5xx reply fails: a benchmark of 401s is worthless.
+Four wrk runs of --duration each (default 10s: about 45 s in all).
 
-    WTE_SERVER=build/native/server/wte-server python3 tests/bench/page_read_bench.py [--duration 10s]
+    WTE_SERVER=build/native/server/wte-server \
+    WTE_BARE_PISTACHE=build/native/tests/bench/bare-pistache \
+        python3 tests/bench/page_read_bench.py [--duration 10s]
 """
 import argparse
 import configparser
@@ -139,6 +142,7 @@ def main():
         base = f"http://127.0.0.1:{port}"
         with open(os.path.join(tmp, "server.log"), "w") as log:
             server = subprocess.Popen([SERVER, "serve", config], stdout=log, stderr=log)
+        bare = None
         try:
             wait_until_serving(base + "/api/v1/health", server, "wte-server")
             cookie = sign_in(base)
@@ -147,24 +151,25 @@ def main():
             req = urllib.request.Request(url, headers={"Cookie": cookie})
             with urllib.request.urlopen(req) as r:
                 body_bytes = len(r.read())
-            results["page", "close"] = wrk(url, args.duration, ["Cookie: " + cookie])
-            results["page", "keep"] = wrk(url, args.duration, ["Cookie: " + cookie] + keep_alive)
-        finally:
-            stop(server)
 
-        bare_port = free_port()
-        bare = subprocess.Popen([BARE, str(bare_port), str(body_bytes), threads],
-                                stdout=subprocess.DEVNULL)
-        try:
+            bare_port = free_port()
             bare_url = f"http://127.0.0.1:{bare_port}/bare"
+            bare = subprocess.Popen([BARE, str(bare_port), str(body_bytes), threads],
+                                    stdout=subprocess.DEVNULL)
             wait_until_serving(bare_url, bare, "bare-pistache")
             with urllib.request.urlopen(bare_url) as r:
                 if len(r.read()) != body_bytes:
                     sys.exit("bare-pistache's body is not the page's size")
-            results["bare", "close"] = wrk(bare_url, args.duration, [])
-            results["bare", "keep"] = wrk(bare_url, args.duration, keep_alive)
+
+            # Each pair back to back, so a neighbour's load on this shared
+            # machine drifts less between the two halves of a ratio.
+            for conn, extra in (("close", []), ("keep", keep_alive)):
+                results["page", conn] = wrk(url, args.duration, ["Cookie: " + cookie] + extra)
+                results["bare", conn] = wrk(bare_url, args.duration, extra)
         finally:
-            stop(bare)
+            stop(server)
+            if bare:
+                stop(bare)
 
     print(f"student page read: GET /api/v1/parts/{page['id']} \"{page['title']}\", "
           f"{body_bytes}-byte body, {threads} server threads, wrk -t2 -c20 -d{args.duration}")
