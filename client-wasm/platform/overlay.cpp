@@ -51,6 +51,9 @@ EM_JS(void, js_overlay_show, (int id, int visible), {
 EM_JS(void, js_overlay_remove, (int id), {
     WTEOverlay.remove(id);
 });
+EM_JS(int, js_overlay_focused, (), {
+    return WTEOverlay.focused();
+});
 // The next message's text (malloc'd) and its overlay's id in *overlay; null
 // when none waits.
 EM_JS(char*, js_overlay_next_message, (int* overlay), {
@@ -90,6 +93,10 @@ void overlay_show(int id, bool visible) {
 void overlay_remove(int id) {
     g_placements.erase(id);
     js_overlay_remove(id);
+}
+
+int overlay_focused() {
+    return js_overlay_focused();
 }
 
 std::vector<OverlayMessage> take_overlay_messages() {
@@ -142,6 +149,10 @@ EMSCRIPTEN_KEEPALIVE void wte_test_overlay_show(int id, int visible) {
 
 EMSCRIPTEN_KEEPALIVE void wte_test_overlay_remove(int id) {
     wte::platform::overlay_remove(id);
+}
+
+EMSCRIPTEN_KEEPALIVE int wte_test_overlay_focused() {
+    return wte::platform::overlay_focused();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* wte_test_take_overlay_messages() {

@@ -36,6 +36,11 @@ void overlay_place(int id, const CanvasRect& rect, const std::vector<CanvasRect>
 void overlay_show(int id, bool visible);
 void overlay_remove(int id);
 
+// The overlay holding the keyboard focus (the learner clicked into it), or 0.
+// ImGui never sees that click: while this is non-zero the app should let go
+// of an active text field, whose hidden <textarea> would take the focus back.
+int overlay_focused();
+
 // A postMessage from an overlay's own frame (others are ignored): strings as
 // sent, other values as JSON.
 struct OverlayMessage {

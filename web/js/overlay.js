@@ -7,7 +7,7 @@
 
 window.WTEOverlay = (function () {
   const canvas = document.getElementById('canvas');
-  const overlays = new Map(); // id → { id, el, rect, holes, visible, hovered, applied }
+  const overlays = new Map(); // id → { id, el, rect, holes, visible, applied }
   // A chatty frame must not fill memory while nobody takes its messages.
   const MAX_MESSAGES = 1000;
   const messages = [];
@@ -88,15 +88,18 @@ window.WTEOverlay = (function () {
   window.addEventListener('resize', () => overlays.forEach(apply));
 
   // An overlay's page may focus itself (autofocus, focus() in a script) and
-  // would then receive the keys meant for the app: the focus goes back unless
-  // the learner is pointing at that overlay, i.e. clicked into it.
+  // would then receive the keys meant for the app. A click into the frame
+  // counts as a user gesture in this page too (user activation reaches the
+  // ancestors); focus taken without any gesture goes back to the app. (A
+  // frame focusing itself within the seconds after a click on the app keeps
+  // the focus: the browser cannot tell us who made that gesture.)
   document.addEventListener('focusin', (e) => {
     if (!overlayOf(e.target)) lastFocus = e.target;
   });
   window.addEventListener('blur', () => {
     setTimeout(() => {
-      const o = overlayOf(document.activeElement);
-      if (!o || o.hovered) return;
+      if (!overlayOf(document.activeElement)) return;
+      if (!navigator.userActivation || navigator.userActivation.isActive) return;
       const back = lastFocus && lastFocus.isConnected ? lastFocus : canvas;
       back.focus({ preventScroll: true });
     }, 0);
@@ -144,9 +147,7 @@ window.WTEOverlay = (function () {
         display: 'none',
         zIndex: '1',
       });
-      const o = { id: nextId++, el, rect: null, holes: [], visible: false, hovered: false, applied: {} };
-      el.addEventListener('pointerenter', () => (o.hovered = true));
-      el.addEventListener('pointerleave', () => (o.hovered = false));
+      const o = { id: nextId++, el, rect: null, holes: [], visible: false, applied: {} };
       el.src = spec.src;
       document.body.appendChild(el);
       overlays.set(o.id, o);
@@ -180,6 +181,11 @@ window.WTEOverlay = (function () {
       o.el.remove();
       overlays.delete(id);
       for (let i = messages.length - 1; i >= 0; i--) if (messages[i].id === id) messages.splice(i, 1);
+    },
+
+    focused() {
+      const o = overlayOf(document.activeElement);
+      return o ? o.id : 0;
     },
 
     nextMessage() {
