@@ -67,9 +67,6 @@ Statement Connection::prepare(std::string_view sql) {
     ++prepares_;
     return Statement(db_, stmt, cache_, &pool);
 }
-std::int64_t Connection::last_insert_id() const {
-    return sqlite3_last_insert_rowid(db_);
-}
 int Connection::changes() const {
     return sqlite3_changes(db_);
 }

@@ -53,7 +53,6 @@ public:
     Statement prepare(std::string_view sql);
     // How many times SQLite compiled a statement on this connection.
     int prepare_count() const { return prepares_; }
-    std::int64_t last_insert_id() const;
     int changes() const;
     sqlite3* handle() { return db_; }
     const std::string& path() const { return path_; }
