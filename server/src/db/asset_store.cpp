@@ -23,7 +23,7 @@ Asset read_asset(const Statement& st) {
 
 } // namespace
 
-Id AssetStore::insert_asset(const Asset& a, const std::string& bytes) {
+Id AssetStore::insert(const Asset& a, const std::string& bytes) {
     std::int64_t count = 0;
     {
         auto st = c_.prepare("SELECT COUNT(*) FROM assets WHERE part_id = ? AND kind = ?");
@@ -45,21 +45,21 @@ Id AssetStore::insert_asset(const Asset& a, const std::string& bytes) {
     return st.int64(0);
 }
 
-std::optional<Asset> AssetStore::find_asset(Id id) {
+std::optional<Asset> AssetStore::find(Id id) {
     auto st = c_.prepare(std::string("SELECT ") + asset_columns + " FROM assets WHERE id = ?");
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
     return read_asset(st);
 }
 
-std::optional<std::string> AssetStore::asset_bytes(Id id) {
+std::optional<std::string> AssetStore::bytes(Id id) {
     auto st = c_.prepare("SELECT data FROM assets WHERE id = ?");
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
     return st.blob(0);
 }
 
-std::vector<Asset> AssetStore::assets_of(Id part) {
+std::vector<Asset> AssetStore::of_part(Id part) {
     auto st = c_.prepare(std::string("SELECT ") + asset_columns +
                          " FROM assets WHERE part_id = ? ORDER BY kind, ord, id");
     st.bind(1, part);
@@ -69,8 +69,8 @@ std::vector<Asset> AssetStore::assets_of(Id part) {
     return out;
 }
 
-std::optional<Asset> AssetStore::find_asset_by_name(const std::vector<Id>& chain,
-                                                    const std::string& filename) {
+std::optional<Asset> AssetStore::find_by_name(const std::vector<Id>& chain,
+                                              const std::string& filename) {
     auto st = c_.prepare(std::string("SELECT ") + asset_columns +
                          " FROM assets WHERE part_id = ? AND kind = 'asset' AND filename = ?");
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
@@ -81,13 +81,13 @@ std::optional<Asset> AssetStore::find_asset_by_name(const std::vector<Id>& chain
     return std::nullopt;
 }
 
-void AssetStore::update_asset(const Asset& a) {
+void AssetStore::update(const Asset& a) {
     c_.prepare("UPDATE assets SET filename = ?, mimetype = ?, ord = ?, updated_at = ? WHERE id = ?")
         .bind_all(a.filename, a.mimetype, a.order, now_seconds(), a.id)
         .run();
 }
 
-void AssetStore::replace_asset_bytes(Id id, const std::string& bytes, const std::string& etag) {
+void AssetStore::replace_bytes(Id id, const std::string& bytes, const std::string& etag) {
     c_.prepare("UPDATE assets SET data = ?, size = ?, etag = ?, updated_at = ? WHERE id = ?")
         .bind_blob(1, bytes)
         .bind(2, static_cast<std::int64_t>(bytes.size()))
@@ -97,7 +97,7 @@ void AssetStore::replace_asset_bytes(Id id, const std::string& bytes, const std:
         .run();
 }
 
-void AssetStore::delete_asset(Id id) {
+void AssetStore::remove(Id id) {
     c_.prepare("DELETE FROM assets WHERE id = ?").bind(1, id).run();
 }
 

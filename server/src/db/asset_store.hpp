@@ -15,16 +15,15 @@ class AssetStore {
 public:
     explicit AssetStore(Connection& c) : c_(c) {}
 
-    Id insert_asset(const Asset& a, const std::string& bytes); // appended to its kind's list
-    std::optional<Asset> find_asset(Id id);
-    std::optional<std::string> asset_bytes(Id id);
-    std::vector<Asset> assets_of(Id part);
+    Id insert(const Asset& a, const std::string& bytes); // appended to its kind's list
+    std::optional<Asset> find(Id id);
+    std::optional<std::string> bytes(Id id);
+    std::vector<Asset> of_part(Id part);
     // The asset called `filename` on the nearest of `chain` (node last, module first).
-    std::optional<Asset> find_asset_by_name(const std::vector<Id>& chain,
-                                            const std::string& filename);
-    void update_asset(const Asset& a); // filename, mimetype, order
-    void replace_asset_bytes(Id id, const std::string& bytes, const std::string& etag);
-    void delete_asset(Id id);
+    std::optional<Asset> find_by_name(const std::vector<Id>& chain, const std::string& filename);
+    void update(const Asset& a); // filename, mimetype, order
+    void replace_bytes(Id id, const std::string& bytes, const std::string& etag);
+    void remove(Id id);
 
 private:
     Connection& c_;

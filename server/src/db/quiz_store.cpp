@@ -23,7 +23,7 @@ QuizAnswer read_answer(const Statement& st) {
 
 } // namespace
 
-void QuizStore::replace_quizzes(Id part, const std::vector<Quiz>& quizzes) {
+void QuizStore::replace(Id part, const std::vector<Quiz>& quizzes) {
     c_.prepare("DELETE FROM quiz_questions WHERE part_id = ?").bind(1, part).run();
     auto st =
         c_.prepare("INSERT INTO quiz_questions (part_id, quiz_id, quiz_title, question_id, ord, "
@@ -38,7 +38,7 @@ void QuizStore::replace_quizzes(Id part, const std::vector<Quiz>& quizzes) {
         }
 }
 
-std::vector<Quiz> QuizStore::quizzes(Id part) {
+std::vector<Quiz> QuizStore::of_part(Id part) {
     auto st =
         c_.prepare("SELECT quiz_id, quiz_title, question_id, question, type, answers, correct "
                    "FROM quiz_questions WHERE part_id = ? ORDER BY ord");
@@ -57,8 +57,8 @@ std::vector<Quiz> QuizStore::quizzes(Id part) {
     return out;
 }
 
-std::optional<QuizAnswer> QuizStore::quiz_answer(Id user, Id part, const std::string& quiz,
-                                                 const std::string& question) {
+std::optional<QuizAnswer> QuizStore::answer(Id user, Id part, const std::string& quiz,
+                                            const std::string& question) {
     auto st = c_.prepare(std::string("SELECT ") + answer_columns +
                          " FROM quiz_answers WHERE user_id = ? AND part_id = ? AND quiz_id = ? AND "
                          "question_id = ?");
@@ -67,7 +67,7 @@ std::optional<QuizAnswer> QuizStore::quiz_answer(Id user, Id part, const std::st
     return read_answer(st);
 }
 
-void QuizStore::save_quiz_answer(Id user, Id part, const QuizAnswer& a) {
+void QuizStore::save_answer(Id user, Id part, const QuizAnswer& a) {
     c_.prepare("INSERT INTO quiz_answers (user_id, part_id, quiz_id, question_id, answers, "
                "correct, attempts, initial_answers, initial_correct, updated_at) "
                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -80,7 +80,7 @@ void QuizStore::save_quiz_answer(Id user, Id part, const QuizAnswer& a) {
         .run();
 }
 
-std::vector<QuizAnswer> QuizStore::quiz_answers(Id user, Id part) {
+std::vector<QuizAnswer> QuizStore::answers_of(Id user, Id part) {
     // rowid (SQLite's insertion order; the table has no id column) keeps the
     // order of first answers; a PostgreSQL schema needs a serial column here.
     auto st = c_.prepare(std::string("SELECT ") + answer_columns +

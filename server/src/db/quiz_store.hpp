@@ -16,12 +16,12 @@ class QuizStore {
 public:
     explicit QuizStore(Connection& c) : c_(c) {}
 
-    void replace_quizzes(Id part, const std::vector<Quiz>& quizzes);
-    std::vector<Quiz> quizzes(Id part); // with correct answers
-    std::optional<QuizAnswer> quiz_answer(Id user, Id part, const std::string& quiz,
-                                          const std::string& question);
-    void save_quiz_answer(Id user, Id part, const QuizAnswer& answer);
-    std::vector<QuizAnswer> quiz_answers(Id user, Id part); // in the order first answered
+    void replace(Id part, const std::vector<Quiz>& quizzes);
+    std::vector<Quiz> of_part(Id part); // with correct answers
+    std::optional<QuizAnswer> answer(Id user, Id part, const std::string& quiz,
+                                     const std::string& question);
+    void save_answer(Id user, Id part, const QuizAnswer& answer);
+    std::vector<QuizAnswer> answers_of(Id user, Id part); // in the order first answered
 
 private:
     Connection& c_;
