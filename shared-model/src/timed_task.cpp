@@ -1,6 +1,8 @@
 // Timed-task request parsing and the change_status option rule.
 #include "wte/timed_task.hpp"
 
+#include "wte/rules.hpp"
+
 namespace wte {
 
 namespace {
@@ -90,9 +92,8 @@ void validate_change_status(const json& options, PartType part_type) {
     if (!status)
         throw BadInput("options", "Unknown status '" + it->get<std::string>() +
                                       "'; use available, unavailable or archived");
-    if (*status == Status::archived && part_type != PartType::module)
-        throw BadInput("options",
-                       "Only modules can be archived; this is a " + to_string(part_type));
+    if (*status == Status::archived)
+        if (auto why = check_archiving(part_type)) throw BadInput("options", *why);
 }
 
 Status change_status_target(const json& options) {

@@ -24,9 +24,10 @@ class TimedTaskApi(ServerTestCase):
     def setUp(self):
         self.teacher = self.server.client("teacher")
 
-    def new_part(self, title="Week 1", type_="part"):
+    def new_part(self, title="Week 1", type_="part", parent=None):
         status, body, _ = self.teacher.post(f"{API}/parts", {
-            "type": type_, "parent_id": self.module, "title": title, "status": "unavailable"})
+            "type": type_, "parent_id": parent or self.module, "title": title,
+            "status": "unavailable"})
         self.assertEqual(status, 201, body)
         return body["id"]
 
@@ -157,7 +158,7 @@ class TimedTaskApi(ServerTestCase):
 
     def test_a_run_completes_due_tasks_and_editing_a_finished_task_makes_it_ready(self):
         part = self.new_part("Opens at nine")
-        page = self.new_part("A page", type_="page")
+        page = self.new_part("A page", type_="page", parent=part)
         done = self.create(part, run_at="2020-01-01T09:00Z", target="available")[1]
         broken = self.create(page, run_at="2020-01-01T09:00Z", target="available")[1]
         # A rule broken behind the API's back: the run records why it failed.

@@ -3,8 +3,7 @@
 // and several runners at once (threads with their own connections).
 #include "auth/crypto.hpp"
 #include "db/migrations.hpp"
-#include "db/store.hpp"
-#include "db/task_store.hpp"
+#include "db/stores.hpp"
 #include "tasks/kinds.hpp"
 #include "tasks/runner.hpp"
 
@@ -32,15 +31,15 @@ struct TaskDb {
         for (auto suffix : {"", "-wal", "-shm"})
             std::filesystem::remove(path.string() + suffix);
     }
-    db::Store store() { return db::Store(*conn); }
     db::TaskStore tasks() { return db::TaskStore(*conn); }
+    std::optional<db::PartRecord> find_part(Id id) { return db::Stores(*conn).tree.find_part(id); }
 
     Id part(PartType type = PartType::part, Status status = Status::unavailable) {
-        db::Store s(*conn);
+        db::Stores s(*conn);
         Part m;
         m.type = PartType::module;
         m.title = "M";
-        Id module = s.insert_part(m, std::nullopt);
+        Id module = s.tree.insert_part(m, std::nullopt);
         if (type == PartType::module) return module;
         Part p;
         p.type = type;
@@ -48,7 +47,7 @@ struct TaskDb {
         p.title = "P";
         p.status = status;
         p.order = -1;
-        return s.insert_part(p, module);
+        return s.tree.insert_part(p, module);
     }
     Id task(Id part, UnixSeconds run_at, const std::string& target = "available",
             const std::string& name = "change_status") {
@@ -155,7 +154,7 @@ TEST_CASE("running a task changes the part and records it against the task, once
     auto report = tasks::run_due_tasks(*db.conn, t0, t0 + 5, "r");
     CHECK(report.completed == 1);
     CHECK(report.failures.empty());
-    CHECK(db.store().find_part(p)->part.status == Status::available);
+    CHECK(db.find_part(p)->part.status == Status::available);
     CHECK(db.scalar("SELECT COUNT(*) FROM status_history WHERE task_id = " + std::to_string(id)) ==
           1);
     CHECK(db.tasks().find(id)->ran_at == t0 + 5);
@@ -181,7 +180,7 @@ TEST_CASE("a failing task is marked failed with its reason and the others still 
     CHECK(tasks.find(gone)->error == "part 987654 does not exist");
     CHECK(tasks.find(archive_page)->error == "Only modules can be archived; this is a page");
     CHECK(tasks.find(unknown)->error == "unknown task kind 'send_mail'");
-    CHECK(db.store().find_part(page)->part.status == Status::unavailable); // ok2 ran last
+    CHECK(db.find_part(page)->part.status == Status::unavailable); // ok2 ran last
     CHECK(db.scalar("SELECT COUNT(*) FROM status_history") == 2);
     CHECK_THAT(tasks::summary_line(report),
                Catch::StartsWith("5 tasks run, 3 failed: task " + std::to_string(gone) +
@@ -240,7 +239,7 @@ TEST_CASE("several runners at once run every task exactly once") {
     CHECK(db.scalar("SELECT COUNT(*) FROM timed_tasks WHERE status != 'completed'") == 0);
     // Each part ends in the status of its latest task: order held across runners.
     for (std::size_t k = 0; k < parts.size(); ++k)
-        CHECK(db.store().find_part(parts[k])->part.status ==
+        CHECK(db.find_part(parts[k])->part.status ==
               ((980 + k) % 2 ? Status::available : Status::unavailable));
 }
 

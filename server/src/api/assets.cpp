@@ -51,7 +51,7 @@ Response bytes_response(Context& ctx, const Asset& a) {
         r.content_type = a.mimetype;
         return r;
     }
-    auto bytes = ctx.store.asset_bytes(a.id);
+    auto bytes = ctx.stores.assets.bytes(a.id);
     r.body = bytes.value_or("");
     r.content_type = a.mimetype;
     r.headers.emplace_back("Content-Security-Policy",
@@ -74,7 +74,7 @@ struct AssetWithNode {
 
 AssetWithNode load_asset(Context& ctx, bool edit) {
     Id id = ctx.id_param(0);
-    auto a = ctx.store.find_asset(id);
+    auto a = ctx.stores.assets.find(id);
     if (!a) throw http::not_found("Asset " + std::to_string(id) + " does not exist");
     Node n = edit ? require_edit(ctx, a->part_id) : require_view(ctx, a->part_id);
     return {*a, std::move(n)};
@@ -84,7 +84,7 @@ AssetWithNode load_asset(Context& ctx, bool edit) {
 
 Response list_assets(Context& ctx) {
     Node n = require_view(ctx, ctx.id_param(0));
-    return Response::json_body(200, {{"items", ctx.store.assets_of(n.record.part.id)}});
+    return Response::json_body(200, {{"items", ctx.stores.assets.of_part(n.record.part.id)}});
 }
 
 Response upload_asset(Context& ctx) {
@@ -107,13 +107,13 @@ Response upload_asset(Context& ctx) {
     check_mimetype(a.mimetype);
     a.etag = auth::content_hash(ctx.req.body);
     a.size = static_cast<std::int64_t>(ctx.req.body.size());
-    db::Transaction tx(ctx.store.connection());
-    for (const auto& existing : ctx.store.assets_of(a.part_id))
+    db::Transaction tx(ctx.stores.connection);
+    for (const auto& existing : ctx.stores.assets.of_part(a.part_id))
         if (existing.kind == a.kind && existing.filename == a.filename)
             throw http::conflict("Part " + std::to_string(a.part_id) +
                                  " already has a file called " + a.filename);
-    a.id = ctx.store.insert_asset(a, ctx.req.body);
-    auto created = ctx.store.find_asset(a.id);
+    a.id = ctx.stores.assets.insert(a, ctx.req.body);
+    auto created = ctx.stores.assets.find(a.id);
     tx.commit();
     return Response::json_body(201, *created);
 }
@@ -133,7 +133,7 @@ Response asset_by_name(Context& ctx) {
     for (const auto& r : n.chain)
         chain.push_back(r.part.id);
     const std::string& name = ctx.req.params.at(1);
-    auto a = ctx.store.find_asset_by_name(chain, name);
+    auto a = ctx.stores.assets.find_by_name(chain, name);
     if (!a) throw http::not_found("There is no asset called " + name + " here");
     return bytes_response(ctx, *a);
 }
@@ -141,7 +141,7 @@ Response asset_by_name(Context& ctx) {
 Response patch_asset(Context& ctx) {
     json body = ctx.req.json_body();
     if (!body.is_object()) throw http::bad_request("The request body must be a JSON object");
-    db::Transaction tx(ctx.store.connection());
+    db::Transaction tx(ctx.stores.connection);
     auto [a, node] = load_asset(ctx, true);
     for (auto it = body.begin(); it != body.end(); ++it) {
         const auto& key = it.key();
@@ -158,28 +158,28 @@ Response patch_asset(Context& ctx) {
                                     {{"field", key}});
         }
     }
-    for (const auto& other : ctx.store.assets_of(a.part_id))
+    for (const auto& other : ctx.stores.assets.of_part(a.part_id))
         if (other.id != a.id && other.kind == a.kind && other.filename == a.filename)
             throw http::conflict("Part " + std::to_string(a.part_id) +
                                  " already has a file called " + a.filename);
-    ctx.store.update_asset(a);
+    ctx.stores.assets.update(a);
     tx.commit();
     return Response::json_body(200, a);
 }
 
 Response replace_asset_content(Context& ctx) {
-    db::Transaction tx(ctx.store.connection());
+    db::Transaction tx(ctx.stores.connection);
     auto a = load_asset(ctx, true).asset;
     a.etag = auth::content_hash(ctx.req.body);
-    ctx.store.replace_asset_bytes(a.id, ctx.req.body, a.etag);
+    ctx.stores.assets.replace_bytes(a.id, ctx.req.body, a.etag);
     tx.commit();
-    return Response::json_body(200, *ctx.store.find_asset(a.id));
+    return Response::json_body(200, *ctx.stores.assets.find(a.id));
 }
 
 Response delete_asset(Context& ctx) {
-    db::Transaction tx(ctx.store.connection());
+    db::Transaction tx(ctx.stores.connection);
     auto a = load_asset(ctx, true).asset;
-    ctx.store.delete_asset(a.id);
+    ctx.stores.assets.remove(a.id);
     tx.commit();
     return Response::json_body(200, {{"deleted", a.id}});
 }

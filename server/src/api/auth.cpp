@@ -53,9 +53,9 @@ Response login(Context& ctx) {
     const std::string address_key = "ip:" + ctx.req.remote;
     const auto now = db::now_seconds();
 
-    auto wait =
-        std::max(wait_needed(ctx.store.failures(account_key), free_failures_per_account, now),
-                 wait_needed(ctx.store.failures(address_key), free_failures_per_address, now));
+    auto wait = std::max(
+        wait_needed(ctx.stores.users.failures(account_key), free_failures_per_account, now),
+        wait_needed(ctx.stores.users.failures(address_key), free_failures_per_address, now));
     if (wait > 0) {
         auto r = Response::error(429, "too_many_attempts",
                                  "Too many failed sign-in attempts. Please wait " +
@@ -64,7 +64,7 @@ Response login(Context& ctx) {
         return r;
     }
 
-    auto record = ctx.store.find_user_by_email(email);
+    auto record = ctx.stores.users.find_user_by_email(email);
     // Verify against a dummy hash when there is no account, so the answer
     // takes as long either way and never tells which of the two was wrong.
     bool ok = auth::verify_password(record && record->password_hash ? *record->password_hash
@@ -72,25 +72,25 @@ Response login(Context& ctx) {
                                     request.password) &&
               record && record->password_hash && record->user.status == UserStatus::active;
     if (!ok) {
-        ctx.store.record_failure(account_key, now);
-        ctx.store.record_failure(address_key, now);
+        ctx.stores.users.record_failure(account_key, now);
+        ctx.stores.users.record_failure(address_key, now);
         throw http::HttpError(401, "invalid_credentials",
                               "The email address or the password is not correct");
     }
-    ctx.store.clear_failures(account_key);
+    ctx.stores.users.clear_failures(account_key);
 
     const std::string token = auth::random_token();
     const std::string csrf = auth::random_token();
     const std::int64_t lifetime = std::int64_t(ctx.config.session_hours) * 3600;
-    ctx.store.create_session(auth::token_hash(token), record->user.id, csrf, now + lifetime);
+    ctx.stores.users.create_session(auth::token_hash(token), record->user.id, csrf, now + lifetime);
     auto r = Response::json_body(
-        200, session_json(record->user, ctx.store.permissions_of(record->user.id), csrf));
+        200, session_json(record->user, ctx.stores.users.permissions_of(record->user.id), csrf));
     r.headers.emplace_back("Set-Cookie", session_cookie(ctx, token, lifetime));
     return r;
 }
 
 Response logout(Context& ctx) {
-    ctx.store.delete_session(ctx.session_token_hash);
+    ctx.stores.users.delete_session(ctx.session_token_hash);
     auto r = Response::json_body(200, {{"status", "signed_out"}});
     r.headers.emplace_back("Set-Cookie", session_cookie(ctx, "", 0));
     return r;

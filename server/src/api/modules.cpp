@@ -1,28 +1,23 @@
 // Module lists: the public catalogue and "My Modules".
 #include "api/handlers.hpp"
 #include "api/node.hpp"
+#include "db/migrations.hpp"
 
 namespace wte::api_handlers {
 
 Response health(Context& ctx) {
-    int schema = 0;
-    {
-        auto st = ctx.store.connection().prepare(
-            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-        st.step();
-        schema = st.integer(0);
-    }
+    int schema = db::recorded_schema_version(ctx.stores.connection).value_or(0);
     return Response::json_body(200,
                                {{"status", "ok"}, {"version", WTE_VERSION}, {"schema", schema}});
 }
 
 Response public_modules(Context& ctx) {
     auto [page, per_page] = paging(ctx);
-    auto result = ctx.store.available_modules(page, per_page);
+    auto result = ctx.stores.membership.available_modules(page, per_page);
     std::vector<Id> ids;
     for (const auto& m : result.items)
         ids.push_back(m.id);
-    auto pending = ctx.store.with_pending_tasks(ids);
+    auto pending = ctx.stores.tasks.parts_with_pending_tasks(ids);
     for (auto& m : result.items)
         m.pending_tasks = pending.count(m.id) > 0;
     return Response::json_body(200, api::to_json(result));
@@ -38,7 +33,8 @@ Response my_modules(Context& ctx) {
                                     "' (available, unavailable or archived)");
         statuses.push_back(*v);
     }
-    auto result = ctx.store.my_modules(ctx.signed_in_user().id, statuses, page, per_page);
+    auto result =
+        ctx.stores.membership.my_modules(ctx.signed_in_user().id, statuses, page, per_page);
     json items = json::array();
     for (const auto& m : result.items) {
         json j = m.module;

@@ -2,17 +2,39 @@
 
 namespace wte::api_handlers {
 
+NodeFacts node_facts(ModuleRole role, const std::vector<ChainStep>& chain) {
+    NodeFacts f;
+    f.role = role;
+    if (chain.empty()) return f;
+    f.type = chain.back().type;
+    f.module_status = chain.front().status;
+    for (const auto& step : chain)
+        f.chain.push_back(step.status);
+    return f;
+}
+
+namespace {
+std::vector<ChainStep> steps_of(const std::vector<db::PartRecord>& chain) {
+    std::vector<ChainStep> steps;
+    for (const auto& r : chain)
+        steps.push_back({r.part.type, r.part.status});
+    return steps;
+}
+} // namespace
+
+NodeFacts child_facts(const Node& n, const PartSummary& child) {
+    auto steps = steps_of(n.chain);
+    steps.push_back({child.type, child.status});
+    return node_facts(n.role, steps);
+}
+
 Node load_node(http::Context& ctx, Id id) {
     Node n;
-    n.chain = ctx.store.chain(id);
+    n.chain = ctx.stores.tree.chain(id);
     if (n.chain.empty()) throw http::not_found("Part " + std::to_string(id) + " does not exist");
     n.record = n.chain.back();
-    if (ctx.user) n.role = ctx.store.role_of(n.record.module_id, ctx.user->id);
-    n.facts.role = n.role;
-    n.facts.type = n.record.part.type;
-    n.facts.module_status = n.chain.front().part.status;
-    for (const auto& r : n.chain)
-        n.facts.chain.push_back(r.part.status);
+    if (ctx.user) n.role = ctx.stores.membership.role_of(n.record.module_id, ctx.user->id);
+    n.facts = node_facts(n.role, steps_of(n.chain));
     return n;
 }
 

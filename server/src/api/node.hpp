@@ -14,6 +14,16 @@ struct Node {
     const db::PartRecord& module() const { return chain.front(); }
 };
 
+// The one place permission facts are built: for the last node of `chain`
+// (module first), as seen by a caller whose role on the module is `role`.
+struct ChainStep {
+    PartType type;
+    Status status;
+};
+NodeFacts node_facts(ModuleRole role, const std::vector<ChainStep>& chain);
+// The facts of a child of `n`, to decide whether the caller may open it.
+NodeFacts child_facts(const Node& n, const PartSummary& child);
+
 Node load_node(http::Context& ctx, Id id); // 404 when it does not exist
 Node require_view(http::Context& ctx, Id id);
 Node require_edit(http::Context& ctx, Id id);

@@ -5,6 +5,7 @@
 #include "auth/crypto.hpp"
 #include "content/quizzes.hpp"
 #include "wte/quiz_solutions.hpp"
+#include "wte/rules.hpp"
 
 namespace wte::api_handlers {
 
@@ -21,29 +22,18 @@ PartView view_of(Context& ctx, const Node& n) {
     for (std::size_t i = 0; i + 1 < n.chain.size(); ++i)
         v.ancestors.push_back(summary_of(n.chain[i].part));
     // Learners see only the children they may open; editors see all.
-    for (auto& child : ctx.store.children(n.record.part.id)) {
-        NodeFacts f = n.facts;
-        f.type = child.type;
-        f.chain.push_back(child.status);
-        if (v.can.edit || can_view(ctx.actor, f)) v.children.push_back(std::move(child));
+    for (auto& child : ctx.stores.tree.children(n.record.part.id)) {
+        if (v.can.edit || can_view(ctx.actor, child_facts(n, child)))
+            v.children.push_back(std::move(child));
     }
     std::vector<Id> ids{n.record.part.id};
     for (const auto& c : v.children)
         ids.push_back(c.id);
-    auto pending = ctx.store.with_pending_tasks(ids);
+    auto pending = ctx.stores.tasks.parts_with_pending_tasks(ids);
     v.pending_tasks = pending.count(n.record.part.id) > 0;
     for (auto& c : v.children)
         c.pending_tasks = pending.count(c.id) > 0;
     return v;
-}
-
-void check_child_type(PartType parent, PartType child) {
-    bool ok =
-        (child == PartType::part && (parent == PartType::module || parent == PartType::part)) ||
-        (child == PartType::page && (parent == PartType::part || parent == PartType::module));
-    if (!ok)
-        throw http::bad_request("A " + to_string(child) + " cannot be placed inside a " +
-                                to_string(parent));
 }
 
 } // namespace
@@ -65,25 +55,28 @@ Response create_part(Context& ctx) {
     p.content = r.content.value_or("");
     p.order = r.order.value_or(-1);
 
-    db::Transaction tx(ctx.store.connection());
+    db::Transaction tx(ctx.stores.connection);
     std::optional<Id> module_id;
     if (r.type == PartType::module) {
+        if (auto why = check_placement(std::nullopt, r.type))
+            throw http::bad_request(*why, {{"field", "parent_id"}});
         if (!can_create_module(ctx.actor))
             throw http::forbidden(
                 "You may not create modules (it needs the modules.create permission)");
     } else {
-        auto parent = ctx.store.find_part(*r.parent_id);
+        auto parent = ctx.stores.tree.find_part(*r.parent_id);
         if (!parent)
             throw http::bad_request("Parent part " + std::to_string(*r.parent_id) +
                                     " does not exist");
         Node n = require_edit(ctx, *r.parent_id);
-        check_child_type(n.record.part.type, r.type);
+        if (auto why = check_placement(n.record.part.type, r.type))
+            throw http::bad_request(*why, {{"field", "parent_id"}});
         module_id = n.record.module_id;
     }
-    Id id = ctx.store.insert_part(p, module_id);
-    content::store_quizzes(ctx.store, id, p.content);
+    Id id = ctx.stores.tree.insert_part(p, module_id);
+    content::store_quizzes(ctx.stores, id, p.content);
     if (r.type == PartType::module)
-        ctx.store.set_role(id, ctx.signed_in_user().id, ModuleRole::owner);
+        ctx.stores.membership.set_role(id, ctx.signed_in_user().id, ModuleRole::owner);
     Node created = load_node(ctx, id);
     auto body = view_of(ctx, created);
     tx.commit();
@@ -92,27 +85,28 @@ Response create_part(Context& ctx) {
 
 Response patch_part(Context& ctx) {
     auto r = api::parse_patch_part(ctx.req.json_body());
-    db::Transaction tx(ctx.store.connection());
+    db::Transaction tx(ctx.stores.connection);
     Node n = require_edit(ctx, ctx.id_param(0));
     Part p = n.record.part;
     if (r.title) p.title = *r.title;
     if (r.label) p.label = *r.label;
     if (r.display_mode) p.display_mode = *r.display_mode;
     if (r.content) p.content = *r.content;
-    if (r.title || r.label || r.display_mode || r.content) ctx.store.update_part(p);
-    if (r.content) content::store_quizzes(ctx.store, p.id, p.content);
+    if (r.title || r.label || r.display_mode || r.content) ctx.stores.tree.update_part(p);
+    if (r.content) content::store_quizzes(ctx.stores, p.id, p.content);
     if (r.status && *r.status != p.status) {
-        if (*r.status == Status::archived && p.type != PartType::module)
-            throw http::bad_request("Only modules can be archived");
-        ctx.store.set_status(p.id, p.status, *r.status, ctx.user->id, std::nullopt,
-                             db::now_seconds());
+        if (*r.status == Status::archived)
+            if (auto why = check_archiving(p.type))
+                throw http::bad_request(*why, {{"field", "status"}});
+        ctx.stores.tree.set_status(p.id, p.status, *r.status, ctx.user->id, std::nullopt,
+                                   db::now_seconds());
     }
     if (r.order) {
         if (!p.parent_id) throw http::bad_request("A module has no siblings to be ordered among");
-        ctx.store.move_part(p.id, *r.order);
+        ctx.stores.tree.move_part(p.id, *r.order);
     }
     if (r.children_order) {
-        auto children = ctx.store.children(p.id);
+        auto children = ctx.stores.tree.children(p.id);
         std::vector<Id> have, want = *r.children_order;
         for (const auto& c : children)
             have.push_back(c.id);
@@ -121,7 +115,7 @@ Response patch_part(Context& ctx) {
         if (have != want)
             throw http::bad_request("children_order must list every child of part " +
                                     std::to_string(p.id) + " exactly once");
-        ctx.store.reorder_children(p.id, *r.children_order);
+        ctx.stores.tree.reorder_children(p.id, *r.children_order);
     }
     Node updated = load_node(ctx, p.id);
     auto body = view_of(ctx, updated);
@@ -130,18 +124,18 @@ Response patch_part(Context& ctx) {
 }
 
 Response delete_part(Context& ctx) {
-    db::Transaction tx(ctx.store.connection());
+    db::Transaction tx(ctx.stores.connection);
     Node n = load_node(ctx, ctx.id_param(0));
     if (!can_delete(ctx.actor, n.facts))
         throw http::forbidden("You may not delete part " + std::to_string(n.record.part.id));
-    ctx.store.delete_part_tree(n.record.part.id);
+    ctx.stores.tree.delete_part_tree(n.record.part.id);
     tx.commit();
     return Response::json_body(200, {{"deleted", n.record.part.id}});
 }
 
 Response put_access(Context& ctx) {
     auto r = api::parse_access(ctx.req.json_body());
-    db::Transaction tx(ctx.store.connection());
+    db::Transaction tx(ctx.stores.connection);
     Node n = require_edit(ctx, ctx.id_param(0));
     if (n.record.part.type != PartType::module)
         throw http::bad_request("Access settings belong to modules; part " +
@@ -149,7 +143,7 @@ Response put_access(Context& ctx) {
                                 to_string(n.record.part.type));
     std::optional<std::string> hash;
     if (r.set_password && r.password) hash = auth::hash_password(*r.password);
-    ctx.store.set_access(n.record.part.id, r.set_password, hash, r.email_domains);
+    ctx.stores.tree.set_access(n.record.part.id, r.set_password, hash, r.email_domains);
     Node updated = load_node(ctx, n.record.part.id);
     auto body = view_of(ctx, updated);
     tx.commit();
@@ -191,12 +185,12 @@ Response enrol(Context& ctx) {
     case EnrolDecision::not_signed_in:
         throw http::unauthorized();
     }
-    ctx.store.set_role(n.record.part.id, ctx.user->id, ModuleRole::student);
+    ctx.stores.membership.set_role(n.record.part.id, ctx.user->id, ModuleRole::student);
     return Response::json_body(200, {{"role", "student"}});
 }
 
 Response leave(Context& ctx) {
-    db::Transaction tx(ctx.store.connection());
+    db::Transaction tx(ctx.stores.connection);
     Node n = load_node(ctx, ctx.id_param(0));
     if (n.record.part.type != PartType::module) throw http::bad_request("Only modules can be left");
     if (n.role == ModuleRole::none) throw http::conflict("You are not a member of this module");
@@ -204,7 +198,7 @@ Response leave(Context& ctx) {
         throw http::forbidden("You have been blocked from this module", "blocked");
     if (n.role == ModuleRole::owner)
         throw http::conflict("Owners cannot leave their module; hand it over or delete it");
-    ctx.store.remove_member(n.record.part.id, ctx.user->id);
+    ctx.stores.membership.remove_member(n.record.part.id, ctx.user->id);
     tx.commit();
     return Response::json_body(200, {{"role", nullptr}});
 }

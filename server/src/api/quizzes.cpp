@@ -22,15 +22,15 @@ const QuizQuestion* find_question(const std::vector<Quiz>& quizzes, const std::s
 Response quizzes(Context& ctx) {
     Node n = require_view(ctx, ctx.id_param(0));
     json list = json::array();
-    for (const auto& q : ctx.store.quizzes(n.record.part.id))
+    for (const auto& q : ctx.stores.quizzes.of_part(n.record.part.id))
         list.push_back(to_learner_json(q));
     return Response::json_body(200, {{"items", list}});
 }
 
 Response my_quiz_answers(Context& ctx) {
     Node n = require_view(ctx, ctx.id_param(0));
-    return Response::json_body(200,
-                               {{"items", ctx.store.quiz_answers(ctx.user->id, n.record.part.id)}});
+    return Response::json_body(
+        200, {{"items", ctx.stores.quizzes.answers_of(ctx.user->id, n.record.part.id)}});
 }
 
 Response answer_quiz(Context& ctx) {
@@ -53,9 +53,9 @@ Response answer_quiz(Context& ctx) {
         chosen.push_back(a.get<std::string>());
     }
 
-    db::Transaction tx(ctx.store.connection());
+    db::Transaction tx(ctx.stores.connection);
     Node n = require_view(ctx, ctx.id_param(0));
-    auto all = ctx.store.quizzes(n.record.part.id);
+    auto all = ctx.stores.quizzes.of_part(n.record.part.id);
     const QuizQuestion* q = find_question(all, quiz, question);
     if (!q)
         throw http::not_found("Part " + std::to_string(n.record.part.id) + " has no question '" +
@@ -70,7 +70,7 @@ Response answer_quiz(Context& ctx) {
         throw http::bad_request("This question takes a single answer", {{"field", "answers"}});
 
     bool correct = rst::score_answer(*q, chosen);
-    auto existing = ctx.store.quiz_answer(ctx.user->id, n.record.part.id, quiz, question);
+    auto existing = ctx.stores.quizzes.answer(ctx.user->id, n.record.part.id, quiz, question);
     bool recorded = true;
     QuizAnswer a;
     if (!existing) {
@@ -84,7 +84,7 @@ Response answer_quiz(Context& ctx) {
         a.correct = correct;
         a.attempts += 1;
     }
-    if (recorded) ctx.store.save_quiz_answer(ctx.user->id, n.record.part.id, a);
+    if (recorded) ctx.stores.quizzes.save_answer(ctx.user->id, n.record.part.id, a);
     tx.commit();
     return Response::json_body(200, {{"quiz", quiz},
                                      {"question", question},

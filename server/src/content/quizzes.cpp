@@ -5,9 +5,9 @@
 
 namespace wte::content {
 
-void store_quizzes(db::Store& store, Id part, const std::string& rst_source) {
+void store_quizzes(db::Stores& store, Id part, const std::string& rst_source) {
     auto parsed = rst::parse(rst_source);
-    store.replace_quizzes(part, rst::extract_quizzes(parsed.doc));
+    store.quizzes.replace(part, rst::extract_quizzes(parsed.doc));
 }
 
 } // namespace wte::content

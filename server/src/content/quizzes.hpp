@@ -2,10 +2,10 @@
 // content is saved (API, import, demo seed).
 #pragma once
 
-#include "db/store.hpp"
+#include "db/stores.hpp"
 
 namespace wte::content {
 
-void store_quizzes(db::Store& store, Id part, const std::string& rst_source);
+void store_quizzes(db::Stores& store, Id part, const std::string& rst_source);
 
 } // namespace wte::content

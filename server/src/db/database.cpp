@@ -6,9 +6,18 @@ namespace {
 [[noreturn]] void fail(sqlite3* db, int rc, const std::string& what) {
     throw DbError(rc, what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
 }
+// Idle statements kept per SQL text: enough for nested cursors of one query.
+constexpr std::size_t max_idle_per_sql = 4;
 } // namespace
 
-Connection::Connection(const std::string& path, bool create_if_missing) : path_(path) {
+StatementCache::~StatementCache() {
+    for (auto& [sql, pool] : idle)
+        for (auto* stmt : pool)
+            sqlite3_finalize(stmt);
+}
+
+Connection::Connection(const std::string& path, bool create_if_missing)
+    : path_(path), cache_(std::make_shared<StatementCache>()) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (create_if_missing) flags |= SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
@@ -27,6 +36,8 @@ Connection::Connection(const std::string& path, bool create_if_missing) : path_(
 }
 
 Connection::~Connection() {
+    cache_.reset();
+    // _v2: a Statement still alive keeps the handle until it is finalised.
     sqlite3_close_v2(db_);
 }
 
@@ -41,23 +52,38 @@ void Connection::exec(const std::string& sql) {
 }
 
 Statement Connection::prepare(std::string_view sql) {
-    return Statement(db_, sql);
-}
-std::int64_t Connection::last_insert_id() const {
-    return sqlite3_last_insert_rowid(db_);
+    auto it = cache_->idle.find(sql);
+    if (it == cache_->idle.end())
+        it = cache_->idle.emplace(std::string(sql), StatementCache::Pool{}).first;
+    auto& pool = it->second;
+    if (!pool.empty()) {
+        sqlite3_stmt* stmt = pool.back();
+        pool.pop_back();
+        return Statement(db_, stmt, cache_, &pool);
+    }
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) fail(db_, rc, "SQL error in '" + std::string(sql.substr(0, 60)) + "'");
+    ++prepares_;
+    return Statement(db_, stmt, cache_, &pool);
 }
 int Connection::changes() const {
     return sqlite3_changes(db_);
 }
 
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
-    if (rc != SQLITE_OK) fail(db, rc, "SQL error in '" + std::string(sql.substr(0, 60)) + "'");
-}
 Statement::~Statement() {
-    sqlite3_finalize(stmt_);
+    if (!stmt_) return;
+    auto cache = cache_.lock();
+    if (cache && pool_->size() < max_idle_per_sql) {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+        pool_->push_back(stmt_);
+    } else {
+        sqlite3_finalize(stmt_);
+    }
 }
-Statement::Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) {
+Statement::Statement(Statement&& o) noexcept
+    : db_(o.db_), stmt_(o.stmt_), cache_(std::move(o.cache_)), pool_(o.pool_) {
     o.stmt_ = nullptr;
 }
 
@@ -122,18 +148,18 @@ std::optional<std::string> Statement::optional_text(int c) const {
 }
 
 Transaction::Transaction(Connection& c) : conn_(c) {
-    conn_.exec("BEGIN IMMEDIATE");
+    conn_.prepare("BEGIN IMMEDIATE").run();
 }
 Transaction::~Transaction() {
     if (!done_) {
         try {
-            conn_.exec("ROLLBACK");
+            conn_.prepare("ROLLBACK").run();
         } catch (...) {
         }
     }
 }
 void Transaction::commit() {
-    conn_.exec("COMMIT");
+    conn_.prepare("COMMIT").run();
     done_ = true;
 }
 

@@ -2,6 +2,7 @@
 // Statements with typed binds and reads, and scoped Transactions. Every
 // connection runs in WAL mode with foreign keys on and a busy timeout, so
 // concurrent processes (server, timed-task runners) wait instead of failing.
+// Statements are prepared once per connection and SQL text, then reused.
 #pragma once
 
 #include <sqlite3.h>
@@ -12,6 +13,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace wte::db {
 
@@ -22,6 +25,21 @@ struct DbError : std::runtime_error {
 
 class Statement;
 
+// Idle prepared statements of one connection, by SQL text. A statement in use
+// is out of its pool, so the same SQL asked for again while a cursor of it is
+// still open simply gets a second statement (prepared fresh, or idle).
+struct StatementCache {
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    using Pool = std::vector<sqlite3_stmt*>;
+    std::unordered_map<std::string, Pool, Hash, std::equal_to<>> idle;
+    ~StatementCache();
+};
+
 class Connection {
 public:
     explicit Connection(const std::string& path, bool create_if_missing = true);
@@ -30,8 +48,11 @@ public:
     Connection& operator=(const Connection&) = delete;
 
     void exec(const std::string& sql);
+    // A statement for `sql`, from the cache when one is idle; it goes back,
+    // reset and with its bindings cleared, when the Statement is destroyed.
     Statement prepare(std::string_view sql);
-    std::int64_t last_insert_id() const;
+    // How many times SQLite compiled a statement on this connection.
+    int prepare_count() const { return prepares_; }
     int changes() const;
     sqlite3* handle() { return db_; }
     const std::string& path() const { return path_; }
@@ -39,14 +60,18 @@ public:
 private:
     sqlite3* db_ = nullptr;
     std::string path_;
+    // Shared with the statements handed out, so one outliving the connection
+    // finalises itself instead of returning to a pool that is gone.
+    std::shared_ptr<StatementCache> cache_;
+    int prepares_ = 0;
 };
 
 class Statement {
 public:
-    Statement(sqlite3* db, std::string_view sql);
     ~Statement();
     Statement(Statement&& other) noexcept;
     Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
 
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
@@ -79,8 +104,14 @@ public:
     std::optional<std::string> optional_text(int col) const;
 
 private:
+    friend class Connection;
+    Statement(sqlite3* db, sqlite3_stmt* stmt, std::weak_ptr<StatementCache> cache,
+              StatementCache::Pool* pool)
+        : db_(db), stmt_(stmt), cache_(std::move(cache)), pool_(pool) {}
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
+    std::weak_ptr<StatementCache> cache_;
+    StatementCache::Pool* pool_ = nullptr; // where it goes back (map nodes are stable)
 };
 
 // BEGIN IMMEDIATE … COMMIT; rolls back unless commit() was called.

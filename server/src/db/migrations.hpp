@@ -5,6 +5,8 @@
 
 #include "db/database.hpp"
 
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -19,8 +21,21 @@ struct Migration {
 const std::vector<Migration>& embedded_migrations();
 int latest_schema_version();
 
-int current_schema_version(Connection& c);
-// Applies every pending migration, each in its own transaction; returns how many ran.
+// The version recorded in the database; std::nullopt when it has no
+// schema_migrations table at all (not a WTE database). Only reads.
+std::optional<int> recorded_schema_version(Connection& c);
+
+struct SchemaError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+// The one schema check of serve, the CLI modes and the timed-task runner:
+// throws SchemaError saying which command to run unless this wte-server can
+// work on the database. Only reads (migrating is `wte-server migrate`'s job,
+// and a runner started every minute must stay cheap).
+void require_current_schema(Connection& c);
+
+// Applies every pending migration, each in its own transaction; returns how
+// many ran. Creates the schema table on a new database.
 int migrate(Connection& c);
 
 } // namespace wte::db

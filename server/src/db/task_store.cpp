@@ -2,6 +2,8 @@
 // can only change from running to finished under the lease that claimed it.
 #include "db/task_store.hpp"
 
+#include "db/rows.hpp"
+
 #include <algorithm>
 
 namespace wte::db {
@@ -61,11 +63,10 @@ TimedTask to_timed_task(const TaskRecord& r, const std::string& part_title) {
 
 Id TaskStore::create(Id part, const std::string& name, UnixSeconds run_at, const json& options,
                      std::int64_t now) {
-    c_.prepare("INSERT INTO timed_tasks (part_id, name, run_at, options, status, created_at) "
-               "VALUES (?, ?, ?, ?, 'ready', ?)")
-        .bind_all(part, name, floor_to_minute(run_at), options.dump(), now)
-        .run();
-    return c_.last_insert_id();
+    auto st = c_.prepare("INSERT INTO timed_tasks (part_id, name, run_at, options, status, "
+                         "created_at) VALUES (?, ?, ?, ?, 'ready', ?) RETURNING id");
+    st.bind_all(part, name, floor_to_minute(run_at), options.dump(), now).step();
+    return st.int64(0);
 }
 
 std::optional<TaskRecord> TaskStore::find(Id id) {
@@ -113,6 +114,26 @@ void TaskStore::update(const TaskRecord& r) {
 
 void TaskStore::remove(Id id) {
     c_.prepare("DELETE FROM timed_tasks WHERE id = ?").bind(1, id).run();
+}
+
+std::set<Id> TaskStore::parts_with_pending_tasks(const std::vector<Id>& part_ids) {
+    std::set<Id> out;
+    if (part_ids.empty()) return out;
+    auto st = c_.prepare("SELECT DISTINCT part_id FROM timed_tasks WHERE status IN ('ready', "
+                         "'running') AND part_id IN " +
+                         in_list(part_ids.size()));
+    bind_in_list(st, 1, part_ids);
+    while (st.step())
+        out.insert(st.int64(0));
+    return out;
+}
+
+void TaskStore::remove_in_subtree(Id part) {
+    c_.prepare("WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT p.id FROM parts p "
+               "JOIN down ON p.parent_id = down.id) "
+               "DELETE FROM timed_tasks WHERE part_id IN (SELECT id FROM down)")
+        .bind(1, part)
+        .run();
 }
 
 bool TaskStore::any_due(UnixSeconds now) {
@@ -169,24 +190,21 @@ std::vector<TaskRecord> TaskStore::claim_due(UnixSeconds now, const std::string&
 }
 
 bool TaskStore::complete(Id id, const std::string& owner, std::int64_t ran_at) {
-    if (!complete_)
-        complete_.emplace(c_.handle(),
-                          "UPDATE timed_tasks SET status = 'completed', error = NULL, ran_at = ?, "
-                          "lease_owner = NULL, lease_expires = NULL "
-                          "WHERE id = ? AND status = 'running' AND lease_owner = ?");
-    complete_->reset();
-    complete_->bind_all(ran_at, id, owner).run();
+    c_.prepare("UPDATE timed_tasks SET status = 'completed', error = NULL, ran_at = ?, "
+               "lease_owner = NULL, lease_expires = NULL "
+               "WHERE id = ? AND status = 'running' AND lease_owner = ?")
+        .bind_all(ran_at, id, owner)
+        .run();
     return c_.changes() == 1;
 }
 
 bool TaskStore::fail(Id id, const std::string& owner, const std::string& reason,
                      std::int64_t ran_at) {
-    if (!fail_)
-        fail_.emplace(c_.handle(), "UPDATE timed_tasks SET status = 'failed', error = ?, "
-                                   "ran_at = ?, lease_owner = NULL, lease_expires = NULL "
-                                   "WHERE id = ? AND status = 'running' AND lease_owner = ?");
-    fail_->reset();
-    fail_->bind_all(reason, ran_at, id, owner).run();
+    c_.prepare("UPDATE timed_tasks SET status = 'failed', error = ?, ran_at = ?, "
+               "lease_owner = NULL, lease_expires = NULL "
+               "WHERE id = ? AND status = 'running' AND lease_owner = ?")
+        .bind_all(reason, ran_at, id, owner)
+        .run();
     return c_.changes() == 1;
 }
 

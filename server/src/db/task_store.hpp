@@ -1,6 +1,7 @@
 // TaskStore: every SQL statement about timed tasks — what the API lists and
-// edits, and the runner's claim/complete protocol whose guards make each due
-// task take effect exactly once (see tasks/runner.cpp for the whole design).
+// edits, which parts have pending tasks, removing a deleted subtree's tasks,
+// and the runner's claim/complete protocol whose guards make each due task
+// take effect exactly once (see tasks/runner.cpp for the whole design).
 #pragma once
 
 #include "db/database.hpp"
@@ -9,6 +10,7 @@
 #include "wte/schedule.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,11 @@ public:
     // lease then cannot complete it: its guard no longer matches).
     void update(const TaskRecord& r);
     void remove(Id id);
+    // Of `part_ids`, those with a task still to run (ready or running).
+    std::set<Id> parts_with_pending_tasks(const std::vector<Id>& part_ids);
+    // Timed tasks have no foreign key to parts (a task of a vanished part
+    // fails with a reason): removing a subtree removes them here.
+    void remove_in_subtree(Id part);
 
     // For the runner. "Due" means ready with run_at <= now, or running with an
     // expired lease (its runner died); oldest first.
@@ -65,8 +72,6 @@ public:
 
 private:
     Connection& c_;
-    // Prepared once per TaskStore: a run completes thousands of tasks.
-    std::optional<Statement> complete_, fail_;
 };
 
 } // namespace wte::db

@@ -68,26 +68,30 @@ Response Router::dispatch(Request& req, const Config& config, db::Connection& co
     match_pattern(route->pattern, req.path, req.params);
 
     try {
-        db::Store store(conn);
-        Context ctx{req, config, store, {}, std::nullopt, {}, {}};
+        db::Stores stores(conn);
+        Context ctx{req, config, stores, {}, std::nullopt, {}, {}};
         if (auto token = req.cookie(api::session_cookie); token && !token->empty()) {
             ctx.session_token_hash = auth::token_hash(*token);
-            if (auto session = store.find_session(ctx.session_token_hash, db::now_seconds())) {
-                if (auto user = store.find_user(session->user_id)) {
+            auto& users = stores.users;
+            if (auto session = users.find_session(ctx.session_token_hash, db::now_seconds())) {
+                if (auto user = users.find_user(session->user_id)) {
                     ctx.user = user->user;
                     ctx.actor.user_id = user->user.id;
-                    ctx.actor.permissions = store.permissions_of(user->user.id);
+                    ctx.actor.permissions = users.permissions_of(user->user.id);
                     ctx.csrf_token = session->csrf_token;
                 }
             }
         }
-        if (route->access == Access::signed_in && !ctx.user) throw unauthorized();
+        if (route->who.kind != Access::Kind::anyone && !ctx.user) throw unauthorized();
         if (route->csrf && is_state_changing(req.method) && ctx.user) {
             auto sent = req.header("x-csrf-token");
             if (!sent || *sent != ctx.csrf_token)
                 throw forbidden("The request has no valid X-CSRF-Token header; reload the page",
                                 "csrf");
         }
+        if (route->who.kind == Access::Kind::permission && !ctx.actor.has(route->who.permission))
+            throw forbidden(std::string("This needs the ") + route->who.permission +
+                            " permission, which you do not have");
         return route->handler(ctx);
     } catch (const HttpError& e) {
         return Response::error(e.status, e.code, e.what(), e.details);

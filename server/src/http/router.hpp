@@ -1,11 +1,11 @@
 // The route table's machinery: match method + path, resolve the session,
-// enforce sign-in and CSRF, call the handler, and turn every failure into a
-// JSON error. Handlers only parse, check permission, call the store and
-// serialise.
+// enforce who may call the route (sign-in, a permission) and CSRF, call the
+// handler, and turn every failure into a JSON error. Handlers only parse,
+// check rights on the node they touch, call the stores and serialise.
 #pragma once
 
 #include "config.hpp"
-#include "db/store.hpp"
+#include "db/stores.hpp"
 #include "http/message.hpp"
 #include "wte/permissions.hpp"
 
@@ -15,12 +15,23 @@
 
 namespace wte::http {
 
-enum class Access { anyone, signed_in };
+// Who may call a route: anyone, any signed-in user, or signed-in users
+// holding a permission (directly or through a group; admin holds all).
+struct Access {
+    enum class Kind { anyone, signed_in, permission };
+    Kind kind = Kind::anyone;
+    const char* permission = nullptr; // for Kind::permission
+};
+inline constexpr Access anyone{Access::Kind::anyone};
+inline constexpr Access signed_in{Access::Kind::signed_in};
+constexpr Access permission(const char* name) {
+    return {Access::Kind::permission, name};
+}
 
 struct Context {
     const Request& req;
     const Config& config;
-    db::Store& store;
+    db::Stores& stores;
     Actor actor;
     std::optional<User> user;
     std::string session_token_hash;
@@ -37,11 +48,11 @@ struct Route {
     const char* method;
     const char* pattern; // "/api/v1/parts/{id}"
     Handler handler;
-    Access access;
+    Access who;
     bool csrf = true; // state-changing routes need X-CSRF-Token unless false
 };
 
-const std::vector<Route>& route_table(); // routes.cpp
+const std::vector<Route>& route_table(); // api/routes.cpp
 
 class Router {
 public:

@@ -218,12 +218,7 @@ private:
 int serve(const Config& config) {
     {
         db::Connection conn(config.database_path, false);
-        int current = db::current_schema_version(conn);
-        if (current < db::latest_schema_version())
-            throw std::runtime_error("The database schema is at version " +
-                                     std::to_string(current) + ", this wte-server needs " +
-                                     std::to_string(db::latest_schema_version()) +
-                                     ": run `wte-server migrate`");
+        db::require_current_schema(conn);
     }
     sigset_t signals;
     sigemptyset(&signals);

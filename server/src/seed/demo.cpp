@@ -151,7 +151,6 @@ When you are happy with the structure, add a ``style`` element in the
 Façade, naïve, Ångström: accented text works everywhere, too.
 )";
 
-
 // Every construct and WTE extension on one page; {html_part} and {js_part}
 // are replaced by part ids known only after insertion.
 const char* everything_page = R"(Everything WTE Can Show
@@ -377,20 +376,21 @@ A quick quiz
 )";
 } // namespace
 
-std::vector<DemoAccount> seed_demo(db::Store& store) {
+std::vector<DemoAccount> seed_demo(db::Stores& store) {
     std::vector<DemoAccount> accounts = {
         {"teacher@example.org", "teacher-demo", "Teacher (owns the demo module)"},
         {"student1@example.org", "student1-demo", "Student (has taken the demo module)"},
         {"student2@example.org", "student2-demo", "Student (has not taken it yet)"},
     };
-    auto teacher_group = store.find_group("Teacher");
-    auto student_group = store.find_group("Student");
+    auto teacher_group = store.users.find_group("Teacher");
+    auto student_group = store.users.find_group("Student");
     std::vector<Id> ids;
     const char* names[] = {"Tessa Teacher", "Sam Student", "Kim Learner"};
     for (std::size_t i = 0; i < accounts.size(); ++i) {
-        Id id = store.create_user(accounts[i].email, names[i],
-                                  auth::hash_password(accounts[i].password), UserStatus::active);
-        store.add_to_group(id, i == 0 ? *teacher_group : *student_group);
+        Id id =
+            store.users.create_user(accounts[i].email, names[i],
+                                    auth::hash_password(accounts[i].password), UserStatus::active);
+        store.users.add_to_group(id, i == 0 ? *teacher_group : *student_group);
         ids.push_back(id);
     }
 
@@ -406,7 +406,7 @@ std::vector<DemoAccount> seed_demo(db::Store& store) {
         p.content = content;
         p.display_mode = mode;
         p.order = -1;
-        Id id = store.insert_part(p, module);
+        Id id = store.tree.insert_part(p, module);
         content::store_quizzes(store, id, content);
         return id;
     };
@@ -415,8 +415,8 @@ std::vector<DemoAccount> seed_demo(db::Store& store) {
         add(PartType::module, std::nullopt, std::nullopt, "Web Development Basics", "",
             "Web Development Basics\n======================\n\nLearn to build web pages "
             "with HTML, CSS and JavaScript, one small step at a time. No experience needed.\n");
-    store.set_role(module, ids[0], ModuleRole::owner);
-    store.set_role(module, ids[1], ModuleRole::student);
+    store.membership.set_role(module, ids[0], ModuleRole::owner);
+    store.membership.set_role(module, ids[1], ModuleRole::student);
 
     Id getting_started =
         add(PartType::part, module, module, "Getting Started", "Tutorial",
@@ -439,8 +439,8 @@ std::vector<DemoAccount> seed_demo(db::Store& store) {
                 "JavaScript in Practice\n======================\n\nMake your pages interactive: "
                 "events, the DOM and fetching data. Ask your teacher for the module password "
                 "(in this demo it is *js-demo*).\n");
-    store.set_role(js, ids[0], ModuleRole::owner);
-    store.set_access(js, true, auth::hash_password("js-demo"), std::nullopt);
+    store.membership.set_role(js, ids[0], ModuleRole::owner);
+    store.tree.set_access(js, true, auth::hash_password("js-demo"), std::nullopt);
     Id events = add(PartType::part, js, js, "Events", "Tutorial", "Reacting to the reader.\n");
     add(PartType::page, events, js, "Click Handlers", "",
         "Click Handlers\n==============\n\nUse ``addEventListener('click', ...)`` to run code "

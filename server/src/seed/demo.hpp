@@ -2,7 +2,7 @@
 // module with tutorial and exercise parts written in real reStructuredText.
 #pragma once
 
-#include "db/store.hpp"
+#include "db/stores.hpp"
 
 #include <string>
 #include <vector>
@@ -15,6 +15,6 @@ struct DemoAccount {
     std::string role; // what to tell the person trying it out
 };
 
-std::vector<DemoAccount> seed_demo(db::Store& store);
+std::vector<DemoAccount> seed_demo(db::Stores& store);
 
 } // namespace wte::seed

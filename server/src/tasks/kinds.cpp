@@ -26,8 +26,8 @@ const TaskKind& require_task_kind(const std::string& name) {
     throw BadInput("name", "Unknown task kind '" + name + "'; known kinds: " + known);
 }
 
-void run_change_status(db::Store& store, const db::TaskRecord& task, std::int64_t now) {
-    auto part = store.find_part(task.part_id);
+void run_change_status(db::Stores& store, const db::TaskRecord& task, std::int64_t now) {
+    auto part = store.tree.find_part(task.part_id);
     if (!part) throw TaskFailure("part " + std::to_string(task.part_id) + " does not exist");
     // Re-checked here: the row may have been written before a rule changed, or by hand.
     try {
@@ -37,8 +37,8 @@ void run_change_status(db::Store& store, const db::TaskRecord& task, std::int64_
     }
     // Recorded even when the status is already the target: status_history
     // then shows, per task, that it took effect exactly once.
-    store.set_status(part->part.id, part->part.status, change_status_target(task.options),
-                     std::nullopt, task.id, now);
+    store.tree.set_status(part->part.id, part->part.status, change_status_target(task.options),
+                          std::nullopt, task.id, now);
 }
 
 } // namespace wte::tasks

@@ -3,8 +3,7 @@
 // the client's form check options with it). Adding a kind is one line here.
 #pragma once
 
-#include "db/store.hpp"
-#include "db/task_store.hpp"
+#include "db/stores.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -19,7 +18,7 @@ struct TaskFailure : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-using RunFn = void (*)(db::Store& store, const db::TaskRecord& task, std::int64_t now);
+using RunFn = void (*)(db::Stores& store, const db::TaskRecord& task, std::int64_t now);
 using ValidateFn = void (*)(const json& options, PartType part_type); // throws BadInput
 
 struct TaskKind {
@@ -33,6 +32,6 @@ const TaskKind* find_task_kind(const std::string& name);
 // Like find_task_kind, but an unknown name is a BadInput listing the known kinds.
 const TaskKind& require_task_kind(const std::string& name);
 
-void run_change_status(db::Store& store, const db::TaskRecord& task, std::int64_t now);
+void run_change_status(db::Stores& store, const db::TaskRecord& task, std::int64_t now);
 
 } // namespace wte::tasks

@@ -14,8 +14,7 @@
 
 #include "auth/crypto.hpp"
 #include "db/migrations.hpp"
-#include "db/store.hpp"
-#include "db/task_store.hpp"
+#include "db/stores.hpp"
 #include "tasks/kinds.hpp"
 
 #include <unistd.h>
@@ -34,18 +33,10 @@ struct RunError : std::runtime_error {
 };
 
 // A savepoint per task: a failing task's partial writes are undone without
-// losing the rest of the batch. Its statements are prepared once per run.
-struct SavepointStatements {
-    db::Statement begin, release, rollback, release_after_rollback;
-    explicit SavepointStatements(db::Connection& c)
-        : begin(c.prepare("SAVEPOINT task")), release(c.prepare("RELEASE task")),
-          rollback(c.prepare("ROLLBACK TO task")),
-          release_after_rollback(c.prepare("RELEASE task")) {}
-};
-
+// losing the rest of the batch (its statements come from the connection's cache).
 class Savepoint {
 public:
-    explicit Savepoint(SavepointStatements& s) : s_(s) { once(s_.begin); }
+    explicit Savepoint(db::Connection& c) : c_(c) { c_.prepare("SAVEPOINT task").run(); }
     ~Savepoint() {
         if (!done_) try {
                 rollback();
@@ -54,39 +45,18 @@ public:
     }
     void release() {
         done_ = true;
-        once(s_.release);
+        c_.prepare("RELEASE task").run();
     }
     void rollback() {
         done_ = true;
-        once(s_.rollback);
-        once(s_.release_after_rollback);
+        c_.prepare("ROLLBACK TO task").run();
+        c_.prepare("RELEASE task").run();
     }
 
 private:
-    static void once(db::Statement& st) {
-        st.reset();
-        st.run();
-    }
-    SavepointStatements& s_;
+    db::Connection& c_;
     bool done_ = false;
 };
-
-// Reads the schema version only: migrating is `wte-server migrate`'s job, and
-// a runner started every minute must stay cheap.
-void check_schema(db::Connection& c) {
-    int version = 0;
-    try {
-        auto st = c.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-        st.step();
-        version = st.integer(0);
-    } catch (const db::DbError&) {
-        throw RunError("Database " + c.path() +
-                       " is not a WTE database; run `wte-server init-db` first");
-    }
-    if (version < db::latest_schema_version())
-        throw RunError("Database schema is at version " + std::to_string(version) +
-                       "; run `wte-server migrate` first");
-}
 
 std::string describe(const db::TaskRecord& t) {
     return "task " + std::to_string(t.id) + "  due " + format_iso8601(t.run_at) + "  " + t.name +
@@ -107,9 +77,8 @@ std::string runner_id() {
 
 RunReport run_due_tasks(db::Connection& c, UnixSeconds now, UnixSeconds wall_now,
                         const std::string& owner) {
-    db::TaskStore tasks(c);
-    db::Store store(c);
-    SavepointStatements savepoints(c);
+    db::Stores stores(c);
+    db::TaskStore& tasks = stores.tasks;
     RunReport report;
     // With --now in the past a lease must still outlast this run in real time.
     const std::int64_t lease_until = std::max(now, wall_now) + lease_seconds;
@@ -125,7 +94,7 @@ RunReport run_due_tasks(db::Connection& c, UnixSeconds now, UnixSeconds wall_now
         db::Transaction tx(c);
         RunReport this_batch;
         for (const auto& task : batch) {
-            Savepoint sp(savepoints);
+            Savepoint sp(c);
             if (!tasks.complete(task.id, owner, wall_now)) {
                 sp.rollback();
                 ++this_batch.skipped;
@@ -134,7 +103,7 @@ RunReport run_due_tasks(db::Connection& c, UnixSeconds now, UnixSeconds wall_now
             try {
                 const TaskKind* kind = find_task_kind(task.name);
                 if (!kind) throw TaskFailure("unknown task kind '" + task.name + "'");
-                kind->run(store, task, wall_now);
+                kind->run(stores, task, wall_now);
                 sp.release();
                 ++this_batch.completed;
             } catch (const std::exception& e) {
@@ -183,7 +152,7 @@ int run_timed_tasks(const Config& config, const RunOptions& options) {
             throw RunError("Database " + config.database_path +
                            " does not exist; run `wte-server init-db` first");
         db::Connection conn(config.database_path, false);
-        check_schema(conn);
+        db::require_current_schema(conn);
         db::TaskStore tasks(conn);
 
         if (options.dry_run) {

@@ -1,12 +1,13 @@
-// Every HTTP route of wte-server: method, path, handler, who may call it.
-// (API.md documents them; keep the two in step.)
+// Every HTTP route of wte-server: method, path, handler, who may call it
+// (anyone, signed_in or permission(wte::permission::…)), enforced by the
+// router before the handler runs. Rights on a particular part (view, edit)
+// depend on the part and are checked by the handler. server/API.md documents
+// the routes; keep the two in step.
 #include "api/handlers.hpp"
 
 namespace wte::http {
 
 using namespace wte::api_handlers;
-constexpr auto anyone = Access::anyone;
-constexpr auto signed_in = Access::signed_in;
 
 const std::vector<Route>& route_table() {
     static const std::vector<Route> routes = {

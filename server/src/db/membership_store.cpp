@@ -1,0 +1,99 @@
+#include "db/membership_store.hpp"
+
+#include "db/rows.hpp"
+#include "db/tree_store.hpp"
+
+namespace wte::db {
+
+ModuleRole MembershipStore::role_of(Id module, Id user) {
+    auto st = c_.prepare("SELECT role FROM module_roles WHERE module_id = ? AND user_id = ?");
+    st.bind_all(module, user);
+    if (!st.step()) return ModuleRole::none;
+    return stored_enum(parse_module_role(st.text(0)), "module role");
+}
+
+void MembershipStore::set_role(Id module, Id user, ModuleRole role) {
+    if (role == ModuleRole::none) {
+        c_.prepare("DELETE FROM module_roles WHERE module_id = ? AND user_id = ?")
+            .bind_all(module, user)
+            .run();
+        return;
+    }
+    c_.prepare("INSERT INTO module_roles (module_id, user_id, role) VALUES (?, ?, ?) "
+               "ON CONFLICT (module_id, user_id) DO UPDATE SET role = excluded.role")
+        .bind_all(module, user, to_string(role))
+        .run();
+}
+
+int MembershipStore::owner_count(Id module) {
+    auto st =
+        c_.prepare("SELECT COUNT(*) FROM module_roles WHERE module_id = ? AND role = 'owner'");
+    st.bind(1, module);
+    st.step();
+    return st.integer(0);
+}
+
+void MembershipStore::remove_member(Id module, Id user) {
+    set_role(module, user, ModuleRole::none);
+    c_.prepare("DELETE FROM progress WHERE user_id = ? AND part_id IN "
+               "(SELECT id FROM parts WHERE module_id = ?)")
+        .bind_all(user, module)
+        .run();
+    c_.prepare("DELETE FROM page_visits WHERE user_id = ? AND page_id IN "
+               "(SELECT id FROM parts WHERE module_id = ?)")
+        .bind_all(user, module)
+        .run();
+}
+
+api::Page<PartSummary> MembershipStore::available_modules(int page, int per_page) {
+    api::Page<PartSummary> out;
+    out.page = page;
+    out.per_page = per_page;
+    auto count =
+        c_.prepare("SELECT COUNT(*) FROM parts WHERE type = 'module' AND status = 'available'");
+    count.step();
+    out.total = count.int64(0);
+    // LOWER: case-insensitive like SQLite's NOCASE (ASCII), and portable.
+    auto st = c_.prepare(std::string("SELECT ") + part_columns +
+                         " FROM parts WHERE type = 'module' AND status = 'available' "
+                         "ORDER BY LOWER(title), id LIMIT ? OFFSET ?");
+    st.bind_all(per_page, static_cast<std::int64_t>(page - 1) * per_page);
+    while (st.step())
+        out.items.push_back(listed(read_part(st).part));
+    return out;
+}
+
+api::Page<ModuleWithRole> MembershipStore::my_modules(Id user, const std::vector<Status>& statuses,
+                                                      int page, int per_page) {
+    api::Page<ModuleWithRole> out;
+    out.page = page;
+    out.per_page = per_page;
+    std::vector<std::string> wanted;
+    for (auto s : statuses)
+        wanted.push_back(to_string(s));
+    if (statuses.empty()) wanted = {"available", "unavailable", "archived"};
+    const std::string where = " FROM parts p JOIN module_roles r ON r.module_id = p.id "
+                              "WHERE p.type = 'module' AND r.user_id = ? AND r.role != 'block' "
+                              "AND p.status IN " +
+                              in_list(wanted.size());
+    auto count = c_.prepare("SELECT COUNT(*)" + where);
+    count.bind(1, user);
+    bind_in_list(count, 2, wanted);
+    count.step();
+    out.total = count.int64(0);
+    auto st = c_.prepare("SELECT p.id, p.type, p.parent_id, p.module_id, p.title, p.status, "
+                         "p.label, p.display_mode, p.content, p.ord, p.access_password, "
+                         "p.access_domains, r.role" +
+                         where + " ORDER BY LOWER(p.title), p.id LIMIT ? OFFSET ?");
+    st.bind(1, user);
+    bind_in_list(st, 2, wanted);
+    const int after = 2 + static_cast<int>(std::count(where.begin(), where.end(), '?')) - 1;
+    st.bind(after, per_page);
+    st.bind(after + 1, static_cast<std::int64_t>(page - 1) * per_page);
+    while (st.step())
+        out.items.push_back({listed(read_part(st).part),
+                             stored_enum(parse_module_role(st.text(12)), "module role")});
+    return out;
+}
+
+} // namespace wte::db

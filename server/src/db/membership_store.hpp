@@ -1,0 +1,36 @@
+// MembershipStore: the SQL of who belongs to which module — roles (owner,
+// tutor, student, block), leaving a module, "my modules" and the catalogue of
+// modules open to take.
+#pragma once
+
+#include "db/database.hpp"
+#include "wte/api.hpp"
+#include "wte/domain.hpp"
+
+#include <vector>
+
+namespace wte::db {
+
+struct ModuleWithRole {
+    PartSummary module;
+    ModuleRole role = ModuleRole::none;
+};
+
+class MembershipStore {
+public:
+    explicit MembershipStore(Connection& c) : c_(c) {}
+
+    ModuleRole role_of(Id module, Id user);
+    void set_role(Id module, Id user, ModuleRole role); // none removes the role
+    int owner_count(Id module);
+    void remove_member(Id module, Id user); // role and progress; quiz answers stay
+    api::Page<PartSummary> available_modules(int page, int per_page);
+    // Modules where `user` has a role other than block; all statuses when empty.
+    api::Page<ModuleWithRole> my_modules(Id user, const std::vector<Status>& statuses, int page,
+                                         int per_page);
+
+private:
+    Connection& c_;
+};
+
+} // namespace wte::db

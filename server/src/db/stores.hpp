@@ -1,0 +1,32 @@
+// All stores over one Connection, one per aggregate; each holds all of its
+// aggregate's SQL. Handlers reach them as ctx.stores.tree.find_part(id).
+// A future PostgreSQL backend implements the same stores.
+#pragma once
+
+#include "db/asset_store.hpp"
+#include "db/database.hpp"
+#include "db/membership_store.hpp"
+#include "db/quiz_store.hpp"
+#include "db/rows.hpp"
+#include "db/task_store.hpp"
+#include "db/tree_store.hpp"
+#include "db/user_store.hpp"
+
+namespace wte::db {
+
+struct Stores {
+    explicit Stores(Connection& c)
+        : connection(c), users(c), tasks(c), tree(c, tasks), membership(c), quizzes(c), assets(c) {}
+    Stores(const Stores&) = delete;
+    Stores& operator=(const Stores&) = delete;
+
+    Connection& connection;
+    UserStore users;            // users, groups, permissions, sessions, sign-in failures
+    TaskStore tasks;            // timed tasks (declared before tree, which uses it)
+    TreeStore tree;             // parts, status history, access, order
+    MembershipStore membership; // roles, my modules, available modules
+    QuizStore quizzes;          // extracted quizzes and learners' answers
+    AssetStore assets;          // files of parts
+};
+
+} // namespace wte::db

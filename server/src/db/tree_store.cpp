@@ -1,0 +1,166 @@
+#include "db/tree_store.hpp"
+
+#include "db/rows.hpp"
+#include "db/task_store.hpp"
+#include "wte/text.hpp"
+
+#include <algorithm>
+
+namespace wte::db {
+
+const char* const part_columns =
+    "id, type, parent_id, module_id, title, status, label, display_mode, content, ord, "
+    "access_password, access_domains";
+
+PartRecord read_part(const Statement& st) {
+    PartRecord r;
+    r.part.id = st.int64(0);
+    r.part.type = stored_enum(parse_part_type(st.text(1)), "part type");
+    r.part.parent_id = st.optional_int64(2);
+    r.module_id = st.optional_int64(3).value_or(r.part.id);
+    r.part.title = st.text(4);
+    r.part.status = stored_enum(parse_status(st.text(5)), "status");
+    r.part.label = st.text(6);
+    r.part.display_mode = stored_enum(parse_display_mode(st.text(7)), "display mode");
+    r.part.content = st.text(8);
+    r.part.order = st.integer(9);
+    r.access_password_hash = st.optional_text(10);
+    json domains = json::parse(st.text(11), nullptr, false);
+    if (domains.is_array())
+        for (const auto& d : domains)
+            if (d.is_string()) r.access_domains.push_back(d.get<std::string>());
+    return r;
+}
+
+PartSummary listed(const Part& p) {
+    PartSummary s = summary_of(p);
+    s.summary = summarise(p.content);
+    return s;
+}
+
+Id TreeStore::insert_part(const Part& p, std::optional<Id> module_id) {
+    // Make room at the requested index among the siblings (append by default).
+    int count = 0;
+    {
+        auto st = c_.prepare(p.parent_id ? "SELECT COUNT(*) FROM parts WHERE parent_id = ?"
+                                         : "SELECT COUNT(*) FROM parts WHERE parent_id IS NULL");
+        if (p.parent_id) st.bind(1, *p.parent_id);
+        st.step();
+        count = st.integer(0);
+    }
+    int index = (p.order < 0 || p.order > count) ? count : p.order;
+    if (p.parent_id)
+        c_.prepare("UPDATE parts SET ord = ord + 1 WHERE parent_id = ? AND ord >= ?")
+            .bind_all(*p.parent_id, index)
+            .run();
+    auto now = now_seconds();
+    Id id = 0;
+    {
+        auto st = c_.prepare(
+            "INSERT INTO parts (type, parent_id, module_id, title, status, label, display_mode, "
+            "content, ord, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "RETURNING id");
+        st.bind_all(to_string(p.type), p.parent_id, module_id, p.title, to_string(p.status),
+                    p.label, to_string(p.display_mode), p.content, index, now, now);
+        st.step();
+        id = st.int64(0);
+    }
+    // A module is its own module: its id is known only now.
+    if (!module_id) c_.prepare("UPDATE parts SET module_id = id WHERE id = ?").bind(1, id).run();
+    return id;
+}
+
+std::optional<PartRecord> TreeStore::find_part(Id id) {
+    auto st = c_.prepare(std::string("SELECT ") + part_columns + " FROM parts WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return read_part(st);
+}
+
+std::vector<PartRecord> TreeStore::chain(Id id) {
+    auto st = c_.prepare(std::string("WITH RECURSIVE up(id, depth) AS (SELECT ?, 0 UNION ALL "
+                                     "SELECT p.parent_id, up.depth + 1 FROM parts p JOIN up ON "
+                                     "p.id = up.id WHERE p.parent_id IS NOT NULL) SELECT ") +
+                         part_columns + " FROM up JOIN parts USING (id) ORDER BY depth DESC");
+    st.bind(1, id);
+    std::vector<PartRecord> out;
+    while (st.step())
+        out.push_back(read_part(st));
+    return out;
+}
+
+std::vector<PartSummary> TreeStore::children(Id parent) {
+    auto st = c_.prepare(std::string("SELECT ") + part_columns +
+                         " FROM parts WHERE parent_id = ? ORDER BY ord, id");
+    st.bind(1, parent);
+    std::vector<PartSummary> out;
+    while (st.step())
+        out.push_back(listed(read_part(st).part));
+    return out;
+}
+
+void TreeStore::update_part(const Part& p) {
+    c_.prepare("UPDATE parts SET title = ?, label = ?, display_mode = ?, content = ?, "
+               "updated_at = ? WHERE id = ?")
+        .bind_all(p.title, p.label, to_string(p.display_mode), p.content, now_seconds(), p.id)
+        .run();
+}
+
+void TreeStore::set_status(Id part, Status from, Status to, std::optional<Id> user,
+                           std::optional<Id> task, std::int64_t now) {
+    c_.prepare("UPDATE parts SET status = ?, updated_at = ? WHERE id = ?")
+        .bind_all(to_string(to), now, part)
+        .run();
+    c_.prepare("INSERT INTO status_history (part_id, old_status, new_status, user_id, task_id, "
+               "changed_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind_all(part, to_string(from), to_string(to), user, task, now)
+        .run();
+}
+
+void TreeStore::move_part(Id part, int index) {
+    auto rec = find_part(part);
+    if (!rec || !rec->part.parent_id) return;
+    auto siblings = children(*rec->part.parent_id);
+    std::vector<Id> ids;
+    for (const auto& s : siblings)
+        if (s.id != part) ids.push_back(s.id);
+    index = std::clamp(index, 0, static_cast<int>(ids.size()));
+    ids.insert(ids.begin() + index, part);
+    reorder_children(*rec->part.parent_id, ids);
+}
+
+void TreeStore::reorder_children(Id parent, const std::vector<Id>& ids) {
+    auto st = c_.prepare("UPDATE parts SET ord = ? WHERE id = ? AND parent_id = ?");
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        st.bind_all(static_cast<std::int64_t>(i), ids[i], parent).run();
+        st.reset();
+    }
+}
+
+void TreeStore::delete_part_tree(Id part) {
+    // Timed tasks have no foreign key (see 001_initial.sql): remove those of
+    // the whole subtree first, then let ON DELETE CASCADE do the rest.
+    tasks_.remove_in_subtree(part);
+    auto rec = find_part(part);
+    c_.prepare("DELETE FROM parts WHERE id = ?").bind(1, part).run();
+    if (rec && rec->part.parent_id) {
+        std::vector<Id> ids;
+        for (const auto& s : children(*rec->part.parent_id))
+            ids.push_back(s.id);
+        reorder_children(*rec->part.parent_id, ids);
+    }
+}
+
+void TreeStore::set_access(Id module, bool set_password, const std::optional<std::string>& hash,
+                           const std::optional<std::vector<std::string>>& domains) {
+    if (set_password)
+        c_.prepare("UPDATE parts SET access_password = ? WHERE id = ?")
+            .bind_all(hash, module)
+            .run();
+    if (domains)
+        c_.prepare("UPDATE parts SET access_domains = ? WHERE id = ?")
+            .bind_all(json(*domains).dump(), module)
+            .run();
+}
+
+} // namespace wte::db

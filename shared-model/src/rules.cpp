@@ -1,0 +1,70 @@
+#include "wte/rules.hpp"
+
+#include <algorithm>
+
+namespace wte {
+
+Refusal check_placement(std::optional<PartType> parent, PartType child) {
+    switch (child) {
+    case PartType::module:
+        if (parent) return "A module has no parent; it is the top of its own tree";
+        return std::nullopt;
+    case PartType::part:
+        if (!parent) return "A part needs a parent: the module it belongs to";
+        if (*parent == PartType::module) return std::nullopt;
+        return "A part goes directly inside a module, not inside a " + to_string(*parent);
+    case PartType::page:
+        if (!parent) return "A page needs a parent: the part it belongs to";
+        if (*parent == PartType::part) return std::nullopt;
+        if (*parent == PartType::module)
+            return "A page goes inside a part, not directly in a module; create a part first";
+        return "A page goes inside a part, not inside a " + to_string(*parent);
+    }
+    return "Unknown part type";
+}
+
+bool can_be_archived(PartType type) {
+    return type == PartType::module;
+}
+
+Refusal check_archiving(PartType type) {
+    if (can_be_archived(type)) return std::nullopt;
+    return "Only modules can be archived; this is a " + to_string(type);
+}
+
+Refusal check_password(const std::string& password) {
+    if (password.size() >= min_password_length) return std::nullopt;
+    return "The password must have at least " + std::to_string(min_password_length) +
+           " characters (a longer one is harder to guess)";
+}
+
+Refusal check_email(const std::string& email) {
+    const auto bad = [&](const std::string& why) {
+        return "'" + email + "' is not an email address: " + why;
+    };
+    if (email.empty()) return std::string("The email address is empty");
+    if (std::any_of(email.begin(), email.end(),
+                    [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; }))
+        return bad("it may not contain spaces");
+    auto at = email.find('@');
+    if (at == std::string::npos) return bad("it needs an '@'");
+    if (email.find('@', at + 1) != std::string::npos) return bad("it has more than one '@'");
+    if (at == 0) return bad("there is nothing before the '@'");
+    const std::string domain = email.substr(at + 1);
+    auto dot = domain.find('.');
+    if (domain.empty() || dot == std::string::npos || dot == 0 || domain.back() == '.')
+        return bad("the part after the '@' must be a domain like example.org");
+    return std::nullopt;
+}
+
+Refusal check_role_change(const RoleChangeFacts& f) {
+    if (f.current != ModuleRole::owner || f.next == ModuleRole::owner) return std::nullopt;
+    if (f.owners > 1) return std::nullopt;
+    return f.next == ModuleRole::none
+               ? std::string("The last owner cannot be removed from the module; make someone "
+                             "else an owner first")
+               : std::string("The last owner of the module cannot be made a " + to_string(f.next) +
+                             "; make someone else an owner first");
+}
+
+} // namespace wte
