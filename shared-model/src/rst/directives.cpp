@@ -488,10 +488,10 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
             Block a;
             a.kind = BlockKind::quiz_answer;
             a.line = l.number;
-            if (starts_with(t, "[x]") || starts_with(t, "[X]")) {
-                a.correct = true;
-                t = trim(t.substr(3));
-            } else if (starts_with(t, "[ ]")) {
+            bool marked = starts_with(t, "[ ]");
+            if (starts_with(t, "[x]") || starts_with(t, "[X]")) marked = a.correct = true;
+            if (marked) {
+                a.marker_column = source_column(l.number, t.data());
                 t = trim(t.substr(3));
             }
             a.inlines = parse_inline(t, l.number);

@@ -5,7 +5,7 @@
 
 #include "wte/rst/parser.hpp"
 
-#include <deque>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -15,7 +15,9 @@
 namespace wte::rst::detail {
 
 // One source line with trailing whitespace removed and tabs expanded; in
-// nested blocks `text` has the block's indentation stripped.
+// nested blocks `text` has the block's indentation stripped. `text` always
+// views the parser's cleaned source (never a copy), so a position in it maps
+// back to a source column (Parser::source_column).
 struct Line {
     std::string_view text;
     int number = 0;
@@ -60,7 +62,9 @@ std::string to_lower(std::string_view s);
 std::string excerpt(std::string_view s, size_t max_bytes);
 size_t utf8_length(std::string_view s);
 std::u32string to_code_points(std::string_view s);
-std::string to_utf8(std::u32string_view s);
+// Bytes of the `count` characters of UTF-8 `s` from character `from` on
+// (fewer at its end), trailing spaces removed: a table cell's slice of a line.
+std::string_view character_slice(std::string_view s, size_t from, size_t count);
 
 // Reference names compare case-insensitively with whitespace collapsed.
 std::string normalize_name(std::string_view name);
@@ -97,10 +101,12 @@ public:
     size_t parse_simple_table(const Lines& lines, size_t i, int depth, std::vector<Block>& out,
                               size_t& no_close_from);
 
+    // 1-based column of `at`, a character of source line `line` seen through
+    // a Line's text; 0 if `at` is not on that line.
+    int source_column(int line, const char* at) const;
+
     void report(int line, std::string message);
     Block problem(int line, std::string message, std::string name = {});
-    // Keeps text built by the parser alive for the string_views of Lines.
-    std::string_view keep(std::string text);
     // Appends a block, giving it the anchor of any `.. _name:` before it.
     void push_block(std::vector<Block>& out, Block&& block);
     std::string unique_anchor(std::string_view wanted);
@@ -126,7 +132,6 @@ public:
 private:
     std::string source_;
     Lines lines_;
-    std::deque<std::string> owned_;
     std::vector<Diagnostic> diagnostics_;
     size_t suppressed_diagnostics_ = 0;
     std::vector<std::pair<std::string, bool>> section_styles_; // adornment, overlined

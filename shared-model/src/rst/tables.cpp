@@ -80,13 +80,6 @@ int index_of(const std::vector<int>& sorted, int value) {
     return static_cast<int>(std::lower_bound(sorted.begin(), sorted.end(), value) - sorted.begin());
 }
 
-std::string rtrim_utf8(std::u32string_view s) {
-    size_t e = s.size();
-    while (e > 0 && s[e - 1] == U' ')
-        --e;
-    return to_utf8(s.substr(0, e));
-}
-
 } // namespace
 
 size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector<Block>& out) {
@@ -192,11 +185,10 @@ size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector
         cell.colspan = index_of(colseps, c.right) - index_of(colseps, c.left);
         Lines content;
         for (int r = c.top + 1; r < c.bottom; ++r) {
-            std::u32string_view row = grid[static_cast<size_t>(r)];
-            content.push_back(
-                {keep(rtrim_utf8(row.substr(static_cast<size_t>(c.left) + 1,
-                                            static_cast<size_t>(c.right - c.left - 1)))),
-                 L[i + static_cast<size_t>(r)].number});
+            const Line& row = L[i + static_cast<size_t>(r)];
+            content.push_back({character_slice(row.text, static_cast<size_t>(c.left) + 1,
+                                               static_cast<size_t>(c.right - c.left - 1)),
+                               row.number});
         }
         content = dedent(content, 0, content.size());
         cell.children = parse_blocks(content, depth + 1, false);
@@ -361,11 +353,9 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
                     content.push_back({"", 0});
                     continue;
                 }
-                std::u32string_view t = text[idx];
-                std::u32string_view part =
-                    from < t.size() ? t.substr(from, to == std::u32string::npos ? to : to - from)
-                                    : std::u32string_view{};
-                content.push_back({keep(rtrim_utf8(part)), L[i + idx].number});
+                size_t count = to == std::u32string::npos ? SIZE_MAX : to - from;
+                content.push_back(
+                    {character_slice(L[i + idx].text, from, count), L[i + idx].number});
             }
             for (auto& c : content)
                 if (c.number == 0) c.number = tr.line;
