@@ -128,9 +128,10 @@ std::string slugify(std::string_view text) {
     return out;
 }
 
-size_t indented_end(const Lines& lines, size_t from) {
+size_t Parser::indented_end(const Lines& lines, size_t from) {
     size_t end = from;
     for (size_t j = from; j < lines.size(); ++j) {
+        ++work;
         if (lines[j].text.empty()) continue;
         if (lines[j].text[0] != ' ') break;
         end = j + 1;
@@ -138,7 +139,8 @@ size_t indented_end(const Lines& lines, size_t from) {
     return end;
 }
 
-Lines dedent(const Lines& lines, size_t from, size_t to) {
+Lines Parser::dedent(const Lines& lines, size_t from, size_t to) {
+    work += to > from ? 2 * (to - from) : 0;
     size_t common = std::string_view::npos;
     for (size_t j = from; j < to; ++j)
         if (!lines[j].text.empty()) common = std::min(common, indent_of(lines[j].text));
@@ -247,6 +249,7 @@ Parser::Parser(std::string_view source) {
     size_t column = 0;
     for (size_t i = 0; i < source.size();)
         i += clean_char(source, i, column, clean);
+    work = source.size();
     source_ = std::move(clean);
     std::string_view all = source_;
     int number = 1;
@@ -298,8 +301,10 @@ std::string Parser::unique_anchor(std::string_view wanted) {
     std::string anchor = base;
     // Counting on from the last suffix of this base keeps many equal titles linear.
     int& suffix = anchor_suffixes_[base];
-    while (anchors_.count(anchor) != 0)
+    while (anchors_.count(anchor) != 0) {
+        ++work;
         anchor = base + "-" + std::to_string(++suffix);
+    }
     anchors_.insert(anchor);
     return anchor;
 }
@@ -395,6 +400,7 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
 
 void Parser::resolve_references(std::vector<Block>& blocks, size_t& anonymous_index) {
     for (auto& b : blocks) {
+        work += 1 + b.inlines.size();
         resolve_references(b.inlines, anonymous_index);
         resolve_references(b.children, anonymous_index);
     }
@@ -466,6 +472,7 @@ ParseResult Parser::run() {
     std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
     result.diagnostics = std::move(diagnostics_);
+    result.work = work;
     return result;
 }
 

@@ -71,11 +71,6 @@ std::string normalize_name(std::string_view name);
 // docutils-style id: lower case, runs of other characters become '-'.
 std::string slugify(std::string_view text);
 
-// End (exclusive) of the block of lines at or after `from` that are blank or
-// indented; trailing blank lines are not part of it.
-size_t indented_end(const Lines& lines, size_t from);
-// Lines [from, to) with their common indentation removed.
-Lines dedent(const Lines& lines, size_t from, size_t to);
 // Lines joined by '\n', keeping relative indentation.
 std::string join_lines(const Lines& lines, size_t from, size_t to);
 
@@ -86,6 +81,12 @@ public:
 
     // blocks.cpp
     std::vector<Block> parse_blocks(const Lines& lines, int depth, bool top_level);
+
+    // End (exclusive) of the block of lines at or after `from` that are blank
+    // or indented; trailing blank lines are not part of it.
+    size_t indented_end(const Lines& lines, size_t from);
+    // Lines [from, to) with their common indentation removed.
+    Lines dedent(const Lines& lines, size_t from, size_t to);
 
     // inline.cpp: `line` is the source line of the first character of `text`.
     std::vector<Inline> parse_inline(std::string_view text, int line);
@@ -127,6 +128,9 @@ public:
     std::set<std::string> quiz_ids;
     std::set<std::string> question_ids;
     int quiz_nesting = 0; // > 0 while parsing the content of a quiz
+    // Steps taken by the loops that scan lines and characters; tests check it
+    // grows linearly with the input (ParseResult::work).
+    size_t work = 0;
     int last_section_level = 0;
 
 private:
