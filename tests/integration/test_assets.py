@@ -73,12 +73,25 @@ class AssetTests(ServerTestCase):
         self.assertError(t.get(f"/api/v1/assets/{a['id']}"), 404)
 
     def test_the_etag_is_the_hash_of_the_bytes(self):
+        # server/src/api/assets.cpp: the ETag is auth::content_hash of the bytes,
+        # unkeyed BLAKE2b with a 16-byte digest, in hex, quoted in the header
+        def blake2b_128(data):
+            return hashlib.blake2b(data, digest_size=16).hexdigest()
+
         t = self.server.client("teacher")
         _, a1, _ = self.upload(t, 4, "same1.bin", b"same bytes")
         _, a2, _ = self.upload(t, 4, "same2.bin", b"same bytes")
         _, a3, _ = self.upload(t, 4, "other.bin", b"other bytes")
-        self.assertEqual(a1["etag"], a2["etag"])
-        self.assertNotEqual(a1["etag"], a3["etag"])
+        self.assertEqual(a1["etag"], blake2b_128(b"same bytes"))
+        self.assertEqual(a2["etag"], a1["etag"])
+        self.assertEqual(a3["etag"], blake2b_128(b"other bytes"))
+        _, _, headers = t.get(f"/api/v1/assets/{a3['id']}/content")
+        self.assertEqual(headers["etag"], '"' + blake2b_128(b"other bytes") + '"')
+        # replacing the bytes gives the hash of the new bytes
+        status, replaced, _ = t.request("PUT", f"/api/v1/assets/{a3['id']}/content", raw=PNG)
+        self.assertEqual((status, replaced["etag"]), (200, blake2b_128(PNG)))
+        _, _, headers = t.get(f"/api/v1/assets/{a3['id']}/content")
+        self.assertEqual(headers["etag"], '"' + blake2b_128(PNG) + '"')
 
 
 if __name__ == "__main__":
