@@ -11,8 +11,8 @@ namespace {
 void collect_correct_markers(const std::vector<rst::Block>& blocks,
                              std::vector<rst::SourcePosition>& out) {
     for (const auto& b : blocks) {
-        if (b.kind == rst::BlockKind::quiz_answer && b.correct && b.marker_column > 0)
-            out.push_back({b.line, b.marker_column});
+        // Answers, and the comments that stand for refused duplicate answers.
+        if (b.correct && b.marker_column > 0) out.push_back({b.line, b.marker_column});
         collect_correct_markers(b.children, out);
     }
 }

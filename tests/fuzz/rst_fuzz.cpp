@@ -72,14 +72,22 @@ void collect_answers(const std::vector<wte::rst::Block>& blocks, const std::stri
     }
 }
 
+bool any_correct(const std::vector<wte::rst::Block>& blocks) {
+    for (const auto& b : blocks)
+        if (b.correct || any_correct(b.children)) return true;
+    return false;
+}
+
 // The learner's copy has the teacher's questions and answers, none of them
-// marked correct, and keeps every line where it was.
+// marked correct (nor a refused duplicate), and keeps every line where it was.
 void check_learner_copy(std::string_view input, const wte::rst::Document& teacher) {
     std::string learner = wte::hide_quiz_solutions(input);
     check(learner.size() == input.size());
     std::vector<Answer> want, seen;
     collect_answers(teacher.blocks, "", want);
-    collect_answers(wte::rst::parse(learner).doc.blocks, "", seen);
+    wte::rst::Document learner_doc = wte::rst::parse(learner).doc;
+    check(!any_correct(learner_doc.blocks));
+    collect_answers(learner_doc.blocks, "", seen);
     check(seen.size() == want.size());
     for (size_t k = 0; k < seen.size() && k < want.size(); ++k) {
         check(seen[k].question == want[k].question && seen[k].text == want[k].text);

@@ -2,6 +2,7 @@
 // changes: every spelling the parser accepts as a quiz question is hidden
 // because the copy is derived from the parse, not from matching text.
 #include "wte/quiz_solutions.hpp"
+#include "wte/rst/html.hpp"
 #include "wte/rst/parser.hpp"
 
 #include <catch2/catch.hpp>
@@ -19,6 +20,12 @@ void collect(const std::vector<wte::rst::Block>& blocks, Answers& out) {
             out.push_back({wte::rst::plain_text(b.inlines), b.correct});
         collect(b.children, out);
     }
+}
+
+bool any_correct(const std::vector<wte::rst::Block>& blocks) {
+    for (const auto& b : blocks)
+        if (b.correct || any_correct(b.children)) return true;
+    return false;
 }
 
 Answers answers_of(const std::string& source) {
@@ -46,6 +53,7 @@ void check_hidden(const std::string& page, size_t correct) {
         CHECK(seen[k].first == teacher[k].first);
         CHECK_FALSE(seen[k].second);
     }
+    CHECK_FALSE(any_correct(wte::rst::parse(learner).doc.blocks));
     CHECK(learner.size() == page.size());
     CHECK(lines_of(learner) == lines_of(page));
 }
@@ -112,6 +120,20 @@ TEST_CASE("quiz questions nested in show-hide, admonitions and lists are hidden 
     check_hidden("- item\n\n  .. quiz:: q\n\n     .. quiz-question:: a\n        :question: Q?\n\n"
                  "        [x] Yes\n        [ ] No\n",
                  1);
+}
+
+TEST_CASE("a correct answer written twice shows no mark to learners on either line") {
+    const std::string page = ".. quiz:: q\n\n   .. quiz-question:: a\n      :question: Q?\n\n"
+                             "      [x] Right\n      [ ] Wrong\n      [x] Right\n";
+    check_hidden(page, 1);
+    CHECK(wte::hide_quiz_solutions(page).find("[x]") == std::string::npos);
+    // The duplicate stays out of the quiz: two options, as before.
+    CHECK(answers_of(page).size() == 2);
+    std::string html = wte::rst::to_html(wte::rst::parse(page).doc);
+    size_t labels = 0;
+    for (auto at = html.find("<label>"); at != std::string::npos; at = html.find("<label>", at + 1))
+        ++labels;
+    CHECK(labels == 2);
 }
 
 TEST_CASE("marks in literal blocks and comments inside a quiz reach learners unchanged") {
