@@ -1,6 +1,6 @@
 # The two commands: `make run` and `make test`. Both install what is missing
 # (ci/deps.sh), build what changed, and then run.
-.PHONY: run test deps native client bench fuzz format clean
+.PHONY: run test deps native client bench fuzz goldens format clean
 
 deps:
 	@bash ci/deps.sh
@@ -22,6 +22,10 @@ bench: native client
 
 fuzz: deps
 	@bash ci/fuzz.sh
+
+# Rewrites tests/rst-corpus/*.json and *.html after an intended parser change.
+goldens: native
+	@build/native/tests/rst-write-goldens tests/rst-corpus
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -1,42 +1,32 @@
+// The learner's copy is derived from the parse, never from matching directive
+// text: whatever spelling the parser accepts as a quiz question, its answers'
+// markers are exactly the ones rewritten.
 #include "wte/quiz_solutions.hpp"
+
+#include "wte/rst/parser.hpp"
 
 namespace wte {
 
 namespace {
-std::size_t indent_of(std::string_view line) {
-    std::size_t i = 0;
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
-        ++i;
-    return i;
-}
-bool blank(std::string_view line) {
-    return indent_of(line) == line.size();
+void collect_correct_markers(const std::vector<rst::Block>& blocks,
+                             std::vector<rst::SourcePosition>& out) {
+    for (const auto& b : blocks) {
+        // Answers, and the comments that stand for refused duplicate answers.
+        if (b.correct && b.marker_column > 0) out.push_back({b.line, b.marker_column});
+        collect_correct_markers(b.children, out);
+    }
 }
 } // namespace
 
 std::string hide_quiz_solutions(std::string_view source) {
-    std::string out;
-    out.reserve(source.size());
-    bool inside = false; // within a quiz-question directive's block
-    std::size_t directive_indent = 0;
-    std::size_t pos = 0;
-    while (pos <= source.size()) {
-        std::size_t end = source.find('\n', pos);
-        if (end == std::string_view::npos) end = source.size();
-        std::string line(source.substr(pos, end - pos));
-        std::size_t ind = indent_of(line);
-        if (!blank(line) && inside && ind <= directive_indent) inside = false;
-        std::string_view rest = std::string_view(line).substr(ind);
-        if (rest.rfind(".. quiz-question::", 0) == 0) {
-            inside = true;
-            directive_indent = ind;
-        } else if (inside && rest.size() >= 3 && rest[0] == '[' &&
-                   (rest[1] == 'x' || rest[1] == 'X') && rest[2] == ']') {
-            line[ind + 1] = ' ';
-        }
-        out += line;
-        if (end < source.size()) out += '\n';
-        pos = end + 1;
+    std::vector<rst::SourcePosition> markers;
+    collect_correct_markers(rst::parse(source).doc.blocks, markers);
+    std::string out(source);
+    for (std::size_t at : rst::source_offsets(source, markers)) {
+        // The parser saw "[x]" or "[X]" here; the check only guards the edit.
+        if (at + 2 < out.size() && out[at] == '[' && (out[at + 1] == 'x' || out[at + 1] == 'X') &&
+            out[at + 2] == ']')
+            out[at + 1] = ' ';
     }
     return out;
 }

@@ -1,9 +1,10 @@
 // Rich page content in a real browser: the demo page "Everything WTE Can
-// Show" renders headings, tables, code with a Copy button, math and a
-// YouTube card (checked through window.wteTest, screenshots for people);
-// text can be drag-selected and copied; a student answers the demo quiz
-// wrongly, then rightly, reloads and finds the answers restored, and the
-// server recorded two attempts with a wrong first one.
+// Show" renders headings, tables, code with a Copy button, its diagram and
+// handout (seeded assets), math and a YouTube card (checked through
+// window.wteTest, screenshots for people); text can be drag-selected and
+// copied; a student answers the demo quiz wrongly, then rightly, reloads and
+// finds the answers restored, and the server recorded two attempts with a
+// wrong first one.
 'use strict';
 
 const test = require('node:test');
@@ -92,6 +93,12 @@ test('the "Everything" page draws every construct', async (t) => {
   // Cross references show the target's title, or "not available".
   await scrollUntil(wte, widget('HTML Structure', 'link'), 'a cross reference with the part title');
   await scrollUntil(wte, text((x) => x.includes('not available')), 'an unavailable cross reference');
+  // The handout is an asset of the page: a link that downloads a real PDF.
+  await scrollUntil(wte, widget('the course handout', 'link'), 'the handout link');
+  const handout = await page.request.get(`${BASE_URL}/api/v1/parts/${id}/assets/by-name/handout.pdf`);
+  assert.equal(handout.status(), 200);
+  assert.equal(handout.headers()['content-type'], 'application/pdf');
+  assert.equal((await handout.body()).subarray(0, 5).toString(), '%PDF-');
   await wte.screenshot('content-01-top');
 
   const cell = await scrollUntil(wte, text((x) => x === 'A or B'), 'a table cell');
@@ -113,10 +120,19 @@ test('the "Everything" page draws every construct', async (t) => {
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /<!DOCTYPE html>|h1\.title|querySelector|def greet|Indented/);
 
+  // The seeded diagram is drawn: the renderer reports an image by its alt text
+  // alone once it is decoded ("... (loading image…)" or "(image not
+  // available)" otherwise), in the rectangle it fills.
+  const diagram = await scrollUntil(wte, text((x) => x === 'A diagram of the document tree'), 'the diagram, drawn');
+  assert.ok(diagram.w > 200, `the diagram is ${diagram.w} pixels wide`);
+  assert.ok(Math.abs(diagram.h / diagram.w - 140 / 536) < 0.02, 'the diagram keeps its proportions');
+  assert.ok(!(await wte.state()).texts.some((x) => x.text.includes('image not available')));
+  await wte.screenshot('content-05-diagram');
+
   await scrollUntil(wte, widget('YouTube video', 'link'), 'the YouTube card');
   const math = await scrollUntil(wte, text((x) => x.includes('√') && x.includes('/')), 'a formula');
   assert.ok(math.h > 0);
-  await wte.screenshot('content-05-media-math');
+  await wte.screenshot('content-06-media-math');
 
   assert.deepEqual(session.errors, []);
 });

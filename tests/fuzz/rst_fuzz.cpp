@@ -3,6 +3,7 @@
 // Built with clang -fsanitize=fuzzer by ci/fuzz.sh; the normal build links it
 // with replay_main.cpp to re-run the committed corpus as a ctest test.
 #include "wte/highlight.hpp"
+#include "wte/quiz_solutions.hpp"
 #include "wte/rst/html.hpp"
 #include "wte/rst/math.hpp"
 #include "wte/rst/parser.hpp"
@@ -56,6 +57,44 @@ void check_urls(const std::string& html) {
     }
 }
 
+struct Answer {
+    std::string question, text;
+    bool correct;
+};
+
+void collect_answers(const std::vector<wte::rst::Block>& blocks, const std::string& question,
+                     std::vector<Answer>& out) {
+    for (const auto& b : blocks) {
+        if (b.kind == wte::rst::BlockKind::quiz_answer)
+            out.push_back({question, wte::rst::plain_text(b.inlines), b.correct});
+        collect_answers(b.children, b.kind == wte::rst::BlockKind::quiz_question ? b.id : question,
+                        out);
+    }
+}
+
+bool any_correct(const std::vector<wte::rst::Block>& blocks) {
+    for (const auto& b : blocks)
+        if (b.correct || any_correct(b.children)) return true;
+    return false;
+}
+
+// The learner's copy has the teacher's questions and answers, none of them
+// marked correct (nor a refused duplicate), and keeps every line where it was.
+void check_learner_copy(std::string_view input, const wte::rst::Document& teacher) {
+    std::string learner = wte::hide_quiz_solutions(input);
+    check(learner.size() == input.size());
+    std::vector<Answer> want, seen;
+    collect_answers(teacher.blocks, "", want);
+    wte::rst::Document learner_doc = wte::rst::parse(learner).doc;
+    check(!any_correct(learner_doc.blocks));
+    collect_answers(learner_doc.blocks, "", seen);
+    check(seen.size() == want.size());
+    for (size_t k = 0; k < seen.size() && k < want.size(); ++k) {
+        check(seen[k].question == want[k].question && seen[k].text == want[k].text);
+        check(!seen[k].correct);
+    }
+}
+
 void check_tokens(const std::vector<wte::Token>& tokens, size_t size) {
     size_t pos = 0;
     for (const auto& t : tokens) {
@@ -95,6 +134,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             check(wte::rst::score_answer(q, q.correct) ==
                   (q.type == wte::QuestionType::multi_choice || q.correct.size() == 1));
         }
+
+    check_learner_copy(input, result.doc);
 
     static const char* languages[] = {"html", "css", "javascript", "python", "c",   "cpp",
                                       "java", "sql", "bash",       "json",   "none"};

@@ -1,7 +1,10 @@
 """Assets over HTTP: upload as raw bytes, strong ETags and 304s, inheritance by
 name from ancestors, sandboxed delivery, and clear errors that change nothing."""
 import hashlib
+import re
+import struct
 import unittest
+import zlib
 
 from wte_testlib import ServerTestCase
 
@@ -73,12 +76,82 @@ class AssetTests(ServerTestCase):
         self.assertError(t.get(f"/api/v1/assets/{a['id']}"), 404)
 
     def test_the_etag_is_the_hash_of_the_bytes(self):
+        # server/src/api/assets.cpp: the ETag is auth::content_hash of the bytes,
+        # unkeyed BLAKE2b with a 16-byte digest, in hex, quoted in the header
+        def blake2b_128(data):
+            return hashlib.blake2b(data, digest_size=16).hexdigest()
+
         t = self.server.client("teacher")
         _, a1, _ = self.upload(t, 4, "same1.bin", b"same bytes")
         _, a2, _ = self.upload(t, 4, "same2.bin", b"same bytes")
         _, a3, _ = self.upload(t, 4, "other.bin", b"other bytes")
-        self.assertEqual(a1["etag"], a2["etag"])
-        self.assertNotEqual(a1["etag"], a3["etag"])
+        self.assertEqual(a1["etag"], blake2b_128(b"same bytes"))
+        self.assertEqual(a2["etag"], a1["etag"])
+        self.assertEqual(a3["etag"], blake2b_128(b"other bytes"))
+        _, _, headers = t.get(f"/api/v1/assets/{a3['id']}/content")
+        self.assertEqual(headers["etag"], '"' + blake2b_128(b"other bytes") + '"')
+        # replacing the bytes gives the hash of the new bytes
+        status, replaced, _ = t.request("PUT", f"/api/v1/assets/{a3['id']}/content", raw=PNG)
+        self.assertEqual((status, replaced["etag"]), (200, blake2b_128(PNG)))
+        _, _, headers = t.get(f"/api/v1/assets/{a3['id']}/content")
+        self.assertEqual(headers["etag"], '"' + blake2b_128(PNG) + '"')
+
+    def everything_page(self, client):
+        for c in client.get("/api/v1/parts/1")[1]["children"]:
+            for p in client.get(f"/api/v1/parts/{c['id']}")[1]["children"]:
+                if p["title"] == "Everything WTE Can Show":
+                    return p["id"]
+        self.fail("the demo has no page called Everything WTE Can Show")
+
+    def test_the_demo_page_serves_the_diagram_and_handout_it_names(self):
+        s = self.server.client("student1")
+        pid = self.everything_page(s)
+        content = s.get(f"/api/v1/parts/{pid}")[1]["content"]
+        self.assertIn(".. image:: diagram.png", content)
+        self.assertIn("<handout.pdf>", content)
+
+        status, png, headers = s.get(f"/api/v1/parts/{pid}/assets/by-name/diagram.png")
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["content-type"], "image/png")
+        self.assertEqual(png[:8], b"\x89PNG\r\n\x1a\n")
+        # walk the chunks: CRCs hold, IHDR first, IDAT inflates to whole rows
+        at, chunks = 8, []
+        while at < len(png):
+            length, kind = struct.unpack(">I4s", png[at:at + 8])
+            data = png[at + 8:at + 8 + length]
+            (crc,) = struct.unpack(">I", png[at + 8 + length:at + 12 + length])
+            self.assertEqual(crc, zlib.crc32(kind + data), kind)
+            chunks.append((kind, data))
+            at += 12 + length
+        self.assertEqual([k for k, _ in chunks][0], b"IHDR")
+        self.assertEqual(chunks[-1], (b"IEND", b""))
+        width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", chunks[0][1])
+        self.assertEqual((depth, colour, interlace), (8, 2, 0))  # 8-bit RGB
+        self.assertGreater(width, 100)
+        self.assertGreater(height, 50)
+        raw = zlib.decompress(b"".join(d for k, d in chunks if k == b"IDAT"))
+        stride = 1 + width * 3
+        self.assertEqual(len(raw), height * stride)
+        rows = [raw[y * stride:(y + 1) * stride] for y in range(height)]
+        self.assertTrue(all(r[0] == 0 for r in rows))  # unfiltered rows
+        colours = {bytes(r[1 + 3 * x:4 + 3 * x]) for r in rows for x in range(width)}
+        self.assertGreaterEqual(len(colours), 4, "a drawing, not a blank image")
+
+        status, pdf, headers = s.get(f"/api/v1/parts/{pid}/assets/by-name/handout.pdf")
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["content-type"], "application/pdf")
+        self.assertTrue(pdf.startswith(b"%PDF-1."))
+        self.assertTrue(pdf.rstrip().endswith(b"%%EOF"))
+        # the cross-reference table points at each object, and there is one page
+        xref = int(re.search(rb"startxref\s+(\d+)", pdf).group(1))
+        self.assertEqual(pdf[xref:xref + 4], b"xref")
+        count = int(re.match(rb"xref\s+0 (\d+)", pdf[xref:]).group(1))
+        offsets = re.findall(rb"(\d{10}) 00000 n", pdf[xref:])
+        self.assertEqual(len(offsets), count - 1)
+        for number, offset in enumerate(offsets, start=1):
+            self.assertTrue(pdf[int(offset):].startswith(b"%d 0 obj" % number), number)
+        self.assertEqual(len(re.findall(rb"/Type /Page\b", pdf)), 1)
+        self.assertIn(b"Web Development Basics", pdf)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,14 @@
 """wte-server's command line as an operator uses it: every mode exits 0 on
 success, or non-zero with a one-line reason, and bad input changes nothing."""
 import os
+import re
 import sqlite3
+import subprocess
 import tempfile
+import time
 import unittest
 
-from wte_testlib import run_cli
+from wte_testlib import SERVER, Client, free_port, run_cli
 
 
 class CliTests(unittest.TestCase):
@@ -33,6 +36,7 @@ class CliTests(unittest.TestCase):
         p = run_cli("init-db", self.config)
         self.assertIn("admin@example.org", p.stdout)
         self.assertIn("generated", p.stdout)
+        password = re.search(r"password:\s*(\S+)", p.stdout).group(1)
         db = sqlite3.connect(os.path.join(self.dir.name, "wte.db"))
         self.assertEqual(db.execute("PRAGMA journal_mode").fetchone()[0], "wal")
         groups = {r[0] for r in db.execute("SELECT title FROM permission_groups")}
@@ -43,6 +47,35 @@ class CliTests(unittest.TestCase):
         again = run_cli("init-db", self.config, check=False)
         self.assertNotEqual(again.returncode, 0)
         self.assertIn("already initialised", again.stderr)
+        self.assertNotIn(password, again.stdout + again.stderr)
+        # the printed password signs the administrator in over HTTP
+        port = free_port()
+        with open(self.config) as f:
+            text = f.read().replace("port = 6543", f"port = {port}", 1)
+        with open(self.config, "w") as f:
+            f.write(text)
+        with open(os.path.join(self.dir.name, "serve.log"), "w") as log:
+            server = subprocess.Popen([SERVER, "serve", self.config], stdout=log, stderr=subprocess.STDOUT)
+            try:
+                deadline = time.time() + 20
+                while True:
+                    try:
+                        if Client(port).request("GET", "/api/v1/health")[0] == 200:
+                            break
+                    except OSError:
+                        pass
+                    self.assertLess(time.time(), deadline, "wte-server did not start")
+                    time.sleep(0.05)
+                self.assertEqual(Client(port).login("admin@example.org", password + "x")[0], 401)
+                admin = Client(port)
+                status, body, _ = admin.login("admin@example.org", password)
+                self.assertEqual(status, 200, body)
+                status, me, _ = admin.get("/api/v1/auth/me")
+                self.assertEqual(status, 200)
+                self.assertEqual(me["user"]["email"], "admin@example.org")
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
 
     def test_migrate_is_idempotent(self):
         run_cli("generate-config", "--filename", self.config)
@@ -87,10 +120,26 @@ class CliTests(unittest.TestCase):
         db.close()
 
     def test_help_on_every_mode(self):
-        for mode in (["serve"], ["init-db"], ["migrate"], ["generate-config"], ["run-timed-tasks"],
-                     ["user", "add"]):
-            p = run_cli(*mode, "--help")
-            self.assertIn("Usage", p.stdout + p.stderr)
+        # each mode and submode: its usage line and the options the README documents
+        modes = {
+            (): ["generate-config", "init-db", "migrate", "serve", "run-timed-tasks", "user"],
+            ("generate-config",): ["--filename"],
+            ("init-db",): ["CONFIG", "--admin-email", "--admin-password", "--demo"],
+            ("migrate",): ["CONFIG"],
+            ("serve",): ["CONFIG"],
+            ("run-timed-tasks",): ["CONFIG", "--quiet", "--dry-run", "--now"],
+            ("user",): ["add", "passwd", "grant"],
+            ("user", "add"): ["CONFIG EMAIL NAME", "--password", "--group"],
+            ("user", "passwd"): ["CONFIG EMAIL", "--password"],
+            ("user", "grant"): ["CONFIG EMAIL", "--permission", "--group"],
+        }
+        for mode, mentions in modes.items():
+            with self.subTest(mode=" ".join(mode) or "wte-server"):
+                p = run_cli(*mode, "--help")
+                text = p.stdout + p.stderr
+                self.assertRegex(text, r"Usage: \S*wte-server " + "".join(m + " " for m in mode))
+                for word in mentions:
+                    self.assertIn(word, text)
 
 
 if __name__ == "__main__":

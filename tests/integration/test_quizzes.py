@@ -28,6 +28,39 @@ class QuizTests(ServerTestCase):
         t = self.server.client("teacher")
         self.assertIn("[x]", t.get(f"/api/v1/parts/{pid}")[1]["content"])
 
+    def test_learners_never_receive_solutions_however_the_question_is_spelled(self):
+        t = self.server.client("teacher")
+        _, part, _ = t.post("/api/v1/parts", {"type": "part", "parent_id": 1, "title": "Spellings",
+                                              "status": "available"})
+        content = ("..  QUIZ::  spelled\n   :title: T\n\n"
+                   "   ..  Quiz-Question::  upper\n      :question: Upper?\n\n      [X] Yes\n      [ ] No\n\n"
+                   "   .. show-hide::\n      :title: More\n\n"
+                   "      ..\tquiz-question:: tabbed\n\t :question: Tabbed?\n\t :type: multi-choice\n\n"
+                   "\t [x] One\n\t [x] Two\n\t [ ] Three\n\n"
+                   "   Shown as written::\n\n      [x] literal text\n")
+        status, page, _ = t.post("/api/v1/parts", {"type": "page", "parent_id": part["id"], "title": "S",
+                                                   "status": "available", "content": content})
+        self.assertEqual(status, 201)
+        s = self.server.client("student1")
+        status, seen, _ = s.get(f"/api/v1/parts/{page['id']}")
+        self.assertEqual(status, 200)
+        learner = seen["content"]
+        self.assertNotIn("[X]", learner)
+        self.assertEqual(learner.count("[x]"), 1)  # only the literal block's text
+        self.assertIn("      [x] literal text", learner)
+        self.assertIn("      [ ] Yes", learner)
+        self.assertIn("\t [ ] One", learner)
+        self.assertEqual(learner.splitlines(), [
+            line.replace("[X] Yes", "[ ] Yes").replace("[x] One", "[ ] One").replace("[x] Two", "[ ] Two")
+            for line in content.splitlines()])
+        # the questions are there for the learner to answer, and the server still scores them
+        questions = s.get(f"/api/v1/parts/{page['id']}/quizzes")[1]["items"][0]["questions"]
+        self.assertEqual([q["id"] for q in questions], ["upper", "tabbed"])
+        url = f"/api/v1/parts/{page['id']}/quiz-answers"
+        status, r, _ = s.post(url, {"quiz": "spelled", "question": "tabbed", "answers": ["One", "Two"]})
+        self.assertEqual((status, r["correct"]), (200, True))
+        self.assertIn("[X] Yes", t.get(f"/api/v1/parts/{page['id']}")[1]["content"])
+
     def test_wrong_then_right_records_first_and_later_attempts(self):
         s = self.server.client("student1")
         pid = self.quiz_page(s)

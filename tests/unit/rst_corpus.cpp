@@ -1,41 +1,13 @@
 // Golden tests: every tests/rst-corpus/NAME.rst must parse to NAME.json (model
-// and diagnostics) and render to NAME.html. WTE_UPDATE_GOLDENS=1 rewrites the
-// goldens instead; read the diff before committing them.
-#include "wte/rst/html.hpp"
-#include "wte/rst/parser.hpp"
-#include "wte/rst/quiz.hpp"
+// and diagnostics) and render to NAME.html. This test only compares; after an
+// intended change, `make goldens` rewrites them (read the diff before committing).
+#include "../rst-corpus/golden.hpp"
 
 #include <catch2/catch.hpp>
-
-#include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
-
-std::string model_dump(const wte::rst::ParseResult& r) {
-    nlohmann::json j = {{"document", wte::rst::to_json(r.doc)},
-                        {"diagnostics", nlohmann::json::array()}};
-    for (const auto& d : r.diagnostics)
-        j["diagnostics"].push_back(wte::rst::to_json(d));
-    return j.dump(1) + "\n";
-}
 
 // Line number of the first difference, for a message a person can act on.
 size_t first_difference(const std::string& a, const std::string& b) {
@@ -47,50 +19,33 @@ size_t first_difference(const std::string& a, const std::string& b) {
     return line;
 }
 
-std::vector<fs::path> corpus_documents() {
-    std::vector<fs::path> docs;
-    for (const auto& entry : fs::directory_iterator(fs::path(WTE_SOURCE_DIR) / "tests/rst-corpus"))
-        if (entry.path().extension() == ".rst") docs.push_back(entry.path());
-    std::sort(docs.begin(), docs.end());
-    return docs;
-}
+const fs::path corpus_folder = fs::path(WTE_SOURCE_DIR) / "tests/rst-corpus";
 
 } // namespace
 
 TEST_CASE("every corpus document parses to its golden model and HTML") {
-    const char* update = std::getenv("WTE_UPDATE_GOLDENS");
-    bool rewrite = update && std::string(update) == "1";
-    auto docs = corpus_documents();
-    REQUIRE(docs.size() >= 15);
-    for (const auto& rst : docs) {
-        auto result = wte::rst::parse(read_file(rst));
-        std::string model = model_dump(result);
-        std::string html = wte::rst::to_html(result.doc);
-        fs::path json_path = fs::path(rst).replace_extension(".json");
-        fs::path html_path = fs::path(rst).replace_extension(".html");
-        if (rewrite) {
-            write_file(json_path, model);
-            write_file(html_path, html);
-            continue;
-        }
-        INFO("golden of " << rst.filename().string());
-        REQUIRE(fs::exists(json_path));
-        REQUIRE(fs::exists(html_path));
-        std::string want_model = read_file(json_path), want_html = read_file(html_path);
-        INFO("model differs from line " << first_difference(model, want_model) << " of "
-                                        << json_path.filename().string());
-        CHECK(model == want_model);
-        INFO("HTML differs from line " << first_difference(html, want_html) << " of "
-                                       << html_path.filename().string());
-        CHECK(html == want_html);
+    auto goldens = wte::golden::corpus(corpus_folder);
+    REQUIRE(goldens.size() >= 15);
+    for (const auto& g : goldens) {
+        INFO("golden of " << g.rst.filename().string()
+                          << " (after an intended change: make goldens)");
+        REQUIRE(fs::exists(g.json));
+        REQUIRE(fs::exists(g.html));
+        std::string want_model = wte::golden::read_file(g.json);
+        std::string want_html = wte::golden::read_file(g.html);
+        INFO("model differs from line " << first_difference(g.model, want_model) << " of "
+                                        << g.json.filename().string());
+        CHECK(g.model == want_model);
+        INFO("HTML differs from line " << first_difference(g.rendered, want_html) << " of "
+                                       << g.html.filename().string());
+        CHECK(g.rendered == want_html);
     }
 }
 
 TEST_CASE("no corpus document leaks a script, an event handler or a javascript URL into HTML") {
-    for (const auto& rst : corpus_documents()) {
-        auto result = wte::rst::parse(read_file(rst));
-        std::string html = wte::rst::to_html(result.doc);
-        INFO(rst.filename().string());
+    for (const auto& g : wte::golden::corpus(corpus_folder)) {
+        const std::string& html = g.rendered;
+        INFO(g.rst.filename().string());
         CHECK(html.find("<script") == std::string::npos);
         CHECK(html.find("javascript:") == std::string::npos);
         CHECK(html.find("expression(") == std::string::npos);

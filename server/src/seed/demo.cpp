@@ -2,6 +2,7 @@
 
 #include "auth/crypto.hpp"
 #include "content/quizzes.hpp"
+#include "seed/demo_assets.hpp"
 
 namespace wte::seed {
 
@@ -455,7 +456,21 @@ std::vector<DemoAccount> seed_demo(db::Stores& store) {
     };
     put("{html_part}", html);
     put("{js_part}", events);
-    add(PartType::page, getting_started, module, "Everything WTE Can Show", "", everything);
+    Id everything_id =
+        add(PartType::page, getting_started, module, "Everything WTE Can Show", "", everything);
+    // The files its image directive and :asset: role name, as a teacher would upload them.
+    auto attach = [&](const std::string& filename, const std::string& mimetype,
+                      const std::string& bytes) {
+        Asset a;
+        a.part_id = everything_id;
+        a.filename = filename;
+        a.mimetype = mimetype;
+        a.size = static_cast<std::int64_t>(bytes.size());
+        a.etag = auth::content_hash(bytes);
+        store.insert_asset(a, bytes);
+    };
+    attach("diagram.png", "image/png", diagram_png());
+    attach("handout.pdf", "application/pdf", handout_pdf());
     return accounts;
 }
 

@@ -1,7 +1,8 @@
 // Learners receive a page's source to render it, but never its quiz
-// solutions (FEATURES §10: the original put them in the page). This turns
-// every "[x]" answer marker inside quiz-question directives into "[ ]",
-// keeping line numbers, so the learner's parse shows the same questions.
+// solutions (FEATURES §10: the original put them in the page). This parses
+// the page and turns the "[x]" marker of every answer the parser found into
+// "[ ]", changing nothing else (same bytes, same lines), so the learner's
+// parse shows the same questions and answers with none marked correct.
 #pragma once
 
 #include <string>

@@ -227,8 +227,8 @@ struct BlockParser {
     }
 
     size_t block_quote(size_t i) {
-        size_t end = indented_end(L, i);
-        Lines inner = dedent(L, i, end);
+        size_t end = p.indented_end(L, i);
+        Lines inner = p.dedent(L, i, end);
         Block q;
         q.kind = BlockKind::block_quote;
         q.line = L[i].number;
@@ -266,11 +266,11 @@ struct BlockParser {
     // Lines of a list item / field body: text after the marker, then the
     // indented lines below it.
     Lines item_lines(size_t i, size_t marker_length, size_t& end) {
-        end = indented_end(L, i + 1);
+        end = p.indented_end(L, i + 1);
         Lines body;
         std::string_view first = L[i].text.substr(std::min(marker_length, L[i].text.size()));
         if (!first.empty()) body.push_back({first, L[i].number});
-        Lines rest = dedent(L, i + 1, end);
+        Lines rest = p.dedent(L, i + 1, end);
         if (first.empty()) {
             while (!rest.empty() && rest.front().text.empty())
                 rest.erase(rest.begin());
@@ -512,8 +512,8 @@ struct BlockParser {
         while (j < L.size() && L[j].text.empty())
             ++j;
         if (j < L.size() && L[j].text[0] == ' ') {
-            size_t end = indented_end(L, j);
-            Lines body = dedent(L, j, end);
+            size_t end = p.indented_end(L, j);
+            Lines body = p.dedent(L, j, end);
             Block lit;
             lit.kind = BlockKind::literal_block;
             lit.line = L[j].number;
@@ -597,7 +597,7 @@ struct BlockParser {
         list.kind = BlockKind::definition_list;
         list.line = L[i].number;
         for (;;) {
-            size_t end = indented_end(L, i + 1);
+            size_t end = p.indented_end(L, i + 1);
             Block item;
             item.kind = BlockKind::definition_item;
             item.line = L[i].number;
@@ -605,7 +605,7 @@ struct BlockParser {
             size_t classifier = term.find(" : ");
             if (classifier != std::string_view::npos) term = term.substr(0, classifier);
             item.inlines = p.parse_inline(term, L[i].number);
-            item.children = nested(dedent(L, i + 1, end));
+            item.children = nested(p.dedent(L, i + 1, end));
             list.children.push_back(std::move(item));
             i = end;
             size_t next = i;
@@ -644,6 +644,7 @@ std::vector<Block> Parser::parse_blocks(const Lines& lines, int depth, bool top_
     BlockParser bp{*this, lines, depth, top_level, out};
     size_t i = 0;
     while (i < lines.size()) {
+        ++work;
         if (lines[i].text.empty()) {
             ++i;
             continue;

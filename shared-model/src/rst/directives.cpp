@@ -488,10 +488,10 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
             Block a;
             a.kind = BlockKind::quiz_answer;
             a.line = l.number;
-            if (starts_with(t, "[x]") || starts_with(t, "[X]")) {
-                a.correct = true;
-                t = trim(t.substr(3));
-            } else if (starts_with(t, "[ ]")) {
+            bool marked_correct = starts_with(t, "[x]") || starts_with(t, "[X]");
+            if (marked_correct || starts_with(t, "[ ]")) {
+                a.correct = marked_correct;
+                a.marker_column = source_column(l.number, t.data());
                 t = trim(t.substr(3));
             }
             a.inlines = parse_inline(t, l.number);
@@ -503,6 +503,13 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
             if (!seen.insert(plain).second) {
                 report(l.number,
                        "The answer \"" + plain + "\" appears twice in question \"" + id + "\".");
+                // Not an answer, yet its [x] must not reach learners: a comment
+                // (never shown) keeps where the marker is.
+                if (a.correct) {
+                    a.kind = BlockKind::comment;
+                    a.inlines.clear();
+                    q.children.push_back(std::move(a));
+                }
                 continue;
             }
             if (a.correct) ++correct;

@@ -197,7 +197,8 @@ json to_json(const Block& b) {
     if (b.colspan != 1) j["colspan"] = b.colspan;
     if (b.rowspan != 1) j["rowspan"] = b.rowspan;
     if (b.kind == BlockKind::quiz_question) j["question_type"] = to_string(b.question_type);
-    if (b.kind == BlockKind::quiz_answer) j["correct"] = b.correct;
+    if (b.kind == BlockKind::quiz_answer || b.correct) j["correct"] = b.correct;
+    if (b.marker_column != 0) j["marker_column"] = b.marker_column;
     if (b.kind == BlockKind::show_hide) j["initially_visible"] = b.initially_visible;
     return j;
 }

@@ -442,6 +442,7 @@ private:
             const char* type =
                 child.question_type == QuestionType::multi_choice ? "checkbox" : "radio";
             for (const auto& answer : child.children) {
+                if (answer.kind != BlockKind::quiz_answer) continue; // a refused duplicate
                 out_ += "<label><input";
                 attr("type", type);
                 attr("name", b.id + "/" + child.id);

@@ -182,6 +182,7 @@ struct InlineParser {
 
     int line_at(size_t pos) {
         while (line_pos < pos && line_pos < s.size()) {
+            ++p.work;
             if (s[line_pos] == '\n') ++line_no;
             ++line_pos;
         }
@@ -224,6 +225,7 @@ struct InlineParser {
 
     void find_end_candidates() {
         size_t n = s.size();
+        p.work += 2 * n; // the two passes below
         escaped.assign(n, 0);
         bool backslash = false;
         for (size_t k = 0; k < n; ++k) {
@@ -434,6 +436,7 @@ struct InlineParser {
         if (!suffix_ok(s, after)) return npos;
         size_t k = i;
         while (k > text_from && !escaped[k - 1]) {
+            ++p.work;
             char b = s[k - 1];
             if (is_refchar(b)) {
                 --k;
@@ -465,8 +468,10 @@ struct InlineParser {
                                                        : 0;
         if (scheme == 0) return npos;
         size_t k = i + scheme;
-        while (k < s.size() && !is_space(s[k]) && std::string_view("<>\"`\\").find(s[k]) == npos)
+        while (k < s.size() && !is_space(s[k]) && std::string_view("<>\"`\\").find(s[k]) == npos) {
+            ++p.work;
             ++k;
+        }
         std::string_view url = s.substr(i, k - i);
         bool parens = url.find('(') != npos;
         while (url.size() > scheme && (std::string_view(".,;:!?'\"*_]}").find(url.back()) != npos ||
@@ -484,14 +489,18 @@ struct InlineParser {
             return is_alnum(c) || std::string_view("._%+-").find(c) != npos;
         };
         size_t k = i;
-        while (k > text_from && local_char(s[k - 1]) && !escaped[k - 1])
+        while (k > text_from && local_char(s[k - 1]) && !escaped[k - 1]) {
+            ++p.work;
             --k;
+        }
         while (k < i && !is_alnum(s[k]))
             ++k;
         if (k >= i || !prefix_ok(s, k)) return npos;
         size_t m = i + 1;
-        while (m < s.size() && (is_alnum(s[m]) || s[m] == '.' || s[m] == '-'))
+        while (m < s.size() && (is_alnum(s[m]) || s[m] == '.' || s[m] == '-')) {
+            ++p.work;
             ++m;
+        }
         while (m > i + 1 && (s[m - 1] == '.' || s[m - 1] == '-'))
             --m;
         std::string_view domain = s.substr(i + 1, m - i - 1);
@@ -508,6 +517,7 @@ struct InlineParser {
         size_t n = s.size();
         size_t i = 0;
         while (i < n) {
+            ++p.work;
             char c = s[i];
             if (escaped[i] || c == '\\') {
                 ++i;

@@ -58,27 +58,23 @@ std::u32string to_code_points(std::string_view s) {
     return out;
 }
 
-std::string to_utf8(std::u32string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char32_t cp : s) {
-        if (cp < 0x80) {
-            out.push_back(static_cast<char>(cp));
-        } else if (cp < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+std::string_view character_slice(std::string_view s, size_t from, size_t count) {
+    size_t i = 0, chars = 0;
+    auto skip_to = [&](size_t wanted) {
+        while (i < s.size() && chars < wanted) {
+            ++i;
+            while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+                ++i;
+            ++chars;
         }
-    }
-    return out;
+    };
+    skip_to(from);
+    size_t begin = i;
+    skip_to(count > SIZE_MAX - from ? SIZE_MAX : from + count);
+    size_t end = i;
+    while (end > begin && s[end - 1] == ' ')
+        --end;
+    return s.substr(begin, end - begin);
 }
 
 std::string normalize_name(std::string_view name) {
@@ -132,9 +128,10 @@ std::string slugify(std::string_view text) {
     return out;
 }
 
-size_t indented_end(const Lines& lines, size_t from) {
+size_t Parser::indented_end(const Lines& lines, size_t from) {
     size_t end = from;
     for (size_t j = from; j < lines.size(); ++j) {
+        ++work;
         if (lines[j].text.empty()) continue;
         if (lines[j].text[0] != ' ') break;
         end = j + 1;
@@ -142,7 +139,8 @@ size_t indented_end(const Lines& lines, size_t from) {
     return end;
 }
 
-Lines dedent(const Lines& lines, size_t from, size_t to) {
+Lines Parser::dedent(const Lines& lines, size_t from, size_t to) {
+    work += to > from ? 2 * (to - from) : 0;
     size_t common = std::string_view::npos;
     for (size_t j = from; j < to; ++j)
         if (!lines[j].text.empty()) common = std::min(common, indent_of(lines[j].text));
@@ -203,42 +201,55 @@ size_t copy_utf8_char(std::string_view s, size_t i, std::string& out) {
     return 1;
 }
 
+// Cleans the character at s[i] into `out` and returns the bytes it took: a
+// line break (\n, \r\n or \r) becomes '\n', a tab the spaces up to the next
+// multiple of 8, other control characters and invalid UTF-8 U+FFFD, and a
+// byte order mark disappears. `column` counts the characters written on the
+// line, so positions in the model map back to the source (source_offsets).
+size_t clean_char(std::string_view s, size_t i, size_t& column, std::string& out) {
+    char c = s[i];
+    auto u = static_cast<unsigned char>(c);
+    if (c == '\n' || c == '\r') {
+        out.push_back('\n');
+        column = 0;
+        return c == '\r' && i + 1 < s.size() && s[i + 1] == '\n' ? 2 : 1;
+    }
+    if (c == '\t') {
+        size_t spaces = 8 - column % 8;
+        out.append(spaces, ' ');
+        column += spaces;
+        return 1;
+    }
+    if (c == '\v' || c == '\f') {
+        out.push_back(' ');
+        ++column;
+        return 1;
+    }
+    if (u < 0x20 || u == 0x7F) {
+        out.append("\xEF\xBF\xBD");
+        ++column;
+        return 1;
+    }
+    if (u < 0x80) {
+        out.push_back(c);
+        ++column;
+        return 1;
+    }
+    size_t before = out.size();
+    size_t used = copy_utf8_char(s, i, out);
+    if (out.size() != before) ++column;
+    return used;
+}
+
 } // namespace
 
 Parser::Parser(std::string_view source) {
     std::string clean;
     clean.reserve(source.size() + source.size() / 8);
     size_t column = 0;
-    for (size_t i = 0; i < source.size();) {
-        char c = source[i];
-        auto u = static_cast<unsigned char>(c);
-        if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < source.size() && source[i + 1] == '\n') ++i;
-            clean.push_back('\n');
-            column = 0;
-            ++i;
-        } else if (c == '\t') {
-            size_t spaces = 8 - column % 8;
-            clean.append(spaces, ' ');
-            column += spaces;
-            ++i;
-        } else if (c == '\v' || c == '\f') {
-            clean.push_back(' ');
-            ++column;
-            ++i;
-        } else if (u < 0x20 || u == 0x7F) {
-            clean.append("\xEF\xBF\xBD");
-            ++column;
-            ++i;
-        } else if (u < 0x80) {
-            clean.push_back(c);
-            ++column;
-            ++i;
-        } else {
-            i += copy_utf8_char(source, i, clean);
-            ++column;
-        }
-    }
+    for (size_t i = 0; i < source.size();)
+        i += clean_char(source, i, column, clean);
+    work = source.size();
     source_ = std::move(clean);
     std::string_view all = source_;
     int number = 1;
@@ -276,9 +287,12 @@ Block Parser::problem(int line, std::string message, std::string name) {
     return b;
 }
 
-std::string_view Parser::keep(std::string text) {
-    owned_.push_back(std::move(text));
-    return owned_.back();
+int Parser::source_column(int line, const char* at) const {
+    if (line < 1 || static_cast<size_t>(line) > lines_.size()) return 0;
+    std::string_view whole = lines_[static_cast<size_t>(line) - 1].text;
+    if (at < whole.data() || at >= whole.data() + whole.size()) return 0;
+    return static_cast<int>(utf8_length(whole.substr(0, static_cast<size_t>(at - whole.data())))) +
+           1;
 }
 
 std::string Parser::unique_anchor(std::string_view wanted) {
@@ -287,8 +301,10 @@ std::string Parser::unique_anchor(std::string_view wanted) {
     std::string anchor = base;
     // Counting on from the last suffix of this base keeps many equal titles linear.
     int& suffix = anchor_suffixes_[base];
-    while (anchors_.count(anchor) != 0)
+    while (anchors_.count(anchor) != 0) {
+        ++work;
         anchor = base + "-" + std::to_string(++suffix);
+    }
     anchors_.insert(anchor);
     return anchor;
 }
@@ -384,6 +400,7 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
 
 void Parser::resolve_references(std::vector<Block>& blocks, size_t& anonymous_index) {
     for (auto& b : blocks) {
+        work += 1 + b.inlines.size();
         resolve_references(b.inlines, anonymous_index);
         resolve_references(b.children, anonymous_index);
     }
@@ -455,6 +472,7 @@ ParseResult Parser::run() {
     std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
     result.diagnostics = std::move(diagnostics_);
+    result.work = work;
     return result;
 }
 
@@ -699,6 +717,37 @@ std::string youtube_video_id(std::string_view url) {
 
 nlohmann::json to_json(const Diagnostic& d) {
     return {{"line", d.line}, {"message", d.message}};
+}
+
+std::vector<size_t> source_offsets(std::string_view source,
+                                   const std::vector<SourcePosition>& positions) {
+    std::vector<size_t> order(positions.size());
+    for (size_t k = 0; k < order.size(); ++k)
+        order[k] = k;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return std::pair(positions[a].line, positions[a].column) <
+               std::pair(positions[b].line, positions[b].column);
+    });
+    std::vector<size_t> out(positions.size(), std::string_view::npos);
+    // Cleans the source again, character by character, as the parser did, and
+    // notes where each wanted position starts.
+    std::string scratch;
+    size_t next = 0, column = 0;
+    int line = 1;
+    for (size_t i = 0; i < source.size() && next < order.size();) {
+        bool line_break = source[i] == '\n' || source[i] == '\r';
+        while (next < order.size()) {
+            const SourcePosition& p = positions[order[next]];
+            bool passed = p.line < line || (p.line == line && p.column <= static_cast<int>(column));
+            if (!passed && !(p.line == line && p.column == static_cast<int>(column) + 1)) break;
+            if (!passed && !line_break) out[order[next]] = i;
+            ++next;
+        }
+        scratch.clear();
+        i += detail::clean_char(source, i, column, scratch);
+        if (line_break) ++line;
+    }
+    return out;
 }
 
 ParseResult parse(std::string_view source) {

@@ -5,7 +5,7 @@
 
 #include "wte/rst/parser.hpp"
 
-#include <deque>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -15,7 +15,9 @@
 namespace wte::rst::detail {
 
 // One source line with trailing whitespace removed and tabs expanded; in
-// nested blocks `text` has the block's indentation stripped.
+// nested blocks `text` has the block's indentation stripped. `text` always
+// views the parser's cleaned source (never a copy), so a position in it maps
+// back to a source column (Parser::source_column).
 struct Line {
     std::string_view text;
     int number = 0;
@@ -60,18 +62,15 @@ std::string to_lower(std::string_view s);
 std::string excerpt(std::string_view s, size_t max_bytes);
 size_t utf8_length(std::string_view s);
 std::u32string to_code_points(std::string_view s);
-std::string to_utf8(std::u32string_view s);
+// Bytes of the `count` characters of UTF-8 `s` from character `from` on
+// (fewer at its end), trailing spaces removed: a table cell's slice of a line.
+std::string_view character_slice(std::string_view s, size_t from, size_t count);
 
 // Reference names compare case-insensitively with whitespace collapsed.
 std::string normalize_name(std::string_view name);
 // docutils-style id: lower case, runs of other characters become '-'.
 std::string slugify(std::string_view text);
 
-// End (exclusive) of the block of lines at or after `from` that are blank or
-// indented; trailing blank lines are not part of it.
-size_t indented_end(const Lines& lines, size_t from);
-// Lines [from, to) with their common indentation removed.
-Lines dedent(const Lines& lines, size_t from, size_t to);
 // Lines joined by '\n', keeping relative indentation.
 std::string join_lines(const Lines& lines, size_t from, size_t to);
 
@@ -82,6 +81,12 @@ public:
 
     // blocks.cpp
     std::vector<Block> parse_blocks(const Lines& lines, int depth, bool top_level);
+
+    // End (exclusive) of the block of lines at or after `from` that are blank
+    // or indented; trailing blank lines are not part of it.
+    size_t indented_end(const Lines& lines, size_t from);
+    // Lines [from, to) with their common indentation removed.
+    Lines dedent(const Lines& lines, size_t from, size_t to);
 
     // inline.cpp: `line` is the source line of the first character of `text`.
     std::vector<Inline> parse_inline(std::string_view text, int line);
@@ -97,10 +102,12 @@ public:
     size_t parse_simple_table(const Lines& lines, size_t i, int depth, std::vector<Block>& out,
                               size_t& no_close_from);
 
+    // 1-based column of `at`, a character of source line `line` seen through
+    // a Line's text; 0 if `at` is not on that line.
+    int source_column(int line, const char* at) const;
+
     void report(int line, std::string message);
     Block problem(int line, std::string message, std::string name = {});
-    // Keeps text built by the parser alive for the string_views of Lines.
-    std::string_view keep(std::string text);
     // Appends a block, giving it the anchor of any `.. _name:` before it.
     void push_block(std::vector<Block>& out, Block&& block);
     std::string unique_anchor(std::string_view wanted);
@@ -121,12 +128,14 @@ public:
     std::set<std::string> quiz_ids;
     std::set<std::string> question_ids;
     int quiz_nesting = 0; // > 0 while parsing the content of a quiz
+    // Steps taken by the loops that scan lines and characters; tests check it
+    // grows linearly with the input (ParseResult::work).
+    size_t work = 0;
     int last_section_level = 0;
 
 private:
     std::string source_;
     Lines lines_;
-    std::deque<std::string> owned_;
     std::vector<Diagnostic> diagnostics_;
     size_t suppressed_diagnostics_ = 0;
     std::vector<std::pair<std::string, bool>> section_styles_; // adornment, overlined

@@ -16,16 +16,16 @@ struct GridCell {
 
 class GridScanner {
 public:
-    GridScanner(const std::vector<std::u32string>& grid, long budget)
+    GridScanner(const std::vector<std::u32string>& grid, long budget, size_t& work)
         : g_(grid), bottom_(static_cast<int>(grid.size()) - 1),
-          right_(static_cast<int>(grid[0].size()) - 1), budget_(budget) {}
+          right_(static_cast<int>(grid[0].size()) - 1), budget_(budget), work_(work) {}
 
     bool exhausted() const { return budget_ < 0; }
 
     // Finds the cell whose top-left corner is (top, left), as docutils does.
     bool scan_cell(int top, int left, int& bottom, int& right) {
         for (int c = left + 1; c <= right_; ++c) {
-            if (--budget_ < 0) return false;
+            if (!spend()) return false;
             char32_t ch = g_[top][c];
             if (ch == '+') {
                 if (scan_down(top, left, c, bottom)) {
@@ -43,10 +43,16 @@ private:
     const std::vector<std::u32string>& g_;
     int bottom_, right_;
     long budget_;
+    size_t& work_; // the parser's work counter
+
+    bool spend() {
+        ++work_;
+        return --budget_ >= 0;
+    }
 
     bool scan_down(int top, int left, int right, int& bottom) {
         for (int r = top + 1; r <= bottom_; ++r) {
-            if (--budget_ < 0) return false;
+            if (!spend()) return false;
             char32_t ch = g_[r][right];
             if (ch == '+') {
                 if (scan_left_up(top, left, r, right)) {
@@ -62,13 +68,13 @@ private:
 
     bool scan_left_up(int top, int left, int bottom, int right) {
         for (int c = right - 1; c > left; --c) {
-            if (--budget_ < 0) return false;
+            if (!spend()) return false;
             char32_t ch = g_[bottom][c];
             if (ch != '-' && ch != '+') return false;
         }
         if (g_[bottom][left] != '+') return false;
         for (int r = bottom - 1; r > top; --r) {
-            if (--budget_ < 0) return false;
+            if (!spend()) return false;
             char32_t ch = g_[r][left];
             if (ch != '|' && ch != '+') return false;
         }
@@ -78,13 +84,6 @@ private:
 
 int index_of(const std::vector<int>& sorted, int value) {
     return static_cast<int>(std::lower_bound(sorted.begin(), sorted.end(), value) - sorted.begin());
-}
-
-std::string rtrim_utf8(std::u32string_view s) {
-    size_t e = s.size();
-    while (e > 0 && s[e - 1] == U' ')
-        --e;
-    return to_utf8(s.substr(0, e));
 }
 
 } // namespace
@@ -132,7 +131,7 @@ size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector
 
     int bottom = static_cast<int>(grid.size()) - 1;
     int right = static_cast<int>(width) - 1;
-    GridScanner scanner(grid, 40L * static_cast<long>(grid.size() * width) + 10000);
+    GridScanner scanner(grid, 40L * static_cast<long>(grid.size() * width) + 10000, work);
     std::vector<int> done(width, -1);
     std::set<std::pair<int, int>> corners{{0, 0}};
     std::vector<GridCell> cells;
@@ -192,11 +191,10 @@ size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector
         cell.colspan = index_of(colseps, c.right) - index_of(colseps, c.left);
         Lines content;
         for (int r = c.top + 1; r < c.bottom; ++r) {
-            std::u32string_view row = grid[static_cast<size_t>(r)];
-            content.push_back(
-                {keep(rtrim_utf8(row.substr(static_cast<size_t>(c.left) + 1,
-                                            static_cast<size_t>(c.right - c.left - 1)))),
-                 L[i + static_cast<size_t>(r)].number});
+            const Line& row = L[i + static_cast<size_t>(r)];
+            content.push_back({character_slice(row.text, static_cast<size_t>(c.left) + 1,
+                                               static_cast<size_t>(c.right - c.left - 1)),
+                               row.number});
         }
         content = dedent(content, 0, content.size());
         cell.children = parse_blocks(content, depth + 1, false);
@@ -223,6 +221,7 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
     size_t close = std::string::npos;
     int borders = 1;
     for (size_t k = i + 1; k < L.size(); ++k) {
+        ++work;
         std::string_view t = L[k].text;
         if (t.empty() || t[0] != '=') continue;
         bool border = true;
@@ -361,11 +360,9 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
                     content.push_back({"", 0});
                     continue;
                 }
-                std::u32string_view t = text[idx];
-                std::u32string_view part =
-                    from < t.size() ? t.substr(from, to == std::u32string::npos ? to : to - from)
-                                    : std::u32string_view{};
-                content.push_back({keep(rtrim_utf8(part)), L[i + idx].number});
+                size_t count = to == std::u32string::npos ? SIZE_MAX : to - from;
+                content.push_back(
+                    {character_slice(L[i + idx].text, from, count), L[i + idx].number});
             }
             for (auto& c : content)
                 if (c.number == 0) c.number = tr.line;

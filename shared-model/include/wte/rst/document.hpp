@@ -57,7 +57,8 @@ enum class BlockKind {
     image,           // uri, alt, width, height, align, target
     figure,          // image fields, children = caption paragraph then legend blocks
     admonition,      // name = note|warning|tip|...|admonition, inlines = title (generic only)
-    comment,         // text; never shown
+    comment,         // text; never shown (in a quiz_question: a refused duplicate [x] answer,
+                     // with correct and marker_column)
     line_block,      // children = line and nested line_block
     line,            // inlines
     transition,      // a horizontal rule
@@ -65,7 +66,7 @@ enum class BlockKind {
     youtube,         // id = validated 11-character video id
     quiz,            // id, inlines = title, children = quiz_question (and other blocks)
     quiz_question,   // id, inlines = question, question_type, children = quiz_answer
-    quiz_answer,     // inlines, correct (never sent to learners before they answer)
+    quiz_answer,     // inlines, correct (never sent to learners before they answer), marker_column
     show_hide,       // inlines = title, initially_visible, children
     math,            // text = LaTeX, math = parsed formula
     problem,         // text = message shown in place of content that was refused
@@ -104,8 +105,12 @@ struct Block {
     int rowspan = 1;     // table_cell
 
     QuestionType question_type = QuestionType::single_choice; // quiz_question
-    bool correct = false;                                     // quiz_answer
-    bool initially_visible = false;                           // show_hide
+    bool correct = false; // quiz_answer (and the comment of a refused duplicate)
+    // quiz_answer: column of the "[" of its "[x]" / "[ ]" marker on source line
+    // `line` (1-based, characters, tabs expanded to multiples of 8); 0 when the
+    // answer has no marker. Learners' copies rewrite the source there.
+    int marker_column = 0;
+    bool initially_visible = false; // show_hide
 
     bool operator==(const Block&) const = default;
 };

@@ -22,6 +22,9 @@ struct Diagnostic {
 struct ParseResult {
     Document doc;
     std::vector<Diagnostic> diagnostics; // in source order
+    // Steps the parser's scanning loops took: a measure of its cost that,
+    // unlike time, tests can compare across input sizes on a busy machine.
+    std::size_t work = 0;
 };
 
 // Limits that keep hostile input cheap: deeper nesting is reported and the
@@ -34,6 +37,20 @@ constexpr std::size_t max_diagnostics = 100;
 ParseResult parse(std::string_view source);
 
 nlohmann::json to_json(const Diagnostic& d);
+
+// A place in the source as the model records it: 1-based line, and 1-based
+// column in characters with tabs expanded to multiples of 8.
+struct SourcePosition {
+    int line = 0;
+    int column = 0;
+    bool operator==(const SourcePosition&) const = default;
+};
+
+// The byte offset in `source` of each position (same order), or npos where
+// the source has no character there. Lets a tool edit the source at places
+// the model names (learners' copies of quizzes). Linear in the source size.
+std::vector<std::size_t> source_offsets(std::string_view source,
+                                        const std::vector<SourcePosition>& positions);
 
 // Keeps only safe CSS declarations for the :style: role; `problems` gets one
 // entry per dropped declaration. Returns "" when nothing survives.
