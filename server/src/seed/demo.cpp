@@ -467,7 +467,7 @@ std::vector<DemoAccount> seed_demo(db::Stores& store) {
         a.mimetype = mimetype;
         a.size = static_cast<std::int64_t>(bytes.size());
         a.etag = auth::content_hash(bytes);
-        store.insert_asset(a, bytes);
+        store.assets.insert(a, bytes);
     };
     attach("diagram.png", "image/png", diagram_png());
     attach("handout.pdf", "application/pdf", handout_pdf());
