@@ -70,7 +70,7 @@ void fulfil(App& app, render::PageRenderer& renderer) {
         app.platform().load_image(id, url);
     }
     for (Id id : needs.crossref_titles) {
-        c.titles_waiting[id] = &renderer;
+        c.titles_waiting[id].insert(&renderer);
         part_view::fetch(app, id);
     }
     refresh_titles(app);
@@ -88,18 +88,20 @@ void refresh_titles(App& app) {
     PageContent& c = app.state.content;
     for (auto it = c.titles_waiting.begin(); it != c.titles_waiting.end();) {
         const Id id = it->first;
-        render::PageRenderer& r = *it->second;
+        render::CrossrefTitle title;
         if (const PartView* view = app.state.parts.find(id)) {
-            r.set_crossref(id, title_from(*view));
+            title = title_from(*view);
         } else if (app.state.parts.refused(id)) {
-            r.set_crossref(id, {false, false, ""});
+            title = {false, false, ""};
         } else if (!part_view::fetching(app, id)) {
             // Unknown (the server failed): keep the link, show its id.
-            r.set_crossref(id, {false, true, "Part " + std::to_string(id)});
+            title = {false, true, "Part " + std::to_string(id)};
         } else {
             ++it;
             continue;
         }
+        for (render::PageRenderer* r : it->second)
+            r->set_crossref(id, title);
         it = c.titles_waiting.erase(it);
     }
 }

@@ -20,7 +20,8 @@ struct PageContent {
     std::map<int, std::string> image_requests;        // image load id → URL
     std::map<std::string, std::set<render::PageRenderer*>> image_waiters;
     int next_image = 1;
-    std::map<Id, render::PageRenderer*> titles_waiting; // link titles on their way into the cache
+    // Link titles on their way into the cache, and the renderers that show them.
+    std::map<Id, std::set<render::PageRenderer*>> titles_waiting;
 };
 
 namespace page_content {

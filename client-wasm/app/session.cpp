@@ -59,6 +59,7 @@ void apply(App& app, SessionActions& a) {
     SignInForm& f = app.state.session.signin;
     if (a.sign_in && !f.busy) {
         f.error.clear();
+        // rules.hpp: the email rule, once the lead wires it in.
         if (f.email.find('@') == std::string::npos) {
             f.error = "Enter the email address you registered with.";
         } else if (f.password.empty()) {

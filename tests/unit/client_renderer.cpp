@@ -1,6 +1,8 @@
 // The page renderer natively with Dear ImGui's core (no GL): two instances
 // side by side keep their own pages, needs and readers' answers, as the
 // teacher's live preview beside the page will need.
+#include "app/app.hpp"
+#include "client_fake_platform.hpp"
 #include "render/page_renderer.hpp"
 #include "ui/theme.hpp"
 
@@ -113,4 +115,36 @@ TEST_CASE("two page renderers live side by side without sharing state") {
     CHECK(page.layout_ms() >= 0);
     CHECK(page.part_id() == 1);
     CHECK(preview.part_id() == 2);
+}
+
+TEST_CASE("what a page needs goes through the one queue and the one cache of parts") {
+    Frame frame;
+    client::testing::FakePlatform browser;
+    client::App app(browser);
+    browser.hash = "#/parts/1";
+    app.start();
+    browser.reply(browser.last("GET", api::path_me())->id, 200,
+                  R"({"user":{"id":5,"email":"s@example.org","name":"S","status":"active"},)"
+                  R"("permissions":[],"csrf_token":"c"})");
+    app.poll();
+
+    app.state.content.page.draw(1, quiz_page, "Colours");
+    client::Actions none;
+    app.apply(none);
+    const client::HttpRequest* saved = browser.last("GET", api::path_quiz_answers(1));
+    REQUIRE(saved);
+    const client::HttpRequest* link = browser.last("GET", api::path_part(42));
+    REQUIRE(link);
+
+    PartView target;
+    target.part.id = 42;
+    target.part.title = "Mixing paint";
+    browser.reply(link->id, 200, json(target).dump());
+    browser.reply(
+        saved->id, 200,
+        api::to_json(api::SavedQuizAnswers{{{"colours", "sky", {"Blue"}, true, 1, {}, false}}})
+            .dump());
+    app.poll();
+    REQUIRE(app.state.parts.find(42)); // the link's part is now cached for a click on it
+    CHECK(app.state.content.page.chosen("colours", "sky") == std::vector<int>{1});
 }
