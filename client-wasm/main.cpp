@@ -2,6 +2,7 @@
 // and the fonts, then runs one frame per animation frame: platform input →
 // network replies → draw the screen → apply actions → render → test bridge.
 #include "app/app.hpp"
+#include "app/platform_wasm.hpp"
 #include "platform/bridge.hpp"
 #include "screens/screens.hpp"
 #include "ui/probe.hpp"
@@ -25,7 +26,8 @@ namespace {
 
 struct Client {
     GLFWwindow* window = nullptr;
-    wte::client::App app;
+    wte::client::WasmPlatform platform;
+    wte::client::App app{platform};
     int width = 1, height = 1; // canvas backing store, device pixels
     int quiet_frames = 0;      // frames since the last input or change
     bool animating = false;    // the last frame drew something that moves
@@ -35,7 +37,6 @@ struct Client {
     bool ready = false;
     std::string clipboard;
     const char* cursor = "";
-    std::string title;
 };
 Client* g_client = nullptr;
 
@@ -69,7 +70,8 @@ bool sync_size_and_scale(Client& c) {
     const bool contrast = c.app.state.high_contrast;
     if (scale != c.built_scale) {
         wte::ui::set_scale(scale);
-        if (!wte::ui::build_fonts()) std::fprintf(stderr, "wte: fonts could not be built\n");
+        if (!wte::ui::build_fonts(wte::platform::font_bytes))
+            std::fprintf(stderr, "wte: fonts could not be built\n");
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -164,7 +166,7 @@ void sync_text_input() {
 
 // Idle frames are skipped (nothing drawn) to spare the CPU; the frame counter
 // still advances, so window.wteTest stays valid: nothing on screen changed.
-// Every 15th frame is drawn anyway, in case a queue nobody woke us for filled.
+// Replies and images wake the loop (web/js/bridge.js), so idle means idle.
 bool needs_drawing(Client& c, bool size_changed) {
     double mx = 0, my = 0;
     glfwGetCursorPos(c.window, &mx, &my);
@@ -175,7 +177,7 @@ bool needs_drawing(Client& c, bool size_changed) {
                        mouse_moved || size_changed || wte::platform::take_wake_up();
     c.quiet_frames = input ? 0 : c.quiet_frames + 1;
     // A few frames after input let hover and activation states settle.
-    return !c.ready || c.animating || c.quiet_frames < 30 || c.quiet_frames % 15 == 0;
+    return !c.ready || c.animating || c.quiet_frames < 30;
 }
 
 void frame() {
@@ -186,7 +188,7 @@ void frame() {
         wte::platform::publish_frame(app.state.frame);
         return;
     }
-    app.apply_replies();
+    if (app.poll()) c.quiet_frames = 0;
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -203,10 +205,6 @@ void frame() {
     const char* cursor = css_cursor(ImGui::GetMouseCursor());
     ImGui::Render();
 
-    if (std::string title = app.document_title(); title != c.title) {
-        wte::platform::set_document_title(title);
-        c.title = std::move(title);
-    }
     if (cursor != c.cursor) {
         wte::platform::set_cursor(cursor);
         c.cursor = cursor;
@@ -221,7 +219,14 @@ void frame() {
     release_held_keys(c.window);
 
     app.state.frame++;
-    wte::ui::probe::end_frame(screen, wte::client::to_hash(app.state.route), app.state.frame);
+    if (std::string probe =
+            wte::ui::probe::end_frame(screen, wte::client::to_hash(app.state.route));
+        !probe.empty())
+        wte::platform::publish_probe(probe);
+    wte::platform::publish_frame(app.state.frame);
+    if (app.state.content.page.draw_ms() > 0)
+        wte::platform::publish_content_times(app.state.content.page.draw_ms(),
+                                             app.state.content.page.layout_ms());
     if (!c.ready && screen != "loading") {
         c.ready = true;
         wte::platform::mark_ready();

@@ -1,11 +1,14 @@
-// The application logic: how routes, user actions and network replies change
-// AppState. This is the one place where state is written; screens only read
-// it and record Actions.
+// The application: routes, actions and replies → AppState through the
+// features (app/session, module_lists, part_view, timed_actions,
+// page_content). It talks to the browser only through PlatformPort, so it
+// builds and runs natively in the unit tests.
 #pragma once
 
 #include "app/actions.hpp"
 #include "app/app_state.hpp"
-#include "net/api_client.hpp"
+#include "app/platform_port.hpp"
+#include "app/registry.hpp"
+#include "app/requests.hpp"
 
 #include <string>
 
@@ -13,38 +16,43 @@ namespace wte::client {
 
 class App {
 public:
+    explicit App(PlatformPort& platform);
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
     AppState state;
 
     // Reads the current URL and asks the server who is signed in.
     void start();
     // The browser's hash changed (link, back/forward, reload, typed URL).
     void on_hash_changed(const std::string& hash);
-    // Applies what the screens recorded during the frame.
+    // Runs the handlers of replies and images that arrived; true if any did.
+    bool poll();
+    // Applies what the screens recorded during the frame, fulfils what the
+    // renderers need and keeps the tab's title current.
     void apply(Actions& actions);
-    // Applies every network reply that arrived since the last frame.
-    void apply_replies();
 
-    // "signin", "modules", "my-modules", "module", "part", "page", "loading",
-    // "error", "not-found": the name published to window.wteTest.screen.
+    // window.wteTest.screen: the registered screen's name, or "loading",
+    // "error", "not-found".
     std::string screen_name() const;
     // The browser tab's title for the current screen ("Welcome to the Web — WTE").
     std::string document_title() const;
 
-private:
-    void enter_route(const Route& route);
+    // Changes the URL and enters the route (the one way routes change).
     void navigate(const Route& route, bool replace);
-    void load_part(Id id);
-    void load_modules();
-    void load_my_modules();
-    void signed_out(bool remember_route);
-    void apply_reply(const Reply& reply);
-    void apply_session(const json& body);
-    // The "Timed actions" panel: app/timed_actions.cpp.
-    void apply_timed_actions(Actions& actions);
-    void apply_timed_reply(const Reply& reply);
-    void load_timed_tasks(Id part_id);
+    // Shows the route: sends a signed-out user to sign-in (keeping the route
+    // for afterwards) and loads what the screen shows.
+    void enter_route(const Route& route);
+    // Forgets everything only a signed-in user may see.
+    void reset_signed_in_state();
 
-    ApiClient api_;
+    RequestQueue& requests() { return requests_; }
+    PlatformPort& platform() { return platform_; }
+
+private:
+    PlatformPort& platform_;
+    RequestQueue requests_;
+    std::string title_;
 };
 
 } // namespace wte::client

@@ -1,10 +1,30 @@
-// Hash route parsing: strict, so a mistyped URL shows "not found" instead of
-// some other screen.
+// Hash routes through the registry's patterns: parsing tries each screen's
+// pattern in turn; formatting puts the id in place of ":id".
 #include "app/route.hpp"
+
+#include "app/registry.hpp"
 
 #include <cstdlib>
 
 namespace wte::client {
+
+bool match_route(const std::string& pattern, const std::string& path, Id& id) {
+    const std::string param = ":id";
+    const auto at = pattern.find(param);
+    if (at == std::string::npos) return path == pattern;
+    const std::string before = pattern.substr(0, at), after = pattern.substr(at + param.size());
+    if (path.size() <= before.size() + after.size()) return false;
+    if (path.compare(0, before.size(), before) != 0) return false;
+    if (path.compare(path.size() - after.size(), after.size(), after) != 0) return false;
+    const std::string digits =
+        path.substr(before.size(), path.size() - before.size() - after.size());
+    if (digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    const Id value = std::strtoll(digits.c_str(), nullptr, 10);
+    if (value <= 0) return false;
+    id = value;
+    return true;
+}
 
 Route parse_route(const std::string& hash) {
     std::string h = hash;
@@ -12,35 +32,21 @@ Route parse_route(const std::string& hash) {
     if (auto q = h.find('?'); q != std::string::npos) h.erase(q);
     while (h.size() > 1 && h.back() == '/')
         h.pop_back();
-    if (h == "/signin") return route_signin();
-    if (h == "/modules") return route_modules();
-    if (h == "/my") return route_my_modules();
-    const std::string parts = "/parts/";
-    if (h.rfind(parts, 0) == 0) {
-        std::string digits = h.substr(parts.size());
-        if (digits.empty() || digits.size() > 15 ||
-            digits.find_first_not_of("0123456789") != std::string::npos)
-            return {};
-        Id id = std::strtoll(digits.c_str(), nullptr, 10);
-        if (id > 0) return route_part(id);
+    for (const Screen& s : screens()) {
+        Id id = 0;
+        if (s.route && match_route(s.route, h, id)) return {s.route, id};
     }
-    return {};
+    Route unknown;
+    unknown.blank = h.empty() || h == "/";
+    return unknown;
 }
 
 std::string to_hash(const Route& route) {
-    switch (route.kind) {
-    case RouteKind::signin:
-        return "#/signin";
-    case RouteKind::modules:
-        return "#/modules";
-    case RouteKind::my_modules:
-        return "#/my";
-    case RouteKind::part:
-        return "#/parts/" + std::to_string(route.part_id);
-    case RouteKind::unknown:
-        break;
-    }
-    return "#/modules";
+    if (!route.known()) return "#/modules";
+    std::string h = route.pattern;
+    if (auto at = h.find(":id"); at != std::string::npos)
+        h.replace(at, 3, std::to_string(route.id));
+    return "#" + h;
 }
 
 } // namespace wte::client

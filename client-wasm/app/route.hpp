@@ -1,6 +1,6 @@
-// URL hash routes (#/signin, #/modules, #/my, #/parts/7): parsing and
-// formatting. Every screen has one; the hash is the source of truth, so
-// reload, back and forward work.
+// URL hash routes (#/signin, #/modules, #/my, #/parts/7): a route is the
+// pattern of a registered screen (app/registry.hpp) and its id. The hash is
+// the source of truth, so reload, back and forward work.
 #pragma once
 
 #include "wte/domain.hpp"
@@ -9,29 +9,42 @@
 
 namespace wte::client {
 
-enum class RouteKind { signin, modules, my_modules, part, unknown };
+// The patterns of the screens; ":id" stands for a positive whole number.
+namespace routes {
+inline constexpr const char* signin = "/signin";
+inline constexpr const char* modules = "/modules";
+inline constexpr const char* my_modules = "/my";
+inline constexpr const char* part = "/parts/:id";
+} // namespace routes
 
 struct Route {
-    RouteKind kind = RouteKind::unknown;
-    Id part_id = 0; // for RouteKind::part
+    std::string pattern; // empty: the hash leads nowhere
+    Id id = 0;           // for patterns with ":id"
+    bool blank = false;  // "", "#" or "#/": no screen asked for, the app picks one
+    bool known() const { return !pattern.empty(); }
+    bool is(const char* p) const { return pattern == p; }
     bool operator==(const Route&) const = default;
 };
 
-// "" and "#/" are unknown: the app picks a start screen for them.
+// Strict: a mistyped URL is unknown ("not found") instead of some other
+// screen. "" and "#/" are unknown and blank: the app picks a start screen.
 Route parse_route(const std::string& hash);
+// "#/parts/7"; an unknown route formats as the module list.
 std::string to_hash(const Route& route);
+// Does `hash` (without '#', query or trailing '/') fit `pattern`?
+bool match_route(const std::string& pattern, const std::string& path, Id& id);
 
 inline Route route_signin() {
-    return {RouteKind::signin, 0};
+    return {routes::signin, 0};
 }
 inline Route route_modules() {
-    return {RouteKind::modules, 0};
+    return {routes::modules, 0};
 }
 inline Route route_my_modules() {
-    return {RouteKind::my_modules, 0};
+    return {routes::my_modules, 0};
 }
 inline Route route_part(Id id) {
-    return {RouteKind::part, id};
+    return {routes::part, id};
 }
 
 } // namespace wte::client

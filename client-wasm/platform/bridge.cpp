@@ -1,5 +1,6 @@
 // EM_JS implementations of platform/bridge.hpp and the exported callbacks the
-// page calls (wte_http_done, wte_hash_changed, wte_text_input, wte_wheel).
+// page calls (wte_http_done, wte_http_progress, wte_image_done,
+// wte_hash_changed, wte_text_input, wte_wheel, wte_wake).
 // The JavaScript side lives in web/js/bridge.js as window.WTE.
 #include "platform/bridge.hpp"
 
@@ -10,7 +11,8 @@
 #include <utility>
 
 namespace {
-std::vector<wte::platform::HttpResult> g_http_results;
+std::vector<wte::platform::HttpEvent> g_http_events;
+std::vector<wte::platform::ImageResult> g_images;
 std::optional<std::string> g_hash_change;
 std::string g_text_input;
 double g_wheel_css = 0;
@@ -25,8 +27,26 @@ std::string take_js_string(char* s) {
 } // namespace
 
 extern "C" {
-EMSCRIPTEN_KEEPALIVE void wte_http_done(int id, int status, const char* body, int length) {
-    g_http_results.push_back({id, status, std::string(body, static_cast<std::size_t>(length))});
+EMSCRIPTEN_KEEPALIVE void wte_http_done(int id, int status, const char* body, int length,
+                                        const char* content_type) {
+    wte::platform::HttpEvent e;
+    e.id = id;
+    e.status = status;
+    if (body && length > 0) e.body.assign(body, static_cast<std::size_t>(length));
+    if (content_type) e.content_type = content_type;
+    g_http_events.push_back(std::move(e));
+}
+EMSCRIPTEN_KEEPALIVE void wte_http_progress(int id, int upload, double loaded, double total) {
+    using Kind = wte::platform::HttpEvent::Kind;
+    wte::platform::HttpEvent e;
+    e.kind = upload ? Kind::upload_progress : Kind::download_progress;
+    e.id = id;
+    e.loaded = loaded;
+    e.total = total;
+    g_http_events.push_back(std::move(e));
+}
+EMSCRIPTEN_KEEPALIVE void wte_image_done(int id, int texture, int width, int height) {
+    g_images.push_back({id, static_cast<unsigned>(texture), width, height});
 }
 EMSCRIPTEN_KEEPALIVE void wte_hash_changed(const char* hash) {
     g_hash_change = hash;
@@ -45,8 +65,43 @@ EMSCRIPTEN_KEEPALIVE void wte_wheel(double delta_y_css) {
 
 // clang-format off
 EM_JS(void, js_http_request, (int id, const char* method, const char* url, const char* body,
-                              const char* csrf), {
-    WTE.fetch(id, UTF8ToString(method), UTF8ToString(url), UTF8ToString(body), UTF8ToString(csrf));
+                              int body_length, const char* content_type, const char* csrf), {
+    // A copy: the bytes must outlive this call.
+    var bytes = body_length > 0 ? HEAPU8.slice(body, body + body_length) : null;
+    WTE.fetch(id, UTF8ToString(method), UTF8ToString(url), bytes, UTF8ToString(content_type),
+              UTF8ToString(csrf));
+});
+EM_JS(void, js_http_cancel, (int id), {
+    WTE.abort(id);
+});
+EM_JS(void, js_load_image, (int id, const char* url), {
+    WTE.decodeImage(UTF8ToString(url)).then(function(bitmap) {
+        var tex = GLctx.createTexture();
+        var name = GL.getNewId(GL.textures);
+        tex.name = name;
+        GL.textures[name] = tex;
+        GLctx.bindTexture(GLctx.TEXTURE_2D, tex);
+        GLctx.texParameteri(GLctx.TEXTURE_2D, GLctx.TEXTURE_MIN_FILTER, GLctx.LINEAR);
+        GLctx.texParameteri(GLctx.TEXTURE_2D, GLctx.TEXTURE_MAG_FILTER, GLctx.LINEAR);
+        GLctx.texParameteri(GLctx.TEXTURE_2D, GLctx.TEXTURE_WRAP_S, GLctx.CLAMP_TO_EDGE);
+        GLctx.texParameteri(GLctx.TEXTURE_2D, GLctx.TEXTURE_WRAP_T, GLctx.CLAMP_TO_EDGE);
+        GLctx.texImage2D(GLctx.TEXTURE_2D, 0, GLctx.RGBA, GLctx.RGBA, GLctx.UNSIGNED_BYTE, bitmap);
+        GLctx.bindTexture(GLctx.TEXTURE_2D, null);
+        Module._wte_image_done(id, name, bitmap.width, bitmap.height);
+        if (bitmap.close) bitmap.close();
+    }).catch(function() {
+        Module._wte_image_done(id, 0, 0, 0);
+    });
+});
+EM_JS(void, js_open_external, (const char* url), {
+    WTE.openExternal(UTF8ToString(url));
+});
+EM_JS(void, js_publish_content_times, (double draw_ms, double layout_ms), {
+    window.wteTest.contentDrawMs = draw_ms;
+    window.wteTest.contentLayoutMs = layout_ms;
+});
+EM_JS(double, js_now_unix_seconds, (), {
+    return Date.now() / 1000;
 });
 EM_JS(char*, js_current_hash, (), {
     var s = window.location.hash || "";
@@ -94,12 +149,26 @@ EM_JS(void, js_mark_ready, (), {
 namespace wte::platform {
 
 void http_request(int id, const std::string& method, const std::string& url,
-                  const std::string& body, const std::string& csrf) {
-    js_http_request(id, method.c_str(), url.c_str(), body.c_str(), csrf.c_str());
+                  const std::string& body, const std::string& content_type,
+                  const std::string& csrf) {
+    js_http_request(id, method.c_str(), url.c_str(), body.data(), static_cast<int>(body.size()),
+                    content_type.c_str(), csrf.c_str());
+}
+void http_cancel(int id) {
+    js_http_cancel(id);
+}
+std::vector<HttpEvent> take_http_events() {
+    return std::exchange(g_http_events, {});
 }
 
-std::vector<HttpResult> take_http_results() {
-    return std::exchange(g_http_results, {});
+void load_image(int id, const std::string& url) {
+    js_load_image(id, url.c_str());
+}
+std::vector<ImageResult> take_images() {
+    return std::exchange(g_images, {});
+}
+void open_external(const std::string& url) {
+    js_open_external(url.c_str());
 }
 
 std::string current_hash() {
@@ -130,8 +199,8 @@ float take_wheel_lines(float line_height_css) {
 
 bool take_wake_up() {
     const bool woken = std::exchange(g_woken, false);
-    return woken || !g_http_results.empty() || g_hash_change || !g_text_input.empty() ||
-           g_wheel_css != 0.0;
+    return woken || !g_http_events.empty() || !g_images.empty() || g_hash_change ||
+           !g_text_input.empty() || g_wheel_css != 0.0;
 }
 
 double device_pixel_ratio() {
@@ -155,6 +224,12 @@ void set_cursor(const char* css_cursor) {
 int utc_offset_minutes(double unix_seconds) {
     return js_utc_offset_minutes(unix_seconds);
 }
+double now_ms() {
+    return emscripten_get_now();
+}
+double now_unix_seconds() {
+    return js_now_unix_seconds();
+}
 
 std::vector<unsigned char> font_bytes(const char* name) {
     int n = js_font_size(name);
@@ -168,6 +243,9 @@ void publish_probe(const std::string& json) {
 }
 void publish_frame(int frame) {
     js_publish_frame(frame);
+}
+void publish_content_times(double draw_ms, double layout_ms) {
+    js_publish_content_times(draw_ms, layout_ms);
 }
 void mark_ready() {
     js_mark_ready();

@@ -9,15 +9,35 @@
 
 namespace wte::platform {
 
-// --- HTTP (fetch with the session cookie; CSRF header when csrf is set) ---
-struct HttpResult {
+// --- HTTP (XMLHttpRequest with the session cookie; CSRF header when csrf is
+// set; bodies are bytes of content_type; progress both ways; abort) ---
+struct HttpEvent {
+    enum class Kind { upload_progress, download_progress, done };
+    Kind kind = Kind::done;
     int id = 0;
-    int status = 0; // 0: the request never reached the server
+    int status = 0; // done: 0 when the request never reached the server
     std::string body;
+    std::string content_type;
+    double loaded = 0, total = 0;
 };
 void http_request(int id, const std::string& method, const std::string& url,
-                  const std::string& body, const std::string& csrf);
-std::vector<HttpResult> take_http_results();
+                  const std::string& body, const std::string& content_type,
+                  const std::string& csrf);
+// Aborts the request; no event about it arrives afterwards.
+void http_cancel(int id);
+std::vector<HttpEvent> take_http_events();
+
+// --- Images: fetched and decoded by the browser, uploaded as GL textures ---
+struct ImageResult {
+    int id = 0;
+    unsigned texture = 0; // 0: could not be loaded or decoded
+    int width = 0, height = 0;
+};
+void load_image(int id, const std::string& url);
+std::vector<ImageResult> take_images();
+
+// A new tab without access to this page (noopener).
+void open_external(const std::string& url);
 
 // --- URL hash routing ---
 std::string current_hash();
@@ -35,9 +55,8 @@ void clipboard_write(const std::string& text);
 // --- Mouse wheel in lines (positive: content moves up, as in ImGui) ---
 float take_wheel_lines(float line_height_css);
 
-// True when a callback (reply, hash, text, wheel) is waiting to be taken, or
-// when the page called Module._wte_wake() since the last call (other queues
-// filled by JavaScript, e.g. the page renderer's fetches and images).
+// True when a callback (reply, image, hash, text, wheel) is waiting to be
+// taken, or when the page called Module._wte_wake() since the last call.
 bool take_wake_up();
 
 // --- Canvas and cursor ---
@@ -51,6 +70,10 @@ void set_document_title(const std::string& title);
 // --- Clock: the browser's time zone, minutes east of UTC at the instant
 // unix_seconds (-new Date(t).getTimezoneOffset(); differs across DST). ---
 int utc_offset_minutes(double unix_seconds);
+// Milliseconds from a fixed start (performance.now()), for timings.
+double now_ms();
+// Seconds since 1970, UTC (Date.now() / 1000).
+double now_unix_seconds();
 
 // --- Fonts fetched by web/js/loader.js before main() runs ---
 std::vector<unsigned char> font_bytes(const char* name);
@@ -58,6 +81,9 @@ std::vector<unsigned char> font_bytes(const char* name);
 // --- UI test bridge (window.wteTest) ---
 void publish_probe(const std::string& json);
 void publish_frame(int frame);
+// CPU time of the page renderer's last draw and layout, for
+// tests/bench/frame_time.js (window.wteTest.contentDrawMs / contentLayoutMs).
+void publish_content_times(double draw_ms, double layout_ms);
 void mark_ready();
 
 } // namespace wte::platform

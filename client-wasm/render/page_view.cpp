@@ -1,23 +1,21 @@
-// draw_content: keeps the parsed page, its layout (per width, scale, theme
+// PageRenderer: keeps the parsed page, its layout (per width, scale, theme
 // and state version) and the reader's state; draws only the blocks inside
 // the visible part of the scrolling window; turns clicks on links, buttons
-// and quiz options into actions and requests; drag selection and Ctrl+C.
-#include "platform/bridge.hpp"
-#include "render/content_net.hpp"
+// and quiz options into needs for the app; drag selection and Ctrl+C.
 #include "render/layout.hpp"
-#include "render/render.hpp"
+#include "render/page_renderer.hpp"
 #include "ui/probe.hpp"
 #include "widgets/widgets.hpp"
 
-#include <emscripten.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 
 namespace wte::render {
 
-namespace {
+namespace page_view_detail {
 
 using nlohmann::json;
 
@@ -49,12 +47,6 @@ struct PageCache {
     float height = 0;
 };
 
-struct Pending {
-    enum class Kind { quiz_load, quiz_answer, crossref } kind;
-    Id part_id = 0;
-    std::string key;
-};
-
 struct SelPos {
     int unit = -1;
     int cmd = -1;
@@ -73,11 +65,22 @@ struct Selection {
     bool empty() const { return anchor.unit < 0 || anchor == focus; }
 };
 
-PageCache g_page;
-PageState g_state;
-std::map<int, Pending> g_pending;
-std::map<int, std::string> g_image_requests;
-Selection g_sel;
+} // namespace page_view_detail
+
+using namespace page_view_detail;
+
+struct PageRendererState {
+    PageCache page;
+    PageState state;
+    Selection sel;
+    RendererNeeds needs;
+    std::set<std::string> images_asked;
+    double draw_ms = 0, layout_ms = 0;
+};
+
+namespace {
+
+using R = PageRendererState;
 
 void collect(const std::vector<rst::Block>& blocks, std::vector<Unit>& units) {
     for (const auto& b : blocks) {
@@ -122,38 +125,42 @@ void collect_quizzes(const std::vector<rst::Block>& blocks,
     }
 }
 
-std::string api_part(Id id) {
-    return "/api/v1/parts/" + std::to_string(id);
-}
+struct ContentContext {
+    Id part_id = 0;
+    const std::string& content;
+    const std::string& title;
+};
 
-void open_page(const ContentContext& ctx) {
-    g_page.part_id = ctx.part_id;
-    g_page.content = ctx.content;
-    g_page.title = ctx.title;
-    g_page.parsed = rst::parse(ctx.content);
-    g_page.units.clear();
-    g_page.quizzes.clear();
-    g_page.version = -1;
-    g_state.part_id = ctx.part_id;
-    g_state.open.clear();
-    g_state.questions.clear();
-    g_state.quiz_error.clear();
-    g_sel = {};
+Id part_id_of(const std::string& target);
 
-    const rst::Document& doc = g_page.parsed.doc;
+void open_page(R& r, const ContentContext& ctx) {
+    r.page.part_id = ctx.part_id;
+    r.page.content = ctx.content;
+    r.page.title = ctx.title;
+    r.page.parsed = rst::parse(ctx.content);
+    r.page.units.clear();
+    r.page.quizzes.clear();
+    r.page.version = -1;
+    r.state.part_id = ctx.part_id;
+    r.state.open.clear();
+    r.state.questions.clear();
+    r.state.quiz_error.clear();
+    r.sel = {};
+
+    const rst::Document& doc = r.page.parsed.doc;
     if (!doc.title.empty() && rst::plain_text(doc.title) != ctx.title) {
-        g_page.title_block = {};
-        g_page.title_block.kind = rst::BlockKind::section;
-        g_page.title_block.level = 1;
-        g_page.title_block.inlines = doc.title;
-        g_page.title_block.line = doc.title_line;
-        g_page.units.push_back({&g_page.title_block, true, -1});
+        r.page.title_block = {};
+        r.page.title_block.kind = rst::BlockKind::section;
+        r.page.title_block.level = 1;
+        r.page.title_block.inlines = doc.title;
+        r.page.title_block.line = doc.title_line;
+        r.page.units.push_back({&r.page.title_block, true, -1});
     }
     std::vector<Unit> body;
     collect(doc.blocks, body);
     // Diagnostics go right after the last block that starts at or before
     // their line, unless a problem block already says the same in place.
-    const auto& diags = g_page.parsed.diagnostics;
+    const auto& diags = r.page.parsed.diagnostics;
     std::vector<std::vector<int>> after(body.size() + 1);
     for (std::size_t d = 0; d < diags.size(); ++d) {
         // A learner's copy has every quiz answer unmarked (the server keeps
@@ -171,131 +178,25 @@ void open_page(const ContentContext& ctx) {
         after[at].push_back(static_cast<int>(d));
     }
     for (int d : after[0])
-        g_page.units.push_back({nullptr, false, d});
+        r.page.units.push_back({nullptr, false, d});
     for (std::size_t i = 0; i < body.size(); ++i) {
-        g_page.units.push_back(body[i]);
+        r.page.units.push_back(body[i]);
         for (int d : after[i + 1])
-            g_page.units.push_back({nullptr, false, d});
+            r.page.units.push_back({nullptr, false, d});
     }
 
-    collect_quizzes(doc.blocks, g_page.quizzes);
-    if (!g_page.quizzes.empty()) {
-        const int id = net::request("GET", api_part(ctx.part_id) + "/quiz-answers", "", "");
-        g_pending[id] = {Pending::Kind::quiz_load, ctx.part_id, ""};
-    }
+    collect_quizzes(doc.blocks, r.page.quizzes);
+    if (!r.page.quizzes.empty()) r.needs.saved_answers = ctx.part_id;
     std::set<std::string> refs;
     collect_crossrefs(doc.blocks, refs);
-    for (const auto& r : refs) {
-        if (g_state.crossrefs.count(r)) continue;
-        g_state.crossrefs[r] = {};
-        const int id = net::request("GET", "/api/v1/parts/" + r, "", "");
-        g_pending[id] = {Pending::Kind::crossref, ctx.part_id, r};
-    }
-}
-
-std::string error_text(const net::Result& r, const std::string& what) {
-    if (r.status == 0) return what + ": the server cannot be reached. Check your connection.";
-    const json body = json::parse(r.body, nullptr, false);
-    if (body.is_object() && body.contains("message") && body["message"].is_string())
-        return what + ": " + body["message"].get<std::string>();
-    return what + " (the server answered " + std::to_string(r.status) + ").";
-}
-
-void apply_quiz_load(const net::Result& r) {
-    if (r.status < 200 || r.status >= 300) {
-        g_state.quiz_error = error_text(r, "Your earlier answers could not be loaded");
-        return;
-    }
-    const json body = json::parse(r.body, nullptr, false);
-    if (!body.is_object() || !body.contains("items") || !body["items"].is_array()) return;
-    for (const auto& item : body["items"]) {
-        if (!item.is_object()) continue;
-        const std::string quiz = item.value("quiz", "");
-        const std::string question = item.value("question", "");
-        auto q = g_page.quizzes.find(quiz);
-        if (q == g_page.quizzes.end()) continue;
-        for (const auto& info : q->second) {
-            if (info.id != question) continue;
-            QuestionState& qs = g_state.questions[question_key(quiz, question)];
-            qs.chosen.clear();
-            if (item.contains("answers") && item["answers"].is_array())
-                for (const auto& a : item["answers"]) {
-                    if (!a.is_string()) continue;
-                    const auto it =
-                        std::find(info.answers.begin(), info.answers.end(), a.get<std::string>());
-                    if (it != info.answers.end())
-                        qs.chosen.insert(static_cast<int>(it - info.answers.begin()));
-                }
-            qs.result = item.value("correct", false) ? QuizResult::right : QuizResult::wrong;
-            qs.attempts = item.value("attempts", 0);
-        }
-    }
-}
-
-void apply_quiz_answer(const net::Result& r, const std::string& key) {
-    QuestionState& qs = g_state.questions[key];
-    qs.busy = false;
-    if (r.status < 200 || r.status >= 300) {
-        qs.error = error_text(r, "Your answer could not be checked");
-        return;
-    }
-    const json body = json::parse(r.body, nullptr, false);
-    if (!body.is_object() || !body.contains("correct")) {
-        qs.error = "Your answer could not be checked: the server's answer could not be read.";
-        return;
-    }
-    qs.error.clear();
-    qs.result = body.value("correct", false) ? QuizResult::right : QuizResult::wrong;
-    qs.attempts = body.value("attempts", qs.attempts);
-}
-
-void apply_replies() {
-    for (const auto& r : net::take_results()) {
-        auto it = g_pending.find(r.id);
-        if (it == g_pending.end()) continue;
-        const Pending p = it->second;
-        g_pending.erase(it);
-        if (p.kind == Pending::Kind::crossref) {
-            CrossrefTitle& t = g_state.crossrefs[p.key];
-            t.loading = false;
-            const json body = json::parse(r.body, nullptr, false);
-            if (r.status >= 200 && r.status < 300 && body.is_object()) {
-                t.available = true;
-                if (body.contains("title") && body["title"].is_string())
-                    t.title = body["title"].get<std::string>();
-                else if (body.contains("part") && body["part"].is_object())
-                    t.title = body["part"].value("title", "");
-                if (t.title.empty()) t.title = "Part " + p.key;
-            } else if (r.status == 403 || r.status == 404) {
-                t.available = false;
-            } else {
-                t.available = true; // unknown: keep the link, show its id
-                t.title = "Part " + p.key;
-            }
-            ++g_state.version;
-            continue;
-        }
-        if (p.part_id != g_page.part_id) continue; // the reader left that page
-        if (p.kind == Pending::Kind::quiz_load)
-            apply_quiz_load(r);
+    for (const auto& ref : refs) {
+        if (r.state.crossrefs.count(ref)) continue;
+        const Id id = part_id_of(ref);
+        CrossrefTitle& t = r.state.crossrefs[ref];
+        if (id > 0)
+            r.needs.crossref_titles.push_back(id);
         else
-            apply_quiz_answer(r, p.key);
-        ++g_state.version;
-    }
-    for (const auto& img : net::take_images()) {
-        auto it = g_image_requests.find(img.id);
-        if (it == g_image_requests.end()) continue;
-        ImageState& s = g_state.images[it->second];
-        g_image_requests.erase(it);
-        if (img.texture) {
-            s.state = ImageState::State::ready;
-            s.texture = img.texture;
-            s.width = img.width;
-            s.height = img.height;
-        } else {
-            s.state = ImageState::State::failed;
-        }
-        ++g_state.version;
+            t = {false, false, ""}; // no part has such an id
     }
 }
 
@@ -305,19 +206,26 @@ float unit_gap(const Unit& u, bool first) {
     return gap(block_gap_css);
 }
 
-void layout_page(float width) {
-    g_page.laid.assign(g_page.units.size(), {});
+Id part_id_of(const std::string& target) {
+    if (target.empty() || target.size() > 15 ||
+        target.find_first_not_of("0123456789") != std::string::npos)
+        return 0;
+    return std::strtoll(target.c_str(), nullptr, 10);
+}
+
+void layout_page(R& r, float width) {
+    r.page.laid.assign(r.page.units.size(), {});
     int para = 0;
     float y = 0;
     bool after_heading = false;
-    for (std::size_t i = 0; i < g_page.units.size(); ++i) {
-        const Unit& u = g_page.units[i];
-        LaidBlock& lb = g_page.laid[i];
-        Builder b(g_state, lb, g_page.part_id, para);
+    for (std::size_t i = 0; i < r.page.units.size(); ++i) {
+        const Unit& u = r.page.units[i];
+        LaidBlock& lb = r.page.laid[i];
+        Builder b(r.state, lb, r.page.part_id, para);
         y += after_heading ? gap(6) : unit_gap(u, i == 0);
         float h = 0;
         if (u.diagnostic >= 0) {
-            const auto& d = g_page.parsed.diagnostics[static_cast<std::size_t>(u.diagnostic)];
+            const auto& d = r.page.parsed.diagnostics[static_cast<std::size_t>(u.diagnostic)];
             h = layout_problem_note(b, d.message, d.line, 0, y, width);
         } else if (u.heading_only) {
             h = layout_heading(b, u.block->inlines, u.block->level, 0, y, width);
@@ -329,15 +237,11 @@ void layout_page(float width) {
         lb.bottom = y + h;
         y += h;
     }
-    g_page.height = y;
+    r.page.height = y;
     // Images the layout met for the first time.
-    for (auto& [url, img] : g_state.images) {
-        if (img.state != ImageState::State::loading) continue;
-        bool requested = false;
-        for (const auto& [id, u] : g_image_requests)
-            if (u == url) requested = true;
-        if (!requested) g_image_requests[net::load_image(url)] = url;
-    }
+    for (auto& [url, img] : r.state.images)
+        if (img.state == ImageState::State::loading && r.images_asked.insert(url).second)
+            r.needs.images.push_back(url);
 }
 
 // --- selection ---
@@ -356,8 +260,8 @@ std::size_t byte_at(const Cmd& c, float x) {
     return c.text.size();
 }
 
-SelPos hit(ImVec2 p) {
-    const auto& laid = g_page.laid;
+SelPos hit(const R& r, ImVec2 p) {
+    const auto& laid = r.page.laid;
     if (laid.empty()) return {};
     int u = static_cast<int>(
         std::lower_bound(laid.begin(), laid.end(), p.y,
@@ -392,14 +296,14 @@ SelPos hit(ImVec2 p) {
     return {};
 }
 
-std::string selected_text() {
-    if (g_sel.empty()) return {};
-    SelPos a = g_sel.anchor, b = g_sel.focus;
+std::string selected_text(const R& r) {
+    if (r.sel.empty()) return {};
+    SelPos a = r.sel.anchor, b = r.sel.focus;
     if (b < a) std::swap(a, b);
     std::string out;
     const Cmd* prev = nullptr;
     for (int u = a.unit; u <= b.unit; ++u) {
-        const auto& cmds = g_page.laid[static_cast<std::size_t>(u)].cmds;
+        const auto& cmds = r.page.laid[static_cast<std::size_t>(u)].cmds;
         for (int i = 0; i < static_cast<int>(cmds.size()); ++i) {
             const Cmd& c = cmds[static_cast<std::size_t>(i)];
             if (c.kind != CmdKind::text || !c.selectable) continue;
@@ -420,9 +324,9 @@ std::string selected_text() {
     return out;
 }
 
-void draw_selection(ImDrawList* dl, ImVec2 o, int u, const std::vector<Cmd>& cmds) {
-    if (g_sel.empty()) return;
-    SelPos a = g_sel.anchor, b = g_sel.focus;
+void draw_selection(const R& r, ImDrawList* dl, ImVec2 o, int u, const std::vector<Cmd>& cmds) {
+    if (r.sel.empty()) return;
+    SelPos a = r.sel.anchor, b = r.sel.focus;
     if (b < a) std::swap(a, b);
     if (u < a.unit || u > b.unit) return;
     for (int i = 0; i < static_cast<int>(cmds.size()); ++i) {
@@ -456,53 +360,50 @@ const char* probe_kind(const Hot& h) {
     }
 }
 
-void submit_quiz(const std::string& quiz, const std::string& csrf) {
-    auto q = g_page.quizzes.find(quiz);
-    if (q == g_page.quizzes.end()) return;
+void submit_quiz(R& r, const std::string& quiz) {
+    auto q = r.page.quizzes.find(quiz);
+    if (q == r.page.quizzes.end()) return;
     for (const auto& info : q->second) {
         const std::string key = question_key(quiz, info.id);
-        QuestionState& qs = g_state.questions[key];
+        QuestionState& qs = r.state.questions[key];
         if (qs.result == QuizResult::right || qs.busy) continue;
         if (qs.chosen.empty()) {
             qs.error = "Choose an answer first.";
             continue;
         }
-        json answers = json::array();
+        QuizSubmission sub{r.page.part_id, {quiz, info.id, {}}};
         for (int i : qs.chosen)
-            answers.push_back(info.answers[static_cast<std::size_t>(i)]);
-        const json body = {{"quiz", quiz}, {"question", info.id}, {"answers", answers}};
-        const int id =
-            net::request("POST", api_part(g_page.part_id) + "/quiz-answers", body.dump(), csrf);
-        g_pending[id] = {Pending::Kind::quiz_answer, g_page.part_id, key};
+            sub.answer.answers.push_back(info.answers[static_cast<std::size_t>(i)]);
+        r.needs.submissions.push_back(std::move(sub));
         qs.busy = true;
         qs.error.clear();
     }
-    ++g_state.version;
+    ++r.state.version;
 }
 
-void activate(const Hot& h, const ContentContext& ctx, client::Actions& actions) {
+void activate(R& r, const Hot& h) {
     switch (h.kind) {
     case HotKind::link:
-        if (!h.target.empty() && h.target[0] != '#') net::open_external(h.target);
+        if (!h.target.empty() && h.target[0] != '#') r.needs.open_external.push_back(h.target);
         break;
     case HotKind::crossref: {
-        const long long id = std::strtoll(h.target.c_str(), nullptr, 10);
-        if (id > 0) actions.navigate = client::route_part(static_cast<Id>(id));
+        const Id id = part_id_of(h.target);
+        if (id > 0) r.needs.open_part = id;
         break;
     }
     case HotKind::youtube:
-        net::open_external("https://www.youtube.com/watch?v=" + h.target);
+        r.needs.open_external.push_back("https://www.youtube.com/watch?v=" + h.target);
         break;
     case HotKind::copy:
-        platform::clipboard_write(h.target);
-        g_state.copied_at[h.target] = ImGui::GetTime();
+        r.needs.copy.push_back(h.target);
+        r.state.copied_at[h.target] = ImGui::GetTime();
         break;
     case HotKind::toggle:
-        g_state.open[h.toggle] = !g_state.open[h.toggle];
-        ++g_state.version;
+        r.state.open[h.toggle] = !r.state.open[h.toggle];
+        ++r.state.version;
         break;
     case HotKind::quiz_option: {
-        QuestionState& qs = g_state.questions[question_key(h.quiz, h.question)];
+        QuestionState& qs = r.state.questions[question_key(h.quiz, h.question)];
         if (h.multi) {
             if (!qs.chosen.erase(h.answer)) qs.chosen.insert(h.answer);
         } else {
@@ -511,25 +412,25 @@ void activate(const Hot& h, const ContentContext& ctx, client::Actions& actions)
         if (qs.result == QuizResult::wrong || !qs.error.empty()) {
             qs.result = QuizResult::none; // a changed answer waits for its check
             qs.error.clear();
-            ++g_state.version;
+            ++r.state.version;
         }
         break;
     }
     case HotKind::quiz_check:
-        submit_quiz(h.quiz, ctx.csrf);
+        submit_quiz(r, h.quiz);
         break;
     }
 }
 
-bool hot_checked(const Hot& h) {
+bool hot_checked(const R& r, const Hot& h) {
     if (h.kind != HotKind::quiz_option) return false;
-    auto it = g_state.questions.find(question_key(h.quiz, h.question));
-    return it != g_state.questions.end() && it->second.chosen.count(h.answer) > 0;
+    auto it = r.state.questions.find(question_key(h.quiz, h.question));
+    return it != r.state.questions.end() && it->second.chosen.count(h.answer) > 0;
 }
 
-void draw_option(ImDrawList* dl, const Hot& h, ImVec2 a, ImVec2 b, bool hovered) {
+void draw_option(const R& r, ImDrawList* dl, const Hot& h, ImVec2 a, ImVec2 b, bool hovered) {
     const ui::Palette& p = ui::palette();
-    const bool checked = hot_checked(h);
+    const bool checked = hot_checked(r, h);
     if (hovered && h.enabled) dl->AddRectFilled(a, b, p.surface_hover, gap(8));
     if (checked) dl->AddRectFilled(a, b, p.accent_soft, gap(8));
     const float s = gap(18);
@@ -555,11 +456,13 @@ void draw_option(ImDrawList* dl, const Hot& h, ImVec2 a, ImVec2 b, bool hovered)
     }
 }
 
-void draw_button(ImDrawList* dl, const Hot& h, ImVec2 a, ImVec2 b, bool hovered, bool held) {
+void draw_button(const R& r, ImDrawList* dl, const Hot& h, ImVec2 a, ImVec2 b, bool hovered,
+                 bool held) {
     const ui::Palette& p = ui::palette();
     if (h.kind == HotKind::copy) {
-        const auto it = g_state.copied_at.find(h.target);
-        const bool copied = it != g_state.copied_at.end() && ImGui::GetTime() - it->second < 1.5;
+        const auto it = r.state.copied_at.find(h.target);
+        const bool copied = it != r.state.copied_at.end() && ImGui::GetTime() - it->second < 1.5;
+        if (copied) ui::keep_animating(); // the label turns back to "Copy" by itself
         const char* text = copied ? "Copied ✓" : "Copy";
         dl->AddRectFilled(a, b, hovered ? p.surface_hover : p.surface, gap(6));
         dl->AddRect(a, b, p.border_strong, gap(6), 0, gap(1));
@@ -586,25 +489,34 @@ void draw_button(ImDrawList* dl, const Hot& h, ImVec2 a, ImVec2 b, bool hovered,
         p.on_accent, h.label.c_str());
 }
 
+double ms_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
 } // namespace
 
-void draw_content(const ContentContext& ctx, client::Actions& actions) {
-    const double started = emscripten_get_now();
-    static double layout_ms = 0;
-    apply_replies();
-    if (ctx.part_id != g_page.part_id || ctx.content != g_page.content || ctx.title != g_page.title)
-        open_page(ctx);
+PageRenderer::PageRenderer() : s_(std::make_unique<PageRendererState>()) {}
+PageRenderer::~PageRenderer() = default;
+PageRenderer::PageRenderer(PageRenderer&&) noexcept = default;
+PageRenderer& PageRenderer::operator=(PageRenderer&&) noexcept = default;
+
+void PageRenderer::draw(Id part_id, const std::string& content, const std::string& title) {
+    R& r = *s_;
+    const auto started = std::chrono::steady_clock::now();
+    const ContentContext ctx{part_id, content, title};
+    if (ctx.part_id != r.page.part_id || ctx.content != r.page.content || ctx.title != r.page.title)
+        open_page(r, ctx);
 
     const float width = std::min(ui::column_width(), 760.0f * ui::scale());
-    if (width != g_page.width || ui::scale() != g_page.scale ||
-        ui::high_contrast() != g_page.contrast || g_state.version != g_page.version) {
-        const double layout_started = emscripten_get_now();
-        layout_page(width);
-        layout_ms = emscripten_get_now() - layout_started;
-        g_page.width = width;
-        g_page.scale = ui::scale();
-        g_page.contrast = ui::high_contrast();
-        g_page.version = g_state.version;
+    if (width != r.page.width || ui::scale() != r.page.scale ||
+        ui::high_contrast() != r.page.contrast || r.state.version != r.page.version) {
+        const auto layout_started = std::chrono::steady_clock::now();
+        layout_page(r, width);
+        r.layout_ms = ms_since(layout_started);
+        r.page.width = width;
+        r.page.scale = ui::scale();
+        r.page.contrast = ui::high_contrast();
+        r.page.version = r.state.version;
     }
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -615,7 +527,7 @@ void draw_content(const ContentContext& ctx, client::Actions& actions) {
     const ImVec2 mouse(io.MousePos.x - o.x, io.MousePos.y - o.y);
     const ui::Palette& p = ui::palette();
 
-    const auto& laid = g_page.laid;
+    const auto& laid = r.page.laid;
     std::size_t first = static_cast<std::size_t>(
         std::lower_bound(laid.begin(), laid.end(), top,
                          [](const LaidBlock& b, float y) { return b.bottom < y; }) -
@@ -635,11 +547,11 @@ void draw_content(const ContentContext& ctx, client::Actions& actions) {
             hovered[j] = ImGui::IsItemHovered();
             held[j] = ImGui::IsItemActive();
             if (hovered[j] && h.enabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ui::probe::widget(h.label, probe_kind(h), h.enabled, hot_checked(h),
+            ui::probe::widget(h.label, probe_kind(h), h.enabled, hot_checked(r, h),
                               ImGui::IsItemFocused());
-            if (pressed && h.enabled) activate(h, ctx, actions);
+            if (pressed && h.enabled) activate(r, h);
         }
-        draw_selection(dl, o, static_cast<int>(u), lb.cmds);
+        draw_selection(r, dl, o, static_cast<int>(u), lb.cmds);
         for (const Cmd& c : lb.cmds) {
             const ImVec2 a(o.x + c.a.x, o.y + c.a.y), b(o.x + c.b.x, o.y + c.b.y);
             const bool hot =
@@ -670,14 +582,14 @@ void draw_content(const ContentContext& ctx, client::Actions& actions) {
                 break;
             case CmdKind::option: {
                 const Hot& h = lb.hots[static_cast<std::size_t>(c.hot)];
-                draw_option(dl, h, ImVec2(o.x + h.a.x, o.y + h.a.y),
+                draw_option(r, dl, h, ImVec2(o.x + h.a.x, o.y + h.a.y),
                             ImVec2(o.x + h.b.x, o.y + h.b.y),
                             hovered[static_cast<std::size_t>(c.hot)]);
                 break;
             }
             case CmdKind::image: {
-                const auto it = g_state.images.find(c.text);
-                if (it != g_state.images.end() && it->second.texture)
+                const auto it = r.state.images.find(c.text);
+                if (it != r.state.images.end() && it->second.texture)
                     dl->AddImageRounded(
                         reinterpret_cast<ImTextureID>(static_cast<intptr_t>(it->second.texture)), a,
                         b, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, gap(6));
@@ -688,7 +600,7 @@ void draw_content(const ContentContext& ctx, client::Actions& actions) {
         for (std::size_t j = 0; j < lb.hots.size(); ++j) {
             const Hot& h = lb.hots[j];
             if (h.kind == HotKind::copy || h.kind == HotKind::quiz_check)
-                draw_button(dl, h, ImVec2(o.x + h.a.x, o.y + h.a.y),
+                draw_button(r, dl, h, ImVec2(o.x + h.a.x, o.y + h.a.y),
                             ImVec2(o.x + h.b.x, o.y + h.b.y), hovered[j], held[j]);
         }
         for (const auto& t : lb.texts)
@@ -700,32 +612,115 @@ void draw_content(const ContentContext& ctx, client::Actions& actions) {
     const bool in_window = ImGui::IsWindowHovered();
     if (in_window && !ImGui::IsAnyItemHovered() && ImGui::IsMouseClicked(0) && mouse.x >= 0 &&
         mouse.x <= width) {
-        g_sel.anchor = g_sel.focus = hit(mouse);
-        g_sel.dragging = true;
+        r.sel.anchor = r.sel.focus = hit(r, mouse);
+        r.sel.dragging = true;
     }
-    if (g_sel.dragging) {
+    if (r.sel.dragging) {
         if (ImGui::IsMouseDown(0)) {
-            g_sel.focus = hit(mouse);
+            r.sel.focus = hit(r, mouse);
             // Keep selecting past the window's edges.
             const float edge = gap(24);
             if (io.MousePos.y > clip_max.y - edge) ImGui::SetScrollY(ImGui::GetScrollY() + gap(12));
             if (io.MousePos.y < clip_min.y + edge) ImGui::SetScrollY(ImGui::GetScrollY() - gap(12));
         } else {
-            g_sel.dragging = false;
+            r.sel.dragging = false;
         }
     }
-    if ((over_text && in_window && !ImGui::IsAnyItemHovered()) || g_sel.dragging)
+    if ((over_text && in_window && !ImGui::IsAnyItemHovered()) || r.sel.dragging)
         ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
-    if (!g_sel.empty() && (io.KeyCtrl || io.KeySuper) &&
+    if (!r.sel.empty() && (io.KeyCtrl || io.KeySuper) &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false)) {
-        const std::string text = selected_text();
-        if (!text.empty()) platform::clipboard_write(text);
+        const std::string text = selected_text(r);
+        if (!text.empty()) r.needs.copy.push_back(text);
     }
-    if (!g_sel.empty()) ui::probe::text_rect("selection:" + selected_text(), o, o);
+    if (!r.sel.empty()) ui::probe::text_rect("selection:" + selected_text(r), o, o);
 
     ImGui::SetCursorScreenPos(o);
-    ImGui::Dummy(ImVec2(width, std::max(1.0f, g_page.height)));
-    net::publish_times(emscripten_get_now() - started, layout_ms);
+    ImGui::Dummy(ImVec2(width, std::max(1.0f, r.page.height)));
+    r.draw_ms = ms_since(started);
+}
+
+RendererNeeds PageRenderer::take_needs() {
+    return std::exchange(s_->needs, {});
+}
+
+void PageRenderer::set_image(const std::string& url, const ImageState& image) {
+    s_->state.images[url] = image;
+    ++s_->state.version;
+}
+
+void PageRenderer::set_crossref(Id part_id, const CrossrefTitle& title) {
+    CrossrefTitle& t = s_->state.crossrefs[std::to_string(part_id)];
+    if (t.loading == title.loading && t.available == title.available && t.title == title.title)
+        return;
+    t = title;
+    ++s_->state.version;
+}
+
+void PageRenderer::set_saved_answers(Id part_id, const std::vector<QuizAnswer>& answers) {
+    R& r = *s_;
+    if (part_id != r.page.part_id) return; // the reader left that page
+    for (const QuizAnswer& saved : answers) {
+        auto q = r.page.quizzes.find(saved.quiz);
+        if (q == r.page.quizzes.end()) continue;
+        for (const auto& info : q->second) {
+            if (info.id != saved.question) continue;
+            QuestionState& qs = r.state.questions[question_key(saved.quiz, saved.question)];
+            qs.chosen.clear();
+            for (const auto& a : saved.answers) {
+                const auto it = std::find(info.answers.begin(), info.answers.end(), a);
+                if (it != info.answers.end())
+                    qs.chosen.insert(static_cast<int>(it - info.answers.begin()));
+            }
+            qs.result = saved.correct ? QuizResult::right : QuizResult::wrong;
+            qs.attempts = saved.attempts;
+        }
+    }
+    ++r.state.version;
+}
+
+void PageRenderer::saved_answers_failed(Id part_id, const std::string& message) {
+    if (part_id != s_->page.part_id) return;
+    s_->state.quiz_error = message;
+    ++s_->state.version;
+}
+
+void PageRenderer::set_verdict(Id part_id, const api::QuizVerdict& verdict) {
+    R& r = *s_;
+    if (part_id != r.page.part_id) return;
+    QuestionState& qs = r.state.questions[question_key(verdict.quiz, verdict.question)];
+    qs.busy = false;
+    qs.error.clear();
+    qs.result = verdict.correct ? QuizResult::right : QuizResult::wrong;
+    qs.attempts = verdict.attempts;
+    ++r.state.version;
+}
+
+void PageRenderer::verdict_failed(Id part_id, const std::string& quiz, const std::string& question,
+                                  const std::string& message) {
+    R& r = *s_;
+    if (part_id != r.page.part_id) return;
+    QuestionState& qs = r.state.questions[question_key(quiz, question)];
+    qs.busy = false;
+    qs.error = message;
+    ++r.state.version;
+}
+
+Id PageRenderer::part_id() const {
+    return s_->page.part_id;
+}
+
+std::vector<int> PageRenderer::chosen(const std::string& quiz, const std::string& question) const {
+    auto it = s_->state.questions.find(question_key(quiz, question));
+    if (it == s_->state.questions.end()) return {};
+    return {it->second.chosen.begin(), it->second.chosen.end()};
+}
+
+double PageRenderer::draw_ms() const {
+    return s_->draw_ms;
+}
+double PageRenderer::layout_ms() const {
+    return s_->layout_ms;
 }
 
 } // namespace wte::render

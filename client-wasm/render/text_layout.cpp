@@ -2,6 +2,7 @@
 // style → greedy lines (wte::layout::break_lines) → one text command per run
 // of equal style on a line, link regions per line, baselines aligned.
 #include "render/layout.hpp"
+#include "wte/api.hpp"
 
 #include "wte/highlight.hpp"
 #include "wte/layout/text_layout.hpp"
@@ -308,20 +309,7 @@ ImU32 syntax_colour(TokenKind k) {
 
 std::string image_url(Id part_id, const std::string& uri) {
     if (is_external(uri)) return uri;
-    std::string name = uri;
-    while (!name.empty() && (name[0] == '/' || name[0] == '.'))
-        name.erase(0, 1);
-    std::string encoded;
-    for (unsigned char c : name) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
-            encoded += static_cast<char>(c);
-        } else {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            encoded += buf;
-        }
-    }
-    return "/api/v1/parts/" + std::to_string(part_id) + "/assets/by-name/" + encoded;
+    return api::path_asset_by_name(part_id, uri);
 }
 
 float Builder::flow(const std::vector<rst::Inline>& spans, const TextStyle& base, float x, float y,

@@ -6,7 +6,7 @@
 namespace wte::client {
 
 void draw_part_breadcrumb(const AppState& state, Actions& actions) {
-    const PartView& v = state.part.value;
+    const PartView& v = state.part.view.value;
     const bool member = v.my_role != ModuleRole::none && v.my_role != ModuleRole::block;
     std::vector<std::string> names{member ? "My modules" : "Modules"};
     for (const auto& a : v.ancestors)

@@ -13,7 +13,7 @@ using namespace wte::ui;
 namespace {
 
 void draw_enrolment(AppState& s, Actions& a) {
-    const PartView& v = s.part.value;
+    const PartView& v = s.part.view.value;
     const Id id = v.part.id;
     switch (v.my_role) {
     case ModuleRole::none: {
@@ -31,27 +31,27 @@ void draw_enrolment(AppState& s, Actions& a) {
         bool submit = false;
         if (v.access.has_password) {
             vspace(2);
-            submit = text_field("Module password", s.enrol.password,
+            submit = text_field("Module password", s.part.enrol.password,
                                 {.password = true,
                                  .hint = "Given by your teacher",
                                  .width = std::min(column_width(), 360_s),
-                                 .enabled = !s.enrol.busy});
+                                 .enabled = !s.part.enrol.busy});
         }
-        if (!s.enrol.error.empty()) error_box(s.enrol.error);
+        if (!s.part.enrol.error.empty()) error_box(s.part.enrol.error);
         vspace(4);
-        if (button(s.enrol.busy ? "Taking the module…" : "Take this module", ButtonKind::primary,
-                   !s.enrol.busy) ||
+        if (button(s.part.enrol.busy ? "Taking the module…" : "Take this module",
+                   ButtonKind::primary, !s.part.enrol.busy) ||
             submit)
-            a.enrol = id;
+            a.part.enrol = id;
         end_panel();
         break;
     }
     case ModuleRole::student:
         if (notice_box("You are taking this module.",
-                       s.enrol.busy ? "Leaving…" : "Leave this module") &&
-            !s.enrol.busy)
-            a.leave = id;
-        if (!s.enrol.error.empty()) error_box(s.enrol.error);
+                       s.part.enrol.busy ? "Leaving…" : "Leave this module") &&
+            !s.part.enrol.busy)
+            a.part.leave = id;
+        if (!s.part.enrol.error.empty()) error_box(s.part.enrol.error);
         break;
     case ModuleRole::owner:
         notice_box("You own this module.");
@@ -68,7 +68,7 @@ void draw_enrolment(AppState& s, Actions& a) {
 } // namespace
 
 void draw_module(AppState& s, Actions& a) {
-    const PartView& v = s.part.value;
+    const PartView& v = s.part.view.value;
     draw_part_breadcrumb(s, a);
     vspace(4);
     heading(v.part.title, 1);
@@ -76,7 +76,7 @@ void draw_module(AppState& s, Actions& a) {
     draw_timed_actions(s, a);
     if (!v.part.content.empty()) {
         vspace(2);
-        draw_page_content(s, a, v.part.content, v.part.title);
+        draw_page_content(s, v.part.content, v.part.title);
     }
     vspace(12);
     draw_enrolment(s, a);

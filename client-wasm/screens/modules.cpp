@@ -11,7 +11,7 @@ void draw_modules(AppState& s, Actions& a) {
     heading("Modules", 1);
     muted("Courses open to you. Open one to read what it is about and take it.");
     vspace(12);
-    const auto& m = s.modules;
+    const auto& m = s.lists.modules;
     if (m.failed()) {
         if (error_view("The modules cannot be loaded", m.error)) a.retry = true;
         return;

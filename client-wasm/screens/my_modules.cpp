@@ -35,7 +35,7 @@ void draw_my_modules(AppState& s, Actions& a) {
     heading("My modules", 1);
     muted("The modules you take or teach.");
     vspace(12);
-    const auto& m = s.my_modules;
+    const auto& m = s.lists.mine;
     if (m.failed()) {
         if (error_view("Your modules cannot be loaded", m.error)) a.retry = true;
         return;

@@ -9,7 +9,7 @@ namespace wte::client {
 using namespace wte::ui;
 
 void draw_page(AppState& s, Actions& a) {
-    const PartView& v = s.part.value;
+    const PartView& v = s.part.view.value;
     draw_part_breadcrumb(s, a);
     vspace(4);
     heading(v.part.title, 1);
@@ -20,14 +20,14 @@ void draw_page(AppState& s, Actions& a) {
     if (v.part.content.empty())
         muted("This page is empty.");
     else
-        draw_page_content(s, a, v.part.content, v.part.title);
+        draw_page_content(s, v.part.content, v.part.title);
     end_panel();
 
     // Previous / next among the siblings.
     if (!v.part.parent_id) return;
-    auto parent = s.part_cache.find(*v.part.parent_id);
-    if (parent == s.part_cache.end()) return;
-    const auto& siblings = parent->second.children;
+    const PartView* parent = s.parts.find(*v.part.parent_id);
+    if (!parent) return;
+    const auto& siblings = parent->children;
     std::size_t i = 0;
     while (i < siblings.size() && siblings[i].id != v.part.id)
         ++i;

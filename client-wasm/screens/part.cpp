@@ -7,7 +7,7 @@ namespace wte::client {
 using namespace wte::ui;
 
 void draw_part(AppState& s, Actions& a) {
-    const PartView& v = s.part.value;
+    const PartView& v = s.part.view.value;
     draw_part_breadcrumb(s, a);
     vspace(4);
     if (!v.part.label.empty()) muted(v.part.label, FontRole::small_bold);
@@ -16,7 +16,7 @@ void draw_part(AppState& s, Actions& a) {
     draw_timed_actions(s, a);
     if (!v.part.content.empty()) {
         vspace(2);
-        draw_page_content(s, a, v.part.content, v.part.title);
+        draw_page_content(s, v.part.content, v.part.title);
     }
     vspace(16);
     heading("Pages", 2);

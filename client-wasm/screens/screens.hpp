@@ -9,7 +9,8 @@
 
 namespace wte::client {
 
-// The whole window: top bar, then the screen named by `screen`.
+// The whole window: top bar, then the screen named by `screen` (drawn by
+// its registry entry, app/registry.hpp).
 void draw_app(AppState& state, Actions& actions, const std::string& screen);
 
 void draw_signin(AppState& state, Actions& actions);
@@ -18,6 +19,8 @@ void draw_my_modules(AppState& state, Actions& actions);
 void draw_module(AppState& state, Actions& actions);
 void draw_part(AppState& state, Actions& actions);
 void draw_page(AppState& state, Actions& actions);
+// #/parts/N: the module, part or page screen, or its loading / error view.
+void draw_part_route(AppState& state, Actions& actions);
 
 // Shared by the part screens: the teacher's "Timed actions" panel (nothing
 // for readers who may not edit) and the marks of a node's own state.
@@ -32,7 +35,6 @@ void draw_part_breadcrumb(const AppState& state, Actions& actions);
 
 // The content of the module, part or page on screen, rendered from its
 // reStructuredText (a leading section title equal to `title` is not repeated).
-void draw_page_content(const AppState& state, Actions& actions, const std::string& content,
-                       const std::string& title);
+void draw_page_content(AppState& state, const std::string& content, const std::string& title);
 
 } // namespace wte::client

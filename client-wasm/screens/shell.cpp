@@ -1,6 +1,7 @@
 // The frame around every screen: one full-window ImGui window, the top bar
 // (brand, Modules / My modules tabs, the user, high contrast, Sign out) for
 // signed-in users, and a scrolling content area with a centred column.
+#include "app/registry.hpp"
 #include "screens/screens.hpp"
 #include "ui/probe.hpp"
 #include "widgets/widgets.hpp"
@@ -67,7 +68,7 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
         const float bh = ImGui::GetTextLineHeight() + 20_s;
         right -= bw;
         ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
-        if (button("Sign out", ButtonKind::secondary)) a.sign_out = true;
+        if (button("Sign out", ButtonKind::secondary)) a.session.sign_out = true;
     }
     // The toggle and the user's name only where they fit beside the tabs.
     {
@@ -82,8 +83,8 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
     }
     {
         FontScope f(FontRole::small);
-        const std::string& who =
-            s.session.user.name.empty() ? s.session.user.email : s.session.user.name;
+        const std::string& who = s.session.current.user.name.empty() ? s.session.current.user.email
+                                                                     : s.session.current.user.name;
         const float tw = ImGui::CalcTextSize(who.c_str()).x;
         if (right - tw - 20_s >= x) {
             right -= tw + 20_s;
@@ -113,7 +114,7 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("##wte", nullptr, flags);
 
-    const bool signed_in = s.session_state == SessionState::signed_in;
+    const bool signed_in = s.session.signed_in();
     if (signed_in && screen != "signin") draw_top_bar(s, a, screen);
 
     // One scrolling area per route, so back/forward also restore the scroll.
@@ -123,29 +124,17 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
     vspace(screen == "signin" ? 0 : 28);
     begin_column(max_width);
 
-    if (screen == "loading" && s.session_state == SessionState::checking) {
-        loading_view("");
-    } else if (screen == "error" && s.session_state == SessionState::checking) {
-        if (error_view("WTE cannot start", s.session_error)) a.retry = true;
-    } else if (screen == "signin") {
-        draw_signin(s, a);
-    } else if (screen == "modules") {
-        draw_modules(s, a);
-    } else if (screen == "my-modules") {
-        draw_my_modules(s, a);
-    } else if (screen == "module") {
-        draw_module(s, a);
-    } else if (screen == "part") {
-        draw_part(s, a);
-    } else if (screen == "page") {
-        draw_page(s, a);
-    } else if (screen == "error") {
-        if (link("‹ Back to the modules", FontRole::small)) a.navigate = route_modules();
-        if (error_view("This page cannot be shown", s.part.error)) a.retry = true;
-    } else if (screen == "not-found") {
+    const Screen* entry = find_screen(s.route);
+    if (s.session.phase == SessionPhase::checking) {
+        if (screen == "error") {
+            if (error_view("WTE cannot start", s.session.error)) a.retry = true;
+        } else {
+            loading_view("");
+        }
+    } else if (!entry) {
         draw_not_found(a);
-    } else {
-        loading_view("");
+    } else if (entry->draw) {
+        entry->draw(s, a);
     }
 
     end_column();

@@ -41,22 +41,23 @@ void draw_signin(AppState& s, Actions& a) {
     heading("Sign in", 1);
     muted("Welcome back. Sign in to continue learning.");
     vspace(10);
-    bool submit = text_field("Email", s.signin.email,
+    bool submit = text_field("Email", s.session.signin.email,
                              {.hint = "you@example.org",
-                              .focus = appeared && s.signin.email.empty(),
-                              .enabled = !s.signin.busy});
+                              .focus = appeared && s.session.signin.email.empty(),
+                              .enabled = !s.session.signin.busy});
     vspace(4);
-    submit |= text_field("Password", s.signin.password,
-                         {.password = true, .hint = "Your password", .enabled = !s.signin.busy});
-    if (!s.signin.error.empty()) {
+    submit |=
+        text_field("Password", s.session.signin.password,
+                   {.password = true, .hint = "Your password", .enabled = !s.session.signin.busy});
+    if (!s.session.signin.error.empty()) {
         vspace(2);
-        error_box(s.signin.error);
+        error_box(s.session.signin.error);
     }
     vspace(8);
-    const bool busy = s.signin.busy;
+    const bool busy = s.session.signin.busy;
     if (button(busy ? "Signing in…" : "Sign in", ButtonKind::primary, !busy, column_width()) ||
         submit)
-        a.sign_in = true;
+        a.session.sign_in = true;
     end_panel();
     vspace(16);
     muted("No account yet? Ask your teacher or the site administrator.", FontRole::small);

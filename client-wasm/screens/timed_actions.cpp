@@ -115,8 +115,8 @@ void draw_task_row(const TimedActionsPanel& panel, const ListedTimedTask& row, A
             buttons_at_right(top.y + 2_s, right,
                              {{editing ? "Editing…" : "Edit", ButtonKind::secondary},
                               {"Delete", ButtonKind::danger}});
-        if (pressed == 0 && !editing) a.edit_timed_task = t.id;
-        if (pressed == 1) a.ask_delete_timed_task = t.id;
+        if (pressed == 0 && !editing) a.timed.edit = t.id;
+        if (pressed == 1) a.timed.ask_delete = t.id;
     }
     ImGui::SetCursorScreenPos(bottom);
     if (t.status == TaskStatus::failed && t.error) error_box(*t.error);
@@ -133,8 +133,8 @@ void draw_task_row(const TimedActionsPanel& panel, const ListedTimedTask& row, A
         }
         const int pressed = buttons_at_right(
             at.y, right, {{"Cancel", ButtonKind::secondary}, {"Delete", ButtonKind::danger}});
-        if (pressed == 0) a.ask_delete_timed_task = 0;
-        if (pressed == 1 && !panel.deleting) a.delete_timed_task = t.id;
+        if (pressed == 0) a.timed.ask_delete = 0;
+        if (pressed == 1 && !panel.deleting) a.timed.confirm_delete = t.id;
         ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + bh));
         ImGui::Dummy(ImVec2(1, 0));
     }
@@ -143,7 +143,7 @@ void draw_task_row(const TimedActionsPanel& panel, const ListedTimedTask& row, A
 
 void draw_form(AppState& s, Actions& a) {
     TimedTaskForm& f = s.timed.form;
-    const PartType type = s.part.value.part.type;
+    const PartType type = s.part.view.value.part.type;
     heading(f.task_id ? "Change timed action" : "New timed action", 3);
     vspace(6);
 
@@ -186,20 +186,20 @@ void draw_form(AppState& s, Actions& a) {
     }
     vspace(10);
     if (button(f.busy ? "Saving…" : "Save", ButtonKind::primary, !f.busy) || submit)
-        a.save_timed_task = true;
+        a.timed.save = true;
     ImGui::SameLine(0, 8_s);
-    if (button("Cancel", ButtonKind::secondary, !f.busy)) a.cancel_timed_task = true;
+    if (button("Cancel", ButtonKind::secondary, !f.busy)) a.timed.cancel = true;
 }
 
 } // namespace
 
 void draw_timed_actions(AppState& s, Actions& a) {
-    const PartView& v = s.part.value;
+    const PartView& v = s.part.view.value;
     if (!v.can.edit) return;
     vspace(8);
     TimedActionsPanel& panel = s.timed;
     const bool mine = panel.part_id == v.part.id;
-    if (panel.expanded && !mine) a.load_timed_tasks = v.part.id;
+    if (panel.expanded && !mine) a.timed.load = v.part.id;
 
     std::string detail;
     if (mine && panel.tasks.ready()) {
@@ -212,7 +212,7 @@ void draw_timed_actions(AppState& s, Actions& a) {
     } else if (v.pending_tasks) {
         detail = "Upcoming";
     }
-    if (disclosure("Timed actions", panel.expanded, detail)) a.toggle_timed_actions = true;
+    if (disclosure("Timed actions", panel.expanded, detail)) a.timed.toggle = true;
     if (!panel.expanded) return;
 
     vspace(8);
@@ -225,7 +225,7 @@ void draw_timed_actions(AppState& s, Actions& a) {
     } else if (panel.tasks.failed()) {
         error_box(panel.tasks.error);
         vspace(6);
-        if (button("Retry", ButtonKind::secondary)) a.load_timed_tasks = v.part.id;
+        if (button("Retry", ButtonKind::secondary)) a.timed.load = v.part.id;
     } else {
         if (panel.tasks.value.empty())
             muted(std::string("Nothing is scheduled. A timed action changes the status of this ") +
@@ -248,7 +248,7 @@ void draw_timed_actions(AppState& s, Actions& a) {
             vspace(12);
             draw_form(s, a);
         } else if (button("Add timed action", ButtonKind::secondary)) {
-            a.edit_timed_task = 0;
+            a.timed.edit = 0;
         }
     }
     end_panel();

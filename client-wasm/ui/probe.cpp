@@ -1,8 +1,7 @@
 // Collects the widgets and texts of one frame and hands them to
-// web/js/bridge.js as one JSON string (see ui/probe.hpp).
+// main.cpp, which publishes it to web/js/bridge.js (see ui/probe.hpp).
 #include "ui/probe.hpp"
 
-#include "platform/bridge.hpp"
 #include "ui/theme.hpp"
 
 #include <nlohmann/json.hpp>
@@ -62,15 +61,13 @@ void text_rect(const std::string& t, ImVec2 min, ImVec2 max) {
     g_texts.push_back(std::move(j));
 }
 
-void end_frame(const std::string& screen, const std::string& route, int frame) {
+std::string end_frame(const std::string& screen, const std::string& route) {
     nlohmann::json all = {
         {"screen", screen}, {"route", route}, {"widgets", g_widgets}, {"texts", g_texts}};
     std::string s = all.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (s != g_last_published) {
-        platform::publish_probe(s);
-        g_last_published = std::move(s);
-    }
-    platform::publish_frame(frame);
+    if (s == g_last_published) return {};
+    g_last_published = s;
+    return s;
 }
 
 } // namespace wte::ui::probe

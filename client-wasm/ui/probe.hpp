@@ -23,7 +23,8 @@ void text(const std::string& text);
 void text_rect(const std::string& text, ImVec2 min, ImVec2 max);
 // The label shown to people: what ImGui draws before "##".
 std::string visible_label(const char* label);
-// Publishes screen, route, widgets and texts of the frame that just ended.
-void end_frame(const std::string& screen, const std::string& route, int frame);
+// Screen, route, widgets and texts of the frame that just ended as JSON for
+// window.wteTest; empty when nothing changed since the last frame.
+std::string end_frame(const std::string& screen, const std::string& route);
 
 } // namespace wte::ui::probe

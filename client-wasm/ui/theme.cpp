@@ -3,9 +3,8 @@
 // call to set_high_contrast().
 #include "ui/theme.hpp"
 
-#include "platform/bridge.hpp"
-
 #include <array>
+#include <string>
 #include <vector>
 
 namespace wte::ui {
@@ -125,11 +124,11 @@ constexpr ImWchar symbol_ranges[] = {0x2100, 0x214F, 0x2190, 0x23FF, 0x25A0, 0x2
                                      0x2700, 0x27BF, 0x27C0, 0x27FF, 0};
 constexpr const char* symbol_font = "DejaVuSans.ttf";
 
-std::vector<unsigned char>& font_file(const char* name) {
+std::vector<unsigned char>& font_file(FontBytes font_bytes, const char* name) {
     static std::vector<std::pair<std::string, std::vector<unsigned char>>> files;
     for (auto& [n, bytes] : files)
         if (n == name) return bytes;
-    files.emplace_back(name, platform::font_bytes(name));
+    files.emplace_back(name, font_bytes(name));
     return files.back().second;
 }
 
@@ -163,12 +162,12 @@ float font_size_css(FontRole role) {
     return font_specs[static_cast<int>(role)].size_css;
 }
 
-bool build_fonts() {
+bool build_fonts(FontBytes font_bytes) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     for (int i = 0; i < static_cast<int>(FontRole::count); ++i) {
-        auto& bytes = font_file(font_specs[i].file);
+        auto& bytes = font_file(font_bytes, font_specs[i].file);
         if (bytes.empty()) return false;
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false; // the bytes are kept for the next rebuild
@@ -182,7 +181,7 @@ bool build_fonts() {
         // Symbols only for the proportional text fonts; a missing symbol
         // font leaves them out rather than failing.
         if (font_specs[i].file[0] == 'N') {
-            auto& symbols = font_file(symbol_font);
+            auto& symbols = font_file(font_bytes, symbol_font);
             if (symbols.empty()) continue;
             ImFontConfig merge;
             merge.MergeMode = true;

@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <vector>
+
 namespace wte::ui {
 
 struct Palette {
@@ -82,7 +84,9 @@ float font_size_css(FontRole role);
 
 // (Re)builds the font atlas for the current scale from the TTF files the
 // loader fetched. Returns false when a font is missing.
-bool build_fonts();
+// font_bytes: the file's bytes by name ("NotoSans-Regular.ttf"), empty when missing.
+using FontBytes = std::vector<unsigned char> (*)(const char* name);
+bool build_fonts(FontBytes font_bytes);
 // ImGui style (spacing, rounding, colours) for the current scale and palette.
 void apply_style();
 

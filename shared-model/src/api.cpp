@@ -1,6 +1,7 @@
 #include "wte/api.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace wte::api {
 
@@ -104,6 +105,25 @@ std::string path_quiz_answers(Id part_id) {
 }
 std::string path_quizzes(Id part_id) {
     return path_part(part_id) + "/quizzes";
+}
+
+std::string path_asset_by_name(Id part_id, const std::string& name) {
+    std::size_t start = 0;
+    while (start < name.size() && (name[start] == '/' || name[start] == '.'))
+        ++start;
+    static const char* const hex = "0123456789ABCDEF";
+    std::string encoded;
+    for (std::size_t i = start; i < name.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+            encoded += static_cast<char>(c);
+        } else {
+            encoded += '%';
+            encoded += hex[c >> 4];
+            encoded += hex[c & 15];
+        }
+    }
+    return path_part(part_id) + "/assets/by-name/" + encoded;
 }
 
 json to_json(const ErrorBody& e) {
@@ -260,6 +280,69 @@ EnrolRequest parse_enrol(const json& j) {
     if (j.is_null()) return {};
     require_object(j);
     return {optional_string(j, "password")};
+}
+
+json to_json(const EnrolRequest& r) {
+    json j = json::object();
+    if (r.password) j["password"] = *r.password;
+    return j;
+}
+
+void to_json(json& j, const MyModule& m) {
+    j = m.module;
+    j["role"] = m.role;
+}
+void from_json(const json& j, MyModule& m) {
+    m.module = j.get<PartSummary>();
+    m.role = ModuleRole::none;
+    if (auto it = j.find("role"); it != j.end() && it->is_string())
+        m.role = parse_module_role(it->get<std::string>()).value_or(ModuleRole::none);
+}
+
+json to_json(const QuizAnswerSubmission& s) {
+    return {{"quiz", s.quiz}, {"question", s.question}, {"answers", s.answers}};
+}
+QuizAnswerSubmission parse_quiz_answer_submission(const json& j) {
+    require_object(j);
+    QuizAnswerSubmission s;
+    s.quiz = require_string(j, "quiz");
+    s.question = require_string(j, "question");
+    if (s.quiz.empty()) throw BadInput("quiz", "Field 'quiz' is required");
+    if (s.question.empty()) throw BadInput("question", "Field 'question' is required");
+    auto it = j.find("answers");
+    if (it == j.end() || !it->is_array())
+        throw BadInput("answers", "Field 'answers' must be a list of the chosen answers");
+    for (const auto& a : *it) {
+        if (!a.is_string()) throw BadInput("answers", "Every answer must be text");
+        s.answers.push_back(a.get<std::string>());
+    }
+    return s;
+}
+
+json to_json(const QuizVerdict& v) {
+    return {{"quiz", v.quiz},
+            {"question", v.question},
+            {"correct", v.correct},
+            {"attempts", v.attempts},
+            {"recorded", v.recorded}};
+}
+QuizVerdict parse_quiz_verdict(const json& j) {
+    QuizVerdict v;
+    v.correct = j.at("correct").get<bool>();
+    v.quiz = j.value("quiz", "");
+    v.question = j.value("question", "");
+    v.attempts = j.value("attempts", 0);
+    v.recorded = j.value("recorded", true);
+    return v;
+}
+
+json to_json(const SavedQuizAnswers& s) {
+    return {{"items", s.items}};
+}
+SavedQuizAnswers parse_saved_quiz_answers(const json& j) {
+    SavedQuizAnswers s;
+    s.items = j.at("items").get<std::vector<QuizAnswer>>();
+    return s;
 }
 
 } // namespace wte::api

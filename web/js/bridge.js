@@ -1,8 +1,9 @@
-// The JavaScript half of client-wasm/platform/bridge.cpp: HTTP (fetch with
-// the session cookie and CSRF header), URL hash routing, text input through a
-// hidden <textarea> (typing, dead keys / IME composition, paste), clipboard
-// copy, the mouse wheel, the page renderer's fetches, image decoding and
-// external links, and the UI test bridge window.wteTest.
+// The JavaScript half of client-wasm/platform/bridge.cpp: HTTP
+// (XMLHttpRequest with the session cookie and CSRF header, byte bodies both
+// ways, upload and download progress, abort), URL hash routing, text input
+// through a hidden <textarea> (typing, dead keys / IME composition, paste),
+// clipboard copy, the mouse wheel, image decoding and external links, and the
+// UI test bridge window.wteTest. Every reply wakes the frame loop.
 'use strict';
 
 window.wteTest = {
@@ -35,9 +36,27 @@ window.WTE = (function () {
     }
   }
 
-  function deliverHttp(id, status, text) {
+  // Requests in flight by id, so the client can abort them.
+  const requests = new Map();
+
+  function deliverHttp(id, status, bytes, contentType) {
+    requests.delete(id);
     if (!runtimeReady()) return;
-    withCString(text, (p, len) => Module._wte_http_done(id, status, p, len));
+    const n = bytes ? bytes.length : 0;
+    const p = Module._malloc(Math.max(1, n));
+    if (n) Module.HEAPU8.set(bytes, p);
+    try {
+      withCString(contentType || '', (ct) => Module._wte_http_done(id, status, p, n, ct));
+    } finally {
+      Module._free(p);
+    }
+    wake();
+  }
+
+  function progress(id, upload, e) {
+    if (!runtimeReady() || !requests.has(id)) return;
+    Module._wte_http_progress(id, upload ? 1 : 0, e.loaded, e.lengthComputable ? e.total : 0);
+    wake();
   }
 
   function sendText(text) {
@@ -113,37 +132,34 @@ window.WTE = (function () {
   return {
     fonts: {},
 
-    fetch(id, method, url, body, csrf) {
-      const headers = { Accept: 'application/json' };
-      if (body) headers['Content-Type'] = 'application/json';
-      if (csrf) headers['X-CSRF-Token'] = csrf;
-      window
-        .fetch(url, {
-          method,
-          headers,
-          body: body || undefined,
-          credentials: 'same-origin',
-          cache: 'no-store',
-        })
-        .then((r) => r.text().then((t) => deliverHttp(id, r.status, t)))
-        .catch(() => deliverHttp(id, 0, ''));
+    // body: a Uint8Array or null; the reply arrives as bytes with its type.
+    fetch(id, method, url, body, contentType, csrf) {
+      const xhr = new XMLHttpRequest();
+      requests.set(id, xhr);
+      xhr.open(method, url, true);
+      xhr.responseType = 'arraybuffer';
+      xhr.withCredentials = true;
+      xhr.setRequestHeader('Accept', 'application/json');
+      if (body && contentType) xhr.setRequestHeader('Content-Type', contentType);
+      if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+      xhr.upload.onprogress = (e) => progress(id, true, e);
+      xhr.onprogress = (e) => progress(id, false, e);
+      xhr.onload = () =>
+        deliverHttp(id, xhr.status, new Uint8Array(xhr.response || new ArrayBuffer(0)),
+                    xhr.getResponseHeader('Content-Type'));
+      xhr.onerror = () => deliverHttp(id, 0, null, '');
+      xhr.ontimeout = () => deliverHttp(id, 0, null, '');
+      xhr.send(body || null);
     },
 
-    // Requests of the page renderer (quiz answers, link titles): the same
-    // fetch, answered to the renderer's own queue.
-    contentFetch(id, method, url, body, csrf) {
-      const headers = { Accept: 'application/json' };
-      if (body) headers['Content-Type'] = 'application/json';
-      if (csrf) headers['X-CSRF-Token'] = csrf;
-      const done = (status, text) => {
-        if (!runtimeReady()) return;
-        withCString(text, (p, len) => Module._wte_content_http_done(id, status, p, len));
-        wake();
-      };
-      window
-        .fetch(url, { method, headers, body: body || undefined, credentials: 'same-origin', cache: 'no-store' })
-        .then((r) => r.text().then((t) => done(r.status, t)))
-        .catch(() => done(0, ''));
+    // The client gave up on a request: no reply follows.
+    abort(id) {
+      const xhr = requests.get(id);
+      requests.delete(id);
+      if (xhr) {
+        xhr.onload = xhr.onerror = xhr.ontimeout = xhr.onprogress = xhr.upload.onprogress = null;
+        xhr.abort();
+      }
     },
 
     // An image of the page, decoded by the browser (any format it knows);

@@ -28,6 +28,9 @@ std::string path_timed_tasks(Id part_id);
 std::string path_timed_task(Id id);
 std::string path_quiz_answers(Id part_id);
 std::string path_quizzes(Id part_id);
+// An asset of a part by its file name (leading "/" and "./" dropped,
+// percent-encoded except for '/').
+std::string path_asset_by_name(Id part_id, const std::string& name);
 
 struct ErrorBody {
     std::string code; // not_found, bad_request, unauthorized, forbidden, conflict, ...
@@ -92,6 +95,50 @@ struct EnrolRequest {
     std::optional<std::string> password;
 };
 EnrolRequest parse_enrol(const json& j);
+json to_json(const EnrolRequest& r);
+
+// An item of GET /modules/mine: the module's summary with the user's role in
+// it, in one object ({...summary, "role": "student"}).
+struct MyModule {
+    PartSummary module;
+    ModuleRole role = ModuleRole::none;
+    bool operator==(const MyModule&) const = default;
+};
+void to_json(json& j, const MyModule& m);
+void from_json(const json& j, MyModule& m);
+
+// POST /parts/{id}/quiz-answers: the learner's choice for one question, as
+// the answers' text.
+struct QuizAnswerSubmission {
+    std::string quiz;
+    std::string question;
+    std::vector<std::string> answers;
+    bool operator==(const QuizAnswerSubmission&) const = default;
+};
+json to_json(const QuizAnswerSubmission& s);
+// Strict: a clear BadInput naming the field for a malformed body.
+QuizAnswerSubmission parse_quiz_answer_submission(const json& j);
+
+// Its reply: the server's verdict (it never tells the right answer).
+// recorded: false once the question was answered right (later tries are not kept).
+struct QuizVerdict {
+    std::string quiz;
+    std::string question;
+    bool correct = false;
+    int attempts = 0;
+    bool recorded = true;
+    bool operator==(const QuizVerdict&) const = default;
+};
+json to_json(const QuizVerdict& v);
+QuizVerdict parse_quiz_verdict(const json& j); // throws when "correct" is missing
+
+// GET /parts/{id}/quiz-answers: the learner's saved answers on a part.
+struct SavedQuizAnswers {
+    std::vector<QuizAnswer> items;
+    bool operator==(const SavedQuizAnswers&) const = default;
+};
+json to_json(const SavedQuizAnswers& s);
+SavedQuizAnswers parse_saved_quiz_answers(const json& j);
 
 // Pages: {"items": [...], "total": T, "page": N, "per_page": M}.
 template <typename T> struct Page {

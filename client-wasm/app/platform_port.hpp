@@ -1,0 +1,67 @@
+// What the app needs from the browser, as a small interface: HTTP, the URL
+// hash, the tab title, the clipboard, external links, images and the clock.
+// The wasm build implements it with platform:: (app/platform_wasm.cpp); the
+// native unit tests with a fake that records requests and delivers replies.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace wte::client {
+
+// One HTTP request as the browser sends it. The body is bytes (JSON text or
+// a file); content_type is empty when there is no body.
+struct HttpRequest {
+    int id = 0;
+    std::string method = "GET";
+    std::string url;
+    std::string body;
+    std::string content_type;
+    std::string csrf; // sent as X-CSRF-Token when not empty
+};
+
+// What the browser reports about a request: progress while it runs, then
+// exactly one `done` (never after http_cancel).
+struct HttpEvent {
+    enum class Kind { upload_progress, download_progress, done };
+    Kind kind = Kind::done;
+    int id = 0;
+    int status = 0; // done: HTTP status, 0 when the server could not be reached
+    std::string body;
+    std::string content_type;
+    double loaded = 0, total = 0; // progress: bytes; total 0 when unknown
+};
+
+// An image fetched and decoded by the browser, uploaded as a GL texture.
+struct ImageEvent {
+    int id = 0;
+    unsigned texture = 0; // 0: could not be loaded or decoded
+    int width = 0, height = 0;
+};
+
+class PlatformPort {
+public:
+    virtual ~PlatformPort() = default;
+
+    virtual void http_start(const HttpRequest& request) = 0;
+    virtual void http_cancel(int id) = 0;
+    virtual std::vector<HttpEvent> take_http_events() = 0;
+
+    virtual void load_image(int id, const std::string& url) = 0;
+    virtual std::vector<ImageEvent> take_image_events() = 0;
+
+    virtual std::string current_hash() = 0;
+    // replace: change the URL without a new history entry (redirects).
+    virtual void set_hash(const std::string& hash, bool replace) = 0;
+    virtual void set_title(const std::string& title) = 0;
+    virtual void clipboard_write(const std::string& text) = 0;
+    // A new tab without access to this page (noopener).
+    virtual void open_external(const std::string& url) = 0;
+
+    // Seconds since 1970 (UTC) and the browser's zone: minutes east of UTC
+    // at the instant `unix_seconds` (it changes with daylight saving time).
+    virtual double now_unix_seconds() = 0;
+    virtual int utc_offset_minutes(double unix_seconds) = 0;
+};
+
+} // namespace wte::client

@@ -1,0 +1,63 @@
+// PlatformPort for the browser: a thin translation to platform/bridge.hpp.
+#include "app/platform_wasm.hpp"
+
+#include "platform/bridge.hpp"
+
+namespace wte::client {
+
+void WasmPlatform::http_start(const HttpRequest& r) {
+    platform::http_request(r.id, r.method, r.url, r.body, r.content_type, r.csrf);
+}
+void WasmPlatform::http_cancel(int id) {
+    platform::http_cancel(id);
+}
+std::vector<HttpEvent> WasmPlatform::take_http_events() {
+    std::vector<HttpEvent> out;
+    for (auto& e : platform::take_http_events()) {
+        HttpEvent h;
+        h.kind = e.kind == platform::HttpEvent::Kind::done ? HttpEvent::Kind::done
+                 : e.kind == platform::HttpEvent::Kind::upload_progress
+                     ? HttpEvent::Kind::upload_progress
+                     : HttpEvent::Kind::download_progress;
+        h.id = e.id;
+        h.status = e.status;
+        h.body = std::move(e.body);
+        h.content_type = std::move(e.content_type);
+        h.loaded = e.loaded;
+        h.total = e.total;
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+void WasmPlatform::load_image(int id, const std::string& url) {
+    platform::load_image(id, url);
+}
+std::vector<ImageEvent> WasmPlatform::take_image_events() {
+    std::vector<ImageEvent> out;
+    for (const auto& i : platform::take_images())
+        out.push_back({i.id, i.texture, i.width, i.height});
+    return out;
+}
+std::string WasmPlatform::current_hash() {
+    return platform::current_hash();
+}
+void WasmPlatform::set_hash(const std::string& hash, bool replace) {
+    platform::set_hash(hash, replace);
+}
+void WasmPlatform::set_title(const std::string& title) {
+    platform::set_document_title(title);
+}
+void WasmPlatform::clipboard_write(const std::string& text) {
+    platform::clipboard_write(text);
+}
+void WasmPlatform::open_external(const std::string& url) {
+    platform::open_external(url);
+}
+double WasmPlatform::now_unix_seconds() {
+    return platform::now_unix_seconds();
+}
+int WasmPlatform::utc_offset_minutes(double unix_seconds) {
+    return platform::utc_offset_minutes(unix_seconds);
+}
+
+} // namespace wte::client

@@ -1,0 +1,25 @@
+// The browser behind PlatformPort: every call goes to platform:: (the only
+// door to JavaScript). Built into the wasm client only.
+#pragma once
+
+#include "app/platform_port.hpp"
+
+namespace wte::client {
+
+class WasmPlatform final : public PlatformPort {
+public:
+    void http_start(const HttpRequest& request) override;
+    void http_cancel(int id) override;
+    std::vector<HttpEvent> take_http_events() override;
+    void load_image(int id, const std::string& url) override;
+    std::vector<ImageEvent> take_image_events() override;
+    std::string current_hash() override;
+    void set_hash(const std::string& hash, bool replace) override;
+    void set_title(const std::string& title) override;
+    void clipboard_write(const std::string& text) override;
+    void open_external(const std::string& url) override;
+    double now_unix_seconds() override;
+    int utc_offset_minutes(double unix_seconds) override;
+};
+
+} // namespace wte::client

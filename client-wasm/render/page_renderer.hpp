@@ -1,0 +1,74 @@
+// The reStructuredText page renderer as an object: parses a part's content
+// once per change, lays it out once per width, draws only the visible blocks
+// each frame. It has no network access: what it needs (images, link titles,
+// saved quiz answers) and what the reader asked for (answers to check, links
+// to open, text to copy) are recorded in RendererNeeds during drawing; the
+// app fulfils them after the frame and feeds the results back through the
+// set_* methods. Any number of renderers can live side by side (the page and
+// the teacher's live preview).
+#pragma once
+
+#include "render/page_model.hpp"
+#include "wte/api.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wte::render {
+
+struct QuizSubmission {
+    Id part_id = 0;
+    api::QuizAnswerSubmission answer;
+};
+
+struct RendererNeeds {
+    std::vector<std::string> images; // URLs met by the layout for the first time
+    std::vector<Id> crossref_titles; // parts whose title a link shows
+    std::optional<Id> saved_answers; // the reader's earlier quiz answers on this part
+    std::vector<QuizSubmission> submissions;
+    std::vector<std::string> open_external; // URLs for a new tab
+    std::optional<Id> open_part;            // a cross-reference was clicked
+    std::vector<std::string> copy;          // text for the clipboard
+    bool empty() const {
+        return images.empty() && crossref_titles.empty() && !saved_answers && submissions.empty() &&
+               open_external.empty() && !open_part && copy.empty();
+    }
+};
+
+struct PageRendererState;
+
+class PageRenderer {
+public:
+    PageRenderer();
+    ~PageRenderer();
+    PageRenderer(PageRenderer&&) noexcept;
+    PageRenderer& operator=(PageRenderer&&) noexcept;
+
+    // Draws `content` of part `part_id` at the cursor of the current ImGui
+    // window; a leading title equal to `title` is not repeated.
+    void draw(Id part_id, const std::string& content, const std::string& title);
+    // What drawing recorded since the last call.
+    RendererNeeds take_needs();
+
+    void set_image(const std::string& url, const ImageState& image);
+    void set_crossref(Id part_id, const CrossrefTitle& title);
+    void set_saved_answers(Id part_id, const std::vector<QuizAnswer>& answers);
+    void saved_answers_failed(Id part_id, const std::string& message);
+    void set_verdict(Id part_id, const api::QuizVerdict& verdict);
+    void verdict_failed(Id part_id, const std::string& quiz, const std::string& question,
+                        const std::string& message);
+
+    Id part_id() const;
+    // The chosen answers of a question, by position (0-based), for tests.
+    std::vector<int> chosen(const std::string& quiz, const std::string& question) const;
+    // CPU time of the last draw and of the last layout, in milliseconds.
+    double draw_ms() const;
+    double layout_ms() const;
+
+private:
+    std::unique_ptr<PageRendererState> s_;
+};
+
+} // namespace wte::render

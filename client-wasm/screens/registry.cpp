@@ -1,0 +1,52 @@
+// Every screen, one line each: route pattern, name, needs sign-in, title,
+// what to load on entering, how to draw (app/registry.hpp).
+#include "app/registry.hpp"
+
+#include "app/app.hpp"
+#include "screens/screens.hpp"
+
+namespace wte::client {
+
+namespace {
+
+const char* part_screen_name(const AppState& s) {
+    const auto& v = s.part.view;
+    if (v.failed()) return "error";
+    if (!v.ready() || v.value.part.id != s.route.id) return "loading";
+    switch (v.value.part.type) {
+    case PartType::module:
+        return "module";
+    case PartType::part:
+        return "part";
+    case PartType::page:
+        return "page";
+    }
+    return "loading";
+}
+
+} // namespace
+
+const std::vector<Screen>& screens() {
+    static const std::vector<Screen> all = {
+        {routes::signin, "signin", false, [](const AppState&) -> std::string { return "Sign in"; },
+         nullptr, draw_signin},
+        {routes::modules, "modules", true, [](const AppState&) -> std::string { return "Modules"; },
+         [](App& app, const Route&) { module_lists::load_modules(app); }, draw_modules},
+        {routes::my_modules, "my-modules", true,
+         [](const AppState&) -> std::string { return "My modules"; },
+         [](App& app, const Route&) { module_lists::load_mine(app); }, draw_my_modules},
+        {routes::part, "part", true,
+         [](const AppState& s) -> std::string { return s.part.view.value.part.title; },
+         [](App& app, const Route& r) { part_view::load(app, r.id); }, draw_part_route,
+         part_screen_name},
+    };
+    return all;
+}
+
+const Screen* find_screen(const Route& route) {
+    for (const Screen& s : screens())
+        if (route.pattern == s.route) return &s;
+    return nullptr;
+}
+
+} // namespace wte::client

@@ -1,0 +1,72 @@
+// A fake browser for the app-layer tests: records every request and call,
+// and lets a test deliver replies, progress and images as the browser would.
+#pragma once
+
+#include "app/platform_port.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wte::client::testing {
+
+class FakePlatform final : public PlatformPort {
+public:
+    std::vector<HttpRequest> sent; // every request started, in order
+    std::vector<int> cancelled;    // ids given to http_cancel
+    std::vector<HttpEvent> events; // waiting to be taken
+    std::vector<std::pair<int, std::string>> images_asked;
+    std::vector<ImageEvent> image_events;
+    std::string hash;
+    std::vector<std::string> hash_history; // every set_hash, in order
+    std::string title;
+    std::vector<std::string> copied, opened;
+    double now = 1767225600; // 2026-01-01T00:00:00Z
+    int offset_minutes = 60;
+
+    void http_start(const HttpRequest& r) override { sent.push_back(r); }
+    void http_cancel(int id) override { cancelled.push_back(id); }
+    std::vector<HttpEvent> take_http_events() override { return std::exchange(events, {}); }
+    void load_image(int id, const std::string& url) override { images_asked.push_back({id, url}); }
+    std::vector<ImageEvent> take_image_events() override { return std::exchange(image_events, {}); }
+    std::string current_hash() override { return hash; }
+    void set_hash(const std::string& h, bool) override {
+        hash = h;
+        hash_history.push_back(h);
+    }
+    void set_title(const std::string& t) override { title = t; }
+    void clipboard_write(const std::string& text) override { copied.push_back(text); }
+    void open_external(const std::string& url) override { opened.push_back(url); }
+    double now_unix_seconds() override { return now; }
+    int utc_offset_minutes(double) override { return offset_minutes; }
+
+    // The last request sent to `url` (with `method`), if any.
+    const HttpRequest* last(const std::string& method, const std::string& url) const {
+        for (auto it = sent.rbegin(); it != sent.rend(); ++it)
+            if (it->method == method && it->url == url) return &*it;
+        return nullptr;
+    }
+    bool was_cancelled(int id) const {
+        return std::find(cancelled.begin(), cancelled.end(), id) != cancelled.end();
+    }
+    void reply(int id, int status, const std::string& body,
+               const std::string& content_type = "application/json") {
+        HttpEvent e;
+        e.id = id;
+        e.status = status;
+        e.body = body;
+        e.content_type = content_type;
+        events.push_back(std::move(e));
+    }
+    void progress(int id, bool upload, double loaded, double total) {
+        HttpEvent e;
+        e.kind = upload ? HttpEvent::Kind::upload_progress : HttpEvent::Kind::download_progress;
+        e.id = id;
+        e.loaded = loaded;
+        e.total = total;
+        events.push_back(std::move(e));
+    }
+};
+
+} // namespace wte::client::testing

@@ -1,0 +1,150 @@
+// The page renderer natively with Dear ImGui's core (no GL): two instances
+// side by side keep their own pages, needs and readers' answers, as the
+// teacher's live preview beside the page will need.
+#include "app/app.hpp"
+#include "client_fake_platform.hpp"
+#include "render/page_renderer.hpp"
+#include "ui/theme.hpp"
+
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+#include <fstream>
+#include <iterator>
+
+using namespace wte;
+
+namespace {
+
+std::vector<unsigned char> system_font(const char* name) {
+    const std::string dir = std::string(name).rfind("DejaVu", 0) == 0
+                                ? "/usr/share/fonts/truetype/dejavu/"
+                                : "/usr/share/fonts/truetype/noto/";
+    std::ifstream in(dir + name, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// One ImGui frame with a window to draw into.
+struct Frame {
+    Frame() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        ui::set_scale(1.0f);
+        REQUIRE(ui::build_fonts(system_font));
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ui::apply_style();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowSize(ImVec2(900, 800));
+        ImGui::Begin("page");
+    }
+    ~Frame() {
+        ImGui::End();
+        ImGui::Render();
+        ImGui::DestroyContext();
+    }
+};
+
+const char* quiz_page = R"(Colours
+=======
+
+See :crossref:`42` first.
+
+.. quiz:: colours
+   :title: Colours
+
+   .. quiz-question:: sky
+      :question: What colour is the sky?
+      :type: single-choice
+
+      [ ] Green
+      [ ] Blue
+)";
+
+const char* other_page = R"(Shapes
+======
+
+.. quiz:: shapes
+   :title: Shapes
+
+   .. quiz-question:: sides
+      :question: How many sides has a triangle?
+      :type: single-choice
+
+      [ ] Three
+      [ ] Four
+
+An image:
+
+.. image:: triangle.png
+)";
+
+} // namespace
+
+TEST_CASE("two page renderers live side by side without sharing state") {
+    Frame frame;
+    render::PageRenderer page, preview;
+    page.draw(1, quiz_page, "Colours");
+    preview.draw(2, other_page, "Shapes");
+
+    const render::RendererNeeds a = page.take_needs();
+    const render::RendererNeeds b = preview.take_needs();
+    CHECK(a.saved_answers == Id(1));
+    CHECK(a.crossref_titles == std::vector<Id>{42});
+    CHECK(a.images.empty());
+    CHECK(b.saved_answers == Id(2));
+    CHECK(b.crossref_titles.empty());
+    CHECK(b.images == std::vector<std::string>{"/api/v1/parts/2/assets/by-name/triangle.png"});
+    CHECK(page.take_needs().empty()); // asked once, not on every frame
+
+    QuizAnswer saved;
+    saved.quiz = "colours";
+    saved.question = "sky";
+    saved.answers = {"Blue"};
+    page.set_saved_answers(1, {saved});
+    preview.set_saved_answers(1, {saved}); // not its part: ignored
+    CHECK(page.chosen("colours", "sky") == std::vector<int>{1});
+    CHECK(preview.chosen("colours", "sky").empty());
+
+    page.verdict_failed(1, "colours", "sky", "Your answer could not be checked: offline");
+    page.draw(1, quiz_page, "Colours");
+    preview.draw(2, other_page, "Shapes");
+    CHECK(page.layout_ms() >= 0);
+    CHECK(page.part_id() == 1);
+    CHECK(preview.part_id() == 2);
+}
+
+TEST_CASE("what a page needs goes through the one queue and the one cache of parts") {
+    Frame frame;
+    client::testing::FakePlatform browser;
+    client::App app(browser);
+    browser.hash = "#/parts/1";
+    app.start();
+    browser.reply(browser.last("GET", api::path_me())->id, 200,
+                  R"({"user":{"id":5,"email":"s@example.org","name":"S","status":"active"},)"
+                  R"("permissions":[],"csrf_token":"c"})");
+    app.poll();
+
+    app.state.content.page.draw(1, quiz_page, "Colours");
+    client::Actions none;
+    app.apply(none);
+    const client::HttpRequest* saved = browser.last("GET", api::path_quiz_answers(1));
+    REQUIRE(saved);
+    const client::HttpRequest* link = browser.last("GET", api::path_part(42));
+    REQUIRE(link);
+
+    PartView target;
+    target.part.id = 42;
+    target.part.title = "Mixing paint";
+    browser.reply(link->id, 200, json(target).dump());
+    browser.reply(
+        saved->id, 200,
+        api::to_json(api::SavedQuizAnswers{{{"colours", "sky", {"Blue"}, true, 1, {}, false}}})
+            .dump());
+    app.poll();
+    REQUIRE(app.state.parts.find(42)); // the link's part is now cached for a click on it
+    CHECK(app.state.content.page.chosen("colours", "sky") == std::vector<int>{1});
+}
