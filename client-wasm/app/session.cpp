@@ -2,6 +2,7 @@
 #include "app/session.hpp"
 
 #include "app/app.hpp"
+#include "wte/rules.hpp"
 
 namespace wte::client {
 
@@ -59,9 +60,8 @@ void apply(App& app, SessionActions& a) {
     SignInForm& f = app.state.session.signin;
     if (a.sign_in && !f.busy) {
         f.error.clear();
-        // rules.hpp: the email rule, once the lead wires it in.
-        if (f.email.find('@') == std::string::npos) {
-            f.error = "Enter the email address you registered with.";
+        if (Refusal no = check_email(f.email)) {
+            f.error = *no;
         } else if (f.password.empty()) {
             f.error = "Enter your password.";
         } else {

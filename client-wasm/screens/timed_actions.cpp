@@ -4,6 +4,7 @@
 // timed_actions.cpp loads, checks and saves.
 #include "screens/screens.hpp"
 #include "widgets/widgets.hpp"
+#include "wte/rules.hpp"
 #include "wte/timed_task.hpp"
 
 #include <imgui.h>
@@ -167,7 +168,7 @@ void draw_form(AppState& s, Actions& a) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2_s);
     std::vector<std::string> options = {"Available", "Unavailable"};
     std::vector<Status> values = {Status::available, Status::unavailable};
-    if (type == PartType::module) {
+    if (can_be_archived(type)) {
         options.push_back("Archived");
         values.push_back(Status::archived);
     }

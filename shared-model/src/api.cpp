@@ -1,4 +1,5 @@
 #include "wte/api.hpp"
+#include "wte/rules.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -174,15 +175,16 @@ CreatePartRequest parse_create_part(const json& j) {
             throw BadInput("parent_id", "Field 'parent_id' must be a part id");
         r.parent_id = it->get<Id>();
     }
-    if (r.type == PartType::module && r.parent_id)
-        throw BadInput("parent_id", "A module has no parent");
-    if (r.type != PartType::module && !r.parent_id)
-        throw BadInput("parent_id", "A " + to_string(r.type) + " needs a parent_id");
+    // The parent's type is checked by the server once it has looked it up.
+    if ((r.type == PartType::module) == r.parent_id.has_value())
+        throw BadInput(
+            "parent_id",
+            *check_placement(r.parent_id ? std::optional(PartType::part) : std::nullopt, r.type));
     r.title = require_string(j, "title");
     check_title(r.title);
     r.status = optional_enum(j, "status", parse_status);
-    if (r.status == Status::archived && r.type != PartType::module)
-        throw BadInput("status", "Only modules can be archived");
+    if (r.status == Status::archived)
+        if (Refusal no = check_archiving(r.type)) throw BadInput("status", *no);
     r.label = optional_string(j, "label");
     check_text(r.label, "label", max_label_length);
     r.display_mode = optional_enum(j, "display_mode", parse_display_mode);

@@ -2,6 +2,7 @@
 // session, and how replies land in the state (client-wasm/app/).
 #include "app/app.hpp"
 #include "client_fake_platform.hpp"
+#include "wte/rules.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -115,6 +116,28 @@ TEST_CASE("a deep link is kept across sign-in") {
     CHECK(browser.hash == "#/parts/7");
     CHECK(browser.last("GET", api::path_part(7)));
     CHECK(app.state.session.signin.password.empty());
+}
+
+TEST_CASE("a mistyped email address is explained before anything is sent") {
+    FakePlatform browser;
+    App app(browser);
+    browser.hash = "#/signin";
+    app.start();
+    browser.reply(browser.last("GET", api::path_me())->id, 401,
+                  R"({"error":{"code":"unauthorized","message":"Sign in first"}})");
+    app.poll();
+    const std::size_t sent = browser.sent.size();
+    for (const char* email : {"student1", "student1@example", "student 1@example.org"}) {
+        app.state.session.signin.email = email;
+        app.state.session.signin.password = "student1-demo";
+        Actions a;
+        a.session.sign_in = true;
+        app.apply(a);
+        // The same words the server's rule would use (wte/rules.hpp).
+        CHECK(app.state.session.signin.error == *check_email(email));
+        CHECK_FALSE(app.state.session.signin.busy);
+    }
+    CHECK(browser.sent.size() == sent);
 }
 
 TEST_CASE("a 401 on any request signs out and keeps the route") {

@@ -35,16 +35,10 @@ Response my_modules(Context& ctx) {
     }
     auto result =
         ctx.stores.membership.my_modules(ctx.signed_in_user().id, statuses, page, per_page);
-    json items = json::array();
-    for (const auto& m : result.items) {
-        json j = m.module;
-        j["role"] = m.role;
-        items.push_back(j);
-    }
-    return Response::json_body(200, {{"items", items},
-                                     {"total", result.total},
-                                     {"page", result.page},
-                                     {"per_page", result.per_page}});
+    api::Page<api::MyModule> mine{{}, result.total, result.page, result.per_page};
+    for (auto& m : result.items)
+        mine.items.push_back({std::move(m.module), m.role});
+    return Response::json_body(200, api::to_json(mine));
 }
 
 } // namespace wte::api_handlers

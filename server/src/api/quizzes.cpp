@@ -29,29 +29,17 @@ Response quizzes(Context& ctx) {
 
 Response my_quiz_answers(Context& ctx) {
     Node n = require_view(ctx, ctx.id_param(0));
-    return Response::json_body(
-        200, {{"items", ctx.stores.quizzes.answers_of(ctx.user->id, n.record.part.id)}});
+    return Response::json_body(200,
+                               api::to_json(api::SavedQuizAnswers{
+                                   ctx.stores.quizzes.answers_of(ctx.user->id, n.record.part.id)}));
 }
 
 Response answer_quiz(Context& ctx) {
-    json body = ctx.req.json_body();
-    if (!body.is_object()) throw http::bad_request("The request body must be a JSON object");
-    auto text = [&](const char* key) {
-        if (!body.contains(key) || !body[key].is_string() || body[key].get<std::string>().empty())
-            throw http::bad_request(std::string("Field '") + key + "' is required",
-                                    {{"field", key}});
-        return body[key].get<std::string>();
-    };
-    std::string quiz = text("quiz"), question = text("question");
-    if (!body.contains("answers") || !body["answers"].is_array())
-        throw http::bad_request("Field 'answers' must be a list of the chosen answers",
-                                {{"field", "answers"}});
-    std::vector<std::string> chosen;
-    for (const auto& a : body["answers"]) {
-        if (!a.is_string())
-            throw http::bad_request("Every answer must be text", {{"field", "answers"}});
-        chosen.push_back(a.get<std::string>());
-    }
+    const api::QuizAnswerSubmission submission =
+        api::parse_quiz_answer_submission(ctx.req.json_body());
+    const std::string& quiz = submission.quiz;
+    const std::string& question = submission.question;
+    const std::vector<std::string>& chosen = submission.answers;
 
     db::Transaction tx(ctx.stores.connection);
     Node n = require_view(ctx, ctx.id_param(0));
@@ -86,11 +74,8 @@ Response answer_quiz(Context& ctx) {
     }
     if (recorded) ctx.stores.quizzes.save_answer(ctx.user->id, n.record.part.id, a);
     tx.commit();
-    return Response::json_body(200, {{"quiz", quiz},
-                                     {"question", question},
-                                     {"correct", correct},
-                                     {"attempts", a.attempts},
-                                     {"recorded", recorded}});
+    return Response::json_body(
+        200, api::to_json(api::QuizVerdict{quiz, question, correct, a.attempts, recorded}));
 }
 
 } // namespace wte::api_handlers
