@@ -127,6 +127,36 @@ std::string path_asset_by_name(Id part_id, const std::string& name) {
     return path_part(part_id) + "/assets/by-name/" + encoded;
 }
 
+std::string path_progress(Id part_id) {
+    return path_part(part_id) + "/progress";
+}
+std::string path_progress_time(Id part_id) {
+    return path_progress(part_id) + "/time";
+}
+std::string path_workspace(Id part_id) {
+    return path_part(part_id) + "/workspace";
+}
+std::string path_workspace_file(Id part_id, const std::string& filename) {
+    static const char* const hex = "0123456789ABCDEF";
+    std::string encoded;
+    for (unsigned char c : filename) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            encoded += static_cast<char>(c);
+        } else {
+            encoded += '%';
+            encoded += hex[c >> 4];
+            encoded += hex[c & 15];
+        }
+    }
+    return path_part(part_id) + "/files/" + encoded;
+}
+std::string path_workspace_reset(Id part_id) {
+    return path_part(part_id) + "/files/reset";
+}
+std::string path_workspace_zip(Id part_id) {
+    return path_part(part_id) + "/files.zip";
+}
+
 json to_json(const ErrorBody& e) {
     json inner = {{"code", e.code}, {"message", e.message}};
     if (!e.details.is_null()) inner["details"] = e.details;
@@ -345,6 +375,136 @@ SavedQuizAnswers parse_saved_quiz_answers(const json& j) {
     SavedQuizAnswers s;
     s.items = j.at("items").get<std::vector<QuizAnswer>>();
     return s;
+}
+
+void to_json(json& j, const PageProgress& p) {
+    j = {
+        {"page_id", p.page_id}, {"title", p.title}, {"visited", p.visited}, {"seconds", p.seconds}};
+}
+void from_json(const json& j, PageProgress& p) {
+    p.page_id = j.at("page_id").get<Id>();
+    p.title = j.value("title", "");
+    p.visited = j.value("visited", false);
+    p.seconds = j.value("seconds", std::int64_t(0));
+}
+
+json to_json(const PartProgress& p) {
+    return {{"part_id", p.part_id},
+            {"current_page_id", p.current_page_id ? json(*p.current_page_id) : json(nullptr)},
+            {"pages", p.pages},
+            {"visited_pages", p.visited_pages},
+            {"available_pages", p.available_pages},
+            {"seconds", p.seconds},
+            {"skimming", p.skimming}};
+}
+PartProgress parse_part_progress(const json& j) {
+    PartProgress p;
+    p.part_id = j.at("part_id").get<Id>();
+    if (auto it = j.find("current_page_id"); it != j.end() && it->is_number_integer())
+        p.current_page_id = it->get<Id>();
+    p.pages = j.at("pages").get<std::vector<PageProgress>>();
+    p.visited_pages = j.value("visited_pages", 0);
+    p.available_pages = j.value("available_pages", 0);
+    p.seconds = j.value("seconds", std::int64_t(0));
+    p.skimming = j.value("skimming", false);
+    return p;
+}
+
+void to_json(json& j, const PartProgressSummary& p) {
+    j = {{"part_id", p.part_id},
+         {"visited_pages", p.visited_pages},
+         {"available_pages", p.available_pages},
+         {"seconds", p.seconds}};
+}
+void from_json(const json& j, PartProgressSummary& p) {
+    p.part_id = j.at("part_id").get<Id>();
+    p.visited_pages = j.value("visited_pages", 0);
+    p.available_pages = j.value("available_pages", 0);
+    p.seconds = j.value("seconds", std::int64_t(0));
+}
+
+json to_json(const ModuleProgress& p) {
+    return {{"module_id", p.module_id}, {"parts", p.parts}};
+}
+ModuleProgress parse_module_progress(const json& j) {
+    ModuleProgress p;
+    p.module_id = j.at("module_id").get<Id>();
+    p.parts = j.at("parts").get<std::vector<PartProgressSummary>>();
+    return p;
+}
+
+json to_json(const TimeReport& r) {
+    return {{"page_id", r.page_id}, {"seconds", r.seconds}};
+}
+TimeReport parse_time_report(const json& j) {
+    require_object(j);
+    TimeReport r;
+    auto page = j.find("page_id");
+    if (page == j.end() || !page->is_number_integer())
+        throw BadInput("page_id", "Field 'page_id' must be the id of a page of this part");
+    r.page_id = page->get<Id>();
+    auto secs = j.find("seconds");
+    if (secs == j.end() || !secs->is_number_integer())
+        throw BadInput("seconds", "Field 'seconds' must be a whole number of seconds");
+    const auto v = secs->get<std::int64_t>();
+    if (Refusal no = check_reported_seconds(v)) throw BadInput("seconds", *no);
+    r.seconds = static_cast<int>(v);
+    return r;
+}
+
+json to_json(const TimeTotal& t) {
+    return {{"page_id", t.page_id}, {"seconds", t.seconds}};
+}
+TimeTotal parse_time_total(const json& j) {
+    return {j.at("page_id").get<Id>(), j.at("seconds").get<std::int64_t>()};
+}
+
+void to_json(json& j, const WorkspaceFile& f) {
+    j = {{"name", f.name},
+         {"mimetype", f.mimetype},
+         {"etag", f.etag},
+         {"size", f.size},
+         {"changed", f.changed}};
+}
+void from_json(const json& j, WorkspaceFile& f) {
+    f.name = j.at("name").get<std::string>();
+    f.mimetype = j.value("mimetype", "");
+    f.etag = j.value("etag", "");
+    f.size = j.value("size", std::int64_t(0));
+    f.changed = j.value("changed", false);
+}
+
+json to_json(const Workspace& w) {
+    return {{"part_id", w.part_id}, {"files", w.files}, {"preview_url", w.preview_url}};
+}
+Workspace parse_workspace(const json& j) {
+    Workspace w;
+    w.part_id = j.at("part_id").get<Id>();
+    w.files = j.at("files").get<std::vector<WorkspaceFile>>();
+    w.preview_url = j.value("preview_url", "");
+    return w;
+}
+
+json to_json(const FileSaveResult& r) {
+    return {{"status", r.status}, {"etag", r.etag}};
+}
+FileSaveResult parse_file_save_result(const json& j) {
+    return {j.at("status").get<std::string>(), j.value("etag", "")};
+}
+
+json to_json(const FileResetRequest& r) {
+    json j = json::object();
+    if (r.filename) j["filename"] = *r.filename;
+    return j;
+}
+FileResetRequest parse_file_reset(const json& j) {
+    if (j.is_null()) return {};
+    require_object(j);
+    FileResetRequest r;
+    r.filename = optional_string(j, "filename");
+    if (r.filename)
+        if (Refusal no = check_workspace_filename(*r.filename)) throw BadInput("filename", *no);
+    return r;
 }
 
 } // namespace wte::api

@@ -67,4 +67,30 @@ Refusal check_role_change(const RoleChangeFacts& f) {
                              "; make someone else an owner first");
 }
 
+Refusal check_reported_seconds(std::int64_t seconds) {
+    if (seconds <= 0) return "The time spent must be a positive number of seconds";
+    if (seconds > max_reported_seconds)
+        return "At most " + std::to_string(max_reported_seconds) +
+               " seconds can be reported at once";
+    return std::nullopt;
+}
+
+bool is_skimming(int visited_pages, std::int64_t seconds) {
+    return visited_pages >= 2 && seconds < skimming_seconds_per_page * visited_pages;
+}
+
+Refusal check_workspace_filename(const std::string& name) {
+    if (name.empty()) return "The file name must not be empty";
+    if (name.size() > max_workspace_filename_length)
+        return "The file name is longer than " + std::to_string(max_workspace_filename_length) +
+               " bytes";
+    if (name[0] == '.') return "The file name must not start with a dot";
+    if (name.find("..") != std::string::npos) return "The file name must not contain '..'";
+    for (unsigned char c : name) {
+        if (c == '/' || c == '\\') return "The file name must not contain '/' or '\\'";
+        if (c < 0x20 || c == 0x7f) return "The file name must not contain control characters";
+    }
+    return std::nullopt;
+}
+
 } // namespace wte

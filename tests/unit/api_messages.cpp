@@ -83,3 +83,81 @@ TEST_CASE("asset paths are encoded once, in one place") {
           "/api/v1/parts/4/assets/by-name/img/cat%20photo.png");
     CHECK(api::path_asset_by_name(4, "./logo.svg") == "/api/v1/parts/4/assets/by-name/logo.svg");
 }
+
+TEST_CASE("a part's progress round-trips, with no current page as null") {
+    api::PartProgress p;
+    p.part_id = 7;
+    p.pages = {{8, "Intro", true, 42}, {9, "Tags", false, 0}};
+    p.visited_pages = 1;
+    p.available_pages = 2;
+    p.seconds = 42;
+    json j = api::to_json(p);
+    CHECK(j["current_page_id"].is_null());
+    CHECK(j["pages"][0] ==
+          json{{"page_id", 8}, {"title", "Intro"}, {"visited", true}, {"seconds", 42}});
+    CHECK(api::parse_part_progress(j) == p);
+    p.current_page_id = 8;
+    CHECK(api::to_json(p)["current_page_id"] == 8);
+    CHECK(api::parse_part_progress(api::to_json(p)) == p);
+}
+
+TEST_CASE("a module's progress lists each part") {
+    api::ModuleProgress m{3, {{7, 1, 2, 42}, {10, 0, 0, 0}}};
+    const json j = api::to_json(m);
+    CHECK(j["parts"][1] ==
+          json{{"part_id", 10}, {"visited_pages", 0}, {"available_pages", 0}, {"seconds", 0}});
+    CHECK(api::parse_module_progress(j) == m);
+}
+
+TEST_CASE("a time report takes only a whole, plausible number of seconds") {
+    const api::TimeReport r{8, 30};
+    CHECK(api::parse_time_report(api::to_json(r)) == r);
+    auto field_of = [](const json& body) {
+        try {
+            api::parse_time_report(body);
+        } catch (const BadInput& e) {
+            return e.field;
+        }
+        return std::string("accepted");
+    };
+    CHECK(field_of(json{{"page_id", 8}, {"seconds", 600}}) == "accepted");
+    CHECK(field_of(json{{"page_id", 8}, {"seconds", 601}}) == "seconds");
+    CHECK(field_of(json{{"page_id", 8}, {"seconds", 0}}) == "seconds");
+    CHECK(field_of(json{{"page_id", 8}, {"seconds", -5}}) == "seconds");
+    CHECK(field_of(json{{"page_id", 8}, {"seconds", 1.5}}) == "seconds");
+    CHECK(field_of(json{{"page_id", 8}, {"seconds", "30"}}) == "seconds");
+    CHECK(field_of(json{{"seconds", 30}}) == "page_id");
+    CHECK(field_of(json::array()) == "");
+    CHECK(api::parse_time_total(api::to_json(api::TimeTotal{8, 1234})) == api::TimeTotal{8, 1234});
+}
+
+TEST_CASE("a workspace listing and a save result round-trip") {
+    api::Workspace w;
+    w.part_id = 12;
+    w.preview_url = "/api/v1/preview/abc/index.html";
+    w.files = {{"index.html", "text/html", "\"e1\"", 120, false},
+               {"style.css", "text/css", "\"e2\"", 30, true}};
+    const json j = api::to_json(w);
+    CHECK(j["files"][1]["changed"] == true);
+    CHECK(api::parse_workspace(j) == w);
+    const api::FileSaveResult saved{"saved", "\"e3\""};
+    CHECK(api::parse_file_save_result(api::to_json(saved)) == saved);
+}
+
+TEST_CASE("a reset names one file or none, and a bad name is refused") {
+    CHECK(api::parse_file_reset(json::object()) == api::FileResetRequest{});
+    CHECK(api::parse_file_reset(nullptr) == api::FileResetRequest{});
+    const api::FileResetRequest one{"index.html"};
+    CHECK(api::parse_file_reset(api::to_json(one)) == one);
+    CHECK_THROWS_AS(api::parse_file_reset(json{{"filename", "../x"}}), BadInput);
+    CHECK_THROWS_AS(api::parse_file_reset(json{{"filename", 3}}), BadInput);
+}
+
+TEST_CASE("workspace paths encode the file name as one segment") {
+    CHECK(api::path_progress(7) == "/api/v1/parts/7/progress");
+    CHECK(api::path_progress_time(7) == "/api/v1/parts/7/progress/time");
+    CHECK(api::path_workspace(7) == "/api/v1/parts/7/workspace");
+    CHECK(api::path_workspace_file(7, "my page.html") == "/api/v1/parts/7/files/my%20page.html");
+    CHECK(api::path_workspace_reset(7) == "/api/v1/parts/7/files/reset");
+    CHECK(api::path_workspace_zip(7) == "/api/v1/parts/7/files.zip");
+}

@@ -82,3 +82,34 @@ TEST_CASE("an owner with a co-owner may go, and other members come and go freely
     CHECK_FALSE(check_role_change({ModuleRole::student, ModuleRole::none, 1}));
     CHECK_FALSE(check_role_change({ModuleRole::none, ModuleRole::owner, 0}));
 }
+
+TEST_CASE("time reports are positive and at most ten minutes") {
+    CHECK_FALSE(check_reported_seconds(1));
+    CHECK_FALSE(check_reported_seconds(max_reported_seconds));
+    CHECK(check_reported_seconds(0));
+    CHECK(check_reported_seconds(-1));
+    CHECK(check_reported_seconds(max_reported_seconds + 1));
+}
+
+TEST_CASE("skimming means under 20 s a page over at least two visited pages") {
+    CHECK_FALSE(is_skimming(0, 0)); // nothing visited: no note, no division by zero
+    CHECK_FALSE(is_skimming(1, 2));
+    CHECK(is_skimming(2, 39));
+    CHECK_FALSE(is_skimming(2, 40));
+    CHECK(is_skimming(5, 0));
+}
+
+TEST_CASE("a workspace file name is one plain name") {
+    CHECK_FALSE(check_workspace_filename("index.html"));
+    CHECK_FALSE(check_workspace_filename("café-été.css"));
+    CHECK_FALSE(check_workspace_filename(std::string(100, 'a')));
+    CHECK(check_workspace_filename(""));
+    CHECK(check_workspace_filename(std::string(101, 'a')));
+    CHECK(check_workspace_filename("../x"));
+    CHECK(check_workspace_filename("a..b"));
+    CHECK(check_workspace_filename("dir/x.html"));
+    CHECK(check_workspace_filename("dir\\x.html"));
+    CHECK(check_workspace_filename(".htaccess"));
+    CHECK(check_workspace_filename("a\nb"));
+    CHECK(check_workspace_filename(std::string("a\x7f", 2)));
+}

@@ -31,6 +31,13 @@ std::string path_quizzes(Id part_id);
 // An asset of a part by its file name (leading "/" and "./" dropped,
 // percent-encoded except for '/').
 std::string path_asset_by_name(Id part_id, const std::string& name);
+std::string path_progress(Id part_id); // a part's or a module's progress
+std::string path_progress_time(Id part_id);
+std::string path_workspace(Id part_id);
+// A learner's file; the name is percent-encoded (it never holds a '/').
+std::string path_workspace_file(Id part_id, const std::string& filename);
+std::string path_workspace_reset(Id part_id);
+std::string path_workspace_zip(Id part_id);
 
 struct ErrorBody {
     std::string code; // not_found, bad_request, unauthorized, forbidden, conflict, ...
@@ -139,6 +146,112 @@ struct SavedQuizAnswers {
 };
 json to_json(const SavedQuizAnswers& s);
 SavedQuizAnswers parse_saved_quiz_answers(const json& j);
+
+// GET /parts/{part}/progress: the learner's progress on a part. `pages` are
+// the pages the learner can see, in order; a part without pages has zeros.
+struct PageProgress {
+    Id page_id = 0;
+    std::string title;
+    bool visited = false;
+    std::int64_t seconds = 0;
+    bool operator==(const PageProgress&) const = default;
+};
+void to_json(json& j, const PageProgress& p);
+void from_json(const json& j, PageProgress& p);
+
+struct PartProgress {
+    Id part_id = 0;
+    std::optional<Id> current_page_id;
+    std::vector<PageProgress> pages;
+    int visited_pages = 0;
+    int available_pages = 0;
+    std::int64_t seconds = 0;
+    bool skimming = false;
+    bool operator==(const PartProgress&) const = default;
+};
+json to_json(const PartProgress& p);
+PartProgress parse_part_progress(const json& j);
+
+// GET /parts/{module}/progress: one line per part of the module.
+struct PartProgressSummary {
+    Id part_id = 0;
+    int visited_pages = 0;
+    int available_pages = 0;
+    std::int64_t seconds = 0;
+    bool operator==(const PartProgressSummary&) const = default;
+};
+void to_json(json& j, const PartProgressSummary& p);
+void from_json(const json& j, PartProgressSummary& p);
+
+struct ModuleProgress {
+    Id module_id = 0;
+    std::vector<PartProgressSummary> parts;
+    bool operator==(const ModuleProgress&) const = default;
+};
+json to_json(const ModuleProgress& p);
+ModuleProgress parse_module_progress(const json& j);
+
+// POST /parts/{part}/progress/time: seconds spent on one page since the last
+// report (1 .. max_reported_seconds in rules.hpp).
+struct TimeReport {
+    Id page_id = 0;
+    int seconds = 0;
+    bool operator==(const TimeReport&) const = default;
+};
+json to_json(const TimeReport& r);
+// Strict: a whole number of seconds in range, a page id; BadInput otherwise.
+TimeReport parse_time_report(const json& j);
+
+// Its reply: the page's new total.
+struct TimeTotal {
+    Id page_id = 0;
+    std::int64_t seconds = 0;
+    bool operator==(const TimeTotal&) const = default;
+};
+json to_json(const TimeTotal& t);
+TimeTotal parse_time_total(const json& j);
+
+// A file of the learner's workspace (three-pane parts). changed: differs from
+// the template it was copied from (or has none).
+struct WorkspaceFile {
+    std::string name;
+    std::string mimetype;
+    std::string etag;
+    std::int64_t size = 0;
+    bool changed = false;
+    bool operator==(const WorkspaceFile&) const = default;
+};
+void to_json(json& j, const WorkspaceFile& f);
+void from_json(const json& j, WorkspaceFile& f);
+
+// GET /parts/{part}/workspace. preview_url: the capability URL the preview
+// frame loads (index.html of the workspace).
+struct Workspace {
+    Id part_id = 0;
+    std::vector<WorkspaceFile> files;
+    std::string preview_url;
+    bool operator==(const Workspace&) const = default;
+};
+json to_json(const Workspace& w);
+Workspace parse_workspace(const json& j);
+
+// PUT /parts/{part}/files/{name}: "saved" or "no-changes", with the new ETag.
+struct FileSaveResult {
+    std::string status;
+    std::string etag;
+    bool operator==(const FileSaveResult&) const = default;
+};
+json to_json(const FileSaveResult& r);
+FileSaveResult parse_file_save_result(const json& j);
+
+// POST /parts/{part}/files/reset: one file back to its template, or (no
+// filename) the whole workspace.
+struct FileResetRequest {
+    std::optional<std::string> filename;
+    bool operator==(const FileResetRequest&) const = default;
+};
+json to_json(const FileResetRequest& r);
+FileResetRequest parse_file_reset(const json& j);
 
 // Pages: {"items": [...], "total": T, "page": N, "per_page": M}.
 template <typename T> struct Page {

@@ -9,6 +9,7 @@
 #include "wte/domain.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -43,5 +44,20 @@ struct RoleChangeFacts {
 // A module must keep at least one owner: the last one can neither be removed
 // nor made something else.
 Refusal check_role_change(const RoleChangeFacts& facts);
+
+// Time on page arrives in reports; the client flushes at least every 60 s, so
+// anything above this is not a real measurement.
+inline constexpr std::int64_t max_reported_seconds = 600;
+Refusal check_reported_seconds(std::int64_t seconds);
+
+// Skimming: at least two pages visited, under 20 s on average on them.
+inline constexpr std::int64_t skimming_seconds_per_page = 20;
+bool is_skimming(int visited_pages, std::int64_t seconds);
+
+// A learner's file name: one plain name (it becomes a URL segment and a ZIP
+// entry): non-empty, at most 100 bytes, no '/', '\', "..", control
+// characters, and no leading dot.
+inline constexpr std::size_t max_workspace_filename_length = 100;
+Refusal check_workspace_filename(const std::string& name);
 
 } // namespace wte
