@@ -39,6 +39,9 @@ Response quizzes(Context&);
 Response my_quiz_answers(Context&);
 Response answer_quiz(Context&);
 
+Response get_progress(Context&);
+Response report_time(Context&);
+
 Response list_timed_tasks(Context&);
 Response create_timed_task(Context&);
 Response patch_timed_task(Context&);

@@ -2,6 +2,7 @@
 // reorder, delete; module access settings; taking and leaving a module.
 #include "api/handlers.hpp"
 #include "api/node.hpp"
+#include "api/progress.hpp"
 #include "auth/crypto.hpp"
 #include "content/quizzes.hpp"
 #include "wte/quiz_solutions.hpp"
@@ -40,6 +41,7 @@ PartView view_of(Context& ctx, const Node& n) {
 
 Response get_part(Context& ctx) {
     Node n = require_view(ctx, ctx.id_param(0));
+    record_page_visit(ctx, n);
     return Response::json_body(200, view_of(ctx, n));
 }
 
@@ -199,6 +201,7 @@ Response leave(Context& ctx) {
     if (n.role == ModuleRole::owner)
         throw http::conflict("Owners cannot leave their module; hand it over or delete it");
     ctx.stores.membership.remove_member(n.record.part.id, ctx.user->id);
+    ctx.stores.progress.forget_module(ctx.user->id, n.record.part.id);
     tx.commit();
     return Response::json_body(200, {{"role", nullptr}});
 }

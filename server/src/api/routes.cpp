@@ -41,6 +41,9 @@ const std::vector<Route>& route_table() {
         {"GET", "/api/v1/parts/{id}/quiz-answers", my_quiz_answers, signed_in},
         {"POST", "/api/v1/parts/{id}/quiz-answers", answer_quiz, signed_in},
 
+        {"GET", "/api/v1/parts/{id}/progress", get_progress, signed_in},
+        {"POST", "/api/v1/parts/{id}/progress/time", report_time, signed_in},
+
         {"GET", "/api/v1/parts/{id}/timed-tasks", list_timed_tasks, signed_in},
         {"POST", "/api/v1/parts/{id}/timed-tasks", create_timed_task, signed_in},
         {"PATCH", "/api/v1/timed-tasks/{id}", patch_timed_task, signed_in},

@@ -35,14 +35,6 @@ int MembershipStore::owner_count(Id module) {
 
 void MembershipStore::remove_member(Id module, Id user) {
     set_role(module, user, ModuleRole::none);
-    c_.prepare("DELETE FROM progress WHERE user_id = ? AND part_id IN "
-               "(SELECT id FROM parts WHERE module_id = ?)")
-        .bind_all(user, module)
-        .run();
-    c_.prepare("DELETE FROM page_visits WHERE user_id = ? AND page_id IN "
-               "(SELECT id FROM parts WHERE module_id = ?)")
-        .bind_all(user, module)
-        .run();
 }
 
 api::Page<PartSummary> MembershipStore::available_modules(int page, int per_page) {

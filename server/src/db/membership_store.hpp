@@ -23,7 +23,7 @@ public:
     ModuleRole role_of(Id module, Id user);
     void set_role(Id module, Id user, ModuleRole role); // none removes the role
     int owner_count(Id module);
-    void remove_member(Id module, Id user); // role and progress; quiz answers stay
+    void remove_member(Id module, Id user); // the role only; progress is ProgressStore's
     api::Page<PartSummary> available_modules(int page, int per_page);
     // Modules where `user` has a role other than block; all statuses when empty.
     api::Page<ModuleWithRole> my_modules(Id user, const std::vector<Status>& statuses, int page,

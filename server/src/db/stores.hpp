@@ -6,6 +6,7 @@
 #include "db/asset_store.hpp"
 #include "db/database.hpp"
 #include "db/membership_store.hpp"
+#include "db/progress_store.hpp"
 #include "db/quiz_store.hpp"
 #include "db/rows.hpp"
 #include "db/task_store.hpp"
@@ -16,7 +17,8 @@ namespace wte::db {
 
 struct Stores {
     explicit Stores(Connection& c)
-        : connection(c), users(c), tasks(c), tree(c, tasks), membership(c), quizzes(c), assets(c) {}
+        : connection(c), users(c), tasks(c), tree(c, tasks), membership(c), quizzes(c), assets(c),
+          progress(c) {}
     Stores(const Stores&) = delete;
     Stores& operator=(const Stores&) = delete;
 
@@ -27,6 +29,7 @@ struct Stores {
     MembershipStore membership; // roles, my modules, available modules
     QuizStore quizzes;          // extracted quizzes and learners' answers
     AssetStore assets;          // files of parts
+    ProgressStore progress;     // visits, time on page, current pages
 };
 
 } // namespace wte::db

@@ -1,0 +1,165 @@
+"""A learner's progress over HTTP: reading a page records the visit and the
+part's current page (once; re-reading stays a read), time on page adds up and
+bad reports change nothing, parts without pages give zeros, and leaving a
+module removes the progress but keeps the quiz answers."""
+import sqlite3
+import unittest
+
+from wte_testlib import ServerTestCase
+
+
+class ProgressTests(ServerTestCase):
+    def part_named(self, client, title, module=1):
+        return next(c for c in client.get(f"/api/v1/parts/{module}")[1]["children"] if c["title"] == title)
+
+    def pages_of(self, client, part_id):
+        return [c["id"] for c in client.get(f"/api/v1/parts/{part_id}")[1]["children"]]
+
+    def data_version(self, db):
+        return db.execute("PRAGMA data_version").fetchone()[0]
+
+    def test_reading_pages_records_visits_and_the_current_page(self):
+        s = self.server.client("student1")
+        part = self.part_named(s, "HTML Structure")["id"]
+        pages = self.pages_of(s, part)
+        status, before, _ = s.get(f"/api/v1/parts/{part}/progress")
+        self.assertEqual(status, 200)
+        self.assertEqual(before["available_pages"], len(pages))
+        self.assertEqual([p["page_id"] for p in before["pages"]], pages)
+        self.assertEqual(before["visited_pages"], 0)
+        self.assertIsNone(before["current_page_id"])
+
+        self.assertEqual(s.get(f"/api/v1/parts/{pages[1]}")[0], 200)
+        self.assertEqual(s.get(f"/api/v1/parts/{pages[0]}")[0], 200)
+        _, after, _ = s.get(f"/api/v1/parts/{part}/progress")
+        self.assertEqual(after["visited_pages"], 2)
+        self.assertEqual(after["current_page_id"], pages[0])
+        self.assertEqual([p["visited"] for p in after["pages"]][:3], [True, True, False])
+
+        # Reading the current page again writes nothing to the database.
+        db = sqlite3.connect(self.server.db)
+        try:
+            version = self.data_version(db)
+            self.assertEqual(s.get(f"/api/v1/parts/{pages[0]}")[0], 200)
+            self.assertEqual(self.data_version(db), version)
+            s.get(f"/api/v1/parts/{pages[1]}")  # another current page: a write
+            self.assertNotEqual(self.data_version(db), version)
+        finally:
+            db.close()
+        self.assertEqual(s.get(f"/api/v1/parts/{part}/progress")[1]["current_page_id"], pages[1])
+
+    def test_time_on_page_adds_up_and_bad_reports_change_nothing(self):
+        s = self.server.client("student1")
+        part = self.part_named(s, "Getting Started")["id"]
+        page = self.pages_of(s, part)[0]
+        url = f"/api/v1/parts/{part}/progress/time"
+        status, r, _ = s.post(url, {"page_id": page, "seconds": 30})
+        self.assertEqual(status, 200, r)
+        self.assertEqual(r, {"page_id": page, "seconds": 30})
+        self.assertEqual(s.post(url, {"page_id": page, "seconds": 600})[1]["seconds"], 630)
+
+        other_part = self.part_named(s, "HTML Structure")["id"]
+        elsewhere = self.pages_of(s, other_part)[0]
+        for bad in ({"page_id": page, "seconds": 0}, {"page_id": page, "seconds": -5},
+                    {"page_id": page, "seconds": 601}, {"page_id": page, "seconds": 1.5},
+                    {"page_id": page, "seconds": "30"}, {"page_id": elsewhere, "seconds": 10},
+                    {"page_id": part, "seconds": 10}, {"seconds": 10}):
+            self.assertError(s.post(url, bad), 400, "bad_request")
+        self.assertError(s.post(url, {"page_id": page, "seconds": 10}, csrf=False), 403, "csrf")
+
+        _, progress, _ = s.get(f"/api/v1/parts/{part}/progress")
+        entry = next(p for p in progress["pages"] if p["page_id"] == page)
+        self.assertEqual(entry["seconds"], 630)
+        self.assertTrue(entry["visited"])
+        self.assertEqual(progress["seconds"], 630)
+
+    def test_skimmed_pages_are_noticed(self):
+        t = self.server.client("teacher")
+        _, part, _ = t.post("/api/v1/parts", {"type": "part", "parent_id": 1, "title": "Quick",
+                                              "status": "available"})
+        pages = [t.post("/api/v1/parts", {"type": "page", "parent_id": part["id"], "title": f"P{i}",
+                                          "status": "available"})[1]["id"] for i in range(2)]
+        s = self.server.client("student1")
+        for p in pages:
+            s.get(f"/api/v1/parts/{p}")
+            s.post(f"/api/v1/parts/{part['id']}/progress/time", {"page_id": p, "seconds": 5})
+        self.assertTrue(s.get(f"/api/v1/parts/{part['id']}/progress")[1]["skimming"])
+        s.post(f"/api/v1/parts/{part['id']}/progress/time", {"page_id": pages[0], "seconds": 100})
+        self.assertFalse(s.get(f"/api/v1/parts/{part['id']}/progress")[1]["skimming"])
+
+    def test_a_part_without_pages_has_zeros_not_an_error(self):
+        t = self.server.client("teacher")
+        _, part, _ = t.post("/api/v1/parts", {"type": "part", "parent_id": 1, "title": "Empty",
+                                              "status": "available"})
+        s = self.server.client("student1")
+        status, p, _ = s.get(f"/api/v1/parts/{part['id']}/progress")
+        self.assertEqual(status, 200, p)
+        self.assertEqual(p, {"part_id": part["id"], "current_page_id": None, "pages": [],
+                             "visited_pages": 0, "available_pages": 0, "seconds": 0,
+                             "skimming": False})
+        _, m, _ = s.get("/api/v1/parts/1/progress")
+        line = next(x for x in m["parts"] if x["part_id"] == part["id"])
+        self.assertEqual(line, {"part_id": part["id"], "visited_pages": 0, "available_pages": 0,
+                                "seconds": 0})
+
+    def test_hidden_pages_are_not_counted(self):
+        t = self.server.client("teacher")
+        _, part, _ = t.post("/api/v1/parts", {"type": "part", "parent_id": 1, "title": "Half",
+                                              "status": "available"})
+        t.post("/api/v1/parts", {"type": "page", "parent_id": part["id"], "title": "Open",
+                                 "status": "available"})
+        _, hidden, _ = t.post("/api/v1/parts", {"type": "page", "parent_id": part["id"],
+                                                "title": "Draft"})
+        s = self.server.client("student1")
+        _, p, _ = s.get(f"/api/v1/parts/{part['id']}/progress")
+        self.assertEqual(p["available_pages"], 1)
+        self.assertError(s.post(f"/api/v1/parts/{part['id']}/progress/time",
+                                {"page_id": hidden["id"], "seconds": 5}), 400)
+
+    def test_module_progress_lists_each_part(self):
+        s = self.server.client("student1")
+        status, m, _ = s.get("/api/v1/parts/1/progress")
+        self.assertEqual(status, 200, m)
+        self.assertEqual(m["module_id"], 1)
+        titles = [c["id"] for c in s.get("/api/v1/parts/1")[1]["children"] if c["type"] == "part"]
+        self.assertEqual([x["part_id"] for x in m["parts"]], titles)
+
+    def test_others_cannot_see_or_report_progress_where_they_cannot_read(self):
+        s = self.server.client("student2")
+        t = self.server.client("teacher")
+        _, secret, _ = t.post("/api/v1/parts", {"type": "part", "parent_id": 1, "title": "Hidden"})
+        want = s.get(f"/api/v1/parts/{secret['id']}")[0]
+        self.assertIn(want, (403, 404))
+        self.assertError(s.get(f"/api/v1/parts/{secret['id']}/progress"), want)
+        self.assertError(s.get("/api/v1/parts/999999/progress"), 404)
+        # a teacher reading has no time recorded
+        part = self.part_named(t, "Getting Started")["id"]
+        page = self.pages_of(t, part)[0]
+        self.assertError(t.post(f"/api/v1/parts/{part}/progress/time",
+                                {"page_id": page, "seconds": 5}), 403, "not_a_learner")
+
+    def test_leaving_removes_progress_and_keeps_quiz_answers(self):
+        s = self.server.client("student2")
+        self.assertEqual(s.post("/api/v1/parts/1/enrol", {})[0], 200)
+        part = self.part_named(s, "HTML Structure")["id"]
+        quiz_page = next(c["id"] for c in s.get(f"/api/v1/parts/{part}")[1]["children"]
+                         if c["title"] == "Check Your Understanding")
+        s.get(f"/api/v1/parts/{quiz_page}")
+        s.post(f"/api/v1/parts/{part}/progress/time", {"page_id": quiz_page, "seconds": 40})
+        quiz = s.get(f"/api/v1/parts/{quiz_page}/quizzes")[1]["items"][0]
+        q = quiz["questions"][0]
+        self.assertEqual(s.post(f"/api/v1/parts/{quiz_page}/quiz-answers",
+                                {"quiz": quiz["id"], "question": q["id"],
+                                 "answers": [q["answers"][0]]})[0], 200)
+        self.assertEqual(s.get(f"/api/v1/parts/{part}/progress")[1]["visited_pages"], 1)
+
+        self.assertEqual(s.delete("/api/v1/parts/1/enrol")[0], 200)
+        self.assertEqual(s.post("/api/v1/parts/1/enrol", {})[0], 200)
+        _, p, _ = s.get(f"/api/v1/parts/{part}/progress")
+        self.assertEqual((p["visited_pages"], p["seconds"], p["current_page_id"]), (0, 0, None))
+        answers = s.get(f"/api/v1/parts/{quiz_page}/quiz-answers")[1]["items"]
+        self.assertEqual(len(answers), 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
