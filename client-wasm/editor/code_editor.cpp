@@ -439,18 +439,24 @@ EditorEvents CodeEditor::draw(const char* label, ImVec2 size) {
         draw_line(dl, l, at);
     }
     if (active) {
-        TextPos bracket, partner;
-        if (buffer_.matching_bracket(bracket, partner)) {
-            for (TextPos b : {bracket, partner}) {
+        Matches& m = matches_;
+        if (m.version != buffer_.version() || m.cursor != cursor) {
+            m.version = buffer_.version();
+            m.cursor = cursor;
+            m.bracket_found = buffer_.matching_bracket(m.bracket, m.partner);
+            m.tag_found =
+                colours_.language() == "html" && buffer_.matching_tag(m.open_tag, m.close_tag);
+        }
+        if (m.bracket_found) {
+            for (TextPos b : {m.bracket, m.partner}) {
                 const float x = x_of(b);
                 const float y = line_pos(b.line).y;
                 dl->AddRect(ImVec2(x, y), ImVec2(x + char_width_, y + line_height_),
                             p.border_strong, 2_s, 0, 1.5_s);
             }
         }
-        TextRange open, close;
-        if (colours_.language() == "html" && buffer_.matching_tag(open, close)) {
-            for (const TextRange& r : {open, close}) {
+        if (m.tag_found) {
+            for (const TextRange& r : {m.open_tag, m.close_tag}) {
                 const float y = line_pos(r.begin.line).y + line_height_ - 2_s;
                 dl->AddLine(ImVec2(x_of(r.begin), y), ImVec2(x_of(r.end), y), p.accent, 2_s);
             }
@@ -485,8 +491,10 @@ EditorEvents CodeEditor::draw(const char* label, ImVec2 size) {
     ui::probe::widget(ui::probe::visible_label(label), "input", true, false, active);
     if (buffer_.version() != text_version_) {
         text_version_ = buffer_.version();
-        text_for_probe_ = buffer_.text();
-        if (text_for_probe_.size() > probe_text_limit) text_for_probe_.clear();
+        std::size_t size = 0;
+        for (int l = 0; l < buffer_.line_count() && size <= probe_text_limit; ++l)
+            size += buffer_.line(l).size() + 1;
+        text_for_probe_ = size <= probe_text_limit ? buffer_.text() : std::string();
     }
     if (!text_for_probe_.empty()) ui::probe::widget_value(text_for_probe_);
     ImGui::PopID();

@@ -74,6 +74,14 @@ private:
     int widest_columns_ = 0;             // the widest line drawn or loaded, for the scroll width
     std::uint64_t text_version_ = ~0ull; // of text_for_probe_
     std::string text_for_probe_;
+    // Matching bracket and tag for one version and caret (scans are long).
+    struct Matches {
+        std::uint64_t version = ~0ull;
+        TextPos cursor;
+        bool bracket_found = false, tag_found = false;
+        TextPos bracket, partner;
+        TextRange open_tag, close_tag;
+    } matches_;
 
     ImVec2 text_origin_{0, 0};
     float line_height_ = 0;

@@ -816,6 +816,15 @@ bool TextBuffer::matching_bracket(TextPos& bracket, TextPos& partner) const {
 }
 
 bool TextBuffer::matching_tag(TextRange& open_name, TextRange& close_name) const {
+    // Most carets are in no tag name: say so without scanning the file.
+    {
+        const std::string& l = line(cursor_.line);
+        std::size_t k = static_cast<std::size_t>(cursor_.byte);
+        while (k > 0 && (std::isalnum(static_cast<unsigned char>(l[k - 1])) || l[k - 1] == '-'))
+            --k;
+        if (k > 0 && l[k - 1] == '/') --k;
+        if (k == 0 || l[k - 1] != '<') return false;
+    }
     // Scans the whole text once: tags outside comments and script/style
     // bodies, paired with a stack that forgives unclosed elements.
     const std::string all = text();
@@ -860,7 +869,7 @@ bool TextBuffer::matching_tag(TextRange& open_name, TextRange& close_name) const
         const std::size_t gt = all.find('>', ne);
         const std::size_t tag_end = gt == std::string::npos ? all.size() : gt + 1;
         const bool self_closing = gt != std::string::npos && gt > ne && all[gt - 1] == '/';
-        const bool on_cursor = cursor >= i && cursor <= ne;
+        const bool on_cursor = cursor > i && cursor <= ne; // after '<', up to the name's end
         if (closing) {
             for (std::size_t k = stack.size(); k-- > 0;) {
                 if (stack[k].name != name) continue;

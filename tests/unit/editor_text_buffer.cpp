@@ -341,4 +341,6 @@ TEST_CASE("the HTML tag at the caret and its partner, over nesting, comments and
     CHECK_FALSE(b.matching_tag(open, close));
     b.set_cursor(at(0, 8)); // in the attributes, not the name
     CHECK_FALSE(b.matching_tag(open, close));
+    b.set_cursor(at(1, 2)); // before the '<' is not in the tag
+    CHECK_FALSE(b.matching_tag(open, close));
 }
