@@ -22,6 +22,12 @@ bool active_text_field(ImVec2& min, ImVec2& max) {
     return true;
 }
 
+void report_active_text_field(ImVec2 min, ImVec2 max) {
+    g_active_frame = ImGui::GetFrameCount();
+    g_active_min = min;
+    g_active_max = max;
+}
+
 bool text_field(const char* label_text, std::string& value, const TextFieldOptions& options) {
     const std::string visible = probe::visible_label(label_text);
     if (!visible.empty()) {

@@ -49,6 +49,8 @@ struct TextFieldOptions {
 bool text_field(const char* label, std::string& value, const TextFieldOptions& options = {});
 // The rectangle of the text field that had the caret in this frame, if any.
 bool active_text_field(ImVec2& min, ImVec2& max);
+// Other text inputs (the code editor) say they have the caret this frame.
+void report_active_text_field(ImVec2 min, ImVec2 max);
 
 // --- Compact controls and marks (widgets/compact.cpp) ---
 // A full-width header row with a chevron that opens and closes the section
