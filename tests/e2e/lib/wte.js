@@ -25,14 +25,16 @@ const CHROMIUM_ARGS = [
 ];
 
 // A fresh browser profile per launch; returns { context, page, close() }.
-// timezoneId: the browser's time zone (an IANA name), for local-time tests.
-async function launch({ width = 1280, height = 800, deviceScaleFactor = 1, timezoneId } = {}) {
+// timezoneId: the browser's time zone (an IANA name), for local-time tests;
+// hasTouch: a touch screen (page.touchscreen, CDP touch events).
+async function launch({ width = 1280, height = 800, deviceScaleFactor = 1, timezoneId, hasTouch = false } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wte-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.WTE_CHROMIUM || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     viewport: { width, height },
     deviceScaleFactor,
+    hasTouch,
     locale: 'en-GB',
     ...(timezoneId ? { timezoneId } : {}),
   });
