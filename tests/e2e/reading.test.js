@@ -112,9 +112,11 @@ test('a press without a pointer move before it lands where it was pressed', asyn
 
 test('on a 375 × 667 touch screen a student signs in, opens a page, scrolls and selects by touch', async (t) => {
   const teacher = await teacherApi();
-  t.after(() => teacher.dispose());
   const id = await mediaPage(teacher);
-  t.after(() => teacher.call('DELETE', `/parts/${id}`));
+  t.after(async () => {
+    await teacher.call('DELETE', `/parts/${id}`);
+    await teacher.dispose();
+  });
 
   const session = await launch({ width: 375, height: 667, deviceScaleFactor: 2, hasTouch: true });
   t.after(() => session.close());
@@ -155,7 +157,7 @@ test('on a 375 × 667 touch screen a student signs in, opens a page, scrolls and
   // A long press on a word, then a drag, selects text.
   const para = await findText(wte, (x) => x.startsWith('Paragraph 5 '));
   assert.ok(para, 'a paragraph is on screen');
-  await touchDrag(page, { x: para.x + 4, y: para.y + 8 }, { x: para.x + 200, y: para.y + 8 }, { holdMs: 800 });
+  await touchDrag(page, { x: para.x + 1, y: para.y + 8 }, { x: para.x + 200, y: para.y + 8 }, { holdMs: 800 });
   await wte.nextFrame();
   const sel = await findText(wte, (x) => x.startsWith('selection:'));
   assert.ok(sel && sel.text.length > 'selection:'.length + 5, `a long press selected text: ${sel && sel.text}`);
@@ -166,9 +168,11 @@ test('on a 375 × 667 touch screen a student signs in, opens a page, scrolls and
 
 test('a page shows its image asset inline, downloads its other files, and plays YouTube in place', async (t) => {
   const teacher = await teacherApi();
-  t.after(() => teacher.dispose());
   const id = await mediaPage(teacher);
-  t.after(() => teacher.call('DELETE', `/parts/${id}`));
+  t.after(async () => {
+    await teacher.call('DELETE', `/parts/${id}`);
+    await teacher.dispose();
+  });
 
   const session = await launch({ width: 1280, height: 800 });
   t.after(() => session.close());
@@ -240,8 +244,8 @@ test('a page shows its image asset inline, downloads its other files, and plays 
   await wte.findWidget('Open on YouTube', 'link');
   await wte.screenshot('reading-youtube');
 
-  // It follows scrolling...
-  await page.mouse.move(640, 700);
+  // It follows scrolling (the wheel beside it: over it, the frame gets it)...
+  await page.mouse.move(1150, 500);
   await page.mouse.wheel(0, 120);
   await page.waitForFunction((y0) => {
     const t = window.wteTest.texts.find((x) => x.text.startsWith('YouTube video '));
