@@ -17,6 +17,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <utility>
@@ -31,7 +32,10 @@ struct Client {
     int width = 1, height = 1; // canvas backing store, device pixels
     int quiet_frames = 0;      // frames since the last input or change
     bool animating = false;    // the last frame drew something that moves
-    double mouse_x = -1, mouse_y = -1;
+    // The pointer as ImGui sees it (web/js/bridge.js delivers every event
+    // with its position; GLFW's mouse state is not used).
+    ImVec2 pointer{-FLT_MAX, -FLT_MAX};
+    bool buttons[3] = {false, false, false};
     float built_scale = 0; // scale the fonts and style were built for
     bool built_contrast = false;
     bool ready = false;
@@ -93,11 +97,34 @@ struct KeyEvent {
 };
 std::vector<int> g_pressed_since_frame;
 std::vector<KeyEvent> g_held_releases;
-bool g_input_seen = false; // a key or mouse button changed since the last frame
+bool g_input_seen = false; // a key changed since the last frame
 
-void mouse_button_callback(GLFWwindow* window, int button, int action, int mods) {
-    g_input_seen = true;
-    ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
+// Pointer events wait here until a frame takes them. ImGui samples the
+// pointer once per frame, so a frame takes moves up to and including one
+// press or release: the press is seen at its own position (a tap without a
+// prior move lands where it was pressed) and a quick click still spans two
+// frames. What is left wakes the next frame.
+std::vector<wte::platform::PointerEvent> g_pointer_queue;
+
+void take_pointer_events(Client& c) {
+    using Kind = wte::platform::PointerEvent::Kind;
+    for (auto& e : wte::platform::take_pointer_events())
+        g_pointer_queue.push_back(e);
+    std::size_t used = 0;
+    while (used < g_pointer_queue.size()) {
+        const auto& e = g_pointer_queue[used++];
+        if (e.kind == Kind::leave) {
+            c.pointer = ImVec2(-FLT_MAX, -FLT_MAX);
+            continue;
+        }
+        c.pointer = ImVec2(e.x, e.y);
+        if ((e.kind == Kind::press || e.kind == Kind::release) && e.button >= 0 && e.button < 3) {
+            c.buttons[e.button] = e.kind == Kind::press;
+            break;
+        }
+    }
+    g_pointer_queue.erase(g_pointer_queue.begin(),
+                          g_pointer_queue.begin() + static_cast<std::ptrdiff_t>(used));
 }
 
 void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
@@ -121,6 +148,10 @@ void release_held_keys(GLFWwindow* window) {
 
 void feed_platform_input(Client& c) {
     ImGuiIO& io = ImGui::GetIO();
+    take_pointer_events(c);
+    io.MousePos = c.pointer;
+    for (int b = 0; b < 3; ++b)
+        io.MouseDown[b] = c.buttons[b];
     if (auto hash = wte::platform::take_hash_change()) c.app.on_hash_changed(*hash);
     io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
     io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
@@ -168,13 +199,8 @@ void sync_text_input() {
 // still advances, so window.wteTest stays valid: nothing on screen changed.
 // Replies and images wake the loop (web/js/bridge.js), so idle means idle.
 bool needs_drawing(Client& c, bool size_changed) {
-    double mx = 0, my = 0;
-    glfwGetCursorPos(c.window, &mx, &my);
-    const bool mouse_moved = mx != c.mouse_x || my != c.mouse_y;
-    c.mouse_x = mx;
-    c.mouse_y = my;
     const bool input = std::exchange(g_input_seen, false) || !g_held_releases.empty() ||
-                       mouse_moved || size_changed || wte::platform::take_wake_up();
+                       !g_pointer_queue.empty() || size_changed || wte::platform::take_wake_up();
     c.quiet_frames = input ? 0 : c.quiet_frames + 1;
     // A few frames after input let hover and activation states settle.
     return !c.ready || c.animating || c.quiet_frames < 30;
@@ -264,12 +290,13 @@ int main() {
     io.ConfigInputTextCursorBlink = true;
     ImGui_ImplGlfw_InitForOpenGL(client.window, true);
     // Characters come from the <textarea> bridge (input/compositionend/paste);
-    // GLFW's keypress path would double ASCII and lose accents. The wheel comes
-    // from the bridge too, normalised to CSS pixels.
+    // GLFW's keypress path would double ASCII and lose accents. The wheel and
+    // the pointer come from the bridge too: GLFW takes a press at the last
+    // moved-to position and ignores where a touch is.
     glfwSetCharCallback(client.window, nullptr);
     glfwSetScrollCallback(client.window, nullptr);
     glfwSetKeyCallback(client.window, key_callback);
-    glfwSetMouseButtonCallback(client.window, mouse_button_callback);
+    glfwSetMouseButtonCallback(client.window, nullptr);
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
     io.ClipboardUserData = &client;

@@ -48,10 +48,48 @@ render::CrossrefTitle title_from(const PartView& view) {
     return t;
 }
 
+// The YouTube player may run its own scripts on its own origin (it needs
+// them), never on ours; no referrer beyond our origin.
+IframeSpec youtube_frame(const std::string& src) {
+    return {src, "allow-scripts allow-same-origin allow-presentation allow-popups",
+            "autoplay; encrypted-media; picture-in-picture; fullscreen",
+            "strict-origin-when-cross-origin", "YouTube video"};
+}
+
+// One frame per playing video, placed where the renderer drew its box this
+// frame; the frames of videos no longer reported are removed.
+void sync_videos(App& app, render::PageRenderer& renderer,
+                 const std::vector<render::VideoEmbed>& videos) {
+    auto& frames = app.state.content.video_overlays;
+    PlatformPort& platform = app.platform();
+    std::set<std::string> playing;
+    for (const render::VideoEmbed& v : videos) {
+        playing.insert(v.video_id);
+        auto [it, fresh] = frames.try_emplace({&renderer, v.video_id}, 0);
+        if (fresh) it->second = platform.overlay_create_iframe(youtube_frame(v.src));
+        if (v.visible) {
+            std::vector<OverlayRect> holes;
+            for (const auto& h : v.hidden)
+                holes.push_back({h.x, h.y, h.w, h.h});
+            platform.overlay_place(it->second, {v.x, v.y, v.w, v.h}, holes);
+        }
+        platform.overlay_show(it->second, v.visible);
+    }
+    for (auto it = frames.begin(); it != frames.end();) {
+        if (it->first.first == &renderer && !playing.count(it->first.second)) {
+            platform.overlay_remove(it->second);
+            it = frames.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
 } // namespace
 
 void fulfil(App& app, render::PageRenderer& renderer) {
     render::RendererNeeds needs = renderer.take_needs();
+    sync_videos(app, renderer, needs.videos);
     if (needs.empty()) return;
     PageContent& c = app.state.content;
     for (const std::string& url : needs.images) {
@@ -81,6 +119,8 @@ void fulfil(App& app, render::PageRenderer& renderer) {
         app.platform().open_external(url);
     for (const auto& text : needs.copy)
         app.platform().clipboard_write(text);
+    for (const auto& d : needs.downloads)
+        app.platform().download_url(d.url, d.filename);
     if (needs.open_part) app.navigate(route_part(*needs.open_part), false);
 }
 

@@ -1,7 +1,8 @@
 // Feature: what the page renderers need, fulfilled after each frame through
 // the request queue and the platform: images, cross-reference titles (from
 // the one cache of parts), saved quiz answers, answers to check, links to
-// open, text to copy. Results are fed back into the renderer that asked.
+// open, files to download, videos to play in a frame over the canvas, text
+// to copy. Results are fed back into the renderer that asked.
 #pragma once
 
 #include "render/page_renderer.hpp"
@@ -9,6 +10,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 
 namespace wte::client {
 
@@ -22,6 +24,8 @@ struct PageContent {
     int next_image = 1;
     // Link titles on their way into the cache, and the renderers that show them.
     std::map<Id, std::set<render::PageRenderer*>> titles_waiting;
+    // The frame of each playing video, by renderer and video id.
+    std::map<std::pair<render::PageRenderer*, std::string>, int> video_overlays;
 };
 
 namespace page_content {

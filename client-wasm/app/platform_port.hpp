@@ -39,6 +39,19 @@ struct ImageEvent {
     int width = 0, height = 0;
 };
 
+// An <iframe> laid over the canvas (platform/overlay.hpp), for what ImGui
+// cannot draw: a YouTube player. Rectangles in canvas device pixels.
+struct IframeSpec {
+    std::string src;
+    std::string sandbox; // always applied; empty forbids everything
+    std::string allow;   // permissions policy
+    std::string referrer_policy;
+    std::string title;
+};
+struct OverlayRect {
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
 class PlatformPort {
 public:
     virtual ~PlatformPort() = default;
@@ -57,6 +70,15 @@ public:
     virtual void clipboard_write(const std::string& text) = 0;
     // A new tab without access to this page (noopener).
     virtual void open_external(const std::string& url) = 0;
+    // Saves what a same-origin URL answers as a file (the browser streams it).
+    virtual void download_url(const std::string& url, const std::string& filename) = 0;
+
+    virtual int overlay_create_iframe(const IframeSpec& spec) = 0;
+    // holes: parts of rect cut out of the overlay (outside the scrolling window).
+    virtual void overlay_place(int id, const OverlayRect& rect,
+                               const std::vector<OverlayRect>& holes) = 0;
+    virtual void overlay_show(int id, bool visible) = 0;
+    virtual void overlay_remove(int id) = 0;
 
     // Seconds since 1970 (UTC) and the browser's zone: minutes east of UTC
     // at the instant `unix_seconds` (it changes with daylight saving time).

@@ -2,6 +2,8 @@
 #include "app/platform_wasm.hpp"
 
 #include "platform/bridge.hpp"
+#include "platform/files.hpp"
+#include "platform/overlay.hpp"
 
 namespace wte::client {
 
@@ -58,6 +60,27 @@ double WasmPlatform::now_unix_seconds() {
 }
 int WasmPlatform::utc_offset_minutes(double unix_seconds) {
     return platform::utc_offset_minutes(unix_seconds);
+}
+
+void WasmPlatform::download_url(const std::string& url, const std::string& filename) {
+    platform::download_url(url, filename);
+}
+int WasmPlatform::overlay_create_iframe(const IframeSpec& spec) {
+    return platform::overlay_create_iframe(
+        {spec.src, spec.sandbox, spec.allow, spec.referrer_policy, spec.title});
+}
+void WasmPlatform::overlay_place(int id, const OverlayRect& rect,
+                                 const std::vector<OverlayRect>& holes) {
+    std::vector<platform::CanvasRect> cut;
+    for (const OverlayRect& h : holes)
+        cut.push_back({h.x, h.y, h.w, h.h});
+    platform::overlay_place(id, {rect.x, rect.y, rect.w, rect.h}, cut);
+}
+void WasmPlatform::overlay_show(int id, bool visible) {
+    platform::overlay_show(id, visible);
+}
+void WasmPlatform::overlay_remove(int id) {
+    platform::overlay_remove(id);
 }
 
 } // namespace wte::client

@@ -18,6 +18,12 @@ public:
     void set_title(const std::string& title) override;
     void clipboard_write(const std::string& text) override;
     void open_external(const std::string& url) override;
+    void download_url(const std::string& url, const std::string& filename) override;
+    int overlay_create_iframe(const IframeSpec& spec) override;
+    void overlay_place(int id, const OverlayRect& rect,
+                       const std::vector<OverlayRect>& holes) override;
+    void overlay_show(int id, bool visible) override;
+    void overlay_remove(int id) override;
     double now_unix_seconds() override;
     int utc_offset_minutes(double unix_seconds) override;
 };

@@ -1,6 +1,6 @@
 // EM_JS implementations of platform/bridge.hpp and the exported callbacks the
 // page calls (wte_http_done, wte_http_progress, wte_image_done,
-// wte_hash_changed, wte_text_input, wte_wheel, wte_wake).
+// wte_hash_changed, wte_text_input, wte_pointer, wte_wheel, wte_wake).
 // The JavaScript side lives in web/js/bridge.js as window.WTE.
 #include "platform/bridge.hpp"
 
@@ -15,6 +15,7 @@ std::vector<wte::platform::HttpEvent> g_http_events;
 std::vector<wte::platform::ImageResult> g_images;
 std::optional<std::string> g_hash_change;
 std::string g_text_input;
+std::vector<wte::platform::PointerEvent> g_pointer;
 double g_wheel_css = 0;
 bool g_woken = false;
 
@@ -57,6 +58,13 @@ EMSCRIPTEN_KEEPALIVE void wte_text_input(const char* utf8) {
 // The page asks for the next frame to be drawn (web/js/bridge.js wake()).
 EMSCRIPTEN_KEEPALIVE void wte_wake() {
     g_woken = true;
+}
+// kind: 0 move, 1 press, 2 release, 3 leave; x, y in canvas device pixels.
+EMSCRIPTEN_KEEPALIVE void wte_pointer(int kind, double x, double y, int button) {
+    using Kind = wte::platform::PointerEvent::Kind;
+    if (kind < 0 || kind > 3) return;
+    g_pointer.push_back(
+        {static_cast<Kind>(kind), static_cast<float>(x), static_cast<float>(y), button});
 }
 EMSCRIPTEN_KEEPALIVE void wte_wheel(double delta_y_css) {
     g_wheel_css += delta_y_css;
@@ -191,6 +199,10 @@ void clipboard_write(const std::string& text) {
     js_clipboard_write(text.c_str());
 }
 
+std::vector<PointerEvent> take_pointer_events() {
+    return std::exchange(g_pointer, {});
+}
+
 float take_wheel_lines(float line_height_css) {
     double css = std::exchange(g_wheel_css, 0.0);
     if (css == 0.0 || line_height_css <= 0) return 0.0f;
@@ -200,7 +212,7 @@ float take_wheel_lines(float line_height_css) {
 bool take_wake_up() {
     const bool woken = std::exchange(g_woken, false);
     return woken || !g_http_events.empty() || !g_images.empty() || g_hash_change ||
-           !g_text_input.empty() || g_wheel_css != 0.0;
+           !g_text_input.empty() || !g_pointer.empty() || g_wheel_css != 0.0;
 }
 
 double device_pixel_ratio() {

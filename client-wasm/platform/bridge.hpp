@@ -52,10 +52,23 @@ void text_input_state(bool active, float x, float y, float w, float h);
 std::string take_text_input();
 void clipboard_write(const std::string& text);
 
+// --- Pointer (mouse, touch, pen) in canvas device pixels, in the order the
+// browser saw it. Each press and release carries its own position, so a tap
+// lands where it was pressed even when no move came before it. Touch is
+// turned into these in web/js/bridge.js: a tap is a move + press + release,
+// a drag scrolls (wheel), a long press presses and then drags a selection. ---
+struct PointerEvent {
+    enum class Kind { move, press, release, leave };
+    Kind kind = Kind::move;
+    float x = 0, y = 0;
+    int button = 0; // press, release: 0 left, 1 right, 2 middle (as ImGui)
+};
+std::vector<PointerEvent> take_pointer_events();
+
 // --- Mouse wheel in lines (positive: content moves up, as in ImGui) ---
 float take_wheel_lines(float line_height_css);
 
-// True when a callback (reply, image, hash, text, wheel) is waiting to be
+// True when a callback (reply, image, hash, text, pointer, wheel) is waiting to be
 // taken, or when the page called Module._wte_wake() since the last call.
 bool take_wake_up();
 

@@ -373,7 +373,45 @@ float layout_image(Builder& b, const rst::Block& blk, float x, float y, float wi
     return cy - y;
 }
 
+std::string youtube_watch_url(const std::string& id) {
+    return "https://www.youtube.com/watch?v=" + id;
+}
+
+// Played in place: a 16:9 frame for the embed, and under it the link that
+// still works when YouTube refuses to be embedded.
+float layout_youtube_playing(Builder& b, const rst::Block& blk, float x, float y, float width) {
+    const ui::Palette& p = ui::palette();
+    const float w = std::min(width, gap(640));
+    const float h = w * 9.0f / 16.0f;
+    b.fill(ImVec2(x, y), ImVec2(x + w, y + h), p.code_bg, gap(10));
+    TextStyle muted = body_style();
+    muted.colour = p.text_muted;
+    b.label("Loading the video…", muted, ImVec2(x + gap(16), y + gap(16)));
+    Cmd video;
+    video.kind = CmdKind::video;
+    video.a = ImVec2(x, y), video.b = ImVec2(x + w, y + h), video.text = blk.id;
+    b.out.cmds.push_back(video);
+    b.probe("YouTube video " + blk.id, ImVec2(x, y), ImVec2(x + w, y + h));
+
+    TextStyle link = body_style();
+    link.role = FontRole::small;
+    link.colour = p.link;
+    link.underline = true;
+    Hot open;
+    open.kind = HotKind::link;
+    open.label = "Open on YouTube";
+    open.target = youtube_watch_url(blk.id);
+    link.hot = b.hot(open);
+    const float ly = y + h + gap(8);
+    const float lw = b.label("Open on YouTube  ↗", link, ImVec2(x, ly));
+    Hot& region = b.out.hots[static_cast<std::size_t>(link.hot)];
+    ImFont* f = font_for(link);
+    region.a = ImVec2(x, ly), region.b = ImVec2(x + lw, ly + f->FontSize * 1.3f);
+    return region.b.y - y;
+}
+
 float layout_youtube(Builder& b, const rst::Block& blk, float x, float y, float width) {
+    if (b.state.playing.count(blk.id)) return layout_youtube_playing(b, blk, x, y, width);
     const ui::Palette& p = ui::palette();
     const float h = gap(76);
     const float w = std::min(width, gap(420));
@@ -403,7 +441,7 @@ float layout_youtube(Builder& b, const rst::Block& blk, float x, float y, float 
     TextStyle sub = body_style();
     sub.role = FontRole::small;
     sub.colour = p.text_muted;
-    b.label("youtube.com/watch?v=" + blk.id + "  ↗", sub, ImVec2(tx, y + gap(42)), true);
+    b.label("Plays here · youtube.com", sub, ImVec2(tx, y + gap(42)), true);
     b.probe("YouTube video " + blk.id, ImVec2(x, y), ImVec2(x + w, y + h));
     return h;
 }

@@ -20,7 +20,8 @@ namespace wte::render {
 
 // option: the radio button or checkbox of the hot region `hot`, drawn from
 // the reader's state where the layout put it (above the card, below the text).
-enum class CmdKind { text, fill, frame, line, circle, triangle, image, option };
+// video: where a playing YouTube video's frame goes (text: the video id).
+enum class CmdKind { text, fill, frame, line, circle, triangle, image, option, video };
 
 // One thing to draw, in page coordinates (x from the text column's left
 // edge, y from the top of the content), device pixels.
@@ -39,7 +40,7 @@ struct Cmd {
     int para = 0;                        // text: copy puts a newline between paragraphs
 };
 
-enum class HotKind { link, crossref, youtube, copy, toggle, quiz_option, quiz_check };
+enum class HotKind { link, download, crossref, youtube, copy, toggle, quiz_option, quiz_check };
 
 // A region the reader can click; drawn as an ImGui item each frame it is
 // visible, and reported to the UI test bridge with `label` and its kind.
@@ -47,7 +48,8 @@ struct Hot {
     HotKind kind = HotKind::link;
     ImVec2 a, b;
     std::string label;
-    std::string target; // link: URL; crossref: part id; youtube: video id; copy: the text
+    std::string target; // link, download: URL; crossref: part id; youtube: video id; copy: the text
+    std::string filename; // download: the name the file is saved under
     std::string quiz, question;
     int answer = -1;
     bool multi = false;
@@ -101,6 +103,7 @@ struct PageState {
     std::map<std::string, CrossrefTitle> crossrefs; // by part id (kept across pages)
     std::map<std::string, ImageState> images;       // by URL (kept across pages)
     std::map<std::string, double> copied_at;        // copy button feedback by code
+    std::set<std::string> playing;                  // YouTube videos started by the reader
 };
 
 std::string question_key(const std::string& quiz, const std::string& question);

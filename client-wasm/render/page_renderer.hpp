@@ -2,10 +2,9 @@
 // once per change, lays it out once per width, draws only the visible blocks
 // each frame. It has no network access: what it needs (images, link titles,
 // saved quiz answers) and what the reader asked for (answers to check, links
-// to open, text to copy) are recorded in RendererNeeds during drawing; the
-// app fulfils them after the frame and feeds the results back through the
-// set_* methods. Any number of renderers can live side by side (the page and
-// the teacher's live preview).
+// to open, files to download, videos to play, text to copy) are recorded in RendererNeeds during
+// drawing; the app fulfils them after the frame and feeds the results back through the set_*
+// methods. Any number of renderers can live side by side (the page and the teacher's live preview).
 #pragma once
 
 #include "render/page_model.hpp"
@@ -23,6 +22,28 @@ struct QuizSubmission {
     api::QuizAnswerSubmission answer;
 };
 
+// A file the reader asked to save (a non-image :asset:), same-origin URL.
+struct DownloadRequest {
+    std::string url;
+    std::string filename;
+};
+
+// A YouTube video the reader started: played in place in a frame laid over
+// the canvas (the renderer cannot draw it). Reported every frame while it
+// plays; the app removes the frame of a video no longer reported.
+struct VideoEmbed {
+    std::string video_id;
+    std::string src; // the privacy-friendly embed URL
+    // In canvas device pixels (ImGui's screen space); `hidden` are the parts
+    // of `rect` outside the scrolling window, cut out of the frame.
+    float x = 0, y = 0, w = 0, h = 0;
+    struct Rect {
+        float x = 0, y = 0, w = 0, h = 0;
+    };
+    std::vector<Rect> hidden;
+    bool visible = false; // false: scrolled out of view (or not drawn this frame)
+};
+
 struct RendererNeeds {
     std::vector<std::string> images; // URLs met by the layout for the first time
     std::vector<Id> crossref_titles; // parts whose title a link shows
@@ -31,9 +52,12 @@ struct RendererNeeds {
     std::vector<std::string> open_external; // URLs for a new tab
     std::optional<Id> open_part;            // a cross-reference was clicked
     std::vector<std::string> copy;          // text for the clipboard
+    std::vector<DownloadRequest> downloads;
+    std::vector<VideoEmbed> videos; // every video playing on the page, each frame
     bool empty() const {
         return images.empty() && crossref_titles.empty() && !saved_answers && submissions.empty() &&
-               open_external.empty() && !open_part && copy.empty();
+               open_external.empty() && !open_part && copy.empty() && downloads.empty() &&
+               videos.empty();
     }
 };
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 
@@ -145,6 +146,7 @@ void open_page(R& r, const ContentContext& ctx) {
     r.state.open.clear();
     r.state.questions.clear();
     r.state.quiz_error.clear();
+    r.state.playing.clear(); // a video stops when its page is left
     r.sel = {};
 
     const rst::Document& doc = r.page.parsed.doc;
@@ -350,6 +352,7 @@ void draw_selection(const R& r, ImDrawList* dl, ImVec2 o, int u, const std::vect
 const char* probe_kind(const Hot& h) {
     switch (h.kind) {
     case HotKind::link:
+    case HotKind::download:
     case HotKind::crossref:
     case HotKind::youtube:
         return "link";
@@ -381,6 +384,33 @@ void submit_quiz(R& r, const std::string& quiz) {
     ++r.state.version;
 }
 
+// YouTube ids are letters, digits, '-' and '_'; anything else is not put
+// into an embed URL.
+bool embeddable_video_id(const std::string& id) {
+    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    });
+}
+
+// The frame of a playing video over `a`..`b` (screen), with what lies
+// outside the window's clip rectangle cut away.
+VideoEmbed video_embed(const std::string& id, ImVec2 a, ImVec2 b, ImVec2 clip_min,
+                       ImVec2 clip_max) {
+    VideoEmbed v;
+    v.video_id = id;
+    v.src = "https://www.youtube-nocookie.com/embed/" + id + "?autoplay=1";
+    v.x = a.x, v.y = a.y, v.w = b.x - a.x, v.h = b.y - a.y;
+    const float x0 = std::max(a.x, clip_min.x), y0 = std::max(a.y, clip_min.y);
+    const float x1 = std::min(b.x, clip_max.x), y1 = std::min(b.y, clip_max.y);
+    v.visible = x1 > x0 && y1 > y0;
+    if (!v.visible) return v;
+    if (y0 > a.y) v.hidden.push_back({a.x, a.y, v.w, y0 - a.y});
+    if (y1 < b.y) v.hidden.push_back({a.x, y1, v.w, b.y - y1});
+    if (x0 > a.x) v.hidden.push_back({a.x, y0, x0 - a.x, y1 - y0});
+    if (x1 < b.x) v.hidden.push_back({x1, y0, b.x - x1, y1 - y0});
+    return v;
+}
+
 void activate(R& r, const Hot& h) {
     switch (h.kind) {
     case HotKind::link:
@@ -391,8 +421,16 @@ void activate(R& r, const Hot& h) {
         if (id > 0) r.needs.open_part = id;
         break;
     }
+    case HotKind::download:
+        r.needs.downloads.push_back({h.target, h.filename});
+        break;
     case HotKind::youtube:
-        r.needs.open_external.push_back("https://www.youtube.com/watch?v=" + h.target);
+        if (embeddable_video_id(h.target)) {
+            r.state.playing.insert(h.target);
+            ++r.state.version;
+        } else {
+            r.needs.open_external.push_back("https://www.youtube.com/watch?v=" + h.target);
+        }
         break;
     case HotKind::copy:
         r.needs.copy.push_back(h.target);
@@ -587,6 +625,9 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
                             hovered[static_cast<std::size_t>(c.hot)]);
                 break;
             }
+            case CmdKind::video:
+                r.needs.videos.push_back(video_embed(c.text, a, b, clip_min, clip_max));
+                break;
             case CmdKind::image: {
                 const auto it = r.state.images.find(c.text);
                 if (it != r.state.images.end() && it->second.texture)
@@ -606,6 +647,13 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
         for (const auto& t : lb.texts)
             ui::probe::text_rect(t.text, ImVec2(o.x + t.a.x, o.y + t.a.y),
                                  ImVec2(o.x + t.b.x, o.y + t.b.y));
+    }
+
+    // Videos scrolled out of the drawn range still play, hidden.
+    for (const std::string& id : r.state.playing) {
+        const bool drawn = std::any_of(r.needs.videos.begin(), r.needs.videos.end(),
+                                       [&](const VideoEmbed& v) { return v.video_id == id; });
+        if (!drawn) r.needs.videos.push_back(video_embed(id, {}, {}, {}, {}));
     }
 
     // Drag selection over the laid-out text; Ctrl+C copies it.

@@ -6,6 +6,7 @@
 
 #include "wte/highlight.hpp"
 #include "wte/layout/text_layout.hpp"
+#include "wte/rst/html.hpp"
 #include "wte/rst/parser.hpp"
 
 #include <algorithm>
@@ -52,6 +53,8 @@ struct Atom {
     bool is_math = false;
     layout::MathBox math;
     std::string math_text;
+    std::string image; // an inline image's URL (an :asset: that is an image), drawn once decoded
+    float image_w = 0, image_h = 0; // its natural size, device px
     float width = 0;
 };
 
@@ -215,17 +218,21 @@ public:
             apply_css(s.target, t);
             spans(s.children, t);
             break;
-        case rst::InlineKind::link:
-        case rst::InlineKind::asset: {
-            const std::string url =
-                s.kind == rst::InlineKind::asset ? image_url(b_.part_id, s.target) : s.target;
+        case rst::InlineKind::asset:
+            if (rst::is_image_name(s.target) && inline_image(s, st)) break;
+            [[fallthrough]];
+        case rst::InlineKind::link: {
+            const bool asset = s.kind == rst::InlineKind::asset;
+            const std::string url = asset ? image_url(b_.part_id, s.target) : s.target;
             const std::string text = s.text.empty() ? s.target : s.text;
             t.colour = p.link;
             t.underline = true;
             Hot h;
-            h.kind = HotKind::link;
+            // An asset that is not an image (or could not be shown) downloads.
+            h.kind = asset ? HotKind::download : HotKind::link;
             h.label = text;
             h.target = url;
+            if (asset) h.filename = s.target;
             t.hot = b_.hot(h);
             if (s.children.empty())
                 words(text, t);
@@ -272,6 +279,24 @@ public:
 
 private:
     Builder& b_;
+
+    // An image asset inside the text, once decoded; until then (or when it
+    // fails) the caller shows it as a download link. Returns true if placed.
+    bool inline_image(const rst::Inline& s, const TextStyle& st) {
+        const std::string url = image_url(b_.part_id, s.target);
+        const ImageState& img = b_.state.images.try_emplace(url).first->second;
+        if (img.state != ImageState::State::ready || img.width <= 0 || img.height <= 0)
+            return false;
+        Atom a;
+        a.style = st;
+        a.image = url;
+        a.text = s.text.empty() ? s.target : s.text;
+        a.image_w = static_cast<float>(img.width) * ui::scale();
+        a.image_h = static_cast<float>(img.height) * ui::scale();
+        a.width = a.image_w;
+        atoms.push_back(std::move(a));
+        return true;
+    }
 };
 
 } // namespace
@@ -322,7 +347,14 @@ float Builder::flow(const std::vector<rst::Inline>& spans, const TextStyle& base
     std::vector<layout::Piece> pieces;
     pieces.reserve(atoms.size());
     for (auto& a : atoms) {
-        if (!a.is_math) {
+        if (!a.image.empty()) {
+            // Wider than the column: scaled down, proportions kept.
+            if (a.image_w > width && width > 0) {
+                a.image_h *= width / a.image_w;
+                a.image_w = width;
+            }
+            a.width = a.image_w;
+        } else if (!a.is_math) {
             ImFont* f = font_for(a.style);
             a.width = text_width(f, f->FontSize * a.style.scale, a.text);
         }
@@ -346,6 +378,8 @@ float Builder::flow(const std::vector<rst::Inline>& spans, const TextStyle& base
             if (a.is_math) {
                 asc = std::max(asc, a.math.ascent);
                 desc = std::max(desc, a.math.descent);
+            } else if (!a.image.empty()) {
+                asc = std::max(asc, a.image_h); // the image sits on the baseline
             } else if (a.style.shift != 0) {
                 asc = std::max(asc, base_ascent - a.style.shift * base_size * 0.6f);
             }
@@ -367,11 +401,25 @@ float Builder::flow(const std::vector<rst::Inline>& spans, const TextStyle& base
                 ++i;
                 continue;
             }
+            if (!a.image.empty()) {
+                Cmd c;
+                c.kind = CmdKind::image;
+                c.a = ImVec2(cx, baseline - a.image_h);
+                c.b = ImVec2(cx + a.image_w, baseline);
+                c.text = a.image;
+                out.cmds.push_back(std::move(c));
+                probe(a.text, ImVec2(cx, baseline - a.image_h), ImVec2(cx + a.image_w, baseline));
+                plain_all += a.text;
+                cx += a.width;
+                ++i;
+                continue;
+            }
             std::string run;
             float run_w = 0;
             std::size_t j = i;
-            while (j < ln.end && !atoms[j].is_math && atoms[j].style.role == a.style.role &&
-                   atoms[j].style.bold == a.style.bold && atoms[j].style.italic == a.style.italic &&
+            while (j < ln.end && !atoms[j].is_math && atoms[j].image.empty() &&
+                   atoms[j].style.role == a.style.role && atoms[j].style.bold == a.style.bold &&
+                   atoms[j].style.italic == a.style.italic &&
                    atoms[j].style.colour == a.style.colour &&
                    atoms[j].style.scale == a.style.scale && atoms[j].style.shift == a.style.shift &&
                    atoms[j].style.hot == a.style.hot &&

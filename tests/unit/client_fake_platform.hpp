@@ -5,6 +5,7 @@
 #include "app/platform_port.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,15 @@ public:
     std::vector<std::string> hash_history; // every set_hash, in order
     std::string title;
     std::vector<std::string> copied, opened;
+    std::vector<std::pair<std::string, std::string>> downloads; // url, filename
+    struct Overlay {
+        IframeSpec spec;
+        OverlayRect rect;
+        std::vector<OverlayRect> holes;
+        bool visible = false;
+    };
+    std::map<int, Overlay> overlays; // live overlays by id
+    int next_overlay = 1;
     double now = 1767225600; // 2026-01-01T00:00:00Z
     int offset_minutes = 60;
 
@@ -38,6 +48,20 @@ public:
     void set_title(const std::string& t) override { title = t; }
     void clipboard_write(const std::string& text) override { copied.push_back(text); }
     void open_external(const std::string& url) override { opened.push_back(url); }
+    void download_url(const std::string& url, const std::string& filename) override {
+        downloads.push_back({url, filename});
+    }
+    int overlay_create_iframe(const IframeSpec& spec) override {
+        overlays[next_overlay].spec = spec;
+        return next_overlay++;
+    }
+    void overlay_place(int id, const OverlayRect& rect,
+                       const std::vector<OverlayRect>& holes) override {
+        overlays[id].rect = rect;
+        overlays[id].holes = holes;
+    }
+    void overlay_show(int id, bool visible) override { overlays[id].visible = visible; }
+    void overlay_remove(int id) override { overlays.erase(id); }
     double now_unix_seconds() override { return now; }
     int utc_offset_minutes(double) override { return offset_minutes; }
 

@@ -148,3 +148,75 @@ TEST_CASE("what a page needs goes through the one queue and the one cache of par
     REQUIRE(app.state.parts.find(42)); // the link's part is now cached for a click on it
     CHECK(app.state.content.page.chosen("colours", "sky") == std::vector<int>{1});
 }
+
+namespace {
+
+// Frames of one window holding the page, with the pointer at `mouse`.
+struct Reader {
+    client::App& app;
+    ImVec2 origin;
+    Reader(client::App& a) : app(a) {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        ui::set_scale(1.0f);
+        REQUIRE(ui::build_fonts(system_font));
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ui::apply_style();
+    }
+    ~Reader() { ImGui::DestroyContext(); }
+    void frame(Id part, const char* content, ImVec2 mouse = {-1, -1}, bool down = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = mouse;
+        io.MouseDown[0] = down;
+        io.DeltaTime = 1.0f / 60;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(900, 800));
+        ImGui::Begin("page", nullptr, ImGuiWindowFlags_NoDecoration);
+        origin = ImGui::GetCursorScreenPos();
+        app.state.content.page.draw(part, content, "Video");
+        ImGui::End();
+        ImGui::Render();
+        client::Actions none;
+        app.apply(none);
+    }
+    void click(Id part, const char* content, ImVec2 at) {
+        frame(part, content, at, false);
+        frame(part, content, at, true);
+        frame(part, content, at, false);
+    }
+};
+
+const char* video_page = R"(Video
+=====
+
+.. youtube:: https://www.youtube.com/watch?v=dQw4w9WgXcQ
+)";
+
+} // namespace
+
+TEST_CASE("a YouTube card plays in place in a frame that goes away with the page") {
+    client::testing::FakePlatform browser;
+    client::App app(browser);
+    Reader reader(app);
+    reader.frame(1, video_page);
+    CHECK(browser.overlays.empty()); // nothing plays before a click
+    reader.click(1, video_page, ImVec2(reader.origin.x + 40, reader.origin.y + 30));
+    reader.frame(1, video_page);
+
+    REQUIRE(browser.overlays.size() == 1);
+    const auto& player = browser.overlays.begin()->second;
+    CHECK(player.spec.src == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1");
+    CHECK(player.spec.sandbox.find("allow-scripts") != std::string::npos);
+    CHECK(player.visible);
+    CHECK(player.rect.x == Approx(reader.origin.x));
+    CHECK(player.rect.w / player.rect.h == Approx(16.0 / 9.0));
+    CHECK(browser.opened.empty()); // played here, no new tab
+
+    reader.frame(2, other_page); // another page: the player is gone
+    CHECK(browser.overlays.empty());
+}

@@ -2,7 +2,7 @@
 // (XMLHttpRequest with the session cookie and CSRF header, byte bodies both
 // ways, upload and download progress, abort), URL hash routing, text input
 // through a hidden <textarea> (typing, dead keys / IME composition, paste),
-// clipboard copy, the mouse wheel, image decoding and external links, and the
+// clipboard copy, the pointer (mouse and touch) and the wheel, image decoding and external links, and the
 // UI test bridge window.wteTest. Every reply wakes the frame loop.
 'use strict';
 
@@ -94,6 +94,104 @@ window.WTE = (function () {
   // the focus away from the hidden textarea.
   canvas.addEventListener('mousedown', (e) => {
     if (textActive) e.preventDefault();
+  });
+
+  // --- pointer: every event goes to C++ with its own position (canvas
+  // device pixels), so a press lands where it happened even without a move
+  // before it. Touch: a tap is a press and release where the finger was; a
+  // drag scrolls like the wheel; a long press presses there and the drag
+  // that follows selects text. ---
+  const POINTER = { move: 0, press: 1, release: 2, leave: 3 };
+  const TAP_SLOP_CSS = 10;
+  const LONG_PRESS_MS = 500;
+  let touch = null; // { id, x, y, lastY, mode: 'pending' | 'scroll' | 'select', timer }
+  let mouseButtons = 0; // DOM `buttons` bits last sent
+
+  function sendPointer(kind, e, button) {
+    if (!runtimeReady()) return;
+    const r = canvas.getBoundingClientRect();
+    const sx = r.width > 0 ? canvas.width / r.width : 1;
+    const sy = r.height > 0 ? canvas.height / r.height : 1;
+    Module._wte_pointer(kind, (e.clientX - r.left) * sx, (e.clientY - r.top) * sy, button || 0);
+  }
+  // DOM buttons: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle.
+  const imguiButton = (b) => (b === 1 ? 2 : b === 2 ? 1 : b);
+  const DOM_BIT = [1, 4, 2]; // `buttons` bit of DOM button 0, 1, 2
+
+  function touchEnd(e, cancelled) {
+    if (!touch || e.pointerId !== touch.id) return;
+    clearTimeout(touch.timer);
+    if (touch.mode === 'pending' && !cancelled) {
+      sendPointer(POINTER.press, e, 0);
+      sendPointer(POINTER.release, e, 0);
+    } else if (touch.mode === 'select') {
+      sendPointer(POINTER.release, e, 0);
+    }
+    sendPointer(POINTER.leave, e, 0); // no hover left behind by a finger
+    touch = null;
+  }
+
+  canvas.addEventListener('pointerdown', (e) => {
+    if (e.pointerType === 'touch') {
+      e.preventDefault(); // no emulated mouse events after the touch
+      if (touch) return; // a second finger
+      sendPointer(POINTER.move, e, 0);
+      const t = { id: e.pointerId, x: e.clientX, y: e.clientY, lastY: e.clientY, mode: 'pending' };
+      t.timer = setTimeout(() => {
+        if (touch !== t || t.mode !== 'pending') return;
+        t.mode = 'select';
+        sendPointer(POINTER.press, { clientX: t.x, clientY: t.y }, 0);
+      }, LONG_PRESS_MS);
+      touch = t;
+      return;
+    }
+    try {
+      canvas.setPointerCapture(e.pointerId);
+    } catch (err) {}
+    mouseButtons |= DOM_BIT[e.button] || 0;
+    sendPointer(POINTER.press, e, imguiButton(e.button));
+  });
+  canvas.addEventListener('pointermove', (e) => {
+    if (e.pointerType === 'touch') {
+      if (!touch || e.pointerId !== touch.id) return;
+      if (touch.mode === 'pending' &&
+          Math.hypot(e.clientX - touch.x, e.clientY - touch.y) > TAP_SLOP_CSS) {
+        touch.mode = 'scroll';
+        clearTimeout(touch.timer);
+      }
+      if (touch.mode === 'scroll') {
+        if (runtimeReady()) Module._wte_wheel(touch.lastY - e.clientY);
+      } else if (touch.mode === 'select') {
+        sendPointer(POINTER.move, e, 0);
+      }
+      touch.lastY = e.clientY;
+      return;
+    }
+    // A second mouse button pressed or released while another is held.
+    if (e.button >= 0 && e.button <= 2) {
+      const bit = DOM_BIT[e.button];
+      const down = (e.buttons & bit) !== 0;
+      if (down !== ((mouseButtons & bit) !== 0)) {
+        mouseButtons ^= bit;
+        sendPointer(down ? POINTER.press : POINTER.release, e, imguiButton(e.button));
+        return;
+      }
+    }
+    sendPointer(POINTER.move, e, 0);
+  });
+  canvas.addEventListener('pointerup', (e) => {
+    if (e.pointerType === 'touch') return touchEnd(e, false);
+    mouseButtons &= ~(DOM_BIT[e.button] || 0);
+    sendPointer(POINTER.release, e, imguiButton(e.button));
+  });
+  canvas.addEventListener('pointercancel', (e) => {
+    if (e.pointerType === 'touch') return touchEnd(e, true);
+    for (let b = 0; b <= 2; b++)
+      if (mouseButtons & DOM_BIT[b]) sendPointer(POINTER.release, e, imguiButton(b));
+    mouseButtons = 0;
+  });
+  canvas.addEventListener('pointerleave', (e) => {
+    if (e.pointerType !== 'touch' && mouseButtons === 0) sendPointer(POINTER.leave, e, 0);
   });
   canvas.addEventListener(
     'wheel',

@@ -37,6 +37,17 @@ std::string escape_html(std::string_view text) {
     return out;
 }
 
+bool is_image_name(std::string_view name) {
+    size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos) return false;
+    std::string ext(name.substr(dot + 1));
+    for (auto& c : ext)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (const char* e : {"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp"})
+        if (ext == e) return true;
+    return false;
+}
+
 namespace {
 
 std::string percent_encode(std::string_view s) {
@@ -54,17 +65,6 @@ std::string percent_encode(std::string_view s) {
         }
     }
     return out;
-}
-
-bool is_image_name(std::string_view name) {
-    size_t dot = name.rfind('.');
-    if (dot == std::string_view::npos) return false;
-    std::string ext(name.substr(dot + 1));
-    for (auto& c : ext)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    for (const char* e : {"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp"})
-        if (ext == e) return true;
-    return false;
 }
 
 const char* admonition_title(std::string_view kind) {

@@ -25,6 +25,10 @@ struct HtmlOptions {
 
 std::string to_html(const Document& doc, const HtmlOptions& options = {});
 
+// An asset or file name the browser shows as an image (by its extension);
+// :asset: shows these inline and offers every other file as a download.
+bool is_image_name(std::string_view name);
+
 // Escapes & < > " ' for text and attribute values.
 std::string escape_html(std::string_view text);
 
