@@ -69,6 +69,7 @@ bool App::poll() {
 void App::apply(Actions& a) {
     if (a.toggle_high_contrast) state.high_contrast = !state.high_contrast;
     session::apply(*this, a.session);
+    module_lists::apply(*this, a.lists);
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);
     if (a.retry) {

@@ -99,3 +99,9 @@ namespace wte::ui {
 void begin_panel(float padding_css = 24);
 void end_panel();
 } // namespace wte::ui
+
+namespace wte::ui {
+// "‹ Previous page · Page 2 of 5 · Next page ›" under a paged list; nothing
+// when there is one page. Returns the page asked for, or 0.
+int pager(const char* id, int page, int pages);
+} // namespace wte::ui
