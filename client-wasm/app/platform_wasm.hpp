@@ -20,6 +20,9 @@ public:
     void open_external(const std::string& url) override;
     double now_unix_seconds() override;
     int utc_offset_minutes(double unix_seconds) override;
+    bool page_visible() override;
+    void on_visibility_change(std::function<void(bool)> listener) override;
+    std::vector<double> take_activity() override;
 };
 
 } // namespace wte::client

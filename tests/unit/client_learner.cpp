@@ -133,3 +133,135 @@ TEST_CASE("pages are counted up, and an empty list is one page") {
     CHECK(module_lists::page_count(20, 20) == 1);
     CHECK(module_lists::page_count(21, 20) == 2);
 }
+
+TEST_CASE("leaving a module asks first, and Stay sends nothing") {
+    SignedIn s("#/parts/3");
+    PartView module;
+    module.part.id = 3;
+    module.part.type = PartType::module;
+    module.part.title = "Web Development Basics";
+    module.my_role = ModuleRole::student;
+    s.answer("GET", api::path_part(3), 200, json(module).dump());
+    REQUIRE(s.app.screen_name() == "module");
+
+    Actions ask;
+    ask.part.ask_leave = true;
+    s.apply(ask);
+    CHECK(s.app.state.part.enrol.confirm_leave);
+    Actions stay;
+    stay.part.cancel_leave = true;
+    s.apply(stay);
+    CHECK_FALSE(s.app.state.part.enrol.confirm_leave);
+    CHECK_FALSE(s.browser.last("DELETE", api::path_enrol(3)));
+
+    s.apply(ask);
+    Actions leave;
+    leave.part.leave = Id(3);
+    s.apply(leave);
+    const HttpRequest* r = s.browser.last("DELETE", api::path_enrol(3));
+    REQUIRE(r);
+    CHECK(r->csrf == "csrf-5");
+    s.browser.reply(r->id, 200, "{}");
+    s.app.poll();
+    CHECK_FALSE(s.app.state.part.enrol.confirm_leave);
+    // The module is shown again as the server now sees it.
+    module.my_role = ModuleRole::none;
+    s.answer("GET", api::path_part(3), 200, json(module).dump());
+    CHECK(s.app.state.part.view.value.my_role == ModuleRole::none);
+}
+
+TEST_CASE("time counts while visible and within 30 s of the last input") {
+    ActiveClock c;
+    c.start(0, true);
+    CHECK(c.take_seconds(10) == 10);
+    CHECK(c.take_seconds(100) == 20); // nobody there after 30 s
+    c.activity(200);
+    c.visibility(210, false);
+    CHECK(c.take_seconds(400) == 10); // hidden time never counts
+    c.visibility(400, true);
+    c.activity(400.5);
+    CHECK(c.take_seconds(405) == 4);
+    CHECK(c.take_seconds(405.6) == 1); // the fraction is kept, not lost
+}
+
+namespace {
+
+PartView student_page(Id id, Id part) {
+    PartView v;
+    v.part.id = id;
+    v.part.type = PartType::page;
+    v.part.parent_id = part;
+    v.part.title = "Page " + std::to_string(id);
+    v.my_role = ModuleRole::student;
+    return v;
+}
+
+// The time reports sent so far, as {page_id, seconds, keepalive}.
+struct TimeReport {
+    Id page_id;
+    int seconds;
+    bool keepalive;
+    std::string csrf;
+};
+std::vector<TimeReport> time_reports(const FakePlatform& b, Id part) {
+    std::vector<TimeReport> out;
+    for (const auto& r : b.sent)
+        if (r.method == "POST" && r.url == api::path_part(part) + "/progress/time") {
+            const json j = json::parse(r.body);
+            out.push_back(
+                {j.at("page_id").get<Id>(), j.at("seconds").get<int>(), r.keepalive, r.csrf});
+        }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("time on a page is sent on page change, on hiding (keepalive) and every minute") {
+    SignedIn s("#/parts/11");
+    s.answer("GET", api::path_part(11), 200, json(student_page(11, 4)).dump());
+    s.browser.now += 20;
+    Actions next;
+    next.navigate = route_part(12);
+    s.apply(next);
+    auto sent = time_reports(s.browser, 4);
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].page_id == 11);
+    CHECK(sent[0].seconds == 20);
+    CHECK_FALSE(sent[0].keepalive);
+    CHECK(sent[0].csrf == "csrf-5");
+
+    s.answer("GET", api::path_part(12), 200, json(student_page(12, 4)).dump());
+    s.browser.now += 5;
+    s.browser.set_visible(false);
+    sent = time_reports(s.browser, 4);
+    REQUIRE(sent.size() == 2);
+    CHECK(sent[1].page_id == 12);
+    CHECK(sent[1].seconds == 5);
+    CHECK(sent[1].keepalive); // it must leave even when the tab is closing
+
+    s.browser.now += 300; // hidden: nothing counts, nothing is sent
+    s.browser.set_visible(true);
+    CHECK(time_reports(s.browser, 4).size() == 2);
+    // An active learner: input every 20 s, a report at least every minute.
+    for (int i = 0; i < 4; ++i) {
+        s.browser.active();
+        s.browser.now += 20;
+        s.app.poll();
+    }
+    sent = time_reports(s.browser, 4);
+    REQUIRE(sent.size() == 3);
+    CHECK(sent[2].seconds == 60);
+}
+
+TEST_CASE("time is counted only on a student's own pages") {
+    SignedIn s("#/parts/11");
+    PartView teacher = student_page(11, 4);
+    teacher.my_role = ModuleRole::owner;
+    s.answer("GET", api::path_part(11), 200, json(teacher).dump());
+    s.browser.now += 20;
+    s.browser.set_visible(false);
+    Actions away;
+    away.navigate = route_my_modules();
+    s.apply(away);
+    CHECK(time_reports(s.browser, 4).empty());
+}
