@@ -54,8 +54,7 @@ void draw_page(AppState& s, Actions& a) {
         titles.push_back(std::to_string(k + 1) + ". " + siblings[k].title);
     muted("Page " + std::to_string(i + 1) + " of " + std::to_string(siblings.size()),
           FontRole::small);
-    const int picked =
-        picker("Go to page", titles, static_cast<int>(i), std::min(column_width(), 420_s));
+    const int picked = picker("Go to page", titles, static_cast<int>(i));
     if (picked >= 0) a.navigate = route_part(siblings[picked].id);
 }
 

@@ -201,29 +201,24 @@ void status_pill(const std::string& text, Tone tone) {
 
 namespace wte::ui {
 
-int picker(const char* label, const std::vector<std::string>& options, int selected, float width) {
-    FontScope f(FontRole::body);
-    const std::string shown =
-        selected >= 0 && selected < static_cast<int>(options.size()) ? options[selected] : "";
+int picker(const char* label, const std::vector<std::string>& options, int selected) {
+    // Open or closed is the widget's own state, kept where ImGui keeps it.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID key = ImGui::GetID(label);
+    const bool open = storage->GetBool(key, false);
+    if (button(label, ButtonKind::secondary)) storage->SetBool(key, !open);
     int picked = -1;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12_s, 9_s));
-    ImGui::SetNextItemWidth(width > 0 ? width : column_width());
-    const std::string id = std::string("##") + label;
-    const bool open = ImGui::BeginCombo(id.c_str(), shown.c_str());
-    hand_cursor_if_hovered();
-    probe::widget(label, "select", true, open, ImGui::IsItemFocused());
-    probe::widget_value(shown);
-    if (open) {
-        for (std::size_t i = 0; i < options.size(); ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            const bool on = static_cast<int>(i) == selected;
-            if (ImGui::Selectable(options[i].c_str(), on) && !on) picked = static_cast<int>(i);
-            probe::widget(options[i], "option", true, on);
-            ImGui::PopID();
+    if (!open) return picked;
+    ImGui::PushID(label);
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const bool on = static_cast<int>(i) == selected;
+        const std::string id = "option" + std::to_string(i);
+        if (link(options[i], on ? FontRole::bold : FontRole::body, id.c_str()) && !on) {
+            picked = static_cast<int>(i);
+            storage->SetBool(key, false);
         }
-        ImGui::EndCombo();
     }
-    ImGui::PopStyleVar();
+    ImGui::PopID();
     return picked;
 }
 

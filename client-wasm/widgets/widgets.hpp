@@ -65,10 +65,9 @@ void clock_badge(const std::string& text);
 // The same pill drawn without layout: left edge at left_centre.x, centred on its y.
 void clock_badge_at(ImDrawList* dl, ImVec2 left_centre, const std::string& text);
 float clock_badge_width(const std::string& text);
-// A drop-down choice named `label` (for the test bridge; shown is the
-// current option). Returns the index picked this frame, or -1.
-int picker(const char* label, const std::vector<std::string>& options, int selected,
-           float width = 0.0f);
+// A button named `label` that opens the list of options below it, each a
+// link (the current one in bold). Returns the index picked this frame, or -1.
+int picker(const char* label, const std::vector<std::string>& options, int selected);
 // A small rounded status label; tone picks the palette colours.
 enum class Tone { neutral, accent, success, warning, danger };
 void status_pill(const std::string& text, Tone tone);

@@ -1,7 +1,7 @@
 // The learner's side in a real browser against a real wte-server: My modules
 // filtered by status, archived modules hidden when there are many, paging;
 // previous / next and the page picker on a page; leaving a module with its
-// confirmation. Each test signs in as a user of its own (created with
+// confirmation; time on page sent when the tab is hidden. Each test signs in as a user of its own (created with
 // `wte-server user add`), so the demo accounts stay as they were.
 // Needs WTE_BASE_URL, WTE_SERVER and WTE_CONFIG (ci/e2e.sh exports them).
 'use strict';
@@ -65,7 +65,7 @@ test('My modules: archived hidden when there are many, a switch shows them, a st
   // 22 modules of their own: 19 unavailable (never in the public list), 3 archived.
   for (let i = 1; i <= 22; i++) {
     const m = await api(page, 'POST', '/parts', { type: 'module', title: `Listed ${String(i).padStart(2, '0')}` });
-    if (i > 19) await api(page, 'PATCH', `/parts/${m.part.id}`, { status: 'archived' });
+    if (i > 19) await api(page, 'PATCH', `/parts/${(m.part || m).id}`, { status: 'archived' });
   }
   await wte.click('My modules', 'tab');
   await wte.waitForScreen('my-modules');
@@ -93,7 +93,8 @@ test('My modules: archived hidden when there are many, a switch shows them, a st
 });
 
 test('a page offers previous / next and a page picker; leaving the module asks first', async (t) => {
-  const { wte, page } = await newUser(t, 'leaver', 'Student');
+  // Tall enough that the picker under the page is on screen without scrolling.
+  const { wte, page } = await newUser(t, 'leaver', 'Student', { height: 4000 });
   const modules = await api(page, 'GET', '/modules');
   const module = modules.items.find((m) => m.title === 'Web Development Basics');
   assert.ok(module, 'the demo module is listed');
@@ -106,12 +107,11 @@ test('a page offers previous / next and a page picker; leaving the module asks f
   await wte.open(`#/parts/${pages[0].id}`);
   await wte.waitForScreen('page');
   await wte.waitForText(`Page 1 of ${pages.length}`);
-  await wte.click('Go to page', 'select');
+  await wte.click('Go to page', 'button');
   const last = `${pages.length}. ${pages[pages.length - 1].title}`;
-  await wte.click(last, 'option');
+  await wte.click(last, 'link');
   await wte.page.waitForFunction((r) => window.wteTest.route === r, `#/parts/${pages[pages.length - 1].id}`);
   await wte.waitForText(`Page ${pages.length} of ${pages.length}`);
-  assert.equal((await wte.findWidget('Go to page', 'select')).value, last);
   await wte.click('‹ Previous', 'button');
   await wte.waitForText(`Page ${pages.length - 1} of ${pages.length}`);
   await wte.click('Next ›', 'button');
@@ -130,4 +130,42 @@ test('a page offers previous / next and a page picker; leaving the module asks f
   await wte.click('Leave the module', 'button');
   await wte.findWidget('Take this module', 'button');
   assert.notEqual((await api(page, 'GET', `/parts/${module.id}`)).my_role, 'student');
+});
+
+// The tab's visibility as the browser reports it (headless Chromium never
+// hides a tab by itself).
+async function setVisible(page, visible) {
+  await page.evaluate((v) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (v ? 'visible' : 'hidden') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, visible);
+}
+
+test('time on page is sent when the tab is hidden, as a keepalive request with the CSRF header', async (t) => {
+  const { wte, page } = await newUser(t, 'timer', 'Student');
+  const modules = await api(page, 'GET', '/modules');
+  const module = modules.items.find((m) => m.title === 'Web Development Basics');
+  await api(page, 'POST', `/parts/${module.id}/enrol`, {});
+  const part = (await api(page, 'GET', `/parts/${module.id}`)).children.find((c) => c.title === 'HTML Structure');
+  const pages = (await api(page, 'GET', `/parts/${part.id}`)).children;
+  // What the client reports, whether or not this server records it yet.
+  const reports = [];
+  await page.route(`**/api/v1/parts/${part.id}/progress/time`, async (route) => {
+    const r = route.request();
+    reports.push({ body: JSON.parse(r.postData()), csrf: r.headers()['x-csrf-token'] });
+    await route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
+  });
+  const { csrf_token } = await api(page, 'GET', '/auth/me');
+
+  await wte.open(`#/parts/${pages[0].id}`);
+  await wte.waitForScreen('page');
+  await page.mouse.move(300, 300);
+  await page.waitForTimeout(3000);
+  await setVisible(page, false);
+  for (let i = 0; i < 50 && reports.length < 1; i++) await page.waitForTimeout(100);
+  assert.equal(reports.length, 1, 'hiding the tab sends the time');
+  assert.equal(reports[0].body.page_id, pages[0].id);
+  assert.ok(reports[0].body.seconds >= 2 && reports[0].body.seconds <= 5, JSON.stringify(reports[0]));
+  assert.equal(reports[0].csrf, csrf_token);
+
 });
