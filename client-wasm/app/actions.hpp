@@ -3,6 +3,7 @@
 // frame (requests, route changes), so drawing never has side effects.
 #pragma once
 
+#include "app/module_lists.hpp"
 #include "app/part_view.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
@@ -17,12 +18,13 @@ struct Actions {
     bool retry = false; // reload whatever the current screen shows
     bool toggle_high_contrast = false;
     SessionActions session;
+    ModuleListActions lists;
     PartActions part;
     TimedActions timed;
 
     bool any() const {
-        return navigate || retry || toggle_high_contrast || session.any() || part.any() ||
-               timed.any();
+        return navigate || retry || toggle_high_contrast || session.any() || lists.any() ||
+               part.any() || timed.any();
     }
 };
 

@@ -9,11 +9,17 @@
 namespace wte::client {
 
 App::App(PlatformPort& platform) : platform_(platform), requests_(platform) {
+    platform_.on_visibility_change(
+        [this](bool visible) { time_on_page::visibility(*this, visible); });
     requests_.on_signed_out([this] {
         if (!state.session.signed_in()) return;
         session::signed_out(*this, true);
         state.session.signin.error = "Your session has ended. Please sign in again.";
     });
+}
+
+App::~App() {
+    platform_.on_visibility_change(nullptr);
 }
 
 void App::start() {
@@ -52,6 +58,7 @@ void App::enter_route(const Route& route) {
 
 void App::reset_signed_in_state() {
     requests_.cancel_all();
+    state.time = {}; // nobody to send it for any more
     state.lists = {};
     state.part = {};
     state.parts.clear();
@@ -63,12 +70,14 @@ bool App::poll() {
     bool any = requests_.poll();
     any = page_content::poll_images(*this) || any;
     if (any) page_content::refresh_titles(*this);
+    time_on_page::tick(*this);
     return any;
 }
 
 void App::apply(Actions& a) {
     if (a.toggle_high_contrast) state.high_contrast = !state.high_contrast;
     session::apply(*this, a.session);
+    module_lists::apply(*this, a.lists);
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);
     if (a.retry) {
@@ -79,6 +88,7 @@ void App::apply(Actions& a) {
     }
     if (a.navigate) navigate(*a.navigate, false);
     page_content::fulfil(*this, state.content.page);
+    time_on_page::tick(*this);
     a = {};
 
     if (std::string title = document_title(); title != title_) {

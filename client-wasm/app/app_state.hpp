@@ -7,6 +7,7 @@
 #include "app/part_view.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
+#include "app/time_on_page.hpp"
 #include "app/timed_actions.hpp"
 
 namespace wte::client {
@@ -19,6 +20,7 @@ struct AppState {
     PartScreen part;         // app/part_view.hpp
     TimedActionsPanel timed; // app/timed_actions.hpp
     PageContent content;     // app/page_content.hpp: the page renderer and its images
+    TimeOnPage time;         // app/time_on_page.hpp: the learner's time on the page on screen
 
     bool high_contrast = false;
     int frame = 0;

@@ -55,7 +55,10 @@ void enrol_reply(App& app, const Reply& r) {
     if (r.ok()) {
         f.password.clear();
         f.error.clear();
+        f.confirm_leave = false;
         app.state.lists.mine = {};
+        // The learner's role changed on every node of the module.
+        app.state.parts.clear();
         if (app.state.route.is(routes::part)) part_view::load(app, app.state.route.id);
     } else {
         f.error = message_for_enrol(r.error());
@@ -130,6 +133,8 @@ void apply(App& app, PartActions& a) {
             app.requests().send(send_json("POST", api::path_enrol(*a.enrol), api::to_json(body),
                                           [&app](const Reply& r) { enrol_reply(app, r); }));
     }
+    if (a.ask_leave) f.confirm_leave = true;
+    if (a.cancel_leave) f.confirm_leave = false;
     if (a.leave && !f.busy) {
         f.busy = true;
         f.error.clear();

@@ -37,6 +37,7 @@ struct EnrolForm {
     bool busy = false;
     std::string error;
     int request = 0;
+    bool confirm_leave = false; // "Leave this module?" is asked on the module page
 };
 
 struct PartScreen {
@@ -47,8 +48,10 @@ struct PartScreen {
 
 struct PartActions {
     std::optional<Id> enrol;
-    std::optional<Id> leave;
-    bool any() const { return enrol || leave; }
+    bool ask_leave = false;    // show the confirmation
+    bool cancel_leave = false; // "Stay"
+    std::optional<Id> leave;   // confirmed: DELETE the enrolment
+    bool any() const { return enrol || ask_leave || cancel_leave || leave; }
 };
 
 namespace part_view {

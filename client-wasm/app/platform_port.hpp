@@ -1,9 +1,11 @@
 // What the app needs from the browser, as a small interface: HTTP, the URL
-// hash, the tab title, the clipboard, external links, images and the clock.
+// hash, the tab title, the clipboard, external links, images, the clock,
+// and whether the learner is there (tab visible, recent input).
 // The wasm build implements it with platform:: (app/platform_wasm.cpp); the
 // native unit tests with a fake that records requests and delivers replies.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,8 @@ struct HttpRequest {
     std::string body;
     std::string content_type;
     std::string csrf; // sent as X-CSRF-Token when not empty
+    // Outlives the page (sent while the tab closes); its reply may never come.
+    bool keepalive = false;
 };
 
 // What the browser reports about a request: progress while it runs, then
@@ -84,6 +88,16 @@ public:
     // at the instant `unix_seconds` (it changes with daylight saving time).
     virtual double now_unix_seconds() = 0;
     virtual int utc_offset_minutes(double unix_seconds) = 0;
+
+    // Is the tab visible now (document.visibilityState)?
+    virtual bool page_visible() = 0;
+    // Called at once (inside the browser's event) when the tab is hidden or
+    // shown again, and with false when the page is closed: what must be sent
+    // then is sent from the call (keepalive requests).
+    virtual void on_visibility_change(std::function<void(bool visible)> listener) = 0;
+    // When the learner used pointer, keys, wheel or touch since the last call
+    // (unix seconds, at most one per second), oldest first.
+    virtual std::vector<double> take_activity() = 0;
 };
 
 } // namespace wte::client

@@ -8,7 +8,7 @@
 namespace wte::client {
 
 void WasmPlatform::http_start(const HttpRequest& r) {
-    platform::http_request(r.id, r.method, r.url, r.body, r.content_type, r.csrf);
+    platform::http_request(r.id, r.method, r.url, r.body, r.content_type, r.csrf, r.keepalive);
 }
 void WasmPlatform::http_cancel(int id) {
     platform::http_cancel(id);
@@ -60,6 +60,15 @@ double WasmPlatform::now_unix_seconds() {
 }
 int WasmPlatform::utc_offset_minutes(double unix_seconds) {
     return platform::utc_offset_minutes(unix_seconds);
+}
+bool WasmPlatform::page_visible() {
+    return platform::page_visible();
+}
+void WasmPlatform::on_visibility_change(std::function<void(bool)> listener) {
+    platform::on_visibility_change(std::move(listener));
+}
+std::vector<double> WasmPlatform::take_activity() {
+    return platform::take_activity();
 }
 
 void WasmPlatform::download_url(const std::string& url, const std::string& filename) {

@@ -26,6 +26,9 @@ public:
     void overlay_remove(int id) override;
     double now_unix_seconds() override;
     int utc_offset_minutes(double unix_seconds) override;
+    bool page_visible() override;
+    void on_visibility_change(std::function<void(bool)> listener) override;
+    std::vector<double> take_activity() override;
 };
 
 } // namespace wte::client

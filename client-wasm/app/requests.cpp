@@ -60,6 +60,7 @@ int RequestQueue::send(Request request) {
     http.url = request.path;
     http.body = request.body;
     http.content_type = request.content_type;
+    http.keepalive = request.keepalive;
     // API.md: every state-changing request carries the token from login / me.
     if (request.method != "GET" && request.method != "HEAD") http.csrf = csrf_token_;
     pending_.emplace(id, std::move(request));

@@ -47,6 +47,8 @@ struct Request {
     std::string key;
     // Sign-in, "who am I", sign-out: a 401 is their answer, not a lost session.
     bool session_request = false;
+    // Survives the page closing (time on page sent while the tab closes).
+    bool keepalive = false;
     std::function<void(const Reply&)> on_reply;
     std::function<void(const Progress&)> on_progress;
 };

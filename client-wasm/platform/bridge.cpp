@@ -1,6 +1,7 @@
 // EM_JS implementations of platform/bridge.hpp and the exported callbacks the
 // page calls (wte_http_done, wte_http_progress, wte_image_done,
-// wte_hash_changed, wte_text_input, wte_pointer, wte_wheel, wte_wake).
+// wte_hash_changed, wte_text_input, wte_pointer, wte_wheel, wte_wake,
+// wte_visibility, wte_activity).
 // The JavaScript side lives in web/js/bridge.js as window.WTE.
 #include "platform/bridge.hpp"
 
@@ -18,6 +19,8 @@ std::string g_text_input;
 std::vector<wte::platform::PointerEvent> g_pointer;
 double g_wheel_css = 0;
 bool g_woken = false;
+std::vector<double> g_activity;
+std::function<void(bool)> g_visibility_listener;
 
 std::string take_js_string(char* s) {
     if (!s) return {};
@@ -69,15 +72,27 @@ EMSCRIPTEN_KEEPALIVE void wte_pointer(int kind, double x, double y, int button) 
 EMSCRIPTEN_KEEPALIVE void wte_wheel(double delta_y_css) {
     g_wheel_css += delta_y_css;
 }
+// Called inside visibilitychange / pagehide, so keepalive requests sent by
+// the listener leave before the page goes away.
+EMSCRIPTEN_KEEPALIVE void wte_visibility(int visible) {
+    if (g_visibility_listener) g_visibility_listener(visible != 0);
+}
+EMSCRIPTEN_KEEPALIVE void wte_activity(double unix_seconds) {
+    if (g_activity.size() < 1000) g_activity.push_back(unix_seconds);
+}
 }
 
 // clang-format off
 EM_JS(void, js_http_request, (int id, const char* method, const char* url, const char* body,
-                              int body_length, const char* content_type, const char* csrf), {
+                              int body_length, const char* content_type, const char* csrf,
+                              int keepalive), {
     // A copy: the bytes must outlive this call.
     var bytes = body_length > 0 ? HEAPU8.slice(body, body + body_length) : null;
     WTE.fetch(id, UTF8ToString(method), UTF8ToString(url), bytes, UTF8ToString(content_type),
-              UTF8ToString(csrf));
+              UTF8ToString(csrf), keepalive !== 0);
+});
+EM_JS(int, js_page_visible, (), {
+    return document.visibilityState === "hidden" ? 0 : 1;
 });
 EM_JS(void, js_http_cancel, (int id), {
     WTE.abort(id);
@@ -157,10 +172,19 @@ EM_JS(void, js_mark_ready, (), {
 namespace wte::platform {
 
 void http_request(int id, const std::string& method, const std::string& url,
-                  const std::string& body, const std::string& content_type,
-                  const std::string& csrf) {
+                  const std::string& body, const std::string& content_type, const std::string& csrf,
+                  bool keepalive) {
     js_http_request(id, method.c_str(), url.c_str(), body.data(), static_cast<int>(body.size()),
-                    content_type.c_str(), csrf.c_str());
+                    content_type.c_str(), csrf.c_str(), keepalive ? 1 : 0);
+}
+bool page_visible() {
+    return js_page_visible() != 0;
+}
+void on_visibility_change(std::function<void(bool)> listener) {
+    g_visibility_listener = std::move(listener);
+}
+std::vector<double> take_activity() {
+    return std::exchange(g_activity, {});
 }
 void http_cancel(int id) {
     js_http_cancel(id);

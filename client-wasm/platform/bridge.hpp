@@ -3,6 +3,7 @@
 // through here. Callbacks are queued and taken once per frame by main.cpp.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,9 +21,11 @@ struct HttpEvent {
     std::string content_type;
     double loaded = 0, total = 0;
 };
+// keepalive: sent with fetch(…, {keepalive: true}) so it survives the page
+// closing (the CSRF header included).
 void http_request(int id, const std::string& method, const std::string& url,
-                  const std::string& body, const std::string& content_type,
-                  const std::string& csrf);
+                  const std::string& body, const std::string& content_type, const std::string& csrf,
+                  bool keepalive = false);
 // Aborts the request; no event about it arrives afterwards.
 void http_cancel(int id);
 std::vector<HttpEvent> take_http_events();
@@ -64,6 +67,14 @@ struct PointerEvent {
     int button = 0; // press, release: 0 left, 1 right, 2 middle (as ImGui)
 };
 std::vector<PointerEvent> take_pointer_events();
+
+// --- Is the learner there: tab visibility (the listener is called inside
+// visibilitychange / pagehide, false when hidden or closing) and input ---
+bool page_visible();
+void on_visibility_change(std::function<void(bool visible)> listener);
+// Unix seconds of pointer, key, wheel or touch input since the last call
+// (at most one per second).
+std::vector<double> take_activity();
 
 // --- Mouse wheel in lines (positive: content moves up, as in ImGui) ---
 float take_wheel_lines(float line_height_css);

@@ -47,10 +47,24 @@ void draw_enrolment(AppState& s, Actions& a) {
         break;
     }
     case ModuleRole::student:
-        if (notice_box("You are taking this module.",
-                       s.part.enrol.busy ? "Leaving…" : "Leave this module") &&
-            !s.part.enrol.busy)
-            a.part.leave = id;
+        if (!s.part.enrol.confirm_leave) {
+            if (notice_box("You are taking this module.", "Leave this module"))
+                a.part.ask_leave = true;
+        } else {
+            begin_panel();
+            heading("Leave this module?", 3);
+            paragraph("Your progress in it is removed: the pages you visited, your time on "
+                      "them and where you left off. Your quiz answers are kept, so they are "
+                      "still there if you take the module again.");
+            vspace(6);
+            if (button("Stay", ButtonKind::secondary, !s.part.enrol.busy))
+                a.part.cancel_leave = true;
+            ImGui::SameLine(0, 8_s);
+            if (button(s.part.enrol.busy ? "Leaving…" : "Leave the module", ButtonKind::danger,
+                       !s.part.enrol.busy))
+                a.part.leave = id;
+            end_panel();
+        }
         if (!s.part.enrol.error.empty()) error_box(s.part.enrol.error);
         break;
     case ModuleRole::owner:

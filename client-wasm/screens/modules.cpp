@@ -34,10 +34,9 @@ void draw_modules(AppState& s, Actions& a) {
             a.navigate = route_part(module.id);
         vspace(4);
     }
-    if (m.value.total > static_cast<std::int64_t>(m.value.items.size()))
-        muted("Showing " + std::to_string(m.value.items.size()) + " of " +
-                  std::to_string(m.value.total) + " modules.",
-              FontRole::small);
+    vspace(8);
+    const int pages = module_lists::page_count(m.value.total, m.value.per_page);
+    if (int page = pager("module-pages", m.value.page, pages)) a.lists.modules_page = page;
 }
 
 } // namespace wte::client

@@ -1,6 +1,7 @@
 // Page view (#/parts/N for a page): title and content on a reading surface,
-// then previous / next among the pages of the same part (when the part is
-// known; the app fetches it in the background after a deep link).
+// then previous / next and a page picker among the pages of the same part
+// (when the part is known; the app fetches it in the background after a
+// deep link).
 #include "screens/screens.hpp"
 #include "widgets/widgets.hpp"
 
@@ -46,8 +47,15 @@ void draw_page(AppState& s, Actions& a) {
         ImGui::SetCursorPosX(x0 + width - bw);
         if (button("Next ›", ButtonKind::primary)) a.navigate = route_part(siblings[i + 1].id);
     }
+    // The page picker: any page of the part in one step.
+    vspace(8);
+    std::vector<std::string> titles;
+    for (std::size_t k = 0; k < siblings.size(); ++k)
+        titles.push_back(std::to_string(k + 1) + ". " + siblings[k].title);
     muted("Page " + std::to_string(i + 1) + " of " + std::to_string(siblings.size()),
           FontRole::small);
+    const int picked = picker("Go to page", titles, static_cast<int>(i));
+    if (picked >= 0) a.navigate = route_part(siblings[picked].id);
 }
 
 } // namespace wte::client

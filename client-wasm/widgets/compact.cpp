@@ -198,3 +198,28 @@ void status_pill(const std::string& text, Tone tone) {
 }
 
 } // namespace wte::ui
+
+namespace wte::ui {
+
+int picker(const char* label, const std::vector<std::string>& options, int selected) {
+    // Open or closed is the widget's own state, kept where ImGui keeps it.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID key = ImGui::GetID(label);
+    const bool open = storage->GetBool(key, false);
+    if (button(label, ButtonKind::secondary)) storage->SetBool(key, !open);
+    int picked = -1;
+    if (!open) return picked;
+    ImGui::PushID(label);
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const bool on = static_cast<int>(i) == selected;
+        const std::string id = "option" + std::to_string(i);
+        if (link(options[i], on ? FontRole::bold : FontRole::body, id.c_str()) && !on) {
+            picked = static_cast<int>(i);
+            storage->SetBool(key, false);
+        }
+    }
+    ImGui::PopID();
+    return picked;
+}
+
+} // namespace wte::ui

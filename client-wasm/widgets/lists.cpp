@@ -201,4 +201,25 @@ int breadcrumb(const std::vector<std::string>& ancestors, const std::string& cur
     return clicked;
 }
 
+int pager(const char* id, int page, int pages) {
+    if (pages <= 1) return 0;
+    ImGui::PushID(id);
+    int asked = 0;
+    if (button("‹ Previous page", ButtonKind::secondary, page > 1)) asked = page - 1;
+    ImGui::SameLine(0, 12_s);
+    {
+        FontScope f(FontRole::small);
+        const float h = ImGui::GetFontSize() + 20_s;
+        const float th = ImGui::GetTextLineHeight();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - th) * 0.5f);
+        const std::string where = "Page " + std::to_string(page) + " of " + std::to_string(pages);
+        ImGui::TextUnformatted(where.c_str());
+        probe::text(where);
+    }
+    ImGui::SameLine(0, 12_s);
+    if (button("Next page ›", ButtonKind::secondary, page < pages)) asked = page + 1;
+    ImGui::PopID();
+    return asked;
+}
+
 } // namespace wte::ui

@@ -67,6 +67,9 @@ void clock_badge(const std::string& text);
 // The same pill drawn without layout: left edge at left_centre.x, centred on its y.
 void clock_badge_at(ImDrawList* dl, ImVec2 left_centre, const std::string& text);
 float clock_badge_width(const std::string& text);
+// A button named `label` that opens the list of options below it, each a
+// link (the current one in bold). Returns the index picked this frame, or -1.
+int picker(const char* label, const std::vector<std::string>& options, int selected);
 // A small rounded status label; tone picks the palette colours.
 enum class Tone { neutral, accent, success, warning, danger };
 void status_pill(const std::string& text, Tone tone);
@@ -100,4 +103,10 @@ namespace wte::ui {
 // end_panel (the background is drawn behind it once its height is known).
 void begin_panel(float padding_css = 24);
 void end_panel();
+} // namespace wte::ui
+
+namespace wte::ui {
+// "‹ Previous page · Page 2 of 5 · Next page ›" under a paged list; nothing
+// when there is one page. Returns the page asked for, or 0.
+int pager(const char* id, int page, int pages);
 } // namespace wte::ui

@@ -239,6 +239,7 @@ test('a newcomer takes a password module: wrong password in place, then right', 
 
   // Leave again so the demo data stays as it was.
   await wte.click('Leave this module', 'button');
+  await wte.click('Leave the module', 'button');
   await wte.findWidget('Take this module', 'button');
 });
 
@@ -321,7 +322,7 @@ test('loading states are visible: progress while downloading, spinner while the 
   // Hold back the module list: the screen shows a spinner and "Loading…".
   let releaseList;
   const listHeld = new Promise((r) => (releaseList = r));
-  await page.route('**/api/v1/modules/mine', async (route) => {
+  await page.route('**/api/v1/modules/mine*', async (route) => {
     await listHeld;
     await route.continue();
   });
@@ -357,13 +358,13 @@ test('a failed request shows the reason and Retry brings the data', async (t) =>
   const { session, wte } = await signedInSession();
   t.after(() => session.close());
   const { page } = session;
-  await page.route('**/api/v1/modules/mine', (route) => route.abort('connectionrefused'));
+  await page.route('**/api/v1/modules/mine*', (route) => route.abort('connectionrefused'));
   await wte.click('My modules', 'tab');
   await wte.waitForScreen('my-modules');
   await wte.waitForText((x) => /cannot be reached/.test(x));
   await wte.findWidget('Retry', 'button');
   await wte.screenshot('16-my-modules-offline');
-  await page.unroute('**/api/v1/modules/mine');
+  await page.unroute('**/api/v1/modules/mine*');
   await wte.click('Retry', 'button');
   await wte.waitForText('Web Development Basics');
 });

@@ -143,12 +143,12 @@ TEST_CASE("a mistyped email address is explained before anything is sent") {
 TEST_CASE("a 401 on any request signs out and keeps the route") {
     SignedIn s("#/my");
     REQUIRE(s.app.screen_name() == "my-modules");
-    s.answer("GET", api::path_my_modules(), 401,
+    s.answer("GET", api::path_my_modules() + "?page=1&per_page=20", 401,
              R"({"error":{"code":"unauthorized","message":"Your session expired"}})");
     CHECK(s.app.screen_name() == "signin");
     CHECK(s.app.state.session.signin.error == "Your session has ended. Please sign in again.");
     CHECK(s.app.state.session.after_signin == route_my_modules());
-    CHECK(s.app.state.lists.mine.state == Remote<std::vector<api::MyModule>>::State::idle);
+    CHECK(s.app.state.lists.mine.state == Remote<api::Page<api::MyModule>>::State::idle);
 }
 
 TEST_CASE("my modules are read with their roles") {
@@ -160,19 +160,19 @@ TEST_CASE("my modules are read with their roles") {
     api::Page<api::MyModule> page;
     page.items = {m};
     page.total = 1;
-    s.answer("GET", api::path_my_modules(), 200, api::to_json(page).dump());
+    s.answer("GET", api::path_my_modules() + "?page=1&per_page=20", 200, api::to_json(page).dump());
     s.frame();
     const auto& mine = s.app.state.lists.mine;
     REQUIRE(mine.ready());
-    REQUIRE(mine.value.size() == 1);
-    CHECK(mine.value[0].module.title == "Web Development Basics");
-    CHECK(mine.value[0].role == ModuleRole::owner);
+    REQUIRE(mine.value.items.size() == 1);
+    CHECK(mine.value.items[0].module.title == "Web Development Basics");
+    CHECK(mine.value.items[0].role == ModuleRole::owner);
     CHECK(s.browser.title == "My modules — WTE");
 }
 
 TEST_CASE("the server's error message is shown where the list would be") {
     SignedIn s("#/modules");
-    s.answer("GET", api::path_modules(), 503,
+    s.answer("GET", api::path_modules() + "?page=1&per_page=20", 503,
              R"({"error":{"code":"unavailable","message":"The database is being upgraded"}})");
     CHECK(s.app.state.lists.modules.failed());
     CHECK(s.app.state.lists.modules.error == "The database is being upgraded");
@@ -180,7 +180,7 @@ TEST_CASE("the server's error message is shown where the list would be") {
 
 TEST_CASE("unreadable JSON in a reply becomes a readable error") {
     SignedIn s("#/modules");
-    s.answer("GET", api::path_modules(), 200, R"({"items": 12})");
+    s.answer("GET", api::path_modules() + "?page=1&per_page=20", 200, R"({"items": 12})");
     CHECK(s.app.state.lists.modules.failed());
     CHECK(s.app.state.lists.modules.error ==
           "The server's answer could not be read. Please retry.");

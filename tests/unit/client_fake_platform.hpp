@@ -5,6 +5,7 @@
 #include "app/platform_port.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -34,6 +35,9 @@ public:
     int next_overlay = 1;
     double now = 1767225600; // 2026-01-01T00:00:00Z
     int offset_minutes = 60;
+    bool visible = true;
+    std::vector<double> activity; // waiting to be taken
+    std::function<void(bool)> visibility_listener;
 
     void http_start(const HttpRequest& r) override { sent.push_back(r); }
     void http_cancel(int id) override { cancelled.push_back(id); }
@@ -64,6 +68,19 @@ public:
     void overlay_remove(int id) override { overlays.erase(id); }
     double now_unix_seconds() override { return now; }
     int utc_offset_minutes(double) override { return offset_minutes; }
+    bool page_visible() override { return visible; }
+    void on_visibility_change(std::function<void(bool)> f) override {
+        visibility_listener = std::move(f);
+    }
+    std::vector<double> take_activity() override { return std::exchange(activity, {}); }
+
+    // The tab is hidden or shown, as the browser tells it (at once).
+    void set_visible(bool v) {
+        visible = v;
+        if (visibility_listener) visibility_listener(v);
+    }
+    // The learner used the pointer or keys `after` seconds from now.
+    void active(double after = 0) { activity.push_back(now + after); }
 
     // The last request sent to `url` (with `method`), if any.
     const HttpRequest* last(const std::string& method, const std::string& url) const {

@@ -2,8 +2,9 @@
 // (XMLHttpRequest with the session cookie and CSRF header, byte bodies both
 // ways, upload and download progress, abort), URL hash routing, text input
 // through a hidden <textarea> (typing, dead keys / IME composition, paste),
-// clipboard copy, the pointer (mouse and touch) and the wheel, image decoding and external links, and the
-// UI test bridge window.wteTest. Every reply wakes the frame loop.
+// clipboard copy, the pointer (mouse and touch) and the wheel, image decoding
+// and external links, tab visibility and the learner's activity (for time on
+// page), and the UI test bridge window.wteTest. Every reply wakes the frame loop.
 'use strict';
 
 window.wteTest = {
@@ -40,6 +41,7 @@ window.WTE = (function () {
   const requests = new Map();
 
   function deliverHttp(id, status, bytes, contentType) {
+    if (!requests.has(id)) return; // aborted
     requests.delete(id);
     if (!runtimeReady()) return;
     const n = bytes ? bytes.length : 0;
@@ -206,6 +208,24 @@ window.WTE = (function () {
   );
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
 
+  // --- is the learner there: visibility (told at once, so the client can
+  // send what it counted while the page may still close) and activity ---
+  function visibilityChanged(visible) {
+    if (runtimeReady()) Module._wte_visibility(visible ? 1 : 0);
+  }
+  document.addEventListener('visibilitychange', () =>
+    visibilityChanged(document.visibilityState !== 'hidden'));
+  window.addEventListener('pagehide', () => visibilityChanged(false));
+  let lastActivity = 0;
+  function activity() {
+    const now = Date.now() / 1000;
+    if (now - lastActivity < 1 || !runtimeReady()) return; // one a second is enough
+    lastActivity = now;
+    Module._wte_activity(now);
+  }
+  for (const type of ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'])
+    window.addEventListener(type, activity, { capture: true, passive: true });
+
   // --- routing ---
   function hashChanged() {
     if (!runtimeReady()) return;
@@ -231,7 +251,19 @@ window.WTE = (function () {
     fonts: {},
 
     // body: a Uint8Array or null; the reply arrives as bytes with its type.
-    fetch(id, method, url, body, contentType, csrf) {
+    // keepalive: fetch that outlives the page (time sent while the tab closes).
+    fetch(id, method, url, body, contentType, csrf, keepalive) {
+      if (keepalive) {
+        const headers = { Accept: 'application/json' };
+        if (body && contentType) headers['Content-Type'] = contentType;
+        if (csrf) headers['X-CSRF-Token'] = csrf;
+        requests.set(id, null);
+        window
+          .fetch(url, { method, body: body || undefined, headers, credentials: 'same-origin', keepalive: true })
+          .then((r) => r.arrayBuffer().then((b) => deliverHttp(id, r.status, new Uint8Array(b), r.headers.get('Content-Type'))))
+          .catch(() => deliverHttp(id, 0, null, ''));
+        return;
+      }
       const xhr = new XMLHttpRequest();
       requests.set(id, xhr);
       xhr.open(method, url, true);
@@ -254,6 +286,7 @@ window.WTE = (function () {
     abort(id) {
       const xhr = requests.get(id);
       requests.delete(id);
+      if (xhr === null) return; // a keepalive fetch: let it finish, drop its reply
       if (xhr) {
         xhr.onload = xhr.onerror = xhr.ontimeout = xhr.onprogress = xhr.upload.onprogress = null;
         xhr.abort();
