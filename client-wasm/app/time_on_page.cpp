@@ -54,10 +54,6 @@ const PartView* timed_view(const AppState& s) {
     return &v.value;
 }
 
-std::string path_progress_time(Id part_id) {
-    return api::path_progress_time(part_id);
-}
-
 } // namespace
 
 void flush(App& app, bool keepalive) {
@@ -68,7 +64,7 @@ void flush(App& app, bool keepalive) {
     const int seconds = std::min(t.clock.take_seconds(now), time_report_limit);
     if (seconds <= 0) return;
     Request r = send_json(
-        "POST", path_progress_time(t.part_id), {{"page_id", t.page_id}, {"seconds", seconds}},
+        "POST", api::path_progress_time(t.part_id), {{"page_id", t.page_id}, {"seconds", seconds}},
         [](const Reply&) {}); // approximate by nature: a lost report is not retried
     r.keepalive = keepalive;
     app.requests().send(std::move(r));
