@@ -7,6 +7,8 @@
 #include "editor/code_editor.hpp"
 #include "ui/theme.hpp"
 
+#include "../unit/system_fonts.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -23,13 +25,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::vector<unsigned char> system_font(const char* name) {
-    const std::string dir = std::string(name).rfind("DejaVu", 0) == 0
-                                ? "/usr/share/fonts/truetype/dejavu/"
-                                : "/usr/share/fonts/truetype/noto/";
-    std::ifstream in(dir + name, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using test::system_font;
 
 // 10,000 lines of a page with markup, a style sheet and a script.
 std::string big_file() {

@@ -6,7 +6,9 @@
 #include "render/page_renderer.hpp"
 #include "ui/theme.hpp"
 
+#include "system_fonts.hpp"
 #include <catch2/catch.hpp>
+
 #include <imgui.h>
 
 #include <fstream>
@@ -16,13 +18,7 @@ using namespace wte;
 
 namespace {
 
-std::vector<unsigned char> system_font(const char* name) {
-    const std::string dir = std::string(name).rfind("DejaVu", 0) == 0
-                                ? "/usr/share/fonts/truetype/dejavu/"
-                                : "/usr/share/fonts/truetype/noto/";
-    std::ifstream in(dir + name, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using test::system_font;
 
 // One ImGui frame with a window to draw into.
 struct Frame {
