@@ -13,6 +13,10 @@ bundle=$root/build/wasm/bundle
 
 work=$(mktemp -d /tmp/wte-e2e.XXXXXX)
 chmod 755 "$work"
+# Apache runs as www-data: it serves a copy in the work directory, so the
+# checkout may live anywhere (a private mktemp clone, a home directory).
+cp -r "$bundle" "$work/bundle"
+chmod -R a+rX "$work/bundle"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 api_port=$(free_port)
 web_port=$(free_port)
@@ -53,7 +57,7 @@ LoadModule proxy_module $mods/mod_proxy.so
 LoadModule proxy_http_module $mods/mod_proxy_http.so
 TypesConfig /etc/mime.types
 Define WTE_PORT $web_port
-Define WTE_ROOT $bundle
+Define WTE_ROOT $work/bundle
 Define WTE_BACKEND 127.0.0.1:$api_port
 Include "$root/web/apache2/wte.conf"
 CONF
