@@ -6,6 +6,7 @@
 // opaque origin that cannot reach the API as the learner.
 #include "api/handlers.hpp"
 #include "api/node.hpp"
+#include "api/workspace.hpp"
 #include "auth/crypto.hpp"
 #include "content/preview_html.hpp"
 
@@ -49,20 +50,13 @@ Response not_here() {
     return plain(404, "Not found");
 }
 
-std::string served_type(const std::string& mimetype) {
-    return mimetype.rfind("text/", 0) == 0 || mimetype == "application/json" ||
-                   mimetype == "image/svg+xml"
-               ? mimetype + "; charset=utf-8"
-               : mimetype;
-}
-
 bool is_html(const std::string& mimetype) {
     return mimetype.rfind("text/html", 0) == 0;
 }
 
 Response bytes(std::string body, const std::string& mimetype) {
     Response r;
-    r.content_type = served_type(mimetype);
+    r.content_type = served_content_type(mimetype);
     r.body = is_html(mimetype) ? content::prepare_preview_html(body, content::preview_agent_js())
                                : std::move(body);
     return r;

@@ -98,13 +98,6 @@ Precondition parse_if_match(const std::string& raw) {
     return {false, v};
 }
 
-std::string served_type(const std::string& mimetype) {
-    return mimetype.rfind("text/", 0) == 0 || mimetype == "application/json" ||
-                   mimetype == "image/svg+xml"
-               ? mimetype + "; charset=utf-8"
-               : mimetype;
-}
-
 json workspace_body(Context& ctx, const Workspace& w) {
     const std::string token = auth::random_url_token();
     ctx.stores.workspace.add_preview_token(auth::sha256_hex(token), w.user, w.part.record.part.id,
@@ -179,6 +172,13 @@ void write_zip(db::Connection& conn, Id user, Id part, const http::Response::Sin
 
 } // namespace
 
+std::string served_content_type(const std::string& mimetype) {
+    return mimetype.rfind("text/", 0) == 0 || mimetype == "application/json" ||
+                   mimetype == "image/svg+xml"
+               ? mimetype + "; charset=utf-8"
+               : mimetype;
+}
+
 void ensure_workspace(Context& ctx, const Node& part) {
     const Id user = ctx.signed_in_user().id;
     if (ctx.stores.workspace.exists(user, part.record.part.id)) return;
@@ -205,7 +205,7 @@ Response get_workspace_file(Context& ctx) {
     if (!file || !bytes)
         throw http::not_found("There is no file called " + name + " in your workspace");
     Response r;
-    r.content_type = served_type(file->mimetype);
+    r.content_type = served_content_type(file->mimetype);
     r.body = std::move(*bytes);
     r.headers.emplace_back("ETag", "\"" + file->etag + "\"");
     r.headers.emplace_back("Cache-Control", "no-store");

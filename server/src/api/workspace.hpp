@@ -11,4 +11,8 @@ namespace wte::api_handlers {
 // Opens its own transaction: call it outside one.
 void ensure_workspace(http::Context& ctx, const Node& part);
 
+// The Content-Type a learner's file is served with: its mimetype, text
+// types marked UTF-8 (what the editor writes).
+std::string served_content_type(const std::string& mimetype);
+
 } // namespace wte::api_handlers
