@@ -4,6 +4,7 @@ update), clear errors that change nothing, resets, the ZIP download, and
 nobody reaching anyone else's files."""
 import io
 import sqlite3
+import threading
 import unittest
 import urllib.parse
 import zipfile
@@ -148,6 +149,24 @@ class WorkspaceTests(ServerTestCase):
         self.assertEqual(self.s.post(f"/api/v1/parts/{part}/files/reset", {"filename": "extra.txt"})[0], 200)
         body = self.assertError(self.put(self.s, part, "extra.txt", b"f", made["etag"]), 409, "file_changed")
         self.assertIsNone(body["error"]["details"]["etag"])
+
+    def test_saves_from_the_same_etag_at_once_leave_one_winner_and_no_lost_update(self):
+        part, _ = self.new_exercise(templates={"index.html": b"v0"})
+        etag = self.files(self.s, part)["index.html"]["etag"]
+        results = [None] * 8
+
+        def save(i):
+            results[i] = self.put(self.s, part, "index.html", f"tab {i}".encode(), f'"{etag}"')
+
+        threads = [threading.Thread(target=save, args=(i,)) for i in range(len(results))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        winners = [i for i, r in enumerate(results) if r[0] == 200]
+        self.assertEqual(len(winners), 1, [r[0] for r in results])
+        self.assertEqual(sorted(r[0] for r in results), [200] + [409] * 7)
+        self.assertEqual(self.content(self.s, part, "index.html")[0], f"tab {winners[0]}".encode())
 
     def test_too_large_and_bad_names_are_refused_and_change_nothing(self):
         part, _ = self.new_exercise(templates={"index.html": b"v0"})
