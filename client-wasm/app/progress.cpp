@@ -18,14 +18,13 @@ void ask(App& app, Id id, Id& holder, Remote<T>& remote, const char* key, Parse 
         holder = id;
         remote = {}; // another part's progress is never shown here
     }
-    Request r =
-        get(api::path_progress(id), [&app, &holder, &remote, id, parse](const Reply& reply) {
-            if (holder != id) return;
-            if (reply.ok())
-                remote.succeed(parse(reply.data));
-            else
-                remote.fail(reply.error().message);
-        });
+    Request r = get(api::path_progress(id), [&holder, &remote, id, parse](const Reply& reply) {
+        if (holder != id) return;
+        if (reply.ok())
+            remote.succeed(parse(reply.data));
+        else
+            remote.fail(reply.error().message);
+    });
     r.key = key; // a newer screen's progress supersedes the one on its way
     remote.start(app.requests().send(std::move(r)));
 }
