@@ -61,6 +61,7 @@ void App::reset_signed_in_state() {
     state.time = {}; // nobody to send it for any more
     state.lists = {};
     state.part = {};
+    state.progress = {};
     state.parts.clear();
     state.timed = {};
     state.content.titles_waiting.clear();
@@ -71,6 +72,7 @@ bool App::poll() {
     any = page_content::poll_images(*this) || any;
     if (any) page_content::refresh_titles(*this);
     time_on_page::tick(*this);
+    progress::tick(*this);
     return any;
 }
 
@@ -89,6 +91,7 @@ void App::apply(Actions& a) {
     if (a.navigate) navigate(*a.navigate, false);
     page_content::fulfil(*this, state.content.page);
     time_on_page::tick(*this);
+    progress::tick(*this);
     a = {};
 
     if (std::string title = document_title(); title != title_) {

@@ -5,6 +5,7 @@
 #include "app/module_lists.hpp"
 #include "app/page_content.hpp"
 #include "app/part_view.hpp"
+#include "app/progress.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
 #include "app/time_on_page.hpp"
@@ -21,6 +22,8 @@ struct AppState {
     TimedActionsPanel timed; // app/timed_actions.hpp
     PageContent content;     // app/page_content.hpp: the page renderer and its images
     TimeOnPage time;         // app/time_on_page.hpp: the learner's time on the page on screen
+    // app/progress.hpp: the learner's progress on the part or module on screen
+    LearnerProgress progress;
 
     bool high_contrast = false;
     int frame = 0;

@@ -71,6 +71,7 @@ namespace part_view {
 
 void load(App& app, Id id) {
     PartScreen& s = app.state.part;
+    ++s.entry;
     if (s.id != id) {
         s.id = id;
         s.enrol = {};
@@ -141,6 +142,15 @@ void apply(App& app, PartActions& a) {
         f.request = app.requests().send(send_json("DELETE", api::path_enrol(*a.leave), nullptr,
                                                   [&app](const Reply& r) { enrol_reply(app, r); }));
     }
+}
+
+std::vector<const PartSummary*> readable_pages(const PartView& parent, Id current) {
+    std::vector<const PartSummary*> pages;
+    for (const auto& child : parent.children)
+        if (child.type == PartType::page &&
+            (child.status == Status::available || child.id == current))
+            pages.push_back(&child);
+    return pages;
 }
 
 } // namespace part_view

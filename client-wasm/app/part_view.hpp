@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace wte::client {
 
@@ -44,6 +45,7 @@ struct PartScreen {
     Id id = 0;             // which node `view` is about
     Remote<PartView> view; // the node of the current #/parts/N route
     EnrolForm enrol;
+    int entry = 0; // counts load(): each time the screen is entered or reloaded
 };
 
 struct PartActions {
@@ -64,6 +66,10 @@ void fetch(App& app, Id id);
 // Is part `id` on its way (into the cache or onto the screen)?
 bool fetching(App& app, Id id);
 void apply(App& app, PartActions& a);
+// The pages previous / next and the page picker go over: the available pages
+// of `parent` in order (a learner is sent only those; an editor's drafts are
+// skipped), and `current` where it stands even when it is a draft.
+std::vector<const PartSummary*> readable_pages(const PartView& parent, Id current);
 } // namespace part_view
 
 } // namespace wte::client

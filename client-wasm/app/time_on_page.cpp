@@ -67,7 +67,7 @@ void flush(App& app, bool keepalive) {
         "POST", api::path_progress_time(t.part_id), {{"page_id", t.page_id}, {"seconds", seconds}},
         [](const Reply&) {}); // approximate by nature: a lost report is not retried
     r.keepalive = keepalive;
-    app.requests().send(std::move(r));
+    t.report = app.requests().send(std::move(r));
 }
 
 void tick(App& app) {
@@ -78,7 +78,9 @@ void tick(App& app) {
     const Id page = view ? view->part.id : 0;
     if (page != t.page_id) {
         flush(app, false);
+        const int report = t.report; // still on its way: it outlives the page it was for
         t = {};
+        t.report = report;
         if (view) {
             t.page_id = page;
             t.part_id = *view->part.parent_id;

@@ -39,6 +39,7 @@ struct TimeOnPage {
     Id part_id = 0;
     ActiveClock clock;
     double last_sent = 0;
+    int report = 0; // the last time report sent (the progress screens wait for its answer)
 };
 
 namespace time_on_page {

@@ -1,6 +1,7 @@
 // Module page (#/parts/N for a module): summary, taking or leaving the module
 // (with a password field when the module has one, errors in place), and its
-// parts grouped by label ("Tutorial", "Exercise", ...).
+// parts grouped by label ("Tutorial", "Exercise", ...), each with the
+// learner's pages visited of those available (one request for the module).
 #include "screens/screens.hpp"
 #include "widgets/widgets.hpp"
 
@@ -115,7 +116,13 @@ void draw_module(AppState& s, Actions& a) {
         for (const PartSummary* part : parts) {
             const std::string id = "part" + std::to_string(part->id);
             const std::string meta = part->status == Status::available ? "" : "Not available";
-            if (list_row(++n, part->title, meta, id.c_str(), upcoming_mark(part->pending_tasks)))
+            RowProgress row;
+            if (const auto* mine = progress::of_part_in_module(s, v.part.id, part->id)) {
+                row.pages_done = mine->visited_pages;
+                row.pages = mine->available_pages;
+            }
+            if (list_row(++n, part->title, meta, id.c_str(), upcoming_mark(part->pending_tasks),
+                         row))
                 a.navigate = route_part(part->id);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 2_s);
         }

@@ -51,6 +51,21 @@ void widget_value(const std::string& value) {
     if (!g_widgets.empty()) g_widgets.back()["value"] = value;
 }
 
+void widget_range(double value, double max) {
+    if (g_widgets.empty()) return;
+    g_widgets.back()["value"] = value;
+    g_widgets.back()["max"] = max;
+}
+
+void widget_rect(const std::string& label, const char* kind, ImVec2 min, ImVec2 max) {
+    nlohmann::json w = {{"label", label}, {"kind", kind}};
+    put_rect(w, min, max);
+    w["enabled"] = true;
+    w["checked"] = false;
+    w["focused"] = false;
+    g_widgets.push_back(std::move(w));
+}
+
 void text(const std::string& t) {
     text_rect(t, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }

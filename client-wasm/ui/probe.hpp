@@ -15,6 +15,10 @@ void begin_frame();
 // "checkbox", "link", "tab", ...
 void widget(const std::string& label, const char* kind, bool enabled = true, bool checked = false,
             bool focused = false);
+// Adds a numeric value and its maximum to the widget recorded last (a progress bar).
+void widget_range(double value, double max);
+// Records a widget drawn without an ImGui item of its own (inside a card).
+void widget_rect(const std::string& label, const char* kind, ImVec2 min, ImVec2 max);
 // Records the last ImGui item, or an explicit rectangle, as drawn text.
 // Adds the text of a text field to the widget recorded last (never for
 // password fields).

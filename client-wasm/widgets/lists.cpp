@@ -49,12 +49,13 @@ struct CardHit {
     ImVec2 min;
     ImVec2 max;
 };
-CardHit clickable_card(const std::string& title, const char* id, ImVec2 size) {
+CardHit clickable_card(const std::string& title, const char* id, ImVec2 size,
+                       bool checked = false) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id, size);
     const bool hovered = ImGui::IsItemHovered();
     hand_cursor_if_hovered();
-    probe::widget(title, "link", true, false, ImGui::IsItemFocused());
+    probe::widget(title, "link", true, checked, ImGui::IsItemFocused());
     const ImVec2 max = ImGui::GetItemRectMax();
     card_frame(min, max, hovered);
     return {pressed, hovered, min, max};
@@ -119,16 +120,22 @@ bool summary_card(const std::string& title, const std::string& summary,
 }
 
 bool list_row(int number, const std::string& title, const std::string& meta, const char* id,
-              const std::string& mark) {
+              const std::string& mark, const RowProgress& progress) {
     const float width = column_width();
     const float height = 58_s;
-    const auto [pressed, hovered, min, max] = clickable_card(title, id, ImVec2(width, height));
+    const auto [pressed, hovered, min, max] =
+        clickable_card(title, id, ImVec2(width, height), progress.done);
 
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float cy = (min.y + max.y) * 0.5f;
     float x = min.x + 18_s;
-    if (number > 0) {
+    if (progress.done) {
+        const float r = 15_s;
+        dl->AddCircleFilled(ImVec2(x + r, cy), r, p.success_soft, 32);
+        check_mark(dl, ImVec2(x + r, cy), r * 0.75f, p.success);
+        x += 2 * r + 14_s;
+    } else if (number > 0) {
         const float r = 15_s;
         dl->AddCircleFilled(ImVec2(x + r, cy), r, p.accent_soft, 32);
         ImFont* nf = font(FontRole::small_bold);
@@ -146,7 +153,25 @@ bool list_row(int number, const std::string& title, const std::string& meta, con
     const float meta_x = max.x - 18_s - chevron_w - (meta.empty() ? 0 : ms.x + 16_s);
     const float mark_w = mark.empty() ? 0 : clock_badge_width(mark);
     const float mark_gap = meta.empty() ? 16_s : 12_s;
-    const float right = mark.empty() ? meta_x : meta_x - mark_gap - mark_w - 8_s;
+    float right = mark.empty() ? meta_x : meta_x - mark_gap - mark_w - 8_s;
+    if (progress.pages > 0) {
+        // "3 of 7" and a short bar, left of the mark and meta.
+        ImFont* pf = font(FontRole::small_bold);
+        const std::string words =
+            std::to_string(progress.pages_done) + " of " + std::to_string(progress.pages);
+        const ImVec2 ps = pf->CalcTextSizeA(pf->FontSize, FLT_MAX, 0, words.c_str());
+        const float bar_w = 72_s, bar_h = 8_s;
+        const float text_x = right - 8_s - ps.x;
+        const ImVec2 b0(text_x - 10_s - bar_w, cy - bar_h * 0.5f);
+        const ImVec2 b1(text_x - 10_s, cy + bar_h * 0.5f);
+        progress_track(dl, b0, b1, progress.pages_done, progress.pages);
+        const ImVec2 tp(text_x, cy - ps.y * 0.5f);
+        dl->AddText(pf, pf->FontSize, tp, p.text_muted, words.c_str());
+        probe::widget_rect(words, "progress", b0, ImVec2(tp.x + ps.x, b1.y));
+        probe::widget_range(progress.pages_done, progress.pages);
+        probe::text_rect(words, tp, ImVec2(tp.x + ps.x, tp.y + ps.y));
+        right = b0.x - 12_s;
+    }
 
     ImFont* tf = font(FontRole::bold);
     const ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, 0, title.c_str());

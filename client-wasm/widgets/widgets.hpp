@@ -28,6 +28,8 @@ void error_box(const std::string& text);
 // A calm, positive message, optionally with a button at its right end
 // (returns true when that button is pressed).
 bool notice_box(const std::string& text, const char* action = nullptr);
+// A gentle word of advice (warm colours, no alarm): "take your time".
+void note_box(const std::string& text);
 void badge(const std::string& text, bool accent = false);
 
 // --- Controls (all return true on the frame they were activated) ---
@@ -74,15 +76,26 @@ int picker(const char* label, const std::vector<std::string>& options, int selec
 enum class Tone { neutral, accent, success, warning, danger };
 void status_pill(const std::string& text, Tone tone);
 
+// --- Progress (widgets/progress.cpp) ---
+// A full-width bar filled `done` of `total` with `text` at its right end
+// ("3 of 7 pages"); the test bridge sees a "progress" widget labelled `text`
+// with `value` and `max`. Nothing at all when total is 0 (a part without pages).
+void progress_bar(const std::string& text, int done, int total);
+
 // --- Lists ---
 // A clickable card with a title, a summary (clipped to a few lines) and an
 // optional badge; the whole card is one "link" widget named by its title.
 bool summary_card(const std::string& title, const std::string& summary, const std::string& badge,
                   const char* id);
+// What a learner has done of a row's part or page.
+struct RowProgress {
+    bool done = false; // a check in place of the number (a visited page); the link is "checked"
+    int pages_done = 0, pages = 0; // a small bar with "3 of 7" (a part's pages); none when 0
+};
 // A clickable row in a numbered list (parts, pages); `mark` is shown as a
-// clock badge before `meta` (an upcoming timed action).
+// clock badge before `meta` (an upcoming timed action), `progress` before both.
 bool list_row(int number, const std::string& title, const std::string& meta, const char* id,
-              const std::string& mark = "");
+              const std::string& mark = "", const RowProgress& progress = {});
 // Ancestors then the current title; returns the index of a clicked ancestor or -1.
 int breadcrumb(const std::vector<std::string>& ancestors, const std::string& current);
 

@@ -377,15 +377,28 @@ SavedQuizAnswers parse_saved_quiz_answers(const json& j) {
     return s;
 }
 
+void to_json(json& j, const QuizTally& t) {
+    j = {{"questions", t.questions}, {"answered", t.answered}, {"correct", t.correct}};
+}
+void from_json(const json& j, QuizTally& t) {
+    t.questions = j.value("questions", 0);
+    t.answered = j.value("answered", 0);
+    t.correct = j.value("correct", 0);
+}
+
 void to_json(json& j, const PageProgress& p) {
-    j = {
-        {"page_id", p.page_id}, {"title", p.title}, {"visited", p.visited}, {"seconds", p.seconds}};
+    j = {{"page_id", p.page_id},
+         {"title", p.title},
+         {"visited", p.visited},
+         {"seconds", p.seconds},
+         {"quiz", p.quiz}};
 }
 void from_json(const json& j, PageProgress& p) {
     p.page_id = j.at("page_id").get<Id>();
     p.title = j.value("title", "");
     p.visited = j.value("visited", false);
     p.seconds = j.value("seconds", std::int64_t(0));
+    if (auto it = j.find("quiz"); it != j.end() && it->is_object()) p.quiz = it->get<QuizTally>();
 }
 
 json to_json(const PartProgress& p) {
@@ -395,7 +408,10 @@ json to_json(const PartProgress& p) {
             {"visited_pages", p.visited_pages},
             {"available_pages", p.available_pages},
             {"seconds", p.seconds},
-            {"skimming", p.skimming}};
+            {"skimming", p.skimming},
+            {"quiz_questions", p.quiz_questions},
+            {"quiz_answered", p.quiz_answered},
+            {"quiz_correct", p.quiz_correct}};
 }
 PartProgress parse_part_progress(const json& j) {
     PartProgress p;
@@ -407,6 +423,9 @@ PartProgress parse_part_progress(const json& j) {
     p.available_pages = j.value("available_pages", 0);
     p.seconds = j.value("seconds", std::int64_t(0));
     p.skimming = j.value("skimming", false);
+    p.quiz_questions = j.value("quiz_questions", 0);
+    p.quiz_answered = j.value("quiz_answered", 0);
+    p.quiz_correct = j.value("quiz_correct", 0);
     return p;
 }
 

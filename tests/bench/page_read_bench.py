@@ -6,7 +6,15 @@ same run. The ratio (page read / bare) is the figure to compare across
 machines. Both are run with and without an explicit `Connection: keep-alive`
 header: Pistache 0.0.5 closes the connection after each reply unless asked.
 A run that sees any 4xx/5xx reply fails: a benchmark of 401s is worthless.
-Four wrk runs of --duration each (default 10s: about 45 s in all).
+
+What progress recording costs (keep-alive): the student's read records the
+visit and the current page, but after the first read nothing writes; the same
+page read by a tutor of the module records nothing at all and otherwise does
+the same work (a reader who may not edit: quiz solutions removed); the ratio
+of the two is the price of the check. Then two pages of the part read in turn
+(the current page changes on nearly every read: a write each time), by the
+student and by the tutor, as a second ratio.
+Seven wrk runs of --duration each (default 10s: about 75 s in all).
 
     WTE_SERVER=build/native/server/wte-server \
     WTE_BARE_PISTACHE=build/native/tests/bench/bare-pistache \
@@ -18,6 +26,7 @@ import json
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -30,6 +39,7 @@ BUILD = os.path.join(HERE, "..", "..", "build", "native")
 SERVER = os.environ.get("WTE_SERVER", os.path.join(BUILD, "server", "wte-server"))
 BARE = os.environ.get("WTE_BARE_PISTACHE", os.path.join(BUILD, "tests", "bench", "bare-pistache"))
 STUDENT = {"email": "student1@example.org", "password": "student1-demo"}
+TUTOR = {"email": "tutor@example.org", "password": "tutor-bench-pw"}
 
 
 def free_port():
@@ -65,34 +75,59 @@ def get_json(base, path, cookie):
         return json.load(r)
 
 
-def sign_in(base):
-    req = urllib.request.Request(base + "/api/v1/auth/login", data=json.dumps(STUDENT).encode(),
+def sign_in(base, who=STUDENT):
+    req = urllib.request.Request(base + "/api/v1/auth/login", data=json.dumps(who).encode(),
                                  headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req) as r:
         for value in r.headers.get_all("Set-Cookie") or []:
             m = re.match(r"(wte_session=[^;]+)", value)
             if m:
                 return m.group(1)
-    sys.exit("signing in as the demo student set no wte_session cookie")
+    sys.exit(f"signing in as {who['email']} set no wte_session cookie")
 
 
-def first_page(base, cookie):
-    """Depth-first through the student's modules: the first part of type page."""
-    def walk(part_id):
-        part = get_json(base, f"/api/v1/parts/{part_id}", cookie)
-        if part["type"] == "page":
-            return part
-        for child in part.get("children", []):
-            found = walk(child["id"])
-            if found:
-                return found
-        return None
-
+def first_pages(base, cookie):
+    """Depth-first through the student's modules: the pages of the first part
+    with at least two (reading them records the student's visits: done here,
+    so the measured reads of the first page write nothing)."""
     for module in get_json(base, "/api/v1/modules/mine", cookie)["items"]:
-        page = walk(module["id"])
-        if page:
-            return page
-    sys.exit("the demo student has taken no module with a page")
+        for part in get_json(base, f"/api/v1/parts/{module['id']}", cookie)["children"]:
+            pages = [c for c in get_json(base, f"/api/v1/parts/{part['id']}", cookie)["children"]
+                     if c["type"] == "page"]
+            if len(pages) >= 2:
+                # The second first, so the first is the current page afterwards.
+                second = get_json(base, f"/api/v1/parts/{pages[1]['id']}", cookie)
+                return get_json(base, f"/api/v1/parts/{pages[0]['id']}", cookie), second
+    sys.exit("the demo student has taken no module with a part of two pages")
+
+
+def alternating_script(tmp, paths):
+    """A wrk script asking for `paths` in turn on each connection."""
+    script = os.path.join(tmp, "alternate.lua")
+    with open(script, "w") as f:
+        f.write("local paths = {" + ", ".join(f'"{p}"' for p in paths) + "}\n"
+                "local n = 0\n"
+                "request = function()\n"
+                "  n = n + 1\n"
+                "  return wrk.format(nil, paths[n % #paths + 1])\n"
+                "end\n")
+    return script
+
+
+def add_tutor(config, db_path):
+    """TUTOR as a tutor of "Web Development Basics". No API or command gives
+    the tutor role yet, so it is written into this run's own database."""
+    subprocess.run([SERVER, "user", "add", config, TUTOR["email"], "Bench Tutor", "--password",
+                    TUTOR["password"]], check=True, capture_output=True)
+    db = sqlite3.connect(db_path)
+    with db:
+        added = db.execute(
+            "INSERT INTO module_roles (module_id, user_id, role) SELECT p.id, u.id, 'tutor' "
+            "FROM parts p, users u WHERE p.type = 'module' AND p.title = ? AND u.email = ?",
+            ("Web Development Basics", TUTOR["email"])).rowcount
+    db.close()
+    if added != 1:
+        sys.exit("the demo module to make the bench tutor a tutor of is missing")
 
 
 def to_ms(text):
@@ -100,8 +135,8 @@ def to_ms(text):
     return float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
 
 
-def wrk(url, duration, headers):
-    cmd = ["wrk", "-t2", "-c20", f"-d{duration}", "--latency"]
+def wrk(url, duration, headers, script=None):
+    cmd = ["wrk", "-t2", "-c20", f"-d{duration}", "--latency"] + (["-s", script] if script else [])
     for h in headers:
         cmd += ["-H", h]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
@@ -138,6 +173,7 @@ def main():
             f.write(re.sub(r"^port = \d+", f"port = {port}", text, flags=re.M))
         subprocess.run([SERVER, "init-db", config, "--demo", "--admin-password", "bench-password"],
                        check=True, capture_output=True)
+        add_tutor(config, os.path.join(tmp, ini.get("database", "path")))  # relative to the file
 
         base = f"http://127.0.0.1:{port}"
         with open(os.path.join(tmp, "server.log"), "w") as log:
@@ -146,7 +182,8 @@ def main():
         try:
             wait_until_serving(base + "/api/v1/health", server, "wte-server")
             cookie = sign_in(base)
-            page = first_page(base, cookie)
+            tutor = sign_in(base, TUTOR)
+            page, other = first_pages(base, cookie)
             url = f"{base}/api/v1/parts/{page['id']}"
             req = urllib.request.Request(url, headers={"Cookie": cookie})
             with urllib.request.urlopen(req) as r:
@@ -166,6 +203,11 @@ def main():
             for conn, extra in (("close", []), ("keep", keep_alive)):
                 results["page", conn] = wrk(url, args.duration, ["Cookie: " + cookie] + extra)
                 results["bare", conn] = wrk(bare_url, args.duration, extra)
+            results["tutor", "keep"] = wrk(url, args.duration, ["Cookie: " + tutor] + keep_alive)
+            script = alternating_script(tmp, [f"/api/v1/parts/{p['id']}" for p in (page, other)])
+            for who, c in (("student", cookie), ("tutor", tutor)):
+                results["alternate", who] = wrk(url, args.duration, ["Cookie: " + c] + keep_alive,
+                                                script)
         finally:
             stop(server)
             if bare:
@@ -185,6 +227,19 @@ def main():
     keep = results["page", "keep"]["rps"] / results["bare", "keep"]["rps"]
     print(f"  ratio page read / bare: {close:.2f} without keep-alive header, "
           f"{keep:.2f} with keep-alive")
+
+    print(f"progress recording, keep-alive: the page above, then it and \"{other['title']}\" "
+          "read in turn")
+    rows = (("student (visit recorded; nothing writes)", results["page", "keep"]),
+            ("tutor (records nothing)", results["tutor", "keep"]),
+            ("student, two pages in turn (a write per read)", results["alternate", "student"]),
+            ("tutor, two pages in turn", results["alternate", "tutor"]))
+    for label, r in rows:
+        print(f"  {label:50} {r['rps']:10.0f} {r['p50']:8.2f} {r['p99']:8.2f}")
+    same = results["page", "keep"]["rps"] / results["tutor", "keep"]["rps"]
+    moving = results["alternate", "student"]["rps"] / results["alternate", "tutor"]["rps"]
+    print(f"  ratio student / tutor: {same:.2f} re-reading one page, "
+          f"{moving:.2f} with the current page changing each read")
 
 
 if __name__ == "__main__":

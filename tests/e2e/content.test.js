@@ -4,11 +4,14 @@
 // window.wteTest, screenshots for people); text can be drag-selected and
 // copied; a student answers the demo quiz wrongly, then rightly, reloads and
 // finds the answers restored, and the server recorded two attempts with a
-// wrong first one.
+// wrong first one (a new student: the demo's student1 has answered already).
+// Needs WTE_BASE_URL, WTE_SERVER and WTE_CONFIG (ci/e2e.sh exports them).
 'use strict';
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const { execFile } = require('node:child_process');
+const { promisify } = require('node:util');
 const { BASE_URL, launch, Wte } = require('./lib/wte');
 
 const STUDENT = { email: 'student1@example.org', password: 'student1-demo' };
@@ -72,13 +75,33 @@ async function clickAt(wte, w) {
   await wte.nextFrame();
 }
 
-async function signedIn() {
+async function signedIn(account = STUDENT) {
   const session = await launch(VIEW);
   const wte = new Wte(session.page);
   await wte.open('');
-  await wte.signIn(STUDENT.email, STUDENT.password);
+  await wte.signIn(account.email, account.password);
   await wte.waitForScreen('modules');
   return { session, wte };
+}
+
+// A new student of "Web Development Basics" with no quiz answers yet.
+async function newLearner() {
+  for (const v of ['WTE_SERVER', 'WTE_CONFIG']) assert.ok(process.env[v], `${v} is set (run through ci/e2e.sh)`);
+  const account = { email: `quiz-${Date.now()}@example.org`, password: 'quiz-learner-pw-1' };
+  await promisify(execFile)(process.env.WTE_SERVER, [
+    'user', 'add', process.env.WTE_CONFIG, account.email, 'Quiz Learner', '--password', account.password,
+    '--group', 'Student',
+  ]);
+  const signed = await signedIn(account);
+  const { page } = signed.session;
+  const { csrf_token } = await api(page, '/auth/me');
+  const module = (await api(page, '/modules')).items.find((m) => m.title === 'Web Development Basics');
+  const r = await page.request.post(`${BASE_URL}/api/v1/parts/${module.id}/enrol`, {
+    headers: { 'X-CSRF-Token': csrf_token, 'Content-Type': 'application/json' },
+    data: '{}',
+  });
+  assert.equal(r.status(), 200, `enrol answered ${r.status()}`);
+  return signed;
 }
 
 test('the "Everything" page draws every construct', async (t) => {
@@ -157,7 +180,7 @@ test('text on a page can be selected by dragging and copied with Ctrl+C', async 
 });
 
 test('a student answers the quiz wrongly, then rightly, and finds it restored', async (t) => {
-  const { session, wte } = await signedIn();
+  const { session, wte } = await newLearner();
   t.after(() => session.close());
   const { page } = session;
   const id = await pageId(page, 'HTML Structure', 'Check Your Understanding');

@@ -20,7 +20,7 @@ class ProgressTests(ServerTestCase):
         return db.execute("PRAGMA data_version").fetchone()[0]
 
     def test_reading_pages_records_visits_and_the_current_page(self):
-        s = self.server.client("student1")
+        s = self.server.new_learner()
         part = self.part_named(s, "HTML Structure")["id"]
         pages = self.pages_of(s, part)
         status, before, _ = s.get(f"/api/v1/parts/{part}/progress")
@@ -70,6 +70,18 @@ class ProgressTests(ServerTestCase):
         finally:
             db.close()
 
+    def test_the_demo_student_is_part_way_through_html_structure(self):
+        s = self.server.client("student1")
+        part = self.part_named(s, "HTML Structure")["id"]
+        _, p, _ = s.get(f"/api/v1/parts/{part}/progress")
+        by_title = {x["title"]: x for x in p["pages"]}
+        self.assertEqual((p["visited_pages"], p["available_pages"]), (3, 4))
+        self.assertFalse(by_title["Styling with CSS"]["visited"])
+        self.assertEqual(p["current_page_id"], by_title["Check Your Understanding"]["page_id"])
+        self.assertGreater(p["seconds"], 60)
+        self.assertFalse(p["skimming"])
+        self.assertEqual((p["quiz_questions"], p["quiz_answered"], p["quiz_correct"]), (2, 1, 1))
+
     def test_time_on_page_adds_up_and_bad_reports_change_nothing(self):
         s = self.server.client("student1")
         part = self.part_named(s, "Getting Started")["id"]
@@ -118,11 +130,43 @@ class ProgressTests(ServerTestCase):
         self.assertEqual(status, 200, p)
         self.assertEqual(p, {"part_id": part["id"], "current_page_id": None, "pages": [],
                              "visited_pages": 0, "available_pages": 0, "seconds": 0,
-                             "skimming": False})
+                             "skimming": False, "quiz_questions": 0, "quiz_answered": 0,
+                             "quiz_correct": 0})
         _, m, _ = s.get("/api/v1/parts/1/progress")
         line = next(x for x in m["parts"] if x["part_id"] == part["id"])
         self.assertEqual(line, {"part_id": part["id"], "visited_pages": 0, "available_pages": 0,
                                 "seconds": 0})
+
+    def test_quiz_results_come_with_the_part_progress(self):
+        s = self.server.new_learner()
+        part = self.part_named(s, "HTML Structure")["id"]
+        quiz_page = next(c["id"] for c in s.get(f"/api/v1/parts/{part}")[1]["children"]
+                         if c["title"] == "Check Your Understanding")
+        _, before, _ = s.get(f"/api/v1/parts/{part}/progress")
+        entry = next(p for p in before["pages"] if p["page_id"] == quiz_page)
+        self.assertEqual(entry["quiz"], {"questions": 2, "answered": 0, "correct": 0})
+        self.assertEqual((before["quiz_questions"], before["quiz_answered"],
+                          before["quiz_correct"]), (2, 0, 0))
+
+        quiz = s.get(f"/api/v1/parts/{quiz_page}/quizzes")[1]["items"][0]
+        by_id = {q["id"]: q for q in quiz["questions"]}
+        url = f"/api/v1/parts/{quiz_page}/quiz-answers"
+        right = s.post(url, {"quiz": quiz["id"], "question": "closing-tags",
+                             "answers": [by_id["closing-tags"]["answers"][1]]})[1]  # img
+        wrong = s.post(url, {"quiz": quiz["id"], "question": "lists",
+                             "answers": [by_id["lists"]["answers"][0]]})[1]  # ul without ol
+        self.assertEqual((right["correct"], wrong["correct"]), (True, False))
+
+        _, after, _ = s.get(f"/api/v1/parts/{part}/progress")
+        for p in after["pages"]:
+            want = ({"questions": 2, "answered": 2, "correct": 1} if p["page_id"] == quiz_page
+                    else {"questions": 0, "answered": 0, "correct": 0})
+            self.assertEqual(p["quiz"], want, p["title"])
+        self.assertEqual((after["quiz_questions"], after["quiz_answered"],
+                          after["quiz_correct"]), (2, 2, 1))
+        # Someone else's answers are not mine.
+        other = self.server.new_learner()
+        self.assertEqual(other.get(f"/api/v1/parts/{part}/progress")[1]["quiz_answered"], 0)
 
     def test_hidden_pages_are_not_counted(self):
         t = self.server.client("teacher")

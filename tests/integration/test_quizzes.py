@@ -62,7 +62,7 @@ class QuizTests(ServerTestCase):
         self.assertIn("[X] Yes", t.get(f"/api/v1/parts/{page['id']}")[1]["content"])
 
     def test_wrong_then_right_records_first_and_later_attempts(self):
-        s = self.server.client("student1")
+        s = self.server.new_learner()
         pid = self.quiz_page(s)
         url = f"/api/v1/parts/{pid}/quiz-answers"
         status, r, _ = s.post(url, {"quiz": "html-basics", "question": "lists", "answers": ["ul"]})
@@ -79,7 +79,7 @@ class QuizTests(ServerTestCase):
         self.assertEqual(lists["attempts"], 2)
 
     def test_bad_answers_are_refused_and_change_nothing(self):
-        s = self.server.client("student1")
+        s = self.server.new_learner()
         pid = self.quiz_page(s)
         url = f"/api/v1/parts/{pid}/quiz-answers"
         self.assertError(s.post(url, {"quiz": "html-basics", "question": "closing-tags", "answers": ["div"]}), 400)

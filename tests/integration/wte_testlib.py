@@ -79,6 +79,21 @@ class ServerProcess:
             assert status == 200, (status, body)
         return c
 
+    def new_learner(self, module=1):
+        """A new student account that has taken `module` (default: "Web
+        Development Basics") and has no progress or answers yet — unlike the
+        demo's student1, who is part-way through "HTML Structure"."""
+        self.learners = getattr(self, "learners", 0) + 1
+        email, password = f"learner{self.learners}@example.org", "new-learner-pw"
+        run_cli("user", "add", self.config, email, f"Learner {self.learners}", "--password",
+                password, "--group", "Student")
+        c = Client(self.port)
+        status, body, _ = c.login(email, password)
+        assert status == 200, (status, body)
+        status, body, _ = c.post(f"/api/v1/parts/{module}/enrol", {})
+        assert status == 200, (status, body)
+        return c
+
     def stop(self):
         self.proc.terminate()
         try:

@@ -87,14 +87,22 @@ TEST_CASE("asset paths are encoded once, in one place") {
 TEST_CASE("a part's progress round-trips, with no current page as null") {
     api::PartProgress p;
     p.part_id = 7;
-    p.pages = {{8, "Intro", true, 42}, {9, "Tags", false, 0}};
+    p.pages = {{8, "Intro", true, 42, {2, 2, 1}}, {9, "Tags", false, 0, {}}};
     p.visited_pages = 1;
     p.available_pages = 2;
     p.seconds = 42;
+    p.quiz_questions = 2;
+    p.quiz_answered = 2;
+    p.quiz_correct = 1;
     json j = api::to_json(p);
     CHECK(j["current_page_id"].is_null());
-    CHECK(j["pages"][0] ==
-          json{{"page_id", 8}, {"title", "Intro"}, {"visited", true}, {"seconds", 42}});
+    CHECK(j["pages"][0] == json{{"page_id", 8},
+                                {"title", "Intro"},
+                                {"visited", true},
+                                {"seconds", 42},
+                                {"quiz", {{"questions", 2}, {"answered", 2}, {"correct", 1}}}});
+    CHECK(j["pages"][1]["quiz"] == json{{"questions", 0}, {"answered", 0}, {"correct", 0}});
+    CHECK(j["quiz_answered"] == 2);
     CHECK(api::parse_part_progress(j) == p);
     p.current_page_id = 8;
     CHECK(api::to_json(p)["current_page_id"] == 8);

@@ -21,7 +21,8 @@ std::vector<PartSummary> visible_pages(Context& ctx, const Node& part) {
     return pages;
 }
 
-api::PartProgress part_progress(Context& ctx, const Node& part) {
+// The module's summary lines need no quiz tallies: `with_quizzes` skips their query.
+api::PartProgress part_progress(Context& ctx, const Node& part, bool with_quizzes = true) {
     api::PartProgress p;
     p.part_id = part.record.part.id;
     auto pages = visible_pages(ctx, part);
@@ -30,13 +31,20 @@ api::PartProgress part_progress(Context& ctx, const Node& part) {
         ids.push_back(page.id);
     const Id user = ctx.signed_in_user().id;
     auto visits = ctx.stores.progress.visits(user, ids);
+    auto quizzes = with_quizzes ? ctx.stores.quizzes.tallies_of_pages(user, p.part_id)
+                                : std::map<Id, api::QuizTally>{};
     for (const auto& page : pages) {
         auto it = visits.find(page.id);
         const bool visited = it != visits.end();
         const std::int64_t seconds = visited ? it->second.seconds : 0;
-        p.pages.push_back({page.id, page.title, visited, seconds});
+        api::QuizTally quiz;
+        if (auto q = quizzes.find(page.id); q != quizzes.end()) quiz = q->second;
+        p.pages.push_back({page.id, page.title, visited, seconds, quiz});
         p.visited_pages += visited ? 1 : 0;
         p.seconds += seconds;
+        p.quiz_questions += quiz.questions;
+        p.quiz_answered += quiz.answered;
+        p.quiz_correct += quiz.correct;
     }
     p.available_pages = static_cast<int>(pages.size());
     p.skimming = is_skimming(p.visited_pages, p.seconds);
@@ -78,7 +86,7 @@ Response get_progress(Context& ctx) {
             if (child.type != PartType::part || !can_view(ctx.actor, child_facts(n, child)))
                 continue;
             Node part = load_node(ctx, child.id);
-            auto p = part_progress(ctx, part);
+            auto p = part_progress(ctx, part, false);
             m.parts.push_back({p.part_id, p.visited_pages, p.available_pages, p.seconds});
         }
         return Response::json_body(200, api::to_json(m));

@@ -92,4 +92,18 @@ std::vector<QuizAnswer> QuizStore::answers_of(Id user, Id part) {
     return out;
 }
 
+std::map<Id, api::QuizTally> QuizStore::tallies_of_pages(Id user, Id part) {
+    auto st = c_.prepare("SELECT q.part_id, COUNT(*), COUNT(a.user_id), "
+                         "COALESCE(SUM(CASE WHEN a.correct <> 0 THEN 1 ELSE 0 END), 0) "
+                         "FROM quiz_questions q JOIN parts p ON p.id = q.part_id "
+                         "LEFT JOIN quiz_answers a ON a.user_id = ? AND a.part_id = q.part_id AND "
+                         "a.quiz_id = q.quiz_id AND a.question_id = q.question_id "
+                         "WHERE p.parent_id = ? GROUP BY q.part_id");
+    st.bind_all(user, part);
+    std::map<Id, api::QuizTally> out;
+    while (st.step())
+        out[st.int64(0)] = {st.integer(1), st.integer(2), st.integer(3)};
+    return out;
+}
+
 } // namespace wte::db

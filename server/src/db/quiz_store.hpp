@@ -4,8 +4,10 @@
 #pragma once
 
 #include "db/database.hpp"
+#include "wte/api.hpp"
 #include "wte/domain.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +24,9 @@ public:
                                      const std::string& question);
     void save_answer(Id user, Id part, const QuizAnswer& answer);
     std::vector<QuizAnswer> answers_of(Id user, Id part); // in the order first answered
+    // Per page of `part` that has a quiz: its questions and `user`'s answers
+    // to them (answers to questions since removed do not count). One query.
+    std::map<Id, api::QuizTally> tallies_of_pages(Id user, Id part);
 
 private:
     Connection& c_;

@@ -2,7 +2,11 @@
 
 #include "auth/crypto.hpp"
 #include "content/quizzes.hpp"
+#include "db/rows.hpp"
 #include "seed/demo_assets.hpp"
+
+#include <iterator>
+#include <utility>
 
 namespace wte::seed {
 
@@ -420,7 +424,7 @@ A quick quiz
 std::vector<DemoAccount> seed_demo(db::Stores& store) {
     std::vector<DemoAccount> accounts = {
         {"teacher@example.org", "teacher-demo", "Teacher (owns the demo module)"},
-        {"student1@example.org", "student1-demo", "Student (has taken the demo module)"},
+        {"student1@example.org", "student1-demo", "Student (part-way through \"HTML Structure\")"},
         {"student2@example.org", "student2-demo", "Student (has not taken it yet)"},
     };
     auto teacher_group = store.users.find_group("Teacher");
@@ -465,10 +469,11 @@ std::vector<DemoAccount> seed_demo(db::Stores& store) {
     add(PartType::page, getting_started, module, "Welcome to the Web", "", intro_page);
     Id html = add(PartType::part, module, module, "HTML Structure", "Tutorial",
                   "Elements, tags and the document tree.\n");
-    add(PartType::page, html, module, "The Structure of an HTML Document", "", html_basics_page);
-    add(PartType::page, html, module, "Lists and Nesting", "", lists_page);
+    Id structure_page = add(PartType::page, html, module, "The Structure of an HTML Document", "",
+                            html_basics_page);
+    Id lists = add(PartType::page, html, module, "Lists and Nesting", "", lists_page);
     add(PartType::page, html, module, "Styling with CSS", "", css_page);
-    add(PartType::page, html, module, "Check Your Understanding", "", quiz_page);
+    Id check = add(PartType::page, html, module, "Check Your Understanding", "", quiz_page);
     Id exercise =
         add(PartType::part, module, module, "Your Own Home Page", "Exercise",
             "Put what you learned together in a page of your own.\n", DisplayMode::three_pane_html);
@@ -511,6 +516,7 @@ std::vector<DemoAccount> seed_demo(db::Stores& store) {
     };
     attach("diagram.png", "image/png", diagram_png());
     attach("handout.pdf", "application/pdf", handout_pdf());
+<<<<<<< HEAD
     auto attach_to = [&](Id part, AssetKind kind, const std::string& filename,
                          const std::string& mimetype, const std::string& bytes) {
         Asset a;
@@ -529,6 +535,23 @@ std::vector<DemoAccount> seed_demo(db::Stores& store) {
     attach_to(exercise, AssetKind::template_file, "script.js", "text/javascript",
               exercise_script_js);
     attach_to(exercise, AssetKind::asset, "logo.png", "image/png", logo_png());
+=======
+
+    // student1 is part-way through "HTML Structure", so `make run` shows
+    // progress: two pages read, "Styling with CSS" skipped, the quiz page
+    // open (the current page) with one of its two questions answered.
+    const Id student = ids[1];
+    const std::int64_t yesterday = db::now_seconds() - 86400;
+    const std::pair<Id, std::int64_t> read[] = {{structure_page, 320}, {lists, 245}, {check, 95}};
+    for (std::size_t i = 0; i < std::size(read); ++i) {
+        const auto [page, seconds] = read[i];
+        const std::int64_t at = yesterday + 600 * static_cast<std::int64_t>(i);
+        store.progress.record_visit(student, html, page, at);
+        store.progress.add_seconds(student, page, seconds, at + seconds);
+    }
+    store.quizzes.save_answer(student, check,
+                              {"html-basics", "closing-tags", {"img"}, true, 1, {"img"}, true});
+>>>>>>> progress-ui
     return accounts;
 }
 

@@ -147,6 +147,17 @@ struct SavedQuizAnswers {
 json to_json(const SavedQuizAnswers& s);
 SavedQuizAnswers parse_saved_quiz_answers(const json& j);
 
+// A page's quiz questions and the caller's recorded answers to them (zeros
+// when the page has no quiz).
+struct QuizTally {
+    int questions = 0;
+    int answered = 0;
+    int correct = 0;
+    bool operator==(const QuizTally&) const = default;
+};
+void to_json(json& j, const QuizTally& t);
+void from_json(const json& j, QuizTally& t);
+
 // GET /parts/{part}/progress: the learner's progress on a part. `pages` are
 // the pages the learner can see, in order; a part without pages has zeros.
 struct PageProgress {
@@ -154,6 +165,7 @@ struct PageProgress {
     std::string title;
     bool visited = false;
     std::int64_t seconds = 0;
+    QuizTally quiz;
     bool operator==(const PageProgress&) const = default;
 };
 void to_json(json& j, const PageProgress& p);
@@ -167,6 +179,10 @@ struct PartProgress {
     int available_pages = 0;
     std::int64_t seconds = 0;
     bool skimming = false;
+    // Sums of the pages' quiz tallies.
+    int quiz_questions = 0;
+    int quiz_answered = 0;
+    int quiz_correct = 0;
     bool operator==(const PartProgress&) const = default;
 };
 json to_json(const PartProgress& p);
