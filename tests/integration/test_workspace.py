@@ -129,6 +129,9 @@ class WorkspaceTests(ServerTestCase):
         self.assertEqual((status, r2["result"]), (200, "saved"))
         status, r3, _ = self.put(self.s, part, "index.html", b"v3", f'W/"{r2["etag"]}"')
         self.assertEqual((status, r3["result"]), (200, "saved"))
+        # Apache's mod_deflate hands the browser "etag-gzip" on a compressed GET.
+        status, r35, _ = self.put(self.s, part, "index.html", b"v3.5", f'"{r3["etag"]}-gzip"')
+        self.assertEqual((status, r35["result"]), (200, "saved"))
         status, r4, _ = self.put(self.s, part, "index.html", b"v0", "*")
         self.assertEqual((status, r4["result"], r4["changed"]), (200, "saved", False))
         status, new, _ = self.put(self.s, part, "notes.md", b"# notes", "*")

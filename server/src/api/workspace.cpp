@@ -79,7 +79,8 @@ std::string mimetype_for(const std::string& filename) {
     return "text/plain";
 }
 
-// If-Match as browsers and tools send it: "etag", etag, W/"etag" or *.
+// If-Match as browsers and tools send it: "etag", etag, W/"etag" or *. Apache's
+// mod_deflate hands out "etag-gzip" for a compressed GET: that is our etag too.
 struct Precondition {
     bool any = false;
     std::string etag;
@@ -95,6 +96,8 @@ Precondition parse_if_match(const std::string& raw) {
     if (v == "*") return {true, {}};
     if (v.rfind("W/", 0) == 0 || v.rfind("w/", 0) == 0) v = v.substr(2);
     if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+    for (std::string_view suffix : {"-gzip", "-br"})
+        if (v.size() > suffix.size() && v.ends_with(suffix)) v.resize(v.size() - suffix.size());
     return {false, v};
 }
 
