@@ -8,6 +8,7 @@
 #include "app/route.hpp"
 #include "app/session.hpp"
 #include "app/timed_actions.hpp"
+#include "app/workspace.hpp"
 
 #include <optional>
 
@@ -21,10 +22,11 @@ struct Actions {
     ModuleListActions lists;
     PartActions part;
     TimedActions timed;
+    WorkspaceActions workspace;
 
     bool any() const {
         return navigate || retry || toggle_high_contrast || session.any() || lists.any() ||
-               part.any() || timed.any();
+               part.any() || timed.any() || workspace.any();
     }
 };
 

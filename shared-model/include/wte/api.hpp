@@ -235,10 +235,12 @@ struct Workspace {
 json to_json(const Workspace& w);
 Workspace parse_workspace(const json& j);
 
-// PUT /parts/{part}/files/{name}: "saved" or "no-changes", with the new ETag.
+// PUT /parts/{part}/files/{name}: {"result": "saved" | "no-changes", "etag"
+// (bare), "changed" (differs from its template)}.
 struct FileSaveResult {
     std::string status;
     std::string etag;
+    bool changed = false;
     bool operator==(const FileSaveResult&) const = default;
 };
 json to_json(const FileSaveResult& r);
