@@ -64,11 +64,13 @@ void App::reset_signed_in_state() {
     state.parts.clear();
     state.timed = {};
     state.content.titles_waiting.clear();
+    preview_close(state.preview, platform_);
 }
 
 bool App::poll() {
     bool any = requests_.poll();
     any = page_content::poll_images(*this) || any;
+    any = preview::poll(*this) || any;
     if (any) page_content::refresh_titles(*this);
     time_on_page::tick(*this);
     return any;
@@ -80,6 +82,7 @@ void App::apply(Actions& a) {
     module_lists::apply(*this, a.lists);
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);
+    preview::apply(*this, a.preview);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();

@@ -5,6 +5,7 @@
 #include "app/module_lists.hpp"
 #include "app/page_content.hpp"
 #include "app/part_view.hpp"
+#include "app/preview.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
 #include "app/time_on_page.hpp"
@@ -21,6 +22,7 @@ struct AppState {
     TimedActionsPanel timed; // app/timed_actions.hpp
     PageContent content;     // app/page_content.hpp: the page renderer and its images
     TimeOnPage time;         // app/time_on_page.hpp: the learner's time on the page on screen
+    PreviewPane preview;     // app/preview.hpp: the live preview of the learner's page
 
     bool high_contrast = false;
     int frame = 0;
