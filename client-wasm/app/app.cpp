@@ -66,13 +66,14 @@ void App::reset_signed_in_state() {
     state.parts.clear();
     state.timed = {};
     state.content.titles_waiting.clear();
-    preview_close(state.workspace.preview, platform_);
+    preview_close(state.preview, platform_);
     state.workspace = {};
 }
 
 bool App::poll() {
     bool any = requests_.poll();
     any = page_content::poll_images(*this) || any;
+    any = preview::poll(*this) || any;
     if (any) page_content::refresh_titles(*this);
     time_on_page::tick(*this);
     workspace::tick(*this);
@@ -86,6 +87,7 @@ void App::apply(Actions& a) {
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);
     workspace::apply(*this, a.workspace);
+    preview::apply(*this, a.preview);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();

@@ -93,5 +93,26 @@ void WasmPlatform::overlay_show(int id, bool visible) {
 void WasmPlatform::overlay_remove(int id) {
     platform::overlay_remove(id);
 }
+void WasmPlatform::overlay_navigate(int id, const std::string& src) {
+    platform::overlay_navigate(id, src);
+}
+void WasmPlatform::overlay_post(int id, const std::string& json) {
+    platform::overlay_post(id, json);
+}
+std::vector<OverlayMessage> WasmPlatform::take_overlay_messages() {
+    std::vector<OverlayMessage> out;
+    for (auto& m : platform::take_overlay_messages())
+        out.push_back({m.overlay, std::move(m.text)});
+    return out;
+}
+std::optional<std::string> WasmPlatform::storage_get(const std::string& key) {
+    return platform::storage_get(key);
+}
+void WasmPlatform::storage_set(const std::string& key, const std::string& value) {
+    platform::storage_set(key, value);
+}
+void WasmPlatform::storage_remove(const std::string& key) {
+    platform::storage_remove(key);
+}
 
 } // namespace wte::client

@@ -38,6 +38,11 @@ WorkspaceFileState* file_of(App& app, Id part, const std::string& name) {
     return w ? w->find(name) : nullptr;
 }
 
+void reload_preview(App& app) {
+    ++app.state.workspace.preview_reloads;
+    preview_reload(app.state.preview);
+}
+
 void mark_edited(App& app, WorkspaceFileState& f) {
     f.dirty = f.editor.text() != f.saved_text;
     f.changed_at = app.platform().now_unix_seconds();
@@ -80,7 +85,7 @@ void save_reply(App& app, Id part, const std::string& name, const Reply& reply) 
         f->dirty = f->editor.text() != f->saved_text; // typed while it was on its way
         f->retrying = false;
         f->refused.clear();
-        if (result.status == "saved") preview_reload(app.state.workspace.preview);
+        if (result.status == "saved") reload_preview(app);
         return;
     }
     const api::ErrorBody e = reply.error();
@@ -179,8 +184,7 @@ void load(App& app) {
         }
         const api::Workspace listing = api::parse_workspace(reply.data);
         apply_listing(app, listing, "", false);
-        if (w->preview.url != listing.preview_url || w->preview.part != part)
-            preview_open(w->preview, part, listing.preview_url);
+        preview_open(app.state.preview, part, listing.preview_url);
     });
     r.key = "workspace";
     w.request = app.requests().send(std::move(r));
@@ -210,7 +214,7 @@ void reset(App& app, const api::FileResetRequest& body) {
                           return;
                       }
                       apply_listing(app, api::parse_workspace(reply.data), one, one.empty());
-                      preview_reload(w->preview);
+                      reload_preview(app);
                   }));
 }
 
@@ -231,7 +235,7 @@ void close(App& app) {
     WorkspaceState& w = app.state.workspace;
     if (!w.part_id) return;
     flush(app, false);
-    preview_close(w.preview, app.platform());
+    preview_close(app.state.preview, app.platform());
     w.part_id = 0;
     w.files.clear();
     w.loading = false;

@@ -6,7 +6,6 @@
 // changed elsewhere keeps the typed text and asks which version wins.
 #pragma once
 
-#include "app/preview_stub.hpp"
 #include "app/route.hpp"
 #include "editor/code_editor.hpp"
 #include "wte/api.hpp"
@@ -56,7 +55,8 @@ struct WorkspaceState {
     // unique_ptr: an editor stays where it is while the list changes.
     std::vector<std::unique_ptr<WorkspaceFileState>> files;
     std::size_t active = 0; // the file whose tab is selected
-    PreviewPane preview;
+    // Saves and resets that asked the preview (state.preview) to show the new files.
+    int preview_reloads = 0;
     bool confirm_discard_all = false;
     int reset_request = 0;
     // The screen's layout, kept while the learner moves between pages:

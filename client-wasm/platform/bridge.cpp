@@ -120,6 +120,32 @@ EM_JS(void, js_load_image, (int id, const char* url), {
 EM_JS(void, js_open_external, (const char* url), {
     WTE.openExternal(UTF8ToString(url));
 });
+// Null when the key is missing or storage is refused (privacy settings throw).
+EM_JS(char*, js_storage_get, (const char* key), {
+    var s = null;
+    try {
+        s = window.localStorage.getItem(UTF8ToString(key));
+    } catch (e) {
+        s = null;
+    }
+    if (s === null) return 0;
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(void, js_storage_set, (const char* key, const char* value), {
+    try {
+        window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
+    } catch (e) {
+    }
+});
+EM_JS(void, js_storage_remove, (const char* key), {
+    try {
+        window.localStorage.removeItem(UTF8ToString(key));
+    } catch (e) {
+    }
+});
 EM_JS(void, js_publish_content_times, (double draw_ms, double layout_ms), {
     window.wteTest.contentDrawMs = draw_ms;
     window.wteTest.contentLayoutMs = layout_ms;
@@ -202,6 +228,20 @@ std::vector<ImageResult> take_images() {
 }
 void open_external(const std::string& url) {
     js_open_external(url.c_str());
+}
+
+std::optional<std::string> storage_get(const std::string& key) {
+    char* value = js_storage_get(key.c_str());
+    if (!value) return std::nullopt;
+    std::string out = value;
+    std::free(value);
+    return out;
+}
+void storage_set(const std::string& key, const std::string& value) {
+    js_storage_set(key.c_str(), value.c_str());
+}
+void storage_remove(const std::string& key) {
+    js_storage_remove(key.c_str());
 }
 
 std::string current_hash() {

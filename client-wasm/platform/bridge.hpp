@@ -43,6 +43,12 @@ std::vector<ImageResult> take_images();
 // A new tab without access to this page (noopener).
 void open_external(const std::string& url);
 
+// --- The app's localStorage (small flags that outlive a reload); a browser
+// that refuses storage behaves as if nothing was ever stored ---
+std::optional<std::string> storage_get(const std::string& key);
+void storage_set(const std::string& key, const std::string& value);
+void storage_remove(const std::string& key);
+
 // --- URL hash routing ---
 std::string current_hash();
 // replace: change the URL without a new history entry (redirects).

@@ -18,11 +18,12 @@ namespace {
 constexpr const char* pane_names[3] = {"Lesson", "Code", "Preview"};
 constexpr float min_ratio = 0.12f; // no open pane gets narrower than this share
 
-// The pane's name and its collapse button on one row of `width`.
+// The pane's name and its collapse button on one row of `width` (the
+// preview pane shows its own name in its header row).
 void pane_header(int pane, float width, WorkspaceState& w) {
     const float h = 32_s;
     const ImVec2 min = ImGui::GetCursorScreenPos();
-    {
+    if (pane != 2) {
         FontScope f(FontRole::small_bold);
         const ImVec2 ts = ImGui::CalcTextSize(pane_names[pane]);
         const ImVec2 at(min.x + 4_s, min.y + (h - ts.y) * 0.5f);

@@ -74,6 +74,10 @@ bool notice_box(const std::string& text, const char* action) {
     return boxed(text, palette().success_soft, palette().success, palette().success, action);
 }
 
+bool warning_box(const std::string& text, const char* action) {
+    return boxed(text, palette().warning_soft, palette().warning, palette().text, action);
+}
+
 void badge(const std::string& text, bool accent) {
     FontScope f(FontRole::small_bold);
     const ImVec2 pad(8_s, 2_s);

@@ -32,12 +32,16 @@ void error_box(const std::string& text);
 // A calm, positive message, optionally with a button at its right end
 // (returns true when that button is pressed).
 bool notice_box(const std::string& text, const char* action = nullptr);
+// Something stopped and needs the learner's decision, with an optional button.
+bool warning_box(const std::string& text, const char* action = nullptr);
 void badge(const std::string& text, bool accent = false);
 
 // --- Controls (all return true on the frame they were activated) ---
 enum class ButtonKind { primary, secondary, subtle, danger };
 bool button(const char* label, ButtonKind kind = ButtonKind::primary, bool enabled = true,
             float width = 0.0f);
+// The width button() will take for `label` (to right-align a row of buttons).
+float button_width(const char* label, ButtonKind kind = ButtonKind::primary);
 bool link(const std::string& text, FontRole role = FontRole::body, const char* id = nullptr);
 bool tab(const char* label, bool active);
 bool toggle(const char* label, bool& value);
@@ -100,6 +104,21 @@ void loading_view(const std::string& what);
 // "Something went wrong" with the reason and a Retry button; true on Retry.
 bool error_view(const std::string& title, const std::string& message);
 
+} // namespace wte::ui
+
+namespace wte::ui {
+// --- A console (widgets/console.cpp): lines in the monospace font, each
+// with where it came from before it, coloured by tone, a "×N" mark for
+// repeats; sticks to the newest line unless scrolled up. One "console"
+// widget for the test bridge whose value is all its lines, one per line
+// ("script.js:12 text ×2"). ---
+struct ConsoleLine {
+    std::string where; // "script.js:12", may be empty
+    std::string text;
+    Tone tone = Tone::neutral; // danger for errors, warning for warnings
+    int repeats = 1;
+};
+void console_view(const char* label, const std::vector<ConsoleLine>& lines, ImVec2 size);
 } // namespace wte::ui
 
 namespace wte::ui {

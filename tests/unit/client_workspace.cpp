@@ -4,8 +4,16 @@
 // discarding changes (client-wasm/app/workspace).
 #include "app/app.hpp"
 #include "client_fake_platform.hpp"
+#include "screens/screens.hpp"
+#include "ui/probe.hpp"
+#include "ui/theme.hpp"
 
+#include "system_fonts.hpp"
 #include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+#include <functional>
 
 using namespace wte;
 using namespace wte::client;
@@ -127,7 +135,8 @@ TEST_CASE("a page of a three-pane part shows the learner's files as tabs, index.
     CHECK(ws.files[0]->editor.colours().language() == "html");
     CHECK(ws.files[1]->editor.colours().language() == "css");
     CHECK(workspace::save_state(*ws.files[0]) == SaveState::saved);
-    CHECK(ws.preview.url == "/api/v1/preview/tok/index.html");
+    CHECK(w.app.state.preview.url == "/api/v1/preview/tok/index.html");
+    CHECK(w.app.state.preview.part == part_id);
 }
 
 TEST_CASE("someone who is not a member of the module reads the page without a workspace") {
@@ -166,14 +175,14 @@ TEST_CASE("typing marks the file unsaved; 5 s later it is saved with If-Match") 
     CHECK(w.index().file.etag == "e3");
     CHECK(w.index().file.changed);
     CHECK(std::string(workspace::save_state_text(workspace::save_state(w.index()))) == "Saved");
-    CHECK(w.app.state.workspace.preview.reloads == 1);
+    CHECK(w.app.state.workspace.preview_reloads == 1);
 
     // The next save names the new version; "no-changes" leaves the preview alone.
     w.type(" ");
     w.later(6);
     REQUIRE(w.browser.last("PUT", index_url)->if_match == "\"e3\"");
     w.answer("PUT", index_url, 200, R"({"result": "no-changes", "etag": "e3", "changed": true})");
-    CHECK(w.app.state.workspace.preview.reloads == 1);
+    CHECK(w.app.state.workspace.preview_reloads == 1);
     CHECK(w.puts() == 2);
 }
 
@@ -331,7 +340,7 @@ TEST_CASE("Discard changes asks first, then puts the file back to the template")
     CHECK(w.index().editor.text() == "<h1>Template</h1>\n");
     CHECK(w.index().file.etag == "e0");
     CHECK_FALSE(w.index().dirty);
-    CHECK(w.app.state.workspace.preview.reloads == 1);
+    CHECK(w.app.state.workspace.preview_reloads == 1);
 }
 
 TEST_CASE("Discard all resets every file and drops the ones without a template") {
@@ -375,4 +384,99 @@ TEST_CASE("ETags are compared bare, whatever quoting the server used") {
     CHECK(workspace::bare_etag("3f2a") == "3f2a");
     CHECK(workspace::language_for("app.JS") == "javascript");
     CHECK(workspace::language_for("notes.txt").empty());
+}
+
+namespace {
+
+// The whole app drawn headless for `frames` frames at width × height;
+// `input` sets up the pointer for each frame. Returns the last frame's
+// test-bridge JSON and leaves its actions applied.
+std::string draw(Workspace& w, float width, float height, int frames = 2,
+                 const std::function<void(ImGuiIO&, int)>& input = {}) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60.0f;
+    ui::set_scale(1.0f);
+    REQUIRE(ui::build_fonts(test::system_font));
+    unsigned char* pixels = nullptr;
+    int tw = 0, th = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
+    ui::apply_style();
+    std::string probe;
+    for (int i = 0; i < frames; ++i) {
+        if (input) input(io, i);
+        ImGui::NewFrame();
+        ui::probe::begin_frame();
+        Actions a;
+        draw_app(w.app.state, a, w.app.screen_name());
+        ImGui::Render();
+        if (std::string json = ui::probe::end_frame(w.app.screen_name(), "#/parts/21");
+            !json.empty())
+            probe = std::move(json);
+        w.app.apply(a);
+    }
+    ImGui::DestroyContext();
+    return probe;
+}
+
+json widget(const std::string& probe, const std::string& label, const std::string& kind) {
+    const json all = json::parse(probe);
+    for (const json& x : all["widgets"])
+        if (x["label"] == label && x["kind"] == kind) return x;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("on a wide screen the panes stand side by side with splitters that drag") {
+    Workspace w;
+    std::string probe = draw(w, 1280, 800);
+    const json lesson = widget(probe, "Collapse Lesson", "button");
+    const json split = widget(probe, "Resize Lesson and Code", "splitter");
+    REQUIRE(split.is_object());
+    CHECK(lesson.is_object());
+    CHECK(widget(probe, "Resize Code and Preview", "splitter").is_object());
+    CHECK(widget(probe, "index.html", "tab")["checked"] == true);
+    CHECK(widget(probe, "style.css", "tab").is_object());
+    CHECK(widget(probe, "index.html", "input")["value"] == "<h1>Hello</h1>\n");
+    CHECK(probe.find(R"("text":"Saved")") != std::string::npos);
+
+    // Dragging the first splitter 100 px to the right widens the lesson.
+    const float x = split["x"].get<float>() + 4, y = split["y"].get<float>() + 100;
+    const float before = w.app.state.workspace.split[0];
+    draw(w, 1280, 800, 4, [&](ImGuiIO& io, int frame) {
+        io.MousePos = ImVec2(frame < 2 ? x : x + 100, y);
+        io.MouseDown[0] = frame >= 1;
+    });
+    CHECK(w.app.state.workspace.split[0] > before + 0.05f);
+
+    // A collapsed pane is a strip that expands on click.
+    w.app.state.workspace.collapsed[0] = true;
+    probe = draw(w, 1280, 800);
+    CHECK_FALSE(widget(probe, "Collapse Lesson", "button").is_object());
+    const json strip = widget(probe, "Expand Lesson", "button");
+    REQUIRE(strip.is_object());
+    CHECK(strip["w"].get<float>() < 40);
+}
+
+TEST_CASE("an unsaved file's tab carries a dot") {
+    Workspace w;
+    w.type("x");
+    const std::string probe = draw(w, 1280, 800);
+    CHECK(widget(probe, "index.html •", "tab").is_object());
+    CHECK(probe.find(R"("text":"Unsaved changes")") != std::string::npos);
+}
+
+TEST_CASE("on a 375 px phone the panes are tabs Lesson | Code | Preview") {
+    Workspace w;
+    std::string probe = draw(w, 375, 667);
+    for (const char* name : {"Lesson", "Code", "Preview"})
+        CHECK(widget(probe, name, "tab").is_object());
+    CHECK_FALSE(widget(probe, "Resize Lesson and Code", "splitter").is_object());
+    CHECK_FALSE(widget(probe, "index.html", "input").is_object()); // the lesson first
+    w.app.state.workspace.narrow_pane = 1;
+    probe = draw(w, 375, 667);
+    CHECK(widget(probe, "index.html", "input").is_object());
 }
