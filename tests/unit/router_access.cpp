@@ -92,3 +92,30 @@ TEST_CASE("a route needing a permission refuses those without it and says which"
     CHECK(allowed.status == 200);
     CHECK(body_of(allowed)["reached"] == true);
 }
+
+TEST_CASE("a request from a sandboxed frame (Origin: null) never reaches the API") {
+    RouterDb t;
+    http::Request req;
+    req.method = "GET";
+    req.path = "/open";
+    req.headers["origin"] = "null";
+    auto r = http::Router(test_routes()).dispatch(req, t.config, *t.conn);
+    CHECK(r.status == 403);
+    CHECK(body_of(r)["error"]["code"] == "null_origin");
+    req.headers["origin"] = "https://wte.example.org";
+    CHECK(http::Router(test_routes()).dispatch(req, t.config, *t.conn).status == 200);
+}
+
+TEST_CASE("a last {rest*} placeholder takes the rest of the path, slashes and all") {
+    std::vector<std::string> params;
+    CHECK(http::match_pattern("/api/v1/preview/{rest*}", "/api/v1/preview/tok/assets/a%20b.png",
+                              params));
+    CHECK(params == std::vector<std::string>{"tok/assets/a b.png"});
+    CHECK(http::match_pattern("/api/v1/preview/{rest*}", "/api/v1/preview/", params));
+    CHECK(params == std::vector<std::string>{""});
+    CHECK_FALSE(http::match_pattern("/api/v1/preview/{rest*}", "/api/v1/previews/x", params));
+    CHECK(http::match_pattern("/p/{id}/files/{name*}", "/p/3/files/", params));
+    CHECK(params == std::vector<std::string>{"3", ""});
+    CHECK(http::is_preview_path("/api/v1/preview/x"));
+    CHECK_FALSE(http::is_preview_path("/api/v1/parts/1"));
+}
