@@ -384,6 +384,15 @@ std::string bare_etag(const std::string& etag) {
     std::string e = etag;
     if (e.rfind("W/", 0) == 0) e.erase(0, 2);
     if (e.size() >= 2 && e.front() == '"' && e.back() == '"') e = e.substr(1, e.size() - 2);
+    // Apache's mod_deflate marks the ETag of a compressed answer ("abc-gzip");
+    // the file's version is the same, and If-Match must name it as the server does.
+    for (const char* suffix : {"-gzip", "-br", "-deflate"}) {
+        const std::string s = suffix;
+        if (e.size() > s.size() && e.compare(e.size() - s.size(), s.size(), s) == 0) {
+            e.erase(e.size() - s.size());
+            break;
+        }
+    }
     return e;
 }
 

@@ -107,7 +107,7 @@ const char* save_state_text(SaveState s);
 bool save_pending(const WorkspaceState& w);
 // The editor's language for a file name ("index.html" → "html").
 std::string language_for(const std::string& filename);
-// "\"3f2a\"", "W/\"3f2a\"" and "3f2a" → "3f2a".
+// "\"3f2a\"", "W/\"3f2a\"", "3f2a" and Apache's compressed "\"3f2a-gzip\"" → "3f2a".
 std::string bare_etag(const std::string& etag);
 } // namespace workspace
 

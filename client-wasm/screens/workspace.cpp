@@ -124,15 +124,19 @@ void draw_code(WorkspaceState& w, Actions& a, ImVec2 size) {
         ImGui::TextUnformatted(text);
         probe::text(text);
     }
-    ImGui::SameLine(0, 16_s);
-    if (link("Download", FontRole::small, "download-file")) a.workspace.download = name;
-    ImGui::SameLine(0, 12_s);
-    if (link("Discard changes", FontRole::small, "discard-file")) a.workspace.ask_discard = name;
-    ImGui::SameLine(0, 12_s);
-    if (link("Download all (ZIP)", FontRole::small, "download-all"))
-        a.workspace.download_all = true;
-    ImGui::SameLine(0, 12_s);
-    if (link("Discard all", FontRole::small, "discard-all")) a.workspace.ask_discard_all = true;
+    // The actions follow on the same row while they fit, then wrap.
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    auto action = [&](const char* text, const char* id) {
+        FontScope f(FontRole::small);
+        const float gap = 14_s;
+        if (ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(text).x <= right)
+            ImGui::SameLine(0, gap);
+        return link(text, FontRole::small, id);
+    };
+    if (action("Download", "download-file")) a.workspace.download = name;
+    if (action("Discard changes", "discard-file")) a.workspace.ask_discard = name;
+    if (action("Download all (ZIP)", "download-all")) a.workspace.download_all = true;
+    if (action("Discard all", "discard-all")) a.workspace.ask_discard_all = true;
     vspace(2);
 
     draw_file_notices(f, w, a);

@@ -382,6 +382,8 @@ TEST_CASE("ETags are compared bare, whatever quoting the server used") {
     CHECK(workspace::bare_etag("\"3f2a\"") == "3f2a");
     CHECK(workspace::bare_etag("W/\"3f2a\"") == "3f2a");
     CHECK(workspace::bare_etag("3f2a") == "3f2a");
+    // What the browser sees through Apache's compression.
+    CHECK(workspace::bare_etag("\"3f2a-gzip\"") == "3f2a");
     CHECK(workspace::language_for("app.JS") == "javascript");
     CHECK(workspace::language_for("notes.txt").empty());
 }
