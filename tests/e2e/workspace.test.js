@@ -94,6 +94,9 @@ test('a student types into index.html, sees "Saved", and the server has the text
 
   // Below the last line: the caret goes to the end of the file.
   await page.mouse.click(editor.x + editor.w / 2, editor.y + editor.h - 30);
+  await page.waitForFunction(() =>
+    window.wteTest.widgets.some((x) => x.label === 'index.html' && x.kind === 'input' && x.focused));
+  await wte.nextFrame();
   await page.keyboard.type('<p>Typed in the browser</p>\n', { delay: 10 });
   await waitForSaveState(wte, 'Unsaved changes', 3000);
   await wte.findWidget('index.html •', 'tab');
@@ -104,9 +107,10 @@ test('a student types into index.html, sees "Saved", and the server has the text
 
   // Ctrl+S saves well before the 5 s autosave, and no Save dialog steals it.
   await page.evaluate(() => {
-    window.addEventListener('keydown', (e) => {
-      if (e.key === 's' && e.ctrlKey) window.ctrlSPrevented = e.defaultPrevented;
-    });
+    // After the app's own listener (window, capture), before anything else.
+    document.addEventListener('keydown', (e) => {
+      if (e.key.toLowerCase() === 's' && e.ctrlKey) window.ctrlSPrevented = e.defaultPrevented;
+    }, true);
   });
   await page.keyboard.type('<p>Saved with Ctrl+S</p>', { delay: 10 });
   const typedAt = Date.now();
