@@ -5,9 +5,11 @@
 
 #include "app/module_lists.hpp"
 #include "app/part_view.hpp"
+#include "app/preview.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
 #include "app/timed_actions.hpp"
+#include "app/workspace.hpp"
 
 #include <optional>
 
@@ -21,10 +23,12 @@ struct Actions {
     ModuleListActions lists;
     PartActions part;
     TimedActions timed;
+    PreviewActions preview;
+    WorkspaceActions workspace;
 
     bool any() const {
         return navigate || retry || toggle_high_contrast || session.any() || lists.any() ||
-               part.any() || timed.any();
+               part.any() || timed.any() || preview.any() || workspace.any();
     }
 };
 

@@ -9,8 +9,10 @@
 namespace wte::client {
 
 App::App(PlatformPort& platform) : platform_(platform), requests_(platform) {
-    platform_.on_visibility_change(
-        [this](bool visible) { time_on_page::visibility(*this, visible); });
+    platform_.on_visibility_change([this](bool visible) {
+        time_on_page::visibility(*this, visible);
+        workspace::visibility(*this, visible);
+    });
     requests_.on_signed_out([this] {
         if (!state.session.signed_in()) return;
         session::signed_out(*this, true);
@@ -65,14 +67,18 @@ void App::reset_signed_in_state() {
     state.parts.clear();
     state.timed = {};
     state.content.titles_waiting.clear();
+    preview_close(state.preview, platform_);
+    state.workspace = {};
 }
 
 bool App::poll() {
     bool any = requests_.poll();
     any = page_content::poll_images(*this) || any;
+    any = preview::poll(*this) || any;
     if (any) page_content::refresh_titles(*this);
     time_on_page::tick(*this);
     progress::tick(*this);
+    workspace::tick(*this);
     return any;
 }
 
@@ -82,6 +88,8 @@ void App::apply(Actions& a) {
     module_lists::apply(*this, a.lists);
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);
+    workspace::apply(*this, a.workspace);
+    preview::apply(*this, a.preview);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();
@@ -92,6 +100,7 @@ void App::apply(Actions& a) {
     page_content::fulfil(*this, state.content.page);
     time_on_page::tick(*this);
     progress::tick(*this);
+    workspace::tick(*this);
     a = {};
 
     if (std::string title = document_title(); title != title_) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct HttpRequest {
     std::string csrf; // sent as X-CSRF-Token when not empty
     // Outlives the page (sent while the tab closes); its reply may never come.
     bool keepalive = false;
+    std::string if_match; // sent as If-Match when not empty (saving a file)
 };
 
 // What the browser reports about a request: progress while it runs, then
@@ -33,6 +35,7 @@ struct HttpEvent {
     int status = 0; // done: HTTP status, 0 when the server could not be reached
     std::string body;
     std::string content_type;
+    std::string etag;             // done: the ETag header, as sent (quoted)
     double loaded = 0, total = 0; // progress: bytes; total 0 when unknown
 };
 
@@ -54,6 +57,12 @@ struct IframeSpec {
 };
 struct OverlayRect {
     float x = 0, y = 0, w = 0, h = 0;
+};
+// What an overlay's own frame posted to the app (never another window's):
+// strings as sent, other values as JSON text.
+struct OverlayMessage {
+    int overlay = 0;
+    std::string text;
 };
 
 class PlatformPort {
@@ -83,6 +92,16 @@ public:
                                const std::vector<OverlayRect>& holes) = 0;
     virtual void overlay_show(int id, bool visible) = 0;
     virtual void overlay_remove(int id) = 0;
+    // Loads src in the overlay's frame again (or another document).
+    virtual void overlay_navigate(int id, const std::string& src) = 0;
+    // Posts `json` (parsed, as a plain object) into the overlay's frame.
+    virtual void overlay_post(int id, const std::string& json) = 0;
+    virtual std::vector<OverlayMessage> take_overlay_messages() = 0;
+
+    // The app's localStorage: small flags that outlive a reload of the tab.
+    virtual std::optional<std::string> storage_get(const std::string& key) = 0;
+    virtual void storage_set(const std::string& key, const std::string& value) = 0;
+    virtual void storage_remove(const std::string& key) = 0;
 
     // Seconds since 1970 (UTC) and the browser's zone: minutes east of UTC
     // at the instant `unix_seconds` (it changes with daylight saving time).

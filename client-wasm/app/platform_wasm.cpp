@@ -8,7 +8,8 @@
 namespace wte::client {
 
 void WasmPlatform::http_start(const HttpRequest& r) {
-    platform::http_request(r.id, r.method, r.url, r.body, r.content_type, r.csrf, r.keepalive);
+    platform::http_request(r.id, r.method, r.url, r.body, r.content_type, r.csrf, r.keepalive,
+                           r.if_match);
 }
 void WasmPlatform::http_cancel(int id) {
     platform::http_cancel(id);
@@ -25,6 +26,7 @@ std::vector<HttpEvent> WasmPlatform::take_http_events() {
         h.status = e.status;
         h.body = std::move(e.body);
         h.content_type = std::move(e.content_type);
+        h.etag = std::move(e.etag);
         h.loaded = e.loaded;
         h.total = e.total;
         out.push_back(std::move(h));
@@ -90,6 +92,27 @@ void WasmPlatform::overlay_show(int id, bool visible) {
 }
 void WasmPlatform::overlay_remove(int id) {
     platform::overlay_remove(id);
+}
+void WasmPlatform::overlay_navigate(int id, const std::string& src) {
+    platform::overlay_navigate(id, src);
+}
+void WasmPlatform::overlay_post(int id, const std::string& json) {
+    platform::overlay_post(id, json);
+}
+std::vector<OverlayMessage> WasmPlatform::take_overlay_messages() {
+    std::vector<OverlayMessage> out;
+    for (auto& m : platform::take_overlay_messages())
+        out.push_back({m.overlay, std::move(m.text)});
+    return out;
+}
+std::optional<std::string> WasmPlatform::storage_get(const std::string& key) {
+    return platform::storage_get(key);
+}
+void WasmPlatform::storage_set(const std::string& key, const std::string& value) {
+    platform::storage_set(key, value);
+}
+void WasmPlatform::storage_remove(const std::string& key) {
+    platform::storage_remove(key);
 }
 
 } // namespace wte::client

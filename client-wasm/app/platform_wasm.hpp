@@ -24,6 +24,12 @@ public:
                        const std::vector<OverlayRect>& holes) override;
     void overlay_show(int id, bool visible) override;
     void overlay_remove(int id) override;
+    void overlay_navigate(int id, const std::string& src) override;
+    void overlay_post(int id, const std::string& json) override;
+    std::vector<OverlayMessage> take_overlay_messages() override;
+    std::optional<std::string> storage_get(const std::string& key) override;
+    void storage_set(const std::string& key, const std::string& value) override;
+    void storage_remove(const std::string& key) override;
     double now_unix_seconds() override;
     int utc_offset_minutes(double unix_seconds) override;
     bool page_visible() override;

@@ -32,12 +32,13 @@ std::string take_js_string(char* s) {
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void wte_http_done(int id, int status, const char* body, int length,
-                                        const char* content_type) {
+                                        const char* content_type, const char* etag) {
     wte::platform::HttpEvent e;
     e.id = id;
     e.status = status;
     if (body && length > 0) e.body.assign(body, static_cast<std::size_t>(length));
     if (content_type) e.content_type = content_type;
+    if (etag) e.etag = etag;
     g_http_events.push_back(std::move(e));
 }
 EMSCRIPTEN_KEEPALIVE void wte_http_progress(int id, int upload, double loaded, double total) {
@@ -85,11 +86,11 @@ EMSCRIPTEN_KEEPALIVE void wte_activity(double unix_seconds) {
 // clang-format off
 EM_JS(void, js_http_request, (int id, const char* method, const char* url, const char* body,
                               int body_length, const char* content_type, const char* csrf,
-                              int keepalive), {
+                              int keepalive, const char* if_match), {
     // A copy: the bytes must outlive this call.
     var bytes = body_length > 0 ? HEAPU8.slice(body, body + body_length) : null;
     WTE.fetch(id, UTF8ToString(method), UTF8ToString(url), bytes, UTF8ToString(content_type),
-              UTF8ToString(csrf), keepalive !== 0);
+              UTF8ToString(csrf), keepalive !== 0, UTF8ToString(if_match));
 });
 EM_JS(int, js_page_visible, (), {
     return document.visibilityState === "hidden" ? 0 : 1;
@@ -118,6 +119,32 @@ EM_JS(void, js_load_image, (int id, const char* url), {
 });
 EM_JS(void, js_open_external, (const char* url), {
     WTE.openExternal(UTF8ToString(url));
+});
+// Null when the key is missing or storage is refused (privacy settings throw).
+EM_JS(char*, js_storage_get, (const char* key), {
+    var s = null;
+    try {
+        s = window.localStorage.getItem(UTF8ToString(key));
+    } catch (e) {
+        s = null;
+    }
+    if (s === null) return 0;
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(void, js_storage_set, (const char* key, const char* value), {
+    try {
+        window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
+    } catch (e) {
+    }
+});
+EM_JS(void, js_storage_remove, (const char* key), {
+    try {
+        window.localStorage.removeItem(UTF8ToString(key));
+    } catch (e) {
+    }
 });
 EM_JS(void, js_publish_content_times, (double draw_ms, double layout_ms), {
     window.wteTest.contentDrawMs = draw_ms;
@@ -173,9 +200,9 @@ namespace wte::platform {
 
 void http_request(int id, const std::string& method, const std::string& url,
                   const std::string& body, const std::string& content_type, const std::string& csrf,
-                  bool keepalive) {
+                  bool keepalive, const std::string& if_match) {
     js_http_request(id, method.c_str(), url.c_str(), body.data(), static_cast<int>(body.size()),
-                    content_type.c_str(), csrf.c_str(), keepalive ? 1 : 0);
+                    content_type.c_str(), csrf.c_str(), keepalive ? 1 : 0, if_match.c_str());
 }
 bool page_visible() {
     return js_page_visible() != 0;
@@ -201,6 +228,20 @@ std::vector<ImageResult> take_images() {
 }
 void open_external(const std::string& url) {
     js_open_external(url.c_str());
+}
+
+std::optional<std::string> storage_get(const std::string& key) {
+    char* value = js_storage_get(key.c_str());
+    if (!value) return std::nullopt;
+    std::string out = value;
+    std::free(value);
+    return out;
+}
+void storage_set(const std::string& key, const std::string& value) {
+    js_storage_set(key.c_str(), value.c_str());
+}
+void storage_remove(const std::string& key) {
+    js_storage_remove(key.c_str());
 }
 
 std::string current_hash() {

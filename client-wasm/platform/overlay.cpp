@@ -35,6 +35,9 @@ EM_JS(int, js_overlay_create_iframe, (const char* src, const char* sandbox, cons
 EM_JS(void, js_overlay_navigate, (int id, const char* src), {
     WTEOverlay.navigate(id, UTF8ToString(src));
 });
+EM_JS(void, js_overlay_post, (int id, const char* json), {
+    WTEOverlay.post(id, UTF8ToString(json));
+});
 // holes: count × (x, y, w, h) floats.
 EM_JS(void, js_overlay_place, (int id, float x, float y, float w, float h, const float* holes,
                                int count), {
@@ -76,6 +79,10 @@ int overlay_create_iframe(const IframeOverlay& spec) {
 
 void overlay_navigate(int id, const std::string& src) {
     js_overlay_navigate(id, src.c_str());
+}
+
+void overlay_post(int id, const std::string& json) {
+    js_overlay_post(id, json.c_str());
 }
 
 void overlay_place(int id, const CanvasRect& rect, const std::vector<CanvasRect>& holes) {

@@ -27,8 +27,11 @@ struct IframeOverlay {
 
 // Creates the iframe, hidden until first placed and shown; returns its id.
 int overlay_create_iframe(const IframeOverlay& spec);
-// Loads another document in the iframe.
+// Loads another document in the iframe (the same src again reloads it).
 void overlay_navigate(int id, const std::string& src);
+// Posts a message into the iframe's document: `json` is parsed and sent as
+// a plain object to any origin ('*': a sandboxed frame's origin is opaque).
+void overlay_post(int id, const std::string& json);
 // Lays the overlay over rect. holes: parts of rect where ImGui draws popups
 // over it; they are cut out (CSS clip-path) so the popups stay visible and
 // clickable. Cheap when nothing changed: call it every frame.

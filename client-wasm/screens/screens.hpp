@@ -5,6 +5,8 @@
 #include "app/actions.hpp"
 #include "app/app_state.hpp"
 
+#include <imgui.h>
+
 #include <string>
 
 namespace wte::client {
@@ -19,6 +21,8 @@ void draw_my_modules(AppState& state, Actions& actions);
 void draw_module(AppState& state, Actions& actions);
 void draw_part(AppState& state, Actions& actions);
 void draw_page(AppState& state, Actions& actions);
+// A page of a three-pane part: lesson, the learner's files, the preview.
+void draw_workspace(AppState& state, Actions& actions);
 // #/parts/N: the module, part or page screen, or its loading / error view.
 void draw_part_route(AppState& state, Actions& actions);
 
@@ -36,5 +40,10 @@ void draw_part_breadcrumb(const AppState& state, Actions& actions);
 // The content of the module, part or page on screen, rendered from its
 // reStructuredText (a leading section title equal to `title` is not repeated).
 void draw_page_content(AppState& state, const std::string& content, const std::string& title);
+
+// The live preview of the learner's page (state.preview, app/preview.hpp)
+// in the current window, `size` device pixels from the cursor: header,
+// the sandboxed frame or the paused banner, the page's console.
+void draw_preview_pane(AppState& state, Actions& actions, ImVec2 size);
 
 } // namespace wte::client

@@ -52,12 +52,6 @@ std::string what_it_does(const TimedTask& t) {
     return t.name;
 }
 
-// Width of a button as button() draws it (18 px padding each side).
-float button_width(const char* text, ButtonKind kind) {
-    FontScope f(kind == ButtonKind::primary ? FontRole::bold : FontRole::body);
-    return ImGui::CalcTextSize(text).x + 36_s;
-}
-
 // Buttons laid out from the right end of the row at height y; returns the
 // index of the one pressed, or -1.
 int buttons_at_right(float y, float right,

@@ -43,6 +43,11 @@ bool button(const char* label, ButtonKind kind, bool enabled, float width) {
     return pressed && enabled;
 }
 
+float button_width(const char* label, ButtonKind kind) {
+    FontScope f(kind == ButtonKind::primary ? FontRole::bold : FontRole::body);
+    return ImGui::CalcTextSize(label, nullptr, true).x + 36_s;
+}
+
 bool link(const std::string& text, FontRole role, const char* id) {
     FontScope f(role);
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());

@@ -78,6 +78,10 @@ void note_box(const std::string& text) {
     boxed(text, palette().warning_soft, palette().warning, palette().text);
 }
 
+bool warning_box(const std::string& text, const char* action) {
+    return boxed(text, palette().warning_soft, palette().warning, palette().text, action);
+}
+
 void badge(const std::string& text, bool accent) {
     FontScope f(FontRole::small_bold);
     const ImVec2 pad(8_s, 2_s);

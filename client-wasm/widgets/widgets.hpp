@@ -15,6 +15,10 @@ namespace wte::ui {
 // A centred column of at most max_width_css; returns its width in device px.
 float begin_column(float max_width_css);
 void end_column();
+// The whole width of the current window less `padding_css` each side (a
+// pane of a split screen); returns its width in device px.
+float begin_inset(float padding_css);
+void end_inset();
 // Width of the current column or panel, or of the available region.
 float column_width();
 void vspace(float css);
@@ -30,12 +34,16 @@ void error_box(const std::string& text);
 bool notice_box(const std::string& text, const char* action = nullptr);
 // A gentle word of advice (warm colours, no alarm): "take your time".
 void note_box(const std::string& text);
+// Something stopped and needs the learner's decision, with an optional button.
+bool warning_box(const std::string& text, const char* action = nullptr);
 void badge(const std::string& text, bool accent = false);
 
 // --- Controls (all return true on the frame they were activated) ---
 enum class ButtonKind { primary, secondary, subtle, danger };
 bool button(const char* label, ButtonKind kind = ButtonKind::primary, bool enabled = true,
             float width = 0.0f);
+// The width button() will take for `label` (to right-align a row of buttons).
+float button_width(const char* label, ButtonKind kind = ButtonKind::primary);
 bool link(const std::string& text, FontRole role = FontRole::body, const char* id = nullptr);
 bool tab(const char* label, bool active);
 bool toggle(const char* label, bool& value);
@@ -112,6 +120,21 @@ bool error_view(const std::string& title, const std::string& message);
 } // namespace wte::ui
 
 namespace wte::ui {
+// --- A console (widgets/console.cpp): lines in the monospace font, each
+// with where it came from before it, coloured by tone, a "×N" mark for
+// repeats; sticks to the newest line unless scrolled up. One "console"
+// widget for the test bridge whose value is all its lines, one per line
+// ("script.js:12 text ×2"). ---
+struct ConsoleLine {
+    std::string where; // "script.js:12", may be empty
+    std::string text;
+    Tone tone = Tone::neutral; // danger for errors, warning for warnings
+    int repeats = 1;
+};
+void console_view(const char* label, const std::vector<ConsoleLine>& lines, ImVec2 size);
+} // namespace wte::ui
+
+namespace wte::ui {
 // A rounded surface around whatever is drawn between begin_panel and
 // end_panel (the background is drawn behind it once its height is known).
 void begin_panel(float padding_css = 24);
@@ -122,4 +145,15 @@ namespace wte::ui {
 // "‹ Previous page · Page 2 of 5 · Next page ›" under a paged list; nothing
 // when there is one page. Returns the page asked for, or 0.
 int pager(const char* id, int page, int pages);
+} // namespace wte::ui
+
+namespace wte::ui {
+// --- Panes (widgets/panes.cpp) ---
+// A vertical bar between two panes; returns how far the pointer dragged it
+// this frame (device px, 0 when it is not held).
+float splitter(const char* label, float height);
+// A small square button showing `glyph`, named `label` for the bridge.
+bool icon_button(const char* label, const char* glyph);
+// A collapsed pane: a thin strip with its name; true when clicked (expand).
+bool collapsed_strip(const char* label, float height);
 } // namespace wte::ui

@@ -30,8 +30,12 @@ public:
         OverlayRect rect;
         std::vector<OverlayRect> holes;
         bool visible = false;
+        std::vector<std::string> navigations; // src of every overlay_navigate
+        std::vector<std::string> posted;      // JSON of every overlay_post
     };
-    std::map<int, Overlay> overlays; // live overlays by id
+    std::map<int, Overlay> overlays;              // live overlays by id
+    std::vector<OverlayMessage> overlay_messages; // waiting to be taken
+    std::map<std::string, std::string> storage;   // the app's localStorage
     int next_overlay = 1;
     double now = 1767225600; // 2026-01-01T00:00:00Z
     int offset_minutes = 60;
@@ -66,6 +70,24 @@ public:
     }
     void overlay_show(int id, bool visible) override { overlays[id].visible = visible; }
     void overlay_remove(int id) override { overlays.erase(id); }
+    void overlay_navigate(int id, const std::string& src) override {
+        overlays.at(id).navigations.push_back(src);
+    }
+    void overlay_post(int id, const std::string& json) override {
+        overlays.at(id).posted.push_back(json);
+    }
+    std::vector<OverlayMessage> take_overlay_messages() override {
+        return std::exchange(overlay_messages, {});
+    }
+    std::optional<std::string> storage_get(const std::string& key) override {
+        auto it = storage.find(key);
+        if (it == storage.end()) return std::nullopt;
+        return it->second;
+    }
+    void storage_set(const std::string& key, const std::string& value) override {
+        storage[key] = value;
+    }
+    void storage_remove(const std::string& key) override { storage.erase(key); }
     double now_unix_seconds() override { return now; }
     int utc_offset_minutes(double) override { return offset_minutes; }
     bool page_visible() override { return visible; }
@@ -73,6 +95,9 @@ public:
         visibility_listener = std::move(f);
     }
     std::vector<double> take_activity() override { return std::exchange(activity, {}); }
+
+    // The frame of overlay `id` posted `text` (as the browser queues it).
+    void overlay_says(int id, const std::string& text) { overlay_messages.push_back({id, text}); }
 
     // The tab is hidden or shown, as the browser tells it (at once).
     void set_visible(bool v) {

@@ -159,6 +159,20 @@ window.WTEOverlay = (function () {
       if (o) o.el.src = src;
     },
 
+    // json: the message as JSON text, posted as an object. The target origin
+    // is '*' because a sandboxed frame's origin is opaque ("null").
+    post(id, json) {
+      const o = overlays.get(id);
+      if (!o || !o.el.contentWindow) return;
+      let message;
+      try {
+        message = JSON.parse(json);
+      } catch (err) {
+        return;
+      }
+      o.el.contentWindow.postMessage(message, '*');
+    },
+
     // rect and holes: { x, y, w, h } in canvas device pixels.
     place(id, rect, holes) {
       const o = overlays.get(id);
