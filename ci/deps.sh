@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake ninja-build ccache pkg-config make
   libpistache-dev nlohmann-json3-dev catch2 libsqlite3-dev sqlite3 libsodium-dev
-  libinih-dev libcli11-dev zlib1g-dev
+  libinih-dev libcli11-dev zlib1g-dev libarchive-dev
   emscripten node-acorn
   fonts-dejavu-core fonts-noto-core
   apache2 curl python3 python3-docutils

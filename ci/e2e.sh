@@ -31,6 +31,8 @@ trap cleanup EXIT
 
 "$server" generate-config --filename "$work/wte.ini" >/dev/null
 sed -i "s/^port = 6543/port = $api_port/" "$work/wte.ini"
+# The app's origin: the preview's frame-ancestors names it.
+sed -i "s#^public_url = .*#public_url = http://127.0.0.1:$web_port#" "$work/wte.ini"
 "$server" init-db "$work/wte.ini" --demo --admin-password admin-demo >/dev/null
 "$server" serve "$work/wte.ini" >"$work/server.log" 2>&1 &
 server_pid=$!

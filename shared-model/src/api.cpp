@@ -460,14 +460,14 @@ TimeTotal parse_time_total(const json& j) {
 }
 
 void to_json(json& j, const WorkspaceFile& f) {
-    j = {{"name", f.name},
+    j = {{"filename", f.name},
          {"mimetype", f.mimetype},
          {"etag", f.etag},
          {"size", f.size},
          {"changed", f.changed}};
 }
 void from_json(const json& j, WorkspaceFile& f) {
-    f.name = j.at("name").get<std::string>();
+    f.name = j.at("filename").get<std::string>();
     f.mimetype = j.value("mimetype", "");
     f.etag = j.value("etag", "");
     f.size = j.value("size", std::int64_t(0));
@@ -486,10 +486,10 @@ Workspace parse_workspace(const json& j) {
 }
 
 json to_json(const FileSaveResult& r) {
-    return {{"status", r.status}, {"etag", r.etag}};
+    return {{"result", r.status}, {"etag", r.etag}, {"changed", r.changed}};
 }
 FileSaveResult parse_file_save_result(const json& j) {
-    return {j.at("status").get<std::string>(), j.value("etag", "")};
+    return {j.at("result").get<std::string>(), j.value("etag", ""), j.value("changed", false)};
 }
 
 json to_json(const FileResetRequest& r) {

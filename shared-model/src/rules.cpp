@@ -79,6 +79,39 @@ bool is_skimming(int visited_pages, std::int64_t seconds) {
     return visited_pages >= 2 && seconds < skimming_seconds_per_page * visited_pages;
 }
 
+namespace {
+// Well-formed UTF-8: no overlong forms, surrogates or code points past U+10FFFF.
+bool is_valid_utf8(const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t extra = 0;
+        unsigned min = 0, cp = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xe0) == 0xc0) {
+            extra = 1, min = 0x80, cp = c & 0x1f;
+        } else if ((c & 0xf0) == 0xe0) {
+            extra = 2, min = 0x800, cp = c & 0x0f;
+        } else if ((c & 0xf8) == 0xf0) {
+            extra = 3, min = 0x10000, cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + extra >= s.size()) return false;
+        for (std::size_t k = 1; k <= extra; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xc0) != 0x80) return false;
+            cp = (cp << 6) | (cc & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+        i += extra + 1;
+    }
+    return true;
+}
+} // namespace
+
 Refusal check_workspace_filename(const std::string& name) {
     if (name.empty()) return "The file name must not be empty";
     if (name.size() > max_workspace_filename_length)
@@ -90,6 +123,7 @@ Refusal check_workspace_filename(const std::string& name) {
         if (c == '/' || c == '\\') return "The file name must not contain '/' or '\\'";
         if (c < 0x20 || c == 0x7f) return "The file name must not contain control characters";
     }
+    if (!is_valid_utf8(name)) return "The file name is not valid UTF-8";
     return std::nullopt;
 }
 

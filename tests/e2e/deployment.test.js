@@ -43,3 +43,43 @@ test('API errors pass through the proxy as JSON', async () => {
   assert.match(r.headers['content-type'], /application\/json/);
   assert.strictEqual(JSON.parse(r.body).error.code, 'unauthorized');
 });
+
+function request(method, path, { headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(base + path, { method, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+test('the preview keeps its own headers through Apache; the app keeps its own', async () => {
+  const login = await request('POST', '/api/v1/auth/login', {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'student1@example.org', password: 'student1-demo' }),
+  });
+  assert.strictEqual(login.status, 200);
+  const cookie = login.headers['set-cookie'][0].split(';')[0];
+  const module = JSON.parse((await request('GET', '/api/v1/parts/1', { headers: { Cookie: cookie } })).body);
+  const part = module.children.find((c) => c.title === 'Your Own Home Page').id;
+  const workspace = await request('GET', `/api/v1/parts/${part}/workspace`, { headers: { Cookie: cookie } });
+  assert.strictEqual(workspace.status, 200);
+  const url = JSON.parse(workspace.body).preview_url;
+
+  for (const path of [url, url.replace('index.html', 'style.css'), url.replace('index.html', 'nope.html')]) {
+    const r = await get(path);
+    assert.strictEqual(r.status, path.endsWith('nope.html') ? 404 : 200, path);
+    assert.strictEqual(r.headers['x-frame-options'], undefined, `${path}: the app's X-Frame-Options would hide the frame`);
+    assert.strictEqual(r.headers['referrer-policy'], 'no-referrer', path);
+    assert.strictEqual(r.headers['cache-control'], 'no-store', path);
+    assert.match(r.headers['content-security-policy'], /^sandbox allow-scripts .*frame-ancestors 'self' /, path);
+    assert.strictEqual(r.headers['access-control-allow-origin'], '*', path);
+  }
+  const app = await get('/');
+  assert.strictEqual(app.headers['x-frame-options'], 'DENY');
+  assert.strictEqual(app.headers['referrer-policy'], 'same-origin');
+});

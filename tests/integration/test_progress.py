@@ -1,5 +1,6 @@
 """A learner's progress over HTTP: reading a page records the visit and the
-part's current page (once; re-reading stays a read), time on page adds up and
+part's current page (once; re-reading stays a read; a three-pane part's
+templates are copied on the first visit only), time on page adds up and
 bad reports change nothing, parts without pages give zeros, and leaving a
 module removes the progress but keeps the quiz answers."""
 import sqlite3
@@ -47,6 +48,27 @@ class ProgressTests(ServerTestCase):
         finally:
             db.close()
         self.assertEqual(s.get(f"/api/v1/parts/{part}/progress")[1]["current_page_id"], pages[1])
+
+    def test_the_first_visit_of_a_three_pane_page_copies_the_templates_once(self):
+        s = self.server.client("student1")
+        part = self.part_named(s, "Your Own Home Page")["id"]
+        page = self.pages_of(s, part)[0]
+        db = sqlite3.connect(self.server.db)
+        try:
+            files = lambda: db.execute(
+                "SELECT filename, updated_at FROM workspace_files JOIN users ON users.id = user_id "
+                "WHERE email = 'student1@example.org' AND part_id = ? ORDER BY filename", (part,)).fetchall()
+            self.assertEqual(files(), [])
+            self.assertEqual(s.get(f"/api/v1/parts/{page}")[0], 200)
+            copied = files()
+            self.assertEqual([name for name, _ in copied], ["index.html", "script.js", "style.css"])
+            # Reading the page again (the visit and the current page are known): no write at all.
+            version = self.data_version(db)
+            self.assertEqual(s.get(f"/api/v1/parts/{page}")[0], 200)
+            self.assertEqual(self.data_version(db), version)
+            self.assertEqual(files(), copied)
+        finally:
+            db.close()
 
     def test_time_on_page_adds_up_and_bad_reports_change_nothing(self):
         s = self.server.client("student1")

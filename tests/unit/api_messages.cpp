@@ -139,8 +139,10 @@ TEST_CASE("a workspace listing and a save result round-trip") {
                {"style.css", "text/css", "\"e2\"", 30, true}};
     const json j = api::to_json(w);
     CHECK(j["files"][1]["changed"] == true);
+    CHECK(j["files"][0]["filename"] == "index.html");
     CHECK(api::parse_workspace(j) == w);
-    const api::FileSaveResult saved{"saved", "\"e3\""};
+    const api::FileSaveResult saved{"saved", "e3", true};
+    CHECK(api::to_json(saved) == json{{"result", "saved"}, {"etag", "e3"}, {"changed", true}});
     CHECK(api::parse_file_save_result(api::to_json(saved)) == saved);
 }
 

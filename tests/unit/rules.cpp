@@ -112,4 +112,10 @@ TEST_CASE("a workspace file name is one plain name") {
     CHECK(check_workspace_filename(".htaccess"));
     CHECK(check_workspace_filename("a\nb"));
     CHECK(check_workspace_filename(std::string("a\x7f", 2)));
+    CHECK(check_workspace_filename(std::string("a\0b", 3)));
+    CHECK(check_workspace_filename("caf\xe9.css"));       // Latin-1, not UTF-8
+    CHECK(check_workspace_filename("\xc0\xafx.css"));     // overlong '/'
+    CHECK(check_workspace_filename("x\xed\xa0\x80.css")); // a surrogate
+    CHECK(check_workspace_filename("x\xe2\x82"));         // cut off
+    CHECK_FALSE(check_workspace_filename("\xf0\x9f\x98\x80.txt"));
 }

@@ -42,6 +42,14 @@ Response answer_quiz(Context&);
 Response get_progress(Context&);
 Response report_time(Context&);
 
+Response get_workspace(Context&);
+Response get_workspace_file(Context&);
+Response put_workspace_file(Context&);
+Response reset_workspace_files(Context&);
+Response workspace_zip(Context&);
+Response revoke_preview_token(Context&);
+Response preview_file(Context&);
+
 Response list_timed_tasks(Context&);
 Response create_timed_task(Context&);
 Response patch_timed_task(Context&);

@@ -4,6 +4,7 @@
 #include "api/progress.hpp"
 #include "api/handlers.hpp"
 #include "api/node.hpp"
+#include "api/workspace.hpp"
 #include "wte/api.hpp"
 #include "wte/rules.hpp"
 
@@ -48,10 +49,21 @@ api::PartProgress part_progress(Context& ctx, const Node& part) {
 } // namespace
 
 void record_page_visit(Context& ctx, const Node& page) {
-    if (page.record.part.type != PartType::page || page.role != ModuleRole::student) return;
-    if (!page.record.part.parent_id) return;
-    ctx.stores.progress.record_visit(ctx.signed_in_user().id, *page.record.part.parent_id,
-                                     page.record.part.id, db::now_seconds());
+    if (page.record.part.type != PartType::page || !page.record.part.parent_id) return;
+    if (page.role == ModuleRole::student)
+        ctx.stores.progress.record_visit(ctx.signed_in_user().id, *page.record.part.parent_id,
+                                         page.record.part.id, db::now_seconds());
+    // A page of a three-pane part: every member gets the templates on the first visit.
+    const auto& part = page.chain[page.chain.size() - 2].part;
+    const bool member = page.role == ModuleRole::student || page.role == ModuleRole::tutor ||
+                        page.role == ModuleRole::owner;
+    if (member && part.type == PartType::part &&
+        part.display_mode == DisplayMode::three_pane_html) {
+        Node part_node = page;
+        part_node.chain.pop_back();
+        part_node.record = part_node.chain.back();
+        ensure_workspace(ctx, part_node);
+    }
 }
 
 Response get_progress(Context& ctx) {

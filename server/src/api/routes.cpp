@@ -44,6 +44,15 @@ const std::vector<Route>& route_table() {
         {"GET", "/api/v1/parts/{id}/progress", get_progress, signed_in},
         {"POST", "/api/v1/parts/{id}/progress/time", report_time, signed_in},
 
+        {"GET", "/api/v1/parts/{id}/workspace", get_workspace, signed_in},
+        {"GET", "/api/v1/parts/{id}/files.zip", workspace_zip, signed_in},
+        {"POST", "/api/v1/parts/{id}/files/reset", reset_workspace_files, signed_in},
+        {"GET", "/api/v1/parts/{id}/files/{filename*}", get_workspace_file, signed_in},
+        {"PUT", "/api/v1/parts/{id}/files/{filename*}", put_workspace_file, signed_in},
+        {"DELETE", "/api/v1/parts/{id}/preview-token", revoke_preview_token, signed_in},
+        // The preview frame's capability URLs: no session, its own headers on every answer.
+        {"*", "/api/v1/preview/{rest*}", preview_file, anyone, false},
+
         {"GET", "/api/v1/parts/{id}/timed-tasks", list_timed_tasks, signed_in},
         {"POST", "/api/v1/parts/{id}/timed-tasks", create_timed_task, signed_in},
         {"PATCH", "/api/v1/timed-tasks/{id}", patch_timed_task, signed_in},

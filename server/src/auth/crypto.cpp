@@ -39,10 +39,26 @@ std::string random_token() {
     return hex(bytes, sizeof bytes);
 }
 
+std::string random_url_token() {
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    const int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+    std::string out(sodium_base64_ENCODED_LEN(sizeof bytes, variant), '\0');
+    sodium_bin2base64(out.data(), out.size(), bytes, sizeof bytes, variant);
+    out.resize(out.find('\0'));
+    return out;
+}
+
 std::string token_hash(const std::string& token) {
     unsigned char out[32];
     crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(token.data()),
                        token.size(), nullptr, 0);
+    return hex(out, sizeof out);
+}
+
+std::string sha256_hex(const std::string& bytes) {
+    unsigned char out[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
     return hex(out, sizeof out);
 }
 

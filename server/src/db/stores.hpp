@@ -12,13 +12,14 @@
 #include "db/task_store.hpp"
 #include "db/tree_store.hpp"
 #include "db/user_store.hpp"
+#include "db/workspace_store.hpp"
 
 namespace wte::db {
 
 struct Stores {
     explicit Stores(Connection& c)
         : connection(c), users(c), tasks(c), tree(c, tasks), membership(c), quizzes(c), assets(c),
-          progress(c) {}
+          progress(c), workspace(c) {}
     Stores(const Stores&) = delete;
     Stores& operator=(const Stores&) = delete;
 
@@ -30,6 +31,7 @@ struct Stores {
     QuizStore quizzes;          // extracted quizzes and learners' answers
     AssetStore assets;          // files of parts
     ProgressStore progress;     // visits, time on page, current pages
+    WorkspaceStore workspace;   // learners' files of three-pane parts, preview tokens
 };
 
 } // namespace wte::db

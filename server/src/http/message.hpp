@@ -4,9 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -35,6 +37,11 @@ struct Response {
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // A body written while it is sent (chunked) instead of `body`, for large
+    // answers made piece by piece (a ZIP of a workspace). Called once, after
+    // the handler returned, on the same thread and database connection.
+    using Sink = std::function<void(std::string_view)>;
+    std::function<void(const Sink&)> stream;
 
     static Response json_body(int status, const json& j);
     static Response error(int status, const std::string& code, const std::string& message,

@@ -25,6 +25,11 @@ bool match_pattern(const std::string& pattern, const std::string& path,
     while (p < pattern.size() && s <= path.size()) {
         if (pattern[p] == '{') {
             auto close = pattern.find('}', p);
+            if (close > 0 && pattern[close - 1] == '*') {
+                // The rest of the path, possibly empty.
+                params.push_back(url_decode(path.substr(s), false));
+                return close + 1 == pattern.size();
+            }
             auto end = path.find('/', s);
             if (end == std::string::npos) end = path.size();
             if (end == s) return false;
@@ -40,6 +45,10 @@ bool match_pattern(const std::string& pattern, const std::string& path,
     return p == pattern.size() && s == path.size();
 }
 
+bool is_preview_path(const std::string& path) {
+    return path.rfind(preview_prefix, 0) == 0;
+}
+
 namespace {
 bool is_state_changing(const std::string& method) {
     return method != "GET" && method != "HEAD" && method != "OPTIONS";
@@ -47,12 +56,18 @@ bool is_state_changing(const std::string& method) {
 } // namespace
 
 Response Router::dispatch(Request& req, const Config& config, db::Connection& conn) const {
+    const bool preview = is_preview_path(req.path);
+    // A sandboxed frame (the preview, a learner's page) sends "Origin: null":
+    // whatever it runs never reaches the API with the learner's cookie.
+    if (!preview && req.header("origin") == "null")
+        return Response::error(403, "null_origin",
+                               "Requests from sandboxed frames (Origin: null) are refused");
     const Route* route = nullptr;
     bool path_known = false;
     for (const auto& r : routes_) {
         if (match_pattern(r.pattern, req.path, req.params)) {
             path_known = true;
-            if (req.method == r.method ||
+            if (req.method == r.method || std::string(r.method) == "*" ||
                 (req.method == "HEAD" && std::string(r.method) == "GET")) {
                 route = &r;
                 break;
@@ -70,7 +85,8 @@ Response Router::dispatch(Request& req, const Config& config, db::Connection& co
     try {
         db::Stores stores(conn);
         Context ctx{req, config, stores, {}, std::nullopt, {}, {}};
-        if (auto token = req.cookie(api::session_cookie); token && !token->empty()) {
+        auto token = preview ? std::nullopt : req.cookie(api::session_cookie);
+        if (token && !token->empty()) {
             ctx.session_token_hash = auth::token_hash(*token);
             auto& users = stores.users;
             if (auto session = users.find_session(ctx.session_token_hash, db::now_seconds())) {

@@ -45,8 +45,8 @@ struct Context {
 using Handler = Response (*)(Context&);
 
 struct Route {
-    const char* method;
-    const char* pattern; // "/api/v1/parts/{id}"
+    const char* method;  // "*": any method (the handler answers each)
+    const char* pattern; // "/api/v1/parts/{id}"; a last "{rest*}" takes the rest, slashes too
     Handler handler;
     Access who;
     bool csrf = true; // state-changing routes need X-CSRF-Token unless false
@@ -62,6 +62,11 @@ public:
 private:
     const std::vector<Route>& routes_;
 };
+
+// The preview frame's capability URLs: no session, no Origin check (its
+// origin is opaque), its own headers on every answer (api/preview.cpp).
+inline constexpr const char* preview_prefix = "/api/v1/preview/";
+bool is_preview_path(const std::string& path);
 
 bool match_pattern(const std::string& pattern, const std::string& path,
                    std::vector<std::string>& params);

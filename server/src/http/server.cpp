@@ -165,14 +165,20 @@ public:
         } else {
             res = Response::error(404, "not_found", "Nothing exists at " + req.path);
         }
-        res.headers.emplace_back("X-Content-Type-Options", "nosniff");
-        bool has_cache_control =
-            std::any_of(res.headers.begin(), res.headers.end(),
-                        [](const auto& h) { return h.first == "Cache-Control"; });
-        if (is_api && !has_cache_control) res.headers.emplace_back("Cache-Control", "no-store");
+        auto has = [&](const char* name) {
+            return std::any_of(res.headers.begin(), res.headers.end(),
+                               [&](const auto& h) { return h.first == name; });
+        };
+        if (!has("X-Content-Type-Options"))
+            res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+        if (is_api && !has("Cache-Control")) res.headers.emplace_back("Cache-Control", "no-store");
         for (const auto& [name, value] : res.headers)
             out.headers().add(std::make_shared<NamedHeader>(name, value));
         out.headers().add(std::make_shared<NamedHeader>("Content-Type", res.content_type));
+        if (res.stream && req.method != "HEAD") {
+            log(req, res.status, send_streamed(res, out), start);
+            return;
+        }
         auto size = res.body.size();
         out.send(static_cast<Http::Code>(res.status),
                  req.method == "HEAD" ? std::string() : res.body);
@@ -180,6 +186,27 @@ public:
     }
 
 private:
+    // Chunked: each piece goes out as one chunk as soon as it is written, so
+    // the whole body is never held in memory. A failure half-way can only
+    // end the stream (the status is sent already); the log says why.
+    std::size_t send_streamed(const Response& res, Http::ResponseWriter& out) {
+        auto stream = out.stream(static_cast<Http::Code>(res.status));
+        std::size_t sent = 0;
+        try {
+            res.stream([&](std::string_view piece) {
+                if (piece.empty()) return; // an empty chunk would end the body
+                stream.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+                stream.flush();
+                sent += piece.size();
+            });
+        } catch (const std::exception& e) {
+            std::cerr << "streamed answer broken off after " << sent << " bytes: " << e.what()
+                      << "\n";
+        }
+        stream.ends();
+        return sent;
+    }
+
     Response serve_static(const std::string& url_path) {
         std::string rel = url_path == "/" ? "/index.html" : url_decode(url_path, false);
         if (rel.find("..") != std::string::npos || rel.find('\0') != std::string::npos)

@@ -139,6 +139,12 @@ until you get them right.
 const char* exercise_page = R"(Exercise: Your Own Home Page
 ============================
 
+This page has three panes: this text, the code of your page (the tabs
+``index.html``, ``style.css`` and ``script.js``) and a preview of it. Your
+files start as a copy of the teacher's templates and are saved for you as you
+type; the preview reloads after each save. "Discard changes" brings a file
+back to the template; "Download all" gives you a ZIP of your files.
+
 Build a small home page about yourself. It must contain:
 
 * a main heading with your name,
@@ -146,10 +152,44 @@ Build a small home page about yourself. It must contain:
 * an unordered list of three things you enjoy,
 * a link to a website you like.
 
-When you are happy with the structure, add a ``style`` element in the
-``head`` and give your page a background colour and a readable font.
+When you are happy with the structure, give your page a background colour
+and a readable font in ``style.css``. ``script.js`` writes a line to the
+console under the preview: change it and watch the console. The picture
+``assets/logo.png`` comes with the exercise; keep it or remove it.
 
 Façade, naïve, Ångström: accented text works everywhere, too.
+)";
+
+// The templates of the exercise: a page that uses all three files and the logo.
+const char* exercise_index_html = R"(<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>My Home Page</title>
+  <link rel="stylesheet" href="style.css">
+</head>
+<body>
+  <img src="assets/logo.png" alt="A small house" width="64" height="64">
+  <h1>Your Name</h1>
+  <p>A few sentences about you.</p>
+  <script src="script.js"></script>
+</body>
+</html>
+)";
+
+const char* exercise_style_css = R"(body {
+  font-family: sans-serif;
+  margin: 2em;
+}
+
+h1 {
+  color: #1a4d8f;
+}
+)";
+
+const char* exercise_script_js =
+    R"(// Runs when the page loads; the line appears in the console under the preview.
+console.log("Hello from script.js!");
 )";
 
 // Every construct and WTE extension on one page; {html_part} and {js_part}
@@ -471,6 +511,24 @@ std::vector<DemoAccount> seed_demo(db::Stores& store) {
     };
     attach("diagram.png", "image/png", diagram_png());
     attach("handout.pdf", "application/pdf", handout_pdf());
+    auto attach_to = [&](Id part, AssetKind kind, const std::string& filename,
+                         const std::string& mimetype, const std::string& bytes) {
+        Asset a;
+        a.part_id = part;
+        a.filename = filename;
+        a.mimetype = mimetype;
+        a.kind = kind;
+        a.size = static_cast<std::int64_t>(bytes.size());
+        a.etag = auth::content_hash(bytes);
+        store.assets.insert(a, bytes);
+    };
+    // After the files above, so their ids stay as they were. Each learner's workspace starts as a
+    // copy of these templates.
+    attach_to(exercise, AssetKind::template_file, "index.html", "text/html", exercise_index_html);
+    attach_to(exercise, AssetKind::template_file, "style.css", "text/css", exercise_style_css);
+    attach_to(exercise, AssetKind::template_file, "script.js", "text/javascript",
+              exercise_script_js);
+    attach_to(exercise, AssetKind::asset, "logo.png", "image/png", logo_png());
     return accounts;
 }
 

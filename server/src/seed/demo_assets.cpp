@@ -169,6 +169,19 @@ std::string diagram_png() {
     return encode_png(c);
 }
 
+std::string logo_png() {
+    const Rgb sky{232, 242, 255}, wall{250, 250, 246}, roof{180, 60, 50}, door{90, 60, 40},
+        line{40, 80, 160};
+    Canvas c(64, 64, sky);
+    for (int k = 0; k < 22; ++k) // the roof, a stepped triangle
+        c.fill(32 - k - 4, 8 + k, 32 + k + 4, 9 + k, roof);
+    c.box(12, 30, 52, 58, wall, line, 2);
+    c.fill(28, 42, 37, 58, door);
+    c.box(16, 35, 25, 43, sky, line, 1);
+    c.box(40, 35, 49, 43, sky, line, 1);
+    return encode_png(c);
+}
+
 std::string handout_pdf() {
     const char* lines[] = {
         "Web Development Basics - course handout", "A module holds parts; a part holds pages.",

@@ -212,7 +212,7 @@ json to_json(const TimeTotal& t);
 TimeTotal parse_time_total(const json& j);
 
 // A file of the learner's workspace (three-pane parts). changed: differs from
-// the template it was copied from (or has none).
+// the template it was copied from (or has none). JSON key of `name`: "filename".
 struct WorkspaceFile {
     std::string name;
     std::string mimetype;
@@ -235,10 +235,12 @@ struct Workspace {
 json to_json(const Workspace& w);
 Workspace parse_workspace(const json& j);
 
-// PUT /parts/{part}/files/{name}: "saved" or "no-changes", with the new ETag.
+// PUT /parts/{part}/files/{name}: "saved" or "no-changes", with the new ETag
+// (bare, as in the listing). JSON: {"result", "etag", "changed"}.
 struct FileSaveResult {
-    std::string status;
+    std::string status; // "result" in JSON
     std::string etag;
+    bool changed = false; // differs from its template (or has none)
     bool operator==(const FileSaveResult&) const = default;
 };
 json to_json(const FileSaveResult& r);
