@@ -9,6 +9,7 @@
 #include "app/route.hpp"
 #include "app/session.hpp"
 #include "app/timed_actions.hpp"
+#include "app/workspace.hpp"
 
 #include <optional>
 
@@ -23,10 +24,11 @@ struct Actions {
     PartActions part;
     TimedActions timed;
     PreviewActions preview;
+    WorkspaceActions workspace;
 
     bool any() const {
         return navigate || retry || toggle_high_contrast || session.any() || lists.any() ||
-               part.any() || timed.any() || preview.any();
+               part.any() || timed.any() || preview.any() || workspace.any();
     }
 };
 

@@ -9,8 +9,10 @@
 namespace wte::client {
 
 App::App(PlatformPort& platform) : platform_(platform), requests_(platform) {
-    platform_.on_visibility_change(
-        [this](bool visible) { time_on_page::visibility(*this, visible); });
+    platform_.on_visibility_change([this](bool visible) {
+        time_on_page::visibility(*this, visible);
+        workspace::visibility(*this, visible);
+    });
     requests_.on_signed_out([this] {
         if (!state.session.signed_in()) return;
         session::signed_out(*this, true);
@@ -65,6 +67,7 @@ void App::reset_signed_in_state() {
     state.timed = {};
     state.content.titles_waiting.clear();
     preview_close(state.preview, platform_);
+    state.workspace = {};
 }
 
 bool App::poll() {
@@ -73,6 +76,7 @@ bool App::poll() {
     any = preview::poll(*this) || any;
     if (any) page_content::refresh_titles(*this);
     time_on_page::tick(*this);
+    workspace::tick(*this);
     return any;
 }
 
@@ -82,7 +86,7 @@ void App::apply(Actions& a) {
     module_lists::apply(*this, a.lists);
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);
-    preview::apply(*this, a.preview);
+    workspace::apply(*this, a.workspace);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();
@@ -92,6 +96,9 @@ void App::apply(Actions& a) {
     if (a.navigate) navigate(*a.navigate, false);
     page_content::fulfil(*this, state.content.page);
     time_on_page::tick(*this);
+    workspace::tick(*this);
+    // Last: the workspace may have opened, reloaded or closed the preview.
+    preview::apply(*this, a.preview);
     a = {};
 
     if (std::string title = document_title(); title != title_) {

@@ -1,7 +1,7 @@
 // The application: routes, actions and replies → AppState through the
 // features (app/session, module_lists, part_view, timed_actions,
-// page_content, time_on_page). It talks to the browser only through PlatformPort, so it
-// builds and runs natively in the unit tests.
+// page_content, time_on_page, workspace). It talks to the browser only
+// through PlatformPort, so it builds and runs natively in the unit tests.
 #pragma once
 
 #include "app/actions.hpp"

@@ -10,19 +10,21 @@
 #include "app/session.hpp"
 #include "app/time_on_page.hpp"
 #include "app/timed_actions.hpp"
+#include "app/workspace.hpp"
 
 namespace wte::client {
 
 struct AppState {
     Route route;
-    SessionState session;    // app/session.hpp
-    ModuleLists lists;       // app/module_lists.hpp
-    PartCache parts;         // app/part_view.hpp: the one cache of parts
-    PartScreen part;         // app/part_view.hpp
-    TimedActionsPanel timed; // app/timed_actions.hpp
-    PageContent content;     // app/page_content.hpp: the page renderer and its images
-    TimeOnPage time;         // app/time_on_page.hpp: the learner's time on the page on screen
-    PreviewPane preview;     // app/preview.hpp: the live preview of the learner's page
+    SessionState session;     // app/session.hpp
+    ModuleLists lists;        // app/module_lists.hpp
+    PartCache parts;          // app/part_view.hpp: the one cache of parts
+    PartScreen part;          // app/part_view.hpp
+    TimedActionsPanel timed;  // app/timed_actions.hpp
+    PageContent content;      // app/page_content.hpp: the page renderer and its images
+    TimeOnPage time;          // app/time_on_page.hpp: the learner's time on the page on screen
+    WorkspaceState workspace; // app/workspace.hpp: the files of the three-pane part on screen
+    PreviewPane preview;      // app/preview.hpp: the live preview of the learner's page
 
     bool high_contrast = false;
     int frame = 0;

@@ -23,6 +23,7 @@ struct HttpRequest {
     std::string csrf; // sent as X-CSRF-Token when not empty
     // Outlives the page (sent while the tab closes); its reply may never come.
     bool keepalive = false;
+    std::string if_match; // sent as If-Match when not empty (saving a file)
 };
 
 // What the browser reports about a request: progress while it runs, then
@@ -34,6 +35,7 @@ struct HttpEvent {
     int status = 0; // done: HTTP status, 0 when the server could not be reached
     std::string body;
     std::string content_type;
+    std::string etag;             // done: the ETag header, as sent (quoted)
     double loaded = 0, total = 0; // progress: bytes; total 0 when unknown
 };
 

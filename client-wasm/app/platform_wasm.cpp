@@ -8,7 +8,8 @@
 namespace wte::client {
 
 void WasmPlatform::http_start(const HttpRequest& r) {
-    platform::http_request(r.id, r.method, r.url, r.body, r.content_type, r.csrf, r.keepalive);
+    platform::http_request(r.id, r.method, r.url, r.body, r.content_type, r.csrf, r.keepalive,
+                           r.if_match);
 }
 void WasmPlatform::http_cancel(int id) {
     platform::http_cancel(id);
@@ -25,6 +26,7 @@ std::vector<HttpEvent> WasmPlatform::take_http_events() {
         h.status = e.status;
         h.body = std::move(e.body);
         h.content_type = std::move(e.content_type);
+        h.etag = std::move(e.etag);
         h.loaded = e.loaded;
         h.total = e.total;
         out.push_back(std::move(h));

@@ -168,6 +168,7 @@ void preview_open(PreviewPane& pane, Id part, const std::string& preview_url) {
 }
 
 void preview_reload(PreviewPane& pane) {
+    ++pane.reloads;
     if (pane.live()) pane.navigate_pending = true;
 }
 

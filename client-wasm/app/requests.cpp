@@ -61,6 +61,7 @@ int RequestQueue::send(Request request) {
     http.body = request.body;
     http.content_type = request.content_type;
     http.keepalive = request.keepalive;
+    http.if_match = request.if_match;
     // API.md: every state-changing request carries the token from login / me.
     if (request.method != "GET" && request.method != "HEAD") http.csrf = csrf_token_;
     pending_.emplace(id, std::move(request));
@@ -112,6 +113,7 @@ void RequestQueue::deliver(const HttpEvent& e) {
     reply.status = e.status;
     reply.body = e.body;
     reply.content_type = e.content_type;
+    reply.etag = e.etag;
     const bool binary = !e.content_type.empty() && e.content_type.find("json") == std::string::npos;
     if (!binary && !e.body.empty()) {
         reply.data = json::parse(e.body, nullptr, false);

@@ -24,6 +24,7 @@ struct Reply {
     int status = 0; // HTTP status, 0 when the server could not be reached
     std::string body;
     std::string content_type;
+    std::string etag;        // the ETag header (a file's version), empty when none
     json data;               // the body as JSON, null when empty or not JSON
     bool unreadable = false; // the handler could not read `data`
     bool ok() const { return status >= 200 && status < 300 && !unreadable; }
@@ -49,6 +50,7 @@ struct Request {
     bool session_request = false;
     // Survives the page closing (time on page sent while the tab closes).
     bool keepalive = false;
+    std::string if_match; // a file's version the write is meant for
     std::function<void(const Reply&)> on_reply;
     std::function<void(const Progress&)> on_progress;
 };

@@ -32,12 +32,13 @@ std::string take_js_string(char* s) {
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void wte_http_done(int id, int status, const char* body, int length,
-                                        const char* content_type) {
+                                        const char* content_type, const char* etag) {
     wte::platform::HttpEvent e;
     e.id = id;
     e.status = status;
     if (body && length > 0) e.body.assign(body, static_cast<std::size_t>(length));
     if (content_type) e.content_type = content_type;
+    if (etag) e.etag = etag;
     g_http_events.push_back(std::move(e));
 }
 EMSCRIPTEN_KEEPALIVE void wte_http_progress(int id, int upload, double loaded, double total) {
@@ -85,11 +86,11 @@ EMSCRIPTEN_KEEPALIVE void wte_activity(double unix_seconds) {
 // clang-format off
 EM_JS(void, js_http_request, (int id, const char* method, const char* url, const char* body,
                               int body_length, const char* content_type, const char* csrf,
-                              int keepalive), {
+                              int keepalive, const char* if_match), {
     // A copy: the bytes must outlive this call.
     var bytes = body_length > 0 ? HEAPU8.slice(body, body + body_length) : null;
     WTE.fetch(id, UTF8ToString(method), UTF8ToString(url), bytes, UTF8ToString(content_type),
-              UTF8ToString(csrf), keepalive !== 0);
+              UTF8ToString(csrf), keepalive !== 0, UTF8ToString(if_match));
 });
 EM_JS(int, js_page_visible, (), {
     return document.visibilityState === "hidden" ? 0 : 1;
@@ -199,9 +200,9 @@ namespace wte::platform {
 
 void http_request(int id, const std::string& method, const std::string& url,
                   const std::string& body, const std::string& content_type, const std::string& csrf,
-                  bool keepalive) {
+                  bool keepalive, const std::string& if_match) {
     js_http_request(id, method.c_str(), url.c_str(), body.data(), static_cast<int>(body.size()),
-                    content_type.c_str(), csrf.c_str(), keepalive ? 1 : 0);
+                    content_type.c_str(), csrf.c_str(), keepalive ? 1 : 0, if_match.c_str());
 }
 bool page_visible() {
     return js_page_visible() != 0;

@@ -19,13 +19,14 @@ struct HttpEvent {
     int status = 0; // done: 0 when the request never reached the server
     std::string body;
     std::string content_type;
+    std::string etag; // the ETag header of the reply
     double loaded = 0, total = 0;
 };
 // keepalive: sent with fetch(…, {keepalive: true}) so it survives the page
 // closing (the CSRF header included).
 void http_request(int id, const std::string& method, const std::string& url,
                   const std::string& body, const std::string& content_type, const std::string& csrf,
-                  bool keepalive = false);
+                  bool keepalive = false, const std::string& if_match = "");
 // Aborts the request; no event about it arrives afterwards.
 void http_cancel(int id);
 std::vector<HttpEvent> take_http_events();

@@ -26,7 +26,10 @@ void draw_part_route(AppState& s, Actions& a) {
         draw_part(s, a);
         break;
     case PartType::page:
-        draw_page(s, a);
+        if (workspace::part_on_screen(s).value_or(0))
+            draw_workspace(s, a);
+        else
+            draw_page(s, a);
         break;
     }
 }

@@ -113,7 +113,7 @@ void draw_preview_pane(AppState& state, Actions& actions, ImVec2 size) {
     const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
     const float width = ImGui::GetContentRegionAvail().x;
 
-    switch (header_row("Preview", "",
+    switch (header_row("Your page", "",
                        {{"Reload", pane.live()}, {"Open in new tab", !pane.url.empty()}})) {
     case 0:
         a.reload = true;

@@ -19,7 +19,7 @@ const char* part_screen_name(const AppState& s) {
     case PartType::part:
         return "part";
     case PartType::page:
-        return "page";
+        return workspace::part_on_screen(s).value_or(0) ? "workspace" : "page";
     }
     return "loading";
 }

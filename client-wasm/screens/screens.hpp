@@ -21,6 +21,8 @@ void draw_my_modules(AppState& state, Actions& actions);
 void draw_module(AppState& state, Actions& actions);
 void draw_part(AppState& state, Actions& actions);
 void draw_page(AppState& state, Actions& actions);
+// A page of a three-pane part: lesson, the learner's files, the preview.
+void draw_workspace(AppState& state, Actions& actions);
 // #/parts/N: the module, part or page screen, or its loading / error view.
 void draw_part_route(AppState& state, Actions& actions);
 

@@ -120,8 +120,10 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
     // One scrolling area per route, so back/forward also restore the scroll.
     const std::string content_id = "##content" + to_hash(s.route);
     ImGui::BeginChild(content_id.c_str(), ImVec2(0, 0), false);
-    const float max_width = screen == "signin" ? 420.0f : 860.0f;
-    vspace(screen == "signin" ? 0 : 28);
+    // The workspace's three panes use the whole width and height.
+    const bool full = screen == "workspace";
+    const float max_width = screen == "signin" ? 420.0f : full ? 100000.0f : 860.0f;
+    vspace(screen == "signin" ? 0 : full ? 8 : 28);
     begin_column(max_width);
 
     const Screen* entry = find_screen(s.route);
@@ -138,7 +140,7 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
     }
 
     end_column();
-    vspace(64);
+    if (!full) vspace(64);
     ImGui::EndChild();
     ImGui::End();
 }

@@ -40,6 +40,19 @@ void end_column() {
     g_columns.pop_back();
 }
 
+float begin_inset(float padding_css) {
+    const float pad = padding_css * scale();
+    const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x - 2 * pad);
+    ImGui::Indent(pad);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    g_columns.push_back({pad, width});
+    return width;
+}
+
+void end_inset() {
+    end_column();
+}
+
 void vspace(float css) {
     ImGui::Dummy(ImVec2(1.0f, css * scale()));
 }

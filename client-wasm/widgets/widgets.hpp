@@ -15,6 +15,10 @@ namespace wte::ui {
 // A centred column of at most max_width_css; returns its width in device px.
 float begin_column(float max_width_css);
 void end_column();
+// The whole width of the current window less `padding_css` each side (a
+// pane of a split screen); returns its width in device px.
+float begin_inset(float padding_css);
+void end_inset();
 // Width of the current column or panel, or of the available region.
 float column_width();
 void vspace(float css);
@@ -128,4 +132,15 @@ namespace wte::ui {
 // "‹ Previous page · Page 2 of 5 · Next page ›" under a paged list; nothing
 // when there is one page. Returns the page asked for, or 0.
 int pager(const char* id, int page, int pages);
+} // namespace wte::ui
+
+namespace wte::ui {
+// --- Panes (widgets/panes.cpp) ---
+// A vertical bar between two panes; returns how far the pointer dragged it
+// this frame (device px, 0 when it is not held).
+float splitter(const char* label, float height);
+// A small square button showing `glyph`, named `label` for the bridge.
+bool icon_button(const char* label, const char* glyph);
+// A collapsed pane: a thin strip with its name; true when clicked (expand).
+bool collapsed_strip(const char* label, float height);
 } // namespace wte::ui

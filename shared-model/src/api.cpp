@@ -467,7 +467,9 @@ void to_json(json& j, const WorkspaceFile& f) {
          {"changed", f.changed}};
 }
 void from_json(const json& j, WorkspaceFile& f) {
-    f.name = j.at("filename").get<std::string>();
+    // The contract says "filename"; "name" was this type's first form.
+    f.name = j.contains("filename") ? j.at("filename").get<std::string>()
+                                    : j.at("name").get<std::string>();
     f.mimetype = j.value("mimetype", "");
     f.etag = j.value("etag", "");
     f.size = j.value("size", std::int64_t(0));
@@ -489,7 +491,9 @@ json to_json(const FileSaveResult& r) {
     return {{"result", r.status}, {"etag", r.etag}, {"changed", r.changed}};
 }
 FileSaveResult parse_file_save_result(const json& j) {
-    return {j.at("result").get<std::string>(), j.value("etag", ""), j.value("changed", false)};
+    const std::string status = j.contains("result") ? j.at("result").get<std::string>()
+                                                    : j.at("status").get<std::string>();
+    return {status, j.value("etag", ""), j.value("changed", false)};
 }
 
 json to_json(const FileResetRequest& r) {

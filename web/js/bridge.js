@@ -40,7 +40,7 @@ window.WTE = (function () {
   // Requests in flight by id, so the client can abort them.
   const requests = new Map();
 
-  function deliverHttp(id, status, bytes, contentType) {
+  function deliverHttp(id, status, bytes, contentType, etag) {
     if (!requests.has(id)) return; // aborted
     requests.delete(id);
     if (!runtimeReady()) return;
@@ -48,7 +48,8 @@ window.WTE = (function () {
     const p = Module._malloc(Math.max(1, n));
     if (n) Module.HEAPU8.set(bytes, p);
     try {
-      withCString(contentType || '', (ct) => Module._wte_http_done(id, status, p, n, ct));
+      withCString(contentType || '', (ct) =>
+        withCString(etag || '', (et) => Module._wte_http_done(id, status, p, n, ct, et)));
     } finally {
       Module._free(p);
     }
@@ -207,6 +208,15 @@ window.WTE = (function () {
     { passive: false }
   );
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  // Ctrl+S / Cmd+S saves the learner's file (the client sees the key through
+  // GLFW); the browser's "Save page as" must never open over the editor.
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 's' || e.key === 'S')) e.preventDefault();
+    },
+    true
+  );
 
   // --- is the learner there: visibility (told at once, so the client can
   // send what it counted while the page may still close) and activity ---
@@ -252,15 +262,17 @@ window.WTE = (function () {
 
     // body: a Uint8Array or null; the reply arrives as bytes with its type.
     // keepalive: fetch that outlives the page (time sent while the tab closes).
-    fetch(id, method, url, body, contentType, csrf, keepalive) {
+    // ifMatch: the file version a save is meant for (If-Match).
+    fetch(id, method, url, body, contentType, csrf, keepalive, ifMatch) {
       if (keepalive) {
         const headers = { Accept: 'application/json' };
         if (body && contentType) headers['Content-Type'] = contentType;
         if (csrf) headers['X-CSRF-Token'] = csrf;
+        if (ifMatch) headers['If-Match'] = ifMatch;
         requests.set(id, null);
         window
           .fetch(url, { method, body: body || undefined, headers, credentials: 'same-origin', keepalive: true })
-          .then((r) => r.arrayBuffer().then((b) => deliverHttp(id, r.status, new Uint8Array(b), r.headers.get('Content-Type'))))
+          .then((r) => r.arrayBuffer().then((b) => deliverHttp(id, r.status, new Uint8Array(b), r.headers.get('Content-Type'), r.headers.get('ETag'))))
           .catch(() => deliverHttp(id, 0, null, ''));
         return;
       }
@@ -272,11 +284,12 @@ window.WTE = (function () {
       xhr.setRequestHeader('Accept', 'application/json');
       if (body && contentType) xhr.setRequestHeader('Content-Type', contentType);
       if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+      if (ifMatch) xhr.setRequestHeader('If-Match', ifMatch);
       xhr.upload.onprogress = (e) => progress(id, true, e);
       xhr.onprogress = (e) => progress(id, false, e);
       xhr.onload = () =>
         deliverHttp(id, xhr.status, new Uint8Array(xhr.response || new ArrayBuffer(0)),
-                    xhr.getResponseHeader('Content-Type'));
+                    xhr.getResponseHeader('Content-Type'), xhr.getResponseHeader('ETag'));
       xhr.onerror = () => deliverHttp(id, 0, null, '');
       xhr.ontimeout = () => deliverHttp(id, 0, null, '');
       xhr.send(body || null);
