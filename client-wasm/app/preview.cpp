@@ -38,15 +38,19 @@ void reset_watch(PreviewPane& pane, double now) {
 // Loads the page in the frame (created on the first load). A reload asks the
 // new page to scroll back to where the learner was.
 void load(PreviewPane& pane, PlatformPort& platform, bool reload) {
-    if (pane.overlay)
-        platform.overlay_navigate(pane.overlay, pane.url);
-    else
+    ++pane.loads;
+    if (pane.overlay) {
+        // Chromium ignores src set to the URL it already shows; the server
+        // ignores the query (and sends no-store anyway).
+        const char sep = pane.url.find('?') == std::string::npos ? '?' : '&';
+        platform.overlay_navigate(pane.overlay, pane.url + sep + "r=" + std::to_string(pane.loads));
+    } else {
         pane.overlay = platform.overlay_create_iframe(preview_frame(pane.url));
+    }
     pane.phase = PreviewPane::Phase::loading;
     pane.navigate_pending = false;
     pane.restore_scroll = reload && pane.scroll.has_value();
     pane.console.clear(); // as the browser's console does on navigation
-    ++pane.loads;
     reset_watch(pane, platform.now_unix_seconds());
 }
 
