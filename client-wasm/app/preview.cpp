@@ -194,8 +194,10 @@ std::string paused_key(Id part) {
 bool poll(App& app) {
     PlatformPort& platform = app.platform();
     PreviewPane& pane = app.state.preview;
-    const auto messages = platform.take_overlay_messages();
+    // Without a live frame nobody reads overlay messages: leave them queued
+    // (the browser side keeps the newest 1000 and drops a removed frame's).
     if (!pane.live()) return false;
+    const auto messages = platform.take_overlay_messages();
 
     const double now = platform.now_unix_seconds();
     const double gap = now - pane.last_tick;
