@@ -101,6 +101,8 @@ void App::apply(Actions& a) {
     time_on_page::tick(*this);
     progress::tick(*this);
     workspace::tick(*this);
+    // Last: the workspace may have opened, reloaded or closed the preview.
+    preview::apply(*this, a.preview);
     a = {};
 
     if (std::string title = document_title(); title != title_) {

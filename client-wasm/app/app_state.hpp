@@ -5,8 +5,8 @@
 #include "app/module_lists.hpp"
 #include "app/page_content.hpp"
 #include "app/part_view.hpp"
-#include "app/progress.hpp"
 #include "app/preview.hpp"
+#include "app/progress.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
 #include "app/time_on_page.hpp"
@@ -25,8 +25,9 @@ struct AppState {
     PageContent content;      // app/page_content.hpp: the page renderer and its images
     TimeOnPage time;          // app/time_on_page.hpp: the learner's time on the page on screen
     WorkspaceState workspace; // app/workspace.hpp: the files of the three-pane part on screen
-    LearnerProgress progress; // app/progress.hpp: the learner's progress on the part or module on screen
-    PreviewPane preview;      // app/preview.hpp: the live preview of the learner's page
+    LearnerProgress
+        progress;        // app/progress.hpp: the learner's progress on the part or module on screen
+    PreviewPane preview; // app/preview.hpp: the live preview of the learner's page
 
     bool high_contrast = false;
     int frame = 0;

@@ -38,15 +38,19 @@ void reset_watch(PreviewPane& pane, double now) {
 // Loads the page in the frame (created on the first load). A reload asks the
 // new page to scroll back to where the learner was.
 void load(PreviewPane& pane, PlatformPort& platform, bool reload) {
-    if (pane.overlay)
-        platform.overlay_navigate(pane.overlay, pane.url);
-    else
+    ++pane.loads;
+    if (pane.overlay) {
+        // Chromium ignores src set to the URL it already shows; the server
+        // ignores the query (and sends no-store anyway).
+        const char sep = pane.url.find('?') == std::string::npos ? '?' : '&';
+        platform.overlay_navigate(pane.overlay, pane.url + sep + "r=" + std::to_string(pane.loads));
+    } else {
         pane.overlay = platform.overlay_create_iframe(preview_frame(pane.url));
+    }
     pane.phase = PreviewPane::Phase::loading;
     pane.navigate_pending = false;
     pane.restore_scroll = reload && pane.scroll.has_value();
     pane.console.clear(); // as the browser's console does on navigation
-    ++pane.loads;
     reset_watch(pane, platform.now_unix_seconds());
 }
 
@@ -168,6 +172,7 @@ void preview_open(PreviewPane& pane, Id part, const std::string& preview_url) {
 }
 
 void preview_reload(PreviewPane& pane) {
+    ++pane.reloads;
     if (pane.live()) pane.navigate_pending = true;
 }
 
@@ -189,8 +194,10 @@ std::string paused_key(Id part) {
 bool poll(App& app) {
     PlatformPort& platform = app.platform();
     PreviewPane& pane = app.state.preview;
-    const auto messages = platform.take_overlay_messages();
+    // Without a live frame nobody reads overlay messages: leave them queued
+    // (the browser side keeps the newest 1000 and drops a removed frame's).
     if (!pane.live()) return false;
+    const auto messages = platform.take_overlay_messages();
 
     const double now = platform.now_unix_seconds();
     const double gap = now - pane.last_tick;

@@ -64,7 +64,8 @@ struct PreviewPane {
     std::optional<std::pair<double, double>> scroll;
     bool restore_scroll = false;   // send restore-scroll after the new page's hello/loaded
     bool navigate_pending = false; // reload asked; the next apply navigates
-    int loads = 0;                 // navigations of the frame, for tests and "?r=N"
+    int loads = 0;                 // navigations of the frame
+    int reloads = 0;               // preview_reload calls (saves that answered "saved")
 
     double navigated_at = 0;    // when the frame was last (re)loaded
     double last_message_at = 0; // the page's last message

@@ -38,11 +38,6 @@ WorkspaceFileState* file_of(App& app, Id part, const std::string& name) {
     return w ? w->find(name) : nullptr;
 }
 
-void reload_preview(App& app) {
-    ++app.state.workspace.preview_reloads;
-    preview_reload(app.state.preview);
-}
-
 void mark_edited(App& app, WorkspaceFileState& f) {
     f.dirty = f.editor.text() != f.saved_text;
     f.changed_at = app.platform().now_unix_seconds();
@@ -85,7 +80,7 @@ void save_reply(App& app, Id part, const std::string& name, const Reply& reply) 
         f->dirty = f->editor.text() != f->saved_text; // typed while it was on its way
         f->retrying = false;
         f->refused.clear();
-        if (result.status == "saved") reload_preview(app);
+        if (result.status == "saved") preview_reload(app.state.preview);
         return;
     }
     const api::ErrorBody e = reply.error();
@@ -184,7 +179,8 @@ void load(App& app) {
         }
         const api::Workspace listing = api::parse_workspace(reply.data);
         apply_listing(app, listing, "", false);
-        preview_open(app.state.preview, part, listing.preview_url);
+        if (app.state.preview.url != listing.preview_url || app.state.preview.part != part)
+            preview_open(app.state.preview, part, listing.preview_url);
     });
     r.key = "workspace";
     w.request = app.requests().send(std::move(r));
@@ -214,7 +210,7 @@ void reset(App& app, const api::FileResetRequest& body) {
                           return;
                       }
                       apply_listing(app, api::parse_workspace(reply.data), one, one.empty());
-                      reload_preview(app);
+                      preview_reload(app.state.preview);
                   }));
 }
 

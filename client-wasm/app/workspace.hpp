@@ -55,8 +55,6 @@ struct WorkspaceState {
     // unique_ptr: an editor stays where it is while the list changes.
     std::vector<std::unique_ptr<WorkspaceFileState>> files;
     std::size_t active = 0; // the file whose tab is selected
-    // Saves and resets that asked the preview (state.preview) to show the new files.
-    int preview_reloads = 0;
     bool confirm_discard_all = false;
     int reset_request = 0;
     // The screen's layout, kept while the learner moves between pages:

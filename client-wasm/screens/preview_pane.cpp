@@ -111,9 +111,10 @@ void draw_preview_pane(AppState& state, Actions& actions, ImVec2 size) {
     ImGui::BeginChild("##preview-pane", size, false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
-    const float width = ImGui::GetContentRegionAvail().x;
+    // The boxes and wrapped text of the widgets fit the pane, not the page's column.
+    const float width = ui::begin_inset(4);
 
-    switch (header_row("Preview", "",
+    switch (header_row("Your page", "",
                        {{"Reload", pane.live()}, {"Open in new tab", !pane.url.empty()}})) {
     case 0:
         a.reload = true;
@@ -178,6 +179,7 @@ void draw_preview_pane(AppState& state, Actions& actions, ImVec2 size) {
         const float h = std::max(40_s, bottom - ImGui::GetCursorScreenPos().y);
         ui::console_view("Console##preview", lines, ImVec2(width, h));
     }
+    ui::end_inset();
     ImGui::EndChild();
     ImGui::PopStyleVar();
 }

@@ -175,14 +175,14 @@ TEST_CASE("typing marks the file unsaved; 5 s later it is saved with If-Match") 
     CHECK(w.index().file.etag == "e3");
     CHECK(w.index().file.changed);
     CHECK(std::string(workspace::save_state_text(workspace::save_state(w.index()))) == "Saved");
-    CHECK(w.app.state.workspace.preview_reloads == 1);
+    CHECK(w.app.state.preview.reloads == 1);
 
     // The next save names the new version; "no-changes" leaves the preview alone.
     w.type(" ");
     w.later(6);
     REQUIRE(w.browser.last("PUT", index_url)->if_match == "\"e3\"");
     w.answer("PUT", index_url, 200, R"({"result": "no-changes", "etag": "e3", "changed": true})");
-    CHECK(w.app.state.workspace.preview_reloads == 1);
+    CHECK(w.app.state.preview.reloads == 1);
     CHECK(w.puts() == 2);
 }
 
@@ -340,7 +340,7 @@ TEST_CASE("Discard changes asks first, then puts the file back to the template")
     CHECK(w.index().editor.text() == "<h1>Template</h1>\n");
     CHECK(w.index().file.etag == "e0");
     CHECK_FALSE(w.index().dirty);
-    CHECK(w.app.state.workspace.preview_reloads == 1);
+    CHECK(w.app.state.preview.reloads == 1);
 }
 
 TEST_CASE("Discard all resets every file and drops the ones without a template") {
