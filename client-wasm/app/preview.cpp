@@ -10,6 +10,7 @@
 
 #include "app/app.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace wte::client {
@@ -30,8 +31,8 @@ IframeSpec preview_frame(const std::string& url) {
 }
 
 void reset_watch(PreviewPane& pane, double now) {
-    pane.navigated_at = now;
-    pane.last_message_at = now;
+    pane.since_load = 0;
+    pane.silent_for = 0;
     pane.last_tick = now;
 }
 
@@ -201,25 +202,25 @@ bool poll(App& app) {
 
     const double now = platform.now_unix_seconds();
     const double gap = now - pane.last_tick;
-    if (!platform.page_visible() || gap > preview_frame_gap_seconds) {
-        // The app was not running frames: that time is nobody's silence.
-        pane.navigated_at += gap;
-        pane.last_message_at += gap;
-    }
     pane.last_tick = now;
+    // A hidden tab or an app that ran no frames: that time is nobody's
+    // silence; a long frame counts little (the messages may be queued).
+    const double counted = !platform.page_visible() || gap > preview_frame_gap_seconds
+                               ? 0.0
+                               : std::min(std::max(gap, 0.0), preview_frame_count_limit);
+    pane.since_load += counted;
+    pane.silent_for += counted;
 
     bool any = false;
     for (const OverlayMessage& m : messages) {
         if (m.overlay != pane.overlay) continue; // another overlay (a video)
         if (!handle(pane, platform, m.text)) continue;
-        pane.last_message_at = now;
+        pane.silent_for = 0;
         any = true;
     }
-    if (pane.phase == PreviewPane::Phase::running &&
-        now - pane.last_message_at >= preview_silence_seconds)
+    if (pane.phase == PreviewPane::Phase::running && pane.silent_for >= preview_silence_seconds)
         pause(pane, platform);
-    else if (pane.phase == PreviewPane::Phase::loading &&
-             now - pane.navigated_at >= preview_hello_seconds)
+    else if (pane.phase == PreviewPane::Phase::loading && pane.since_load >= preview_hello_seconds)
         pause(pane, platform);
     return any;
 }

@@ -29,6 +29,9 @@ inline constexpr double preview_hello_seconds = 10;
 // A longer gap between two app frames means the app itself was not running
 // (hidden tab, throttled timers, a stalled main thread): not the page's fault.
 inline constexpr double preview_frame_gap_seconds = 1;
+// A busy app (long frames, queued input) delivers messages late: one frame
+// counts for at most this much silence.
+inline constexpr double preview_frame_count_limit = 0.25;
 inline constexpr std::size_t preview_console_limit = 500;
 
 // One line of the page's console; the same line again only counts up.
@@ -67,9 +70,11 @@ struct PreviewPane {
     int loads = 0;                 // navigations of the frame
     int reloads = 0;               // preview_reload calls (saves that answered "saved")
 
-    double navigated_at = 0;    // when the frame was last (re)loaded
-    double last_message_at = 0; // the page's last message
-    double last_tick = 0;       // the app's last frame while the frame lived
+    // Counted in app frames (see preview::poll): seconds since the frame was
+    // last (re)loaded and since the page's last message.
+    double since_load = 0;
+    double silent_for = 0;
+    double last_tick = 0; // the app's last frame while the frame lived
 
     std::vector<int> stale_overlays; // frames of an earlier part, removed at the next apply
 
