@@ -5,7 +5,8 @@
 //    checks event.source; here the overlay id), and while loading only the
 //    new page's hello: what the old document still sends is dropped;
 //  - silence is counted only across app frames less than a second apart
-//    while the tab is visible, so a hidden or throttled tab never pauses.
+//    while the tab is visible, so a hidden or throttled tab never pauses,
+//    and never from before the learner's last input.
 #include "app/preview.hpp"
 
 #include "app/app.hpp"
@@ -218,6 +219,10 @@ bool poll(App& app) {
         pane.silent_for = 0;
         any = true;
     }
+    // Silence counts from the later of the frame's last word and the
+    // learner's last input: under load, typing delays the frame's heartbeats.
+    if (app.state.time.last_input > 0)
+        pane.silent_for = std::min(pane.silent_for, std::max(0.0, now - app.state.time.last_input));
     if (pane.phase == PreviewPane::Phase::running && pane.silent_for >= preview_silence_seconds)
         pause(pane, platform);
     else if (pane.phase == PreviewPane::Phase::loading && pane.since_load >= preview_hello_seconds)

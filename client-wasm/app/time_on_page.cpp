@@ -74,6 +74,8 @@ void tick(App& app) {
     TimeOnPage& t = app.state.time;
     PlatformPort& browser = app.platform();
     const std::vector<double> activity = browser.take_activity();
+    for (double at : activity)
+        t.last_input = std::max(t.last_input, at);
     const PartView* view = timed_view(app.state);
     const Id page = view ? view->part.id : 0;
     if (page != t.page_id) {

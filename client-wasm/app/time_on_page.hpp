@@ -40,6 +40,10 @@ struct TimeOnPage {
     ActiveClock clock;
     double last_sent = 0;
     int report = 0; // the last time report sent (the progress screens wait for its answer)
+    // The learner's last input (unix seconds), on any screen: the preview's
+    // watchdog counts a frame's silence from it too (a busy machine delivers
+    // the frame's heartbeats late while the learner types).
+    double last_input = 0;
 };
 
 namespace time_on_page {

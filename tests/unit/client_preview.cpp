@@ -223,6 +223,22 @@ TEST_CASE("time while the tab is hidden or the app runs no frames is not the pag
     CHECK(p.pane().phase == PreviewPane::Phase::paused);
 }
 
+TEST_CASE("silence counts from the learner's last input: typing never pauses a page, a loop "
+          "still pauses 3 s after the last key") {
+    Preview p;
+    p.hello();
+    // The learner types for 6 s while the page's heartbeats are held back.
+    for (int i = 0; i < 60; ++i) {
+        if (i % 10 == 0 || i == 59) p.browser.active();
+        p.frame(0.1);
+    }
+    CHECK(p.pane().phase == PreviewPane::Phase::running);
+    p.run(2.8, false);
+    CHECK(p.pane().phase == PreviewPane::Phase::running);
+    p.run(0.4, false);
+    CHECK(p.pane().phase == PreviewPane::Phase::paused);
+}
+
 TEST_CASE("a paused part opens without a frame until Run again, which forgets the pause") {
     FakePlatform browser;
     App app{browser};
