@@ -11,22 +11,9 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('node:http');
-const { BASE_URL, launch, Wte } = require('./lib/wte');
+const { BASE_URL, launch, request, Wte } = require('./lib/wte');
 
 const PAUSED = 'Your code did not finish — auto-run paused.';
-
-function request(method, path, { headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(BASE_URL + path, { method, headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
 
 // student1's API session, the exercise part and its page.
 async function student1() {

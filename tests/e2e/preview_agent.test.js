@@ -5,20 +5,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert');
 const http = require('node:http');
-const { BASE_URL, launch } = require('./lib/wte');
-
-function request(method, path, { headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(BASE_URL + path, { method, headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
+const { BASE_URL, launch, request } = require('./lib/wte');
 
 const INDEX = `<!DOCTYPE html>
 <html>

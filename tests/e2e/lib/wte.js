@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const http = require('node:http');
 const { chromium } = require('playwright-core');
 
 const BASE_URL = (process.env.WTE_BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
@@ -182,4 +183,18 @@ class Wte {
   }
 }
 
-module.exports = { BASE_URL, SCREENSHOT_DIR, launch, Wte };
+// An HTTP request straight to BASE_URL (the API as a script sees it): {status, headers, body as text}.
+function request(method, path, { headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(BASE_URL + path, { method, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+module.exports = { BASE_URL, SCREENSHOT_DIR, launch, request, Wte };
