@@ -135,6 +135,6 @@ test('on a 375 × 667 phone the panes are tabs Lesson | Code | Preview', async (
   await wte.findWidget('index.html', 'input');
   await wte.screenshot('workspace-04-phone-code');
   await wte.click('Preview', 'tab');
-  await wte.waitForText('Preview');
+  await wte.waitForText('Your page'); // the preview pane's header
   await wte.screenshot('workspace-05-phone-preview');
 });
