@@ -13,7 +13,8 @@ namespace wte::seed {
 namespace {
 
 const char* intro_page = R"(Welcome to the Web
-===========
+==================
+
 Every web page you have ever visited is built from three languages working
 together: **HTML** gives a page its structure, **CSS** its looks and
 **JavaScript** its behaviour. In this module you will learn all three by
@@ -36,7 +37,8 @@ result immediately.
 )";
 
 const char* html_basics_page = R"(The Structure of an HTML Document
-==========================
+=================================
+
 An HTML document is a tree of *elements*. Each element starts with an opening
 tag such as ``<p>`` and usually ends with a closing tag such as ``</p>``.
 Here is the smallest useful page::
@@ -74,7 +76,8 @@ Learn more in the `MDN introduction to HTML <https://developer.mozilla.org/en-US
 )";
 
 const char* lists_page = R"(Lists and Nesting
-==========
+=================
+
 HTML has two kinds of lists. An *unordered* list (``ul``) shows bullets, an
 *ordered* list (``ol``) shows numbers. Each entry is a list item (``li``).
 
@@ -93,7 +96,8 @@ is not.
 )";
 
 const char* css_page = R"(Styling with CSS
-=========
+================
+
 CSS rules choose elements with a *selector* and set *properties* on them::
 
     h1 {
@@ -110,7 +114,8 @@ paragraph the class ``highlight`` and make its background light yellow.
 )";
 
 const char* quiz_page = R"(Check Your Understanding
-=================
+========================
+
 Answer the questions below, then press *Check answers*. You can try again
 until you get them right.
 
@@ -136,7 +141,8 @@ until you get them right.
 )";
 
 const char* exercise_page = R"(Exercise: Your Own Home Page
-=====================
+============================
+
 This page has three panes: this text, the code of your page (the tabs
 ``index.html``, ``style.css`` and ``script.js``) and a preview of it. Your
 files start as a copy of the teacher's templates and are saved for you as you
@@ -193,7 +199,8 @@ console.log("Hello from script.js!");
 // Every construct and WTE extension on one page; {html_part} and {js_part}
 // are replaced by part ids known only after insertion.
 const char* everything_page = R"(Everything WTE Can Show
-================
+=======================
+
 This page shows every kind of content a WTE page can hold, so authors can
 see what is possible and readers know what to expect.
 
@@ -274,11 +281,14 @@ A literal block keeps every space::
 Tables
 ------
 
-=====  =====    A      B    A or B
-=====  =====  False  False  False
+=====  =====  =======
+  A      B    A or B
+=====  =====  =======
+False  False  False
 True   False  True
 False  True   True
-=====  =====  
+=====  =====  =======
+
 +--------------+---------------+------------------+
 | Element      | Purpose       | Example          |
 +==============+===============+==================+
