@@ -77,6 +77,15 @@ std::string path_logout() {
 std::string path_me() {
     return p("/auth/me");
 }
+std::string path_register() {
+    return p("/auth/register");
+}
+std::string path_resend() {
+    return p("/auth/resend");
+}
+std::string path_confirm() {
+    return p("/auth/confirm");
+}
 std::string path_forgot() {
     return p("/auth/forgot");
 }
@@ -188,19 +197,28 @@ json to_json(const LoginRequest& r) {
     return {{"email", r.email}, {"password", r.password}};
 }
 
-ForgotRequest parse_forgot(const json& j) {
+RegisterRequest parse_register(const json& j) {
+    require_object(j);
+    return {require_string(j, "email"), require_string(j, "email_confirm"),
+            require_string(j, "name")};
+}
+json to_json(const RegisterRequest& r) {
+    return {{"email", r.email}, {"email_confirm", r.email_confirm}, {"name", r.name}};
+}
+
+AddressRequest parse_address(const json& j) {
     require_object(j);
     return {require_string(j, "email")};
 }
-json to_json(const ForgotRequest& r) {
+json to_json(const AddressRequest& r) {
     return {{"email", r.email}};
 }
 
-ResetRequest parse_reset(const json& j) {
+LinkPasswordRequest parse_link_password(const json& j) {
     require_object(j);
     return {require_string(j, "token"), require_string(j, "password")};
 }
-json to_json(const ResetRequest& r) {
+json to_json(const LinkPasswordRequest& r) {
     return {{"token", r.token}, {"password", r.password}};
 }
 

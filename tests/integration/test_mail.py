@@ -1,5 +1,6 @@
-"""Mail through a real SMTP server (aiosmtpd on loopback): `mail-test`,
-the forgotten-password link end to end, the outbox keeping a mail while the
+"""Accounts by mail through a real SMTP server (aiosmtpd on loopback):
+registration with a confirmation link, `mail-test`, the forgotten-password
+link end to end, the outbox keeping a mail while the
 SMTP server is down and across a restart of wte-server, UTF-8 headers, the
 same answer for unknown addresses, and throttling."""
 import re
@@ -10,9 +11,9 @@ import unittest
 from wte_testlib import DEMO, Client, ServerProcess, SmtpServer, run_cli
 
 
-def link_token(message):
+def link_token(message, kind="reset"):
     body = message.get_body(preferencelist=("plain",)).get_content()
-    m = re.search(r"/#/reset/([A-Za-z0-9_-]+)", body)
+    m = re.search(r"/#/" + kind + r"/([A-Za-z0-9_-]+)", body)
     assert m, body
     return m.group(1)
 
@@ -164,6 +165,116 @@ class MailTest(unittest.TestCase):
             sent, = db.execute("SELECT sent_at FROM outbox WHERE to_address = ?",
                                ("patient@school.example",)).fetchone()
         self.assertIsNotNone(sent)
+
+    def register(self, email, name="New Learner", confirm=None):
+        return Client(self.server.port).post("/api/v1/auth/register", {
+            "email": email, "email_confirm": confirm or email, "name": name})
+
+    def test_a_new_learner_registers_confirms_and_is_signed_in(self):
+        status, body, _ = self.register("Nina@School.example", "Nina Novák")
+        self.assertEqual(status, 201, body)
+        m = self.smtp.wait_for(lambda m: "nina@school.example" in m["To"])
+        self.assertIn("Confirm your address", m["Subject"])
+        self.assertEqual(m["To"].addresses[0].display_name, "Nina Novák")
+        token = link_token(m, "confirm")
+        # Not signed in before the link is used: there is no password yet.
+        self.assertEqual(Client(self.server.port).login("nina@school.example", "")[0], 401)
+        browser = Client(self.server.port)
+        self.assertEqual(browser.post("/api/v1/auth/confirm",
+                                      {"token": token, "password": "2short"})[0], 400)
+        status, body, _ = browser.post("/api/v1/auth/confirm",
+                                       {"token": token, "password": "ninas-password"})
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["user"]["name"], "Nina Novák")
+        self.assertEqual(body["user"]["status"], "active")
+        self.assertEqual(browser.get("/api/v1/auth/me")[0], 200)
+        self.assertEqual(Client(self.server.port).login("nina@school.example",
+                                                        "ninas-password")[0], 200)
+        status, body, _ = Client(self.server.port).post(
+            "/api/v1/auth/confirm", {"token": token, "password": "ninas-password"})
+        self.assertEqual(body["error"]["code"], "invalid_token")
+
+    def test_registering_a_known_address_answers_the_same_and_mails_its_owner(self):
+        new = self.register("fresh@school.example")
+        self.add_user("taken@school.example", "Taken Person", "taken-password")
+        known = self.register("taken@school.example", "Impostor")
+        self.assertEqual(new[0], known[0])
+        self.assertEqual(new[1]["status"], known[1]["status"])
+        m = self.smtp.wait_for(lambda m: "taken@school.example" in m["To"])
+        self.assertIn("already have an account", m["Subject"])
+        self.assertEqual(m["To"].addresses[0].display_name, "Taken Person")
+        self.assertIn("/#/forgot", m.get_body(preferencelist=("plain",)).get_content())
+        # Nothing about the account changed.
+        self.assertEqual(Client(self.server.port).login("taken@school.example",
+                                                        "taken-password")[0], 200)
+
+    def test_send_the_link_again_replaces_the_first_link(self):
+        self.register("again@school.example")
+        first = link_token(self.smtp.wait_for(lambda m: "again@school.example" in m["To"]),
+                           "confirm")
+        status, body, _ = Client(self.server.port).post("/api/v1/auth/resend",
+                                                        {"email": "again@school.example"})
+        self.assertEqual(status, 200, body)
+        second = link_token(self.smtp.wait_for(
+            lambda m: "again@school.example" in m["To"] and link_token(m, "confirm") != first),
+            "confirm")
+        c = Client(self.server.port)
+        self.assertEqual(c.post("/api/v1/auth/confirm",
+                                {"token": first, "password": "again-password"})[0], 400)
+        self.assertEqual(c.post("/api/v1/auth/confirm",
+                                {"token": second, "password": "again-password"})[0], 200)
+        # An unknown address gets the same answer.
+        status, body2, _ = Client(self.server.port).post("/api/v1/auth/resend",
+                                                         {"email": "ghost@school.example"})
+        self.assertEqual((status, body2["status"]), (200, body["status"]))
+
+    def test_bad_registrations_are_refused_and_create_nothing(self):
+        cases = [
+            ({"email": "a@school.example", "email_confirm": "b@school.example", "name": "A"},
+             "email_confirm"),
+            ({"email": "no-at-sign", "email_confirm": "no-at-sign", "name": "A"}, "email"),
+            ({"email": "c@school.example", "email_confirm": "c@school.example", "name": " "},
+             "name"),
+            ({"email": "d@school.example", "email_confirm": "d@school.example",
+              "name": "Line\nBreak"}, "name"),
+        ]
+        for body, field in cases:
+            status, answer, _ = Client(self.server.port).post("/api/v1/auth/register", body)
+            self.assertEqual(status, 400, (body, answer))
+            self.assertEqual(answer["error"]["details"]["field"], field)
+        self.assertEqual(Client(self.server.port).post("/api/v1/auth/register", {"email": 1})[0],
+                         400)
+        with sqlite3.connect(self.server.db) as db:
+            n, = db.execute("SELECT COUNT(*) FROM users WHERE email IN "
+                            "('a@school.example', 'c@school.example', 'd@school.example')"
+                            ).fetchone()
+        self.assertEqual(n, 0)
+
+
+class RegistrationDomainsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = ServerProcess(extra={"domains =": "domains = school.example, uni.example"})
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def test_only_the_allowed_domains_can_register(self):
+        c = Client(self.server.port)
+        status, body, _ = c.post("/api/v1/auth/register", {
+            "email": "x@gmail.example", "email_confirm": "x@gmail.example", "name": "X"})
+        self.assertEqual(status, 400, body)
+        self.assertEqual(body["error"]["code"], "domain_not_allowed")
+        self.assertIn("school.example, uni.example", body["error"]["message"])
+        status, body, _ = c.post("/api/v1/auth/register", {
+            "email": "y@UNI.example", "email_confirm": "y@uni.example", "name": "Y"})
+        self.assertEqual(status, 201, body)
+        # Without SMTP the mail is written to the log, with its link.
+        deadline = time.time() + 15
+        while time.time() < deadline and "/#/confirm/" not in self.server.read_log():
+            time.sleep(0.1)
+        self.assertIn("/#/confirm/", self.server.read_log())
 
 
 if __name__ == "__main__":

@@ -50,4 +50,37 @@ db::OutgoingMail password_reset(const User& user, const std::string& link, int m
     return m;
 }
 
+db::OutgoingMail confirm_address(const User& user, const std::string& link, int minutes) {
+    db::OutgoingMail m;
+    m.to_address = user.email;
+    m.to_name = user.name;
+    m.subject = "Confirm your address for the " + std::string(product);
+    const std::string valid = std::to_string(minutes) + " minutes";
+    m.text_body = greeting(user) + "\n\nwelcome to the " + product + ". Open this link within " +
+                  valid + " to confirm your address and choose your password:\n\n" + link +
+                  "\n\nIf you did not register, ignore this mail: no account is opened.\n";
+    m.html_body = html_page("<p>" + rst::escape_html(greeting(user)) + "</p><p>welcome! Open the " +
+                            "link within " + valid +
+                            " to confirm your address and choose your password.</p>" +
+                            button(link, "Confirm and choose a password") +
+                            "<p>If you did not register, ignore this mail: no account is "
+                            "opened.</p>");
+    return m;
+}
+
+db::OutgoingMail already_registered(const User& user, const std::string& forgot_link) {
+    db::OutgoingMail m;
+    m.to_address = user.email;
+    m.to_name = user.name;
+    m.subject = "You already have an account at the " + std::string(product);
+    m.text_body = greeting(user) + "\n\nsomeone (perhaps you) tried to register with this " +
+                  "address, but it has an account already, so nothing was changed.\nIf you " +
+                  "forgot your password, choose a new one here:\n\n" + forgot_link + "\n";
+    m.html_body = html_page("<p>" + rst::escape_html(greeting(user)) +
+                            "</p><p>someone (perhaps you) tried to register with this address, "
+                            "but it has an account already, so nothing was changed.</p>" +
+                            button(forgot_link, "Choose a new password"));
+    return m;
+}
+
 } // namespace wte::mail
