@@ -3,6 +3,7 @@
 // frame (requests, route changes), so drawing never has side effects.
 #pragma once
 
+#include "app/accounts.hpp"
 #include "app/module_lists.hpp"
 #include "app/part_view.hpp"
 #include "app/preview.hpp"
@@ -20,6 +21,7 @@ struct Actions {
     bool retry = false; // reload whatever the current screen shows
     bool toggle_high_contrast = false;
     SessionActions session;
+    AccountActions accounts;
     ModuleListActions lists;
     PartActions part;
     TimedActions timed;
@@ -27,8 +29,8 @@ struct Actions {
     WorkspaceActions workspace;
 
     bool any() const {
-        return navigate || retry || toggle_high_contrast || session.any() || lists.any() ||
-               part.any() || timed.any() || preview.any() || workspace.any();
+        return navigate || retry || toggle_high_contrast || session.any() || accounts.any() ||
+               lists.any() || part.any() || timed.any() || preview.any() || workspace.any();
     }
 };
 

@@ -85,6 +85,7 @@ bool App::poll() {
 void App::apply(Actions& a) {
     if (a.toggle_high_contrast) state.high_contrast = !state.high_contrast;
     session::apply(*this, a.session);
+    accounts::apply(*this, a.accounts);
     module_lists::apply(*this, a.lists);
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);

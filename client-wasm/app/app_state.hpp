@@ -2,6 +2,7 @@
 // Screens read it; only the features (through App) write it.
 #pragma once
 
+#include "app/accounts.hpp"
 #include "app/module_lists.hpp"
 #include "app/page_content.hpp"
 #include "app/part_view.hpp"
@@ -18,6 +19,7 @@ namespace wte::client {
 struct AppState {
     Route route;
     SessionState session;     // app/session.hpp
+    AccountForms accounts;    // app/accounts.hpp: register, forgot, mailed links
     ModuleLists lists;        // app/module_lists.hpp
     PartCache parts;          // app/part_view.hpp: the one cache of parts
     PartScreen part;          // app/part_view.hpp

@@ -9,18 +9,24 @@
 
 namespace wte::client {
 
-// The patterns of the screens; ":id" stands for a positive whole number.
+// The patterns of the screens; ":id" stands for a positive whole number,
+// ":token" for a mailed link's token (letters, digits, '-' and '_').
 namespace routes {
 inline constexpr const char* signin = "/signin";
 inline constexpr const char* modules = "/modules";
 inline constexpr const char* my_modules = "/my";
 inline constexpr const char* part = "/parts/:id";
+inline constexpr const char* register_account = "/register";
+inline constexpr const char* forgot = "/forgot";
+inline constexpr const char* reset = "/reset/:token";
+inline constexpr const char* confirm = "/confirm/:token";
 } // namespace routes
 
 struct Route {
-    std::string pattern; // empty: the hash leads nowhere
-    Id id = 0;           // for patterns with ":id"
-    bool blank = false;  // "", "#" or "#/": no screen asked for, the app picks one
+    std::string pattern;    // empty: the hash leads nowhere
+    Id id = 0;              // for patterns with ":id"
+    std::string token = {}; // for patterns with ":token"
+    bool blank = false;     // "", "#" or "#/": no screen asked for, the app picks one
     bool known() const { return !pattern.empty(); }
     bool is(const char* p) const { return pattern == p; }
     bool operator==(const Route&) const = default;
@@ -33,6 +39,7 @@ Route parse_route(const std::string& hash);
 std::string to_hash(const Route& route);
 // Does `hash` (without '#', query or trailing '/') fit `pattern`?
 bool match_route(const std::string& pattern, const std::string& path, Id& id);
+bool match_route(const std::string& pattern, const std::string& path, Id& id, std::string& token);
 
 inline Route route_signin() {
     return {routes::signin, 0};
@@ -45,6 +52,9 @@ inline Route route_my_modules() {
 }
 inline Route route_part(Id id) {
     return {routes::part, id};
+}
+inline Route route_with_token(const char* pattern, std::string token) {
+    return {pattern, 0, std::move(token)};
 }
 
 } // namespace wte::client

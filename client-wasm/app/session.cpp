@@ -56,6 +56,11 @@ void signed_out(App& app, bool remember_route) {
     app.navigate(route_signin(), true);
 }
 
+void signed_in_with(App& app, const json& session_body) {
+    apply_session(app, session_body);
+    app.navigate(app.state.session.after_signin, true);
+}
+
 void apply(App& app, SessionActions& a) {
     SignInForm& f = app.state.session.signin;
     if (a.sign_in && !f.busy) {
@@ -74,10 +79,9 @@ void apply(App& app, SessionActions& a) {
                                       if (reply.id != s.signin.request) return;
                                       s.signin.busy = false;
                                       if (reply.ok()) {
-                                          apply_session(app, reply.data);
                                           s.signin.password.clear();
                                           s.signin.error.clear();
-                                          app.navigate(s.after_signin, true);
+                                          signed_in_with(app, reply.data);
                                       } else {
                                           s.signin.error = reply.error().message;
                                       }

@@ -43,6 +43,9 @@ void apply(App& app, SessionActions& a);
 // The session ended (401, sign-out): back to sign-in; with remember_route the
 // screen the user was on is shown again after signing in.
 void signed_out(App& app, bool remember_route);
+// A reply that signed the user in (login, a confirmation or reset link):
+// the session is taken and the screen kept for after sign-in is shown.
+void signed_in_with(App& app, const json& session_body);
 } // namespace session
 
 } // namespace wte::client

@@ -16,6 +16,10 @@ namespace wte::client {
 void draw_app(AppState& state, Actions& actions, const std::string& screen);
 
 void draw_signin(AppState& state, Actions& actions);
+void draw_brand(); // the product's mark and name, above sign-in and account forms
+void draw_register(AppState& state, Actions& actions);
+void draw_forgot(AppState& state, Actions& actions);
+void draw_choose_password(AppState& state, Actions& actions); // #/confirm/…, #/reset/…
 void draw_modules(AppState& state, Actions& actions);
 void draw_my_modules(AppState& state, Actions& actions);
 void draw_module(AppState& state, Actions& actions);

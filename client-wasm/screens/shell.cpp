@@ -122,8 +122,11 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
     ImGui::BeginChild(content_id.c_str(), ImVec2(0, 0), false);
     // The workspace's three panes use the whole width and height.
     const bool full = screen == "workspace";
-    const float max_width = screen == "signin" ? 420.0f : full ? 100000.0f : 860.0f;
-    vspace(screen == "signin" ? 0 : full ? 8 : 28);
+    // Sign-in and the account forms before it are a narrow column.
+    const bool narrow = screen == "signin" || screen == "register" || screen == "forgot" ||
+                        screen == "reset" || screen == "confirm";
+    const float max_width = narrow ? 420.0f : full ? 100000.0f : 860.0f;
+    vspace(narrow ? 0 : full ? 8 : 28);
     begin_column(max_width);
 
     const Screen* entry = find_screen(s.route);

@@ -1,5 +1,6 @@
 // Sign-in screen (#/signin): email and password, errors shown in place under
-// the fields, Enter in either field signs in.
+// the fields, Enter in either field signs in; links to the forgotten
+// password and to registration (screens/accounts.cpp).
 #include "screens/screens.hpp"
 #include "widgets/widgets.hpp"
 
@@ -9,15 +10,7 @@ namespace wte::client {
 
 using namespace wte::ui;
 
-void draw_signin(AppState& s, Actions& a) {
-    // Focus the email field when the screen appears (not on every frame).
-    static int last_drawn_frame = -10;
-    const bool appeared = s.frame > last_drawn_frame + 1;
-    last_drawn_frame = s.frame;
-
-    const float avail_h = ImGui::GetContentRegionAvail().y;
-    vspace(std::max(40.0f, (avail_h / scale() - 520.0f) * 0.4f));
-
+void draw_brand() {
     {
         const Palette& p = palette();
         const float mark = 40_s;
@@ -35,6 +28,18 @@ void draw_signin(AppState& s, Actions& a) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (mark - ImGui::GetTextLineHeight()) * 0.5f);
         heading("Web Teaching Environment", 3);
     }
+}
+
+void draw_signin(AppState& s, Actions& a) {
+    // Focus the email field when the screen appears (not on every frame).
+    static int last_drawn_frame = -10;
+    const bool appeared = s.frame > last_drawn_frame + 1;
+    last_drawn_frame = s.frame;
+
+    const float avail_h = ImGui::GetContentRegionAvail().y;
+    vspace(std::max(40.0f, (avail_h / scale() - 520.0f) * 0.4f));
+
+    draw_brand();
     vspace(10);
 
     begin_panel(32);
@@ -58,9 +63,13 @@ void draw_signin(AppState& s, Actions& a) {
     if (button(busy ? "Signing in…" : "Sign in", ButtonKind::primary, !busy, column_width()) ||
         submit)
         a.session.sign_in = true;
+    vspace(4);
+    if (link("Forgot your password?", FontRole::small)) a.navigate = Route{routes::forgot};
     end_panel();
     vspace(16);
-    muted("No account yet? Ask your teacher or the site administrator.", FontRole::small);
+    muted("No account yet?", FontRole::small);
+    ImGui::SameLine();
+    if (link("Create an account", FontRole::small)) a.navigate = Route{routes::register_account};
 }
 
 } // namespace wte::client

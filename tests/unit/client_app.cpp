@@ -69,8 +69,14 @@ TEST_CASE("hash routes parse and format through the registry's patterns") {
     CHECK(parse_route("#/parts/42?from=mail") == route_part(42));
     CHECK(to_hash(route_part(42)) == "#/parts/42");
     CHECK(to_hash(route_my_modules()) == "#/my");
+    CHECK(parse_route("#/reset/q1W-e_9") == route_with_token(routes::reset, "q1W-e_9"));
+    CHECK(to_hash(route_with_token(routes::confirm, "abc")) == "#/confirm/abc");
+    CHECK_FALSE(parse_route("#/reset/").known());
+    CHECK_FALSE(parse_route("#/reset/a%20b").known());
     for (const Screen& s : screens()) {
-        Route r{s.route, std::string(s.route).find(":id") != std::string::npos ? 9 : 0};
+        const std::string pattern = s.route;
+        Route r{s.route, pattern.find(":id") != std::string::npos ? 9 : 0,
+                pattern.find(":token") != std::string::npos ? "Ab-9_z" : ""};
         CHECK(parse_route(to_hash(r)) == r);
     }
 }
