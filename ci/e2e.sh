@@ -20,10 +20,12 @@ chmod -R a+rX "$work/bundle"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 api_port=$(free_port)
 web_port=$(free_port)
+smtp_port=$(free_port)
 
 cleanup() {
   [ -f "$work/apache.pid" ] && kill "$(cat "$work/apache.pid")" 2>/dev/null || true
   [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
+  [ -n "${smtp_pid:-}" ] && kill "$smtp_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   if [ "${E2E_KEEP:-}" != 1 ]; then rm -rf "$work"; fi
 }
@@ -33,6 +35,13 @@ trap cleanup EXIT
 sed -i "s/^port = 6543/port = $api_port/" "$work/wte.ini"
 # The app's origin: the preview's frame-ancestors names it.
 sed -i "s#^public_url = .*#public_url = http://127.0.0.1:$web_port#" "$work/wte.ini"
+# A real SMTP server (Debian's aiosmtpd) files every mail into a Maildir the
+# tests read (WTE_MAILDIR); retries come quickly.
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox \
+  "$work/Maildir" >"$work/smtp.log" 2>&1 &
+smtp_pid=$!
+sed -i -e "s/^smtp_host =.*/smtp_host = 127.0.0.1/" -e "s/^port = 25$/port = $smtp_port/" \
+  -e "s/^retry_seconds = .*/retry_seconds = 1/" "$work/wte.ini"
 "$server" init-db "$work/wte.ini" --demo --admin-password admin-demo >/dev/null
 "$server" serve "$work/wte.ini" >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -78,6 +87,7 @@ curl -fs "http://127.0.0.1:$web_port/api/v1/health" >/dev/null || {
 mkdir -p build/screenshots
 export WTE_BASE_URL="http://127.0.0.1:$web_port"
 export WTE_SERVER="$server" WTE_CONFIG="$work/wte.ini" WTE_DB="$work/wte.db"
+export WTE_MAILDIR="$work/Maildir"
 export WTE_SCREENSHOTS="$root/build/screenshots"
 status=0
 # The files given (ctest passes one), or every file.

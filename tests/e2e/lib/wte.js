@@ -197,4 +197,37 @@ function request(method, path, { headers = {}, body } = {}) {
   });
 }
 
-module.exports = { BASE_URL, SCREENSHOT_DIR, launch, request, Wte };
+// Mails the real SMTP server of ci/e2e.sh received (its Maildir): each as
+// {to, subject, text}, text being the decoded plain-text part.
+function mails() {
+  const dir = process.env.WTE_MAILDIR;
+  if (!dir) throw new Error('WTE_MAILDIR is not set (run through ci/e2e.sh)');
+  const out = [];
+  for (const sub of ['new', 'cur']) {
+    const folder = path.join(dir, sub);
+    if (!fs.existsSync(folder)) continue;
+    for (const name of fs.readdirSync(folder).sort()) {
+      const raw = fs.readFileSync(path.join(folder, name), 'latin1');
+      const header = (h) => (raw.match(new RegExp('^' + h + ': (.*)$', 'mi')) || [])[1] || '';
+      const plain = raw.split(/\r?\n--/).find((part) => /Content-Type: text\/plain/i.test(part)) || '';
+      const b64 = plain.split(/\r?\n\r?\n/).slice(1).join('').replace(/\s+/g, '');
+      out.push({ to: header('To'), subject: header('Subject'), text: Buffer.from(b64, 'base64').toString('utf8') });
+    }
+  }
+  return out;
+}
+
+// The first mail to `address` whose text matches `pattern`, waiting for it to arrive.
+async function waitForMail(address, pattern, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const hit = mails().find((m) => m.to.includes(address) && pattern.test(m.text));
+    if (hit) return hit;
+    if (Date.now() > deadline) {
+      throw new Error(`no mail to ${address} matching ${pattern}; mails: ` + JSON.stringify(mails().map((m) => [m.to, m.subject])));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+module.exports = { BASE_URL, SCREENSHOT_DIR, launch, request, mails, waitForMail, Wte };
