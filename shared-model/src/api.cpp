@@ -86,6 +86,12 @@ std::string path_resend() {
 std::string path_confirm() {
     return p("/auth/confirm");
 }
+std::string path_confirm_email() {
+    return p("/auth/confirm-email");
+}
+std::string path_user(Id id) {
+    return p("/users/" + std::to_string(id));
+}
 std::string path_forgot() {
     return p("/auth/forgot");
 }
@@ -212,6 +218,49 @@ AddressRequest parse_address(const json& j) {
 }
 json to_json(const AddressRequest& r) {
     return {{"email", r.email}};
+}
+
+ProfileChange parse_profile_change(const json& j) {
+    require_object(j);
+    ProfileChange c;
+    c.name = optional_string(j, "name");
+    if (auto it = j.find("high_contrast"); it != j.end() && !it->is_null()) {
+        if (!it->is_boolean())
+            throw BadInput("high_contrast", "Field 'high_contrast' must be true or false");
+        c.high_contrast = it->get<bool>();
+    }
+    c.email = optional_string(j, "email");
+    c.current_password = optional_string(j, "current_password");
+    c.new_password = optional_string(j, "new_password");
+    return c;
+}
+json to_json(const ProfileChange& c) {
+    json j = json::object();
+    if (c.name) j["name"] = *c.name;
+    if (c.high_contrast) j["high_contrast"] = *c.high_contrast;
+    if (c.email) j["email"] = *c.email;
+    if (c.current_password) j["current_password"] = *c.current_password;
+    if (c.new_password) j["new_password"] = *c.new_password;
+    return j;
+}
+
+AccountDeletion parse_account_deletion(const json& j) {
+    if (j.is_null()) return {};
+    require_object(j);
+    return {optional_string(j, "password")};
+}
+json to_json(const AccountDeletion& d) {
+    json j = json::object();
+    if (d.password) j["password"] = *d.password;
+    return j;
+}
+
+EmailChangeConfirmation parse_email_change_confirmation(const json& j) {
+    require_object(j);
+    return {require_string(j, "token")};
+}
+json to_json(const EmailChangeConfirmation& c) {
+    return {{"token", c.token}};
 }
 
 LinkPasswordRequest parse_link_password(const json& j) {

@@ -165,6 +165,10 @@ class MailTest(unittest.TestCase):
             sent, = db.execute("SELECT sent_at FROM outbox WHERE to_address = ?",
                                ("patient@school.example",)).fetchone()
         self.assertIsNotNone(sent)
+        # Exactly once, although a server restart came between the attempts.
+        time.sleep(3)
+        self.assertEqual(len([m for m in self.smtp.messages()
+                              if "patient@school.example" in m["To"]]), 1)
 
     def register(self, email, name="New Learner", confirm=None):
         return Client(self.server.port).post("/api/v1/auth/register", {

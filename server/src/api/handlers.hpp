@@ -21,6 +21,12 @@ Response confirm_account(Context&);
 Response forgot_password(Context&);
 Response reset_password(Context&);
 
+// A person's account (users.cpp): profile for oneself, the same for admins.
+Response get_user(Context&);
+Response patch_user(Context&);
+Response delete_user(Context&);
+Response confirm_email_change(Context&);
+
 // A new session for `user` (cookie + the body of login); the answer of
 // login, of a confirmation and of a password reset.
 Response signed_in_as(Context& ctx, const User& user);

@@ -20,7 +20,12 @@ const std::vector<Route>& route_table() {
         {"POST", "/api/v1/auth/resend", resend_confirmation, anyone, false},
         {"POST", "/api/v1/auth/confirm", confirm_account, anyone, false},
         {"POST", "/api/v1/auth/forgot", forgot_password, anyone, false},
+        {"POST", "/api/v1/auth/confirm-email", confirm_email_change, anyone, false},
         {"POST", "/api/v1/auth/reset", reset_password, anyone, false},
+
+        {"GET", "/api/v1/users/{id}", get_user, signed_in},
+        {"PATCH", "/api/v1/users/{id}", patch_user, signed_in},
+        {"DELETE", "/api/v1/users/{id}", delete_user, signed_in},
 
         {"GET", "/api/v1/modules", public_modules, anyone},
         {"GET", "/api/v1/modules/mine", my_modules, signed_in},

@@ -33,6 +33,19 @@ int MembershipStore::owner_count(Id module) {
     return st.integer(0);
 }
 
+std::vector<std::string> MembershipStore::modules_owned_only_by(Id user) {
+    auto st = c_.prepare(
+        "SELECT p.title FROM module_roles r JOIN parts p ON p.id = r.module_id "
+        "WHERE r.user_id = ? AND r.role = 'owner' AND NOT EXISTS (SELECT 1 FROM module_roles o "
+        "WHERE o.module_id = r.module_id AND o.role = 'owner' AND o.user_id <> r.user_id) "
+        "ORDER BY p.title");
+    st.bind(1, user);
+    std::vector<std::string> titles;
+    while (st.step())
+        titles.push_back(st.text(0));
+    return titles;
+}
+
 void MembershipStore::remove_member(Id module, Id user) {
     set_role(module, user, ModuleRole::none);
 }

@@ -23,6 +23,8 @@ public:
     ModuleRole role_of(Id module, Id user);
     void set_role(Id module, Id user, ModuleRole role); // none removes the role
     int owner_count(Id module);
+    // Titles of the modules `user` owns with no other owner (they would be left without one).
+    std::vector<std::string> modules_owned_only_by(Id user);
     void remove_member(Id module, Id user); // the role only; progress is ProgressStore's
     api::Page<PartSummary> available_modules(int page, int per_page);
     // Modules where `user` has a role other than block; all statuses when empty.

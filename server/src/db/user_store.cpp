@@ -135,6 +135,47 @@ void UserStore::delete_session(const std::string& token_hash) {
     c_.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
 }
 
+void UserStore::set_name(Id user, const std::string& name) {
+    c_.prepare("UPDATE users SET name = ? WHERE id = ?").bind_all(name, user).run();
+}
+
+void UserStore::set_options(Id user, const UserOptions& options) {
+    const json j = {{"high_contrast", options.high_contrast}};
+    c_.prepare("UPDATE users SET options = ? WHERE id = ?").bind_all(j.dump(), user).run();
+}
+
+void UserStore::set_email(Id user, const std::string& email) {
+    c_.prepare("UPDATE users SET email = ? WHERE id = ?").bind_all(email, user).run();
+}
+
+void UserStore::delete_user(Id user) {
+    c_.prepare("DELETE FROM users WHERE id = ?").bind(1, user).run();
+}
+
+void UserStore::delete_sessions_except(Id user, const std::string& keep_token_hash) {
+    c_.prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?")
+        .bind_all(user, keep_token_hash)
+        .run();
+}
+
+void UserStore::replace_email_change(const std::string& token_hash, Id user,
+                                     const std::string& new_email, std::int64_t expires_at) {
+    c_.prepare("DELETE FROM email_changes WHERE user_id = ?").bind(1, user).run();
+    c_.prepare("INSERT INTO email_changes (token_hash, user_id, new_email, expires_at) "
+               "VALUES (?, ?, ?, ?)")
+        .bind_all(token_hash, user, new_email, expires_at)
+        .run();
+}
+
+std::optional<std::pair<Id, std::string>>
+UserStore::take_email_change(const std::string& token_hash, std::int64_t now) {
+    auto st = c_.prepare("DELETE FROM email_changes WHERE token_hash = ? AND expires_at > ? "
+                         "RETURNING user_id, new_email");
+    st.bind_all(token_hash, now);
+    if (!st.step()) return std::nullopt;
+    return std::pair{st.int64(0), st.text(1)};
+}
+
 void UserStore::delete_sessions_of(Id user) {
     c_.prepare("DELETE FROM sessions WHERE user_id = ?").bind(1, user).run();
 }

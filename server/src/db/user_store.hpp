@@ -39,6 +39,10 @@ public:
     std::optional<UserRecord> find_user_by_email(const std::string& email);
     void set_password_hash(Id user, const std::string& hash);
     void set_user_status(Id user, UserStatus status);
+    void set_name(Id user, const std::string& name);
+    void set_options(Id user, const UserOptions& options);
+    void set_email(Id user, const std::string& email);
+    void delete_user(Id user); // everything of the user goes with it (foreign keys cascade)
     std::set<std::string> permissions_of(Id user); // direct ∪ groups, one query
     void ensure_default_groups();
     std::optional<Id> find_group(const std::string& title); // case-insensitive
@@ -52,6 +56,14 @@ public:
     std::optional<SessionRecord> find_session(const std::string& token_hash, std::int64_t now);
     void delete_session(const std::string& token_hash);
     void delete_sessions_of(Id user);
+    void delete_sessions_except(Id user, const std::string& keep_token_hash);
+
+    // A pending change of address; a newer one replaces it.
+    void replace_email_change(const std::string& token_hash, Id user, const std::string& new_email,
+                              std::int64_t expires_at);
+    // The user and new address of a valid link, which is used up.
+    std::optional<std::pair<Id, std::string>> take_email_change(const std::string& token_hash,
+                                                                std::int64_t now);
 
     // One-time links (confirm, reset), stored hashed. A new link of a purpose
     // replaces the user's earlier ones; taking one deletes it (single use).

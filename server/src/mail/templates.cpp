@@ -68,6 +68,24 @@ db::OutgoingMail confirm_address(const User& user, const std::string& link, int 
     return m;
 }
 
+db::OutgoingMail email_change(const User& user, const std::string& link, int minutes) {
+    db::OutgoingMail m;
+    m.to_address = user.email;
+    m.to_name = user.name;
+    m.subject = "Confirm your new address for the " + std::string(product);
+    const std::string valid = std::to_string(minutes) + " minutes";
+    m.text_body = greeting(user) + "\n\nyou asked to use this address for your account at the " +
+                  product + ". Open this link within " + valid + " to confirm it:\n\n" + link +
+                  "\n\nUntil then your account keeps its old address. If you did not ask for "
+                  "this, ignore this mail.\n";
+    m.html_body = html_page("<p>" + rst::escape_html(greeting(user)) +
+                            "</p><p>you asked to use this address for your account. Open the "
+                            "link within " +
+                            valid + " to confirm it.</p>" + button(link, "Confirm my new address") +
+                            "<p>Until then your account keeps its old address.</p>");
+    return m;
+}
+
 db::OutgoingMail already_registered(const User& user, const std::string& forgot_link) {
     db::OutgoingMail m;
     m.to_address = user.email;

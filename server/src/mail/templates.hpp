@@ -15,6 +15,8 @@ db::OutgoingMail password_reset(const User& user, const std::string& link, int m
 db::OutgoingMail confirm_address(const User& user, const std::string& link, int minutes);
 // Someone registered with an address that has an account already: its owner
 // hears of it (and how to reset the password) instead of a second account.
+// Sent to the new address (`user.email`); `link` confirms the change.
+db::OutgoingMail email_change(const User& user, const std::string& link, int minutes);
 db::OutgoingMail already_registered(const User& user, const std::string& forgot_link);
 
 } // namespace wte::mail

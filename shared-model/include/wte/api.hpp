@@ -22,6 +22,8 @@ std::string path_register();
 std::string path_resend();
 std::string path_confirm();
 std::string path_forgot();
+std::string path_confirm_email();
+std::string path_user(Id id);
 std::string path_reset();
 std::string path_modules();
 std::string path_my_modules();
@@ -84,6 +86,33 @@ struct LinkPasswordRequest {
 };
 LinkPasswordRequest parse_link_password(const json& j);
 json to_json(const LinkPasswordRequest& r);
+
+// PATCH /users/{id}: the fields given change. A new email waits for the
+// link mailed to it; a new password needs the current one.
+struct ProfileChange {
+    std::optional<std::string> name;
+    std::optional<bool> high_contrast;
+    std::optional<std::string> email;
+    std::optional<std::string> current_password;
+    std::optional<std::string> new_password;
+    bool operator==(const ProfileChange&) const = default;
+};
+ProfileChange parse_profile_change(const json& j);
+json to_json(const ProfileChange& c);
+
+// DELETE /users/{id}: deleting one's own account asks for the password again.
+struct AccountDeletion {
+    std::optional<std::string> password;
+};
+AccountDeletion parse_account_deletion(const json& j);
+json to_json(const AccountDeletion& d);
+
+// POST /auth/confirm-email: the token of the link mailed to the new address.
+struct EmailChangeConfirmation {
+    std::string token;
+};
+EmailChangeConfirmation parse_email_change_confirmation(const json& j);
+json to_json(const EmailChangeConfirmation& c);
 
 // Answer of login and GET /auth/me.
 struct Session {
