@@ -90,7 +90,6 @@ void App::apply(Actions& a) {
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);
     workspace::apply(*this, a.workspace);
-    preview::apply(*this, a.preview);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();
