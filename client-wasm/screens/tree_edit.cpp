@@ -28,7 +28,7 @@ const char* type_word(PartType t) {
     return "";
 }
 
-std::string quoted(const std::string& title) {
+std::string in_quotes(const std::string& title) {
     return "“" + title + "”";
 }
 
@@ -132,7 +132,7 @@ void draw_edit_dialog(TreeDialog& d, Actions& a) {
 void draw_remove_dialog(TreeDialog& d, Actions& a) {
     vspace(8);
     begin_panel(20);
-    heading("Delete " + quoted(d.title) + "?", 3);
+    heading("Delete " + in_quotes(d.title) + "?", 3);
     vspace(2);
     if (d.impact.ready()) {
         paragraph(api::describe_delete_impact(d.title, d.impact.value));
@@ -206,7 +206,7 @@ void draw_editable_children(AppState& s, Actions& a) {
         RowSpan span;
         span.top = ImGui::GetCursorScreenPos().y;
         ImGui::SetCursorScreenPos(ImVec2(x0, span.top));
-        const std::string grip_label = "Drag " + quoted(child.title);
+        const std::string grip_label = "Drag " + in_quotes(child.title);
         const GripState grip = drag_grip(grip_label.c_str(), row_h);
         if (grip.held || grip.released) {
             dragged = i;
@@ -236,11 +236,11 @@ void draw_editable_children(AppState& s, Actions& a) {
             ImGui::SameLine(0, gap);
             if (button("Add before", ButtonKind::secondary))
                 a.tree.create =
-                    TreeCreateAsk{v.part.id, child_type, i, "before " + quoted(child.title)};
+                    TreeCreateAsk{v.part.id, child_type, i, "before " + in_quotes(child.title)};
             ImGui::SameLine(0, gap);
             if (button("Add after", ButtonKind::secondary))
                 a.tree.create =
-                    TreeCreateAsk{v.part.id, child_type, i + 1, "after " + quoted(child.title)};
+                    TreeCreateAsk{v.part.id, child_type, i + 1, "after " + in_quotes(child.title)};
             vspace(6);
         }
         span.bottom = ImGui::GetCursorScreenPos().y;
