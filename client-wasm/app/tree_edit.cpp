@@ -167,6 +167,7 @@ void open_create(App& app, const TreeCreateAsk& ask) {
     d.type = ask.type;
     d.order = ask.order;
     d.place = ask.place;
+    d.focus_title = true;
     app.state.tree.dialog = std::move(d);
     app.state.tree.arrange_open = 0;
 }
@@ -184,6 +185,7 @@ void open_edit(App& app, Id id) {
     d.display_mode = v.part.display_mode;
     d.has_password = v.access.has_password;
     d.email_domains = joined_domains(v.access.email_domains);
+    d.focus_title = true;
     app.state.tree.dialog = std::move(d);
 }
 
@@ -337,6 +339,7 @@ std::vector<Id> moved(const std::vector<Id>& ids, Id id, int by) {
 void apply(App& app, TreeEditActions& a) {
     TreeEditState& t = app.state.tree;
     TreeDialog& d = t.dialog;
+    d.focus_title = false; // drawn once with the caret since it opened
     if (a.cancel && !d.busy) d = {};
     if (a.arrange) t.arrange_open = t.arrange_open == *a.arrange ? 0 : *a.arrange;
     if (!d.busy) {

@@ -38,6 +38,7 @@ struct TreeDialog {
     std::string email_domains; // as typed: "example.org, school.example"
     // remove: what goes with the node, asked when the dialog opens.
     Remote<api::DeleteImpact> impact;
+    bool focus_title = false; // the frame after it opened: the caret goes to the title
     bool busy = false;
     std::string error; // the client's check or the server's refusal
     int request = 0;

@@ -55,6 +55,7 @@ void draw_create_dialog(TreeDialog& d, Actions& a) {
     const bool submit =
         text_field("Title", d.title,
                    {.hint = d.type == PartType::module ? "Web Development Basics" : "Introduction",
+                    .focus = d.focus_title,
                     .enabled = !d.busy});
     muted(d.type == PartType::module
               ? "You will own it. It stays unavailable to students until you make it available."
@@ -70,7 +71,7 @@ void draw_edit_dialog(TreeDialog& d, Actions& a) {
     begin_panel(20);
     heading(std::string("Edit this ") + type_word(d.type), 3);
     vspace(4);
-    bool submit = text_field("Title", d.title, {.enabled = !d.busy});
+    bool submit = text_field("Title", d.title, {.focus = d.focus_title, .enabled = !d.busy});
     vspace(6);
     submit |= text_field("Label", d.label,
                          {.hint = "Tutorial, Exercise, …", .width = 320_s, .enabled = !d.busy});
@@ -172,11 +173,15 @@ void draw_node_tools(AppState& s, Actions& a) {
     const bool mine =
         d.node == v.part.id && (d.kind == TreeDialogKind::edit || d.kind == TreeDialogKind::remove);
     vspace(4);
+    // Named with the node's kind: "Edit" and "Delete" alone are the timed
+    // actions' buttons further down.
+    const std::string edit = std::string("Edit ") + type_word(v.part.type);
+    const std::string remove = std::string("Delete ") + type_word(v.part.type);
     if (v.can.edit) {
-        if (button("Edit", ButtonKind::secondary, !(mine && d.busy))) a.tree.edit = v.part.id;
+        if (button(edit.c_str(), ButtonKind::secondary, !(mine && d.busy))) a.tree.edit = v.part.id;
         if (v.can.del) ImGui::SameLine(0, 8_s);
     }
-    if (v.can.del && button("Delete", ButtonKind::danger, !(mine && d.busy)))
+    if (v.can.del && button(remove.c_str(), ButtonKind::danger, !(mine && d.busy)))
         a.tree.remove = v.part.id;
     if (!mine) return;
     if (d.kind == TreeDialogKind::edit)
@@ -241,7 +246,6 @@ void draw_editable_children(AppState& s, Actions& a) {
             if (button("Add after", ButtonKind::secondary))
                 a.tree.create =
                     TreeCreateAsk{v.part.id, child_type, i + 1, "after " + in_quotes(child.title)};
-            vspace(6);
         }
         span.bottom = ImGui::GetCursorScreenPos().y;
         ImGui::Dummy(ImVec2(1, 0));

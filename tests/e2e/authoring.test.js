@@ -47,9 +47,10 @@ async function create(wte, addButton, title) {
 }
 
 // Sets the status of the node on screen with its Edit dialog.
-async function makeAvailable(wte) {
-  await wte.click('Edit', 'button');
+async function makeAvailable(wte, kind, screenshot) {
+  await wte.click(`Edit ${kind}`, 'button');
   await wte.click('Available', 'radio');
+  if (screenshot) await wte.screenshot(screenshot);
   await wte.click('Save', 'button');
   await wte.page.waitForFunction(
     () => !window.wteTest.widgets.some((w) => w.label === 'Save' && w.kind === 'button'),
@@ -74,7 +75,7 @@ test('a teacher builds a module in the app, reorders by dragging; a student read
   await tw.waitForScreen('module');
   const moduleId = routeId((await tw.state()).route);
   await tw.waitForText('You own this module.');
-  await makeAvailable(tw);
+  await makeAvailable(tw, 'module', 'authoring-edit-module');
   assert.equal((await api(teacher.page, 'GET', `/parts/${moduleId}`)).status, 'available');
 
   // A part in it, then two pages in the part.
@@ -124,7 +125,7 @@ test('a teacher builds a module in the app, reorders by dragging; a student read
   assert.deepEqual(part.children.map((c) => c.title), ['Page Two', 'Page One']);
 
   // The part made available in its Edit dialog; the pages (and their text) by the API.
-  await makeAvailable(tw);
+  await makeAvailable(tw, 'part');
   part = await api(teacher.page, 'GET', `/parts/${partId}`);
   assert.equal(part.status, 'available');
   for (const c of part.children) {
@@ -138,7 +139,7 @@ test('a teacher builds a module in the app, reorders by dragging; a student read
   // The delete dialog states the impact, and Cancel deletes nothing.
   await tw.click('Arrange', 'button');
   await tw.findWidget('Move down', 'button');
-  await tw.click('Delete', 'button');
+  await tw.click('Delete part', 'button');
   await tw.waitForText('Deleting “First Steps” also deletes 2 pages.');
   await tw.screenshot('authoring-delete');
   await tw.click('Cancel', 'button');
@@ -157,7 +158,7 @@ test('a teacher builds a module in the app, reorders by dragging; a student read
   const one = await sw.findWidget('Page One', 'link');
   const two = await sw.findWidget('Page Two', 'link');
   assert.ok(two.y < one.y, 'the student sees the order the teacher dragged');
-  for (const label of ['Edit', 'Delete', 'Add page', 'Arrange']) {
+  for (const label of ['Edit part', 'Delete part', 'Add page', 'Arrange']) {
     assert.ok(!(await sw.state()).widgets.some((w) => w.label === label && w.kind === 'button'),
       `a student has no "${label}"`);
   }

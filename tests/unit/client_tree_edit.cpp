@@ -163,7 +163,8 @@ Drawn draw(AppState& s, void (*screen)(AppState&, Actions&), Actions& a) {
 }
 
 bool any_edit_control(const Drawn& d) {
-    for (const char* label : {"Edit", "Delete", "Add page", "Add part", "Arrange", "New module"})
+    for (const char* label : {"Edit part", "Delete part", "Edit module", "Delete module",
+                              "Add page", "Add part", "Arrange", "New module"})
         if (d.widget(label, "button")) return true;
     return d.count("handle") > 0;
 }
@@ -176,8 +177,8 @@ TEST_CASE("an owner sees the tree controls and a tutor or a student never does")
         s.answer("GET", api::path_part(4), 200, json(part_view_of(ModuleRole::owner)).dump());
         Actions a;
         const Drawn d = draw(s.app.state, draw_part_route, a);
-        CHECK(d.widget("Edit", "button"));
-        CHECK(d.widget("Delete", "button"));
+        CHECK(d.widget("Edit part", "button"));
+        CHECK(d.widget("Delete part", "button"));
         CHECK(d.widget("Add page", "button"));
         CHECK(d.count("handle") == 3);
         CHECK(d.widget("Drag “Tags”", "handle"));
@@ -319,7 +320,7 @@ TEST_CASE("the delete dialog states the impact first and then deletes and goes t
     Actions none;
     Drawn d = draw(s.app.state, draw_part_route, none);
     CHECK(d.shows("Counting what goes with it…"));
-    CHECK((*d.widget("Delete", "button"))["enabled"] == true); // the node's own button
+    CHECK((*d.widget("Delete", "button"))["enabled"] == false); // not before the impact is known
     // Confirming before the impact is known deletes nothing.
     s.act([](Actions& a) { a.tree.confirm_delete = true; });
     CHECK(s.count("DELETE", api::path_part(4)) == 0);
