@@ -429,3 +429,22 @@ TEST_CASE("the impact sentence names only what is there") {
     CHECK(tree_edit::moved({1, 2, 3}, 3, +1) == std::vector<Id>{1, 2, 3});
     CHECK(tree_edit::moved({1, 2, 3}, 3, -1) == std::vector<Id>{1, 3, 2});
 }
+
+TEST_CASE("an access change has one JSON form that the server's parser reads back") {
+    api::AccessRequest keep;
+    keep.email_domains = std::vector<std::string>{"example.org"};
+    CHECK(api::to_json(keep) == json{{"email_domains", {"example.org"}}});
+    api::AccessRequest remove;
+    remove.set_password = true;
+    CHECK(api::to_json(remove) == json{{"password", nullptr}});
+    const api::AccessRequest read = api::parse_access(api::to_json(remove));
+    CHECK(read.set_password);
+    CHECK_FALSE(read.password);
+    api::AccessRequest set;
+    set.set_password = true;
+    set.password = "js-demo";
+    CHECK(api::parse_access(api::to_json(set)).password == std::optional<std::string>("js-demo"));
+    api::AccessRequest bad;
+    bad.email_domains = std::vector<std::string>{"me@example.org"};
+    CHECK_THROWS_AS(api::parse_access(api::to_json(bad)), BadInput);
+}
