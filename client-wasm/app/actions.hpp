@@ -10,6 +10,7 @@
 #include "app/route.hpp"
 #include "app/session.hpp"
 #include "app/timed_actions.hpp"
+#include "app/tree_edit.hpp"
 #include "app/workspace.hpp"
 
 #include <optional>
@@ -25,12 +26,14 @@ struct Actions {
     ModuleListActions lists;
     PartActions part;
     TimedActions timed;
+    TreeEditActions tree;
     PreviewActions preview;
     WorkspaceActions workspace;
 
     bool any() const {
         return navigate || retry || toggle_high_contrast || session.any() || accounts.any() ||
-               lists.any() || part.any() || timed.any() || preview.any() || workspace.any();
+               lists.any() || part.any() || timed.any() || tree.any() || preview.any() ||
+               workspace.any();
     }
 };
 

@@ -42,6 +42,7 @@ void App::navigate(const Route& route, bool replace) {
 
 void App::enter_route(const Route& route) {
     state.route = route;
+    state.tree = {}; // a dialog belongs to the screen it was opened on
     SessionState& s = state.session;
     if (s.phase == SessionPhase::checking) return; // entered again once known
     const Screen* screen = find_screen(route);
@@ -66,6 +67,7 @@ void App::reset_signed_in_state() {
     state.progress = {};
     state.parts.clear();
     state.timed = {};
+    state.tree = {};
     state.content.titles_waiting.clear();
     preview_close(state.preview, platform_);
     state.workspace = {};
@@ -89,6 +91,7 @@ void App::apply(Actions& a) {
     module_lists::apply(*this, a.lists);
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);
+    tree_edit::apply(*this, a.tree);
     workspace::apply(*this, a.workspace);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())

@@ -12,6 +12,7 @@
 #include "app/session.hpp"
 #include "app/time_on_page.hpp"
 #include "app/timed_actions.hpp"
+#include "app/tree_edit.hpp"
 #include "app/workspace.hpp"
 
 namespace wte::client {
@@ -24,6 +25,7 @@ struct AppState {
     PartCache parts;          // app/part_view.hpp: the one cache of parts
     PartScreen part;          // app/part_view.hpp
     TimedActionsPanel timed;  // app/timed_actions.hpp
+    TreeEditState tree;       // app/tree_edit.hpp: the teacher's dialogs on the tree
     PageContent content;      // app/page_content.hpp: the page renderer and its images
     TimeOnPage time;          // app/time_on_page.hpp: the learner's time on the page on screen
     WorkspaceState workspace; // app/workspace.hpp: the files of the three-pane part on screen

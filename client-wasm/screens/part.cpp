@@ -73,6 +73,7 @@ void draw_part(AppState& s, Actions& a) {
     if (!v.part.label.empty()) muted(v.part.label, FontRole::small_bold);
     heading(v.part.title, 1);
     draw_part_marks(v);
+    draw_node_tools(s, a);
     draw_timed_actions(s, a);
     if (!v.part.content.empty()) {
         vspace(2);
@@ -83,6 +84,10 @@ void draw_part(AppState& s, Actions& a) {
     vspace(16);
     heading("Pages", 2);
     vspace(2);
+    if (v.can.edit) {
+        draw_editable_children(s, a);
+        return;
+    }
     if (v.children.empty()) {
         muted("This part has no pages yet.");
         return;

@@ -38,6 +38,14 @@ inline const char* upcoming_mark(bool pending) {
     return pending ? "upcoming timed action" : "";
 }
 
+// The teacher's controls on the tree (screens/tree_edit.cpp), nothing for
+// those the rules do not allow: "Edit" / "Delete" of the node on screen with
+// their dialogs; its children as rows to drag or arrange, with "Add part" /
+// "Add page"; "New module" on the module lists.
+void draw_node_tools(AppState& state, Actions& actions);
+void draw_editable_children(AppState& state, Actions& actions);
+void draw_new_module(AppState& state, Actions& actions);
+
 // Shared by the part screens: "Modules › Module › Part" from the ancestors.
 void draw_part_breadcrumb(const AppState& state, Actions& actions);
 

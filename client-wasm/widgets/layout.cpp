@@ -53,6 +53,17 @@ void end_inset() {
     end_column();
 }
 
+void push_column_width(float width) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    g_columns.push_back({0.0f, width});
+}
+
+void pop_column_width() {
+    if (g_columns.empty()) return;
+    ImGui::PopTextWrapPos();
+    g_columns.pop_back();
+}
+
 void vspace(float css) {
     ImGui::Dummy(ImVec2(1.0f, css * scale()));
 }

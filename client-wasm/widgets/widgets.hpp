@@ -157,3 +157,20 @@ bool icon_button(const char* label, const char* glyph);
 // A collapsed pane: a thin strip with its name; true when clicked (expand).
 bool collapsed_strip(const char* label, float height);
 } // namespace wte::ui
+
+namespace wte::ui {
+// --- Reordering rows (widgets/reorder.cpp) ---
+// A grip a row is dragged by (six dots), `height` device px tall, named
+// `label` for the bridge (kind "handle", checked while held).
+struct GripState {
+    bool held = false;     // the pointer holds it this frame
+    bool released = false; // let go this frame (drop where the pointer is)
+};
+GripState drag_grip(const char* label, float height);
+// Where a dragged row would land: a line across the column at y.
+void drop_line(float x, float y, float width);
+// What follows is laid out `width` device px wide (list rows, wrapped text)
+// until end_width: a row shares its line with controls beside it.
+void begin_width(float width);
+void end_width();
+} // namespace wte::ui

@@ -38,6 +38,7 @@ Response get_part(Context&);
 Response create_part(Context&);
 Response patch_part(Context&);
 Response delete_part(Context&);
+Response delete_impact(Context&);
 Response put_access(Context&);
 Response enrol(Context&);
 Response leave(Context&);

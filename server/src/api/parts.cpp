@@ -135,6 +135,13 @@ Response delete_part(Context& ctx) {
     return Response::json_body(200, {{"deleted", n.record.part.id}});
 }
 
+Response delete_impact(Context& ctx) {
+    Node n = load_node(ctx, ctx.id_param(0));
+    if (!can_delete(ctx.actor, n.facts))
+        throw http::forbidden("You may not delete part " + std::to_string(n.record.part.id));
+    return Response::json_body(200, api::to_json(ctx.stores.tree.delete_impact(n.record.part.id)));
+}
+
 Response put_access(Context& ctx) {
     auto r = api::parse_access(ctx.req.json_body());
     db::Transaction tx(ctx.stores.connection);

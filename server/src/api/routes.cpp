@@ -34,6 +34,7 @@ const std::vector<Route>& route_table() {
         {"GET", "/api/v1/parts/{id}", get_part, signed_in},
         {"PATCH", "/api/v1/parts/{id}", patch_part, signed_in},
         {"DELETE", "/api/v1/parts/{id}", delete_part, signed_in},
+        {"GET", "/api/v1/parts/{id}/delete-impact", delete_impact, signed_in},
         {"PUT", "/api/v1/parts/{id}/access", put_access, signed_in},
         {"POST", "/api/v1/parts/{id}/enrol", enrol, signed_in},
         {"DELETE", "/api/v1/parts/{id}/enrol", leave, signed_in},

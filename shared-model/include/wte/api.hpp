@@ -30,6 +30,7 @@ std::string path_my_modules();
 std::string path_parts();
 std::string path_part(Id id);
 std::string path_part_access(Id id);
+std::string path_part_delete_impact(Id id);
 std::string path_enrol(Id id);
 std::string path_timed_tasks(Id part_id);
 std::string path_timed_task(Id id);
@@ -157,6 +158,25 @@ struct AccessRequest {
     std::optional<std::vector<std::string>> email_domains;
 };
 AccessRequest parse_access(const json& j);
+// "password" only when set_password (null removes it), "email_domains" when given.
+json to_json(const AccessRequest& r);
+
+// GET /parts/{id}/delete-impact: what deleting the node takes with it, the
+// node itself not counted (parts and pages below it; assets, learners with
+// progress and quiz answers of the whole subtree).
+struct DeleteImpact {
+    int parts = 0;
+    int pages = 0;
+    int assets = 0;
+    int learners_with_progress = 0;
+    int quiz_answers = 0;
+    bool operator==(const DeleteImpact&) const = default;
+};
+json to_json(const DeleteImpact& d);
+DeleteImpact parse_delete_impact(const json& j);
+// "Deleting “X” also deletes 2 parts, 7 pages, 3 files and the progress of
+// 12 learners." (only what is there; "Deleting “X” deletes nothing else.")
+std::string describe_delete_impact(const std::string& title, const DeleteImpact& d);
 
 struct EnrolRequest {
     std::optional<std::string> password;
