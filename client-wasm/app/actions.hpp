@@ -3,11 +3,13 @@
 // frame (requests, route changes), so drawing never has side effects.
 #pragma once
 
+#include "app/members.hpp"
 #include "app/module_lists.hpp"
 #include "app/part_view.hpp"
 #include "app/preview.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
+#include "app/stats.hpp"
 #include "app/timed_actions.hpp"
 #include "app/workspace.hpp"
 
@@ -25,10 +27,13 @@ struct Actions {
     TimedActions timed;
     PreviewActions preview;
     WorkspaceActions workspace;
+    MembersActions members;
+    StatsActions stats;
 
     bool any() const {
         return navigate || retry || toggle_high_contrast || session.any() || lists.any() ||
-               part.any() || timed.any() || preview.any() || workspace.any();
+               part.any() || timed.any() || preview.any() || workspace.any() || members.any() ||
+               stats.any();
     }
 };
 

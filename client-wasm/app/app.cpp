@@ -69,6 +69,8 @@ void App::reset_signed_in_state() {
     state.content.titles_waiting.clear();
     preview_close(state.preview, platform_);
     state.workspace = {};
+    state.members = {};
+    state.stats = {};
 }
 
 bool App::poll() {
@@ -89,6 +91,8 @@ void App::apply(Actions& a) {
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);
     workspace::apply(*this, a.workspace);
+    members::apply(*this, a.members);
+    stats::apply(*this, a.stats);
     preview::apply(*this, a.preview);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())

@@ -2,6 +2,7 @@
 // Screens read it; only the features (through App) write it.
 #pragma once
 
+#include "app/members.hpp"
 #include "app/module_lists.hpp"
 #include "app/page_content.hpp"
 #include "app/part_view.hpp"
@@ -9,6 +10,7 @@
 #include "app/progress.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
+#include "app/stats.hpp"
 #include "app/time_on_page.hpp"
 #include "app/timed_actions.hpp"
 #include "app/workspace.hpp"
@@ -28,6 +30,8 @@ struct AppState {
     LearnerProgress
         progress;        // app/progress.hpp: the learner's progress on the part or module on screen
     PreviewPane preview; // app/preview.hpp: the live preview of the learner's page
+    MembersScreen members; // app/members.hpp: a module's members, for its owners
+    StatsScreen stats;     // app/stats.hpp: a part's statistics, for owners and tutors
 
     bool high_contrast = false;
     int frame = 0;

@@ -15,6 +15,8 @@ inline constexpr const char* signin = "/signin";
 inline constexpr const char* modules = "/modules";
 inline constexpr const char* my_modules = "/my";
 inline constexpr const char* part = "/parts/:id";
+inline constexpr const char* members = "/parts/:id/users";
+inline constexpr const char* stats = "/parts/:id/stats";
 } // namespace routes
 
 struct Route {
@@ -45,6 +47,12 @@ inline Route route_my_modules() {
 }
 inline Route route_part(Id id) {
     return {routes::part, id};
+}
+inline Route route_members(Id id) {
+    return {routes::members, id};
+}
+inline Route route_stats(Id id) {
+    return {routes::stats, id};
 }
 
 } // namespace wte::client
