@@ -1,13 +1,15 @@
 #include "db/stats_store.hpp"
 
 #include <map>
+#include <tuple>
+#include <unordered_map>
 
 namespace wte::db {
 
 namespace {
 
-// The pages a node's statistics cover (`pg`, with its parent part `pp`): a
-// module's every page, a part's own pages, a page itself. One placeholder.
+// The pages a node's statistics cover (`pg`): a module's every page, a
+// part's own pages, a page itself. One placeholder.
 std::string pages_of(PartType type) {
     switch (type) {
     case PartType::module:
@@ -46,84 +48,101 @@ api::PartStats StatsStore::of_node(Id module, Id node, PartType type) {
         }
     }
 
-    // Per learner: seconds on the node's pages and how many available ones
-    // they opened. Every student is a row, those without a visit too.
-    std::vector<double> started_seconds;
+    std::map<Id, bool> available;
+    for (const auto& p : s.pages)
+        available[p.page_id] = p.available;
     {
         auto st = c_.prepare(
-            std::string("SELECT r.user_id, COALESCE(SUM(x.seconds), 0), COUNT(x.page_id), "
-                        "COALESCE(SUM(x.available), 0) FROM module_roles r LEFT JOIN "
-                        "(SELECT v.user_id, v.page_id, v.seconds, CASE WHEN ") +
-            available_sql +
-            " THEN 1 ELSE 0 END AS available FROM page_visits v "
-            "JOIN parts pg ON pg.id = v.page_id JOIN parts pp ON pp.id = pg.parent_id WHERE " +
-            scope +
-            ") x ON x.user_id = r.user_id WHERE r.module_id = ? AND r.role = 'student' "
-            "GROUP BY r.user_id");
-        st.bind_all(node, module);
+            "SELECT COUNT(*) FROM module_roles WHERE module_id = ? AND role = 'student'");
+        st.bind(1, module);
+        st.step();
+        s.learners = st.integer(0);
+    }
+
+    // Every visit of a student to one of the pages, in one query driven by
+    // the module's students and the visits' primary key (user, page): its
+    // cost follows this node's learners and pages, not the whole table.
+    // Per learner and per page figures are summed from these rows.
+    struct Learner {
+        std::int64_t seconds = 0;
+        int opened_available = 0;
+    };
+    std::unordered_map<Id, Learner> learners;
+    std::map<Id, std::vector<double>> page_seconds;
+    {
+        auto st = c_.prepare("SELECT v.user_id, v.page_id, v.seconds FROM module_roles r "
+                             "JOIN page_visits v ON v.user_id = r.user_id "
+                             "WHERE r.module_id = ? AND r.role = 'student' AND v.page_id IN "
+                             "(SELECT pg.id FROM parts pg WHERE " +
+                             scope + ")");
+        st.bind_all(module, node);
         while (st.step()) {
-            ++s.learners;
-            const std::int64_t seconds = st.int64(1);
-            const std::int64_t visited = st.int64(2);
-            const std::int64_t opened_available = st.int64(3);
-            if (visited > 0) started_seconds.push_back(static_cast<double>(seconds));
-            if (s.available_pages > 0 && opened_available >= s.available_pages)
-                ++s.completed;
-            else if (opened_available > 0)
-                ++s.in_progress;
-            else
-                ++s.not_started;
+            const Id page = st.int64(1);
+            const std::int64_t seconds = st.int64(2);
+            Learner& l = learners[st.int64(0)];
+            l.seconds += seconds;
+            l.opened_available += available[page] ? 1 : 0;
+            page_seconds[page].push_back(static_cast<double>(seconds));
         }
     }
+    std::vector<double> started_seconds;
+    started_seconds.reserve(learners.size());
+    for (const auto& [user, l] : learners) {
+        started_seconds.push_back(static_cast<double>(l.seconds));
+        if (s.available_pages > 0 && l.opened_available >= s.available_pages)
+            ++s.completed;
+        else if (l.opened_available > 0)
+            ++s.in_progress;
+    }
+    s.not_started = s.learners - s.completed - s.in_progress;
     s.time = api::quartiles_of(std::move(started_seconds));
-
-    // Per page: the students' seconds, in order, for the visits and the median.
-    {
-        auto st = c_.prepare("SELECT v.page_id, v.seconds FROM page_visits v "
-                             "JOIN module_roles r ON r.user_id = v.user_id AND r.module_id = ? "
-                             "AND r.role = 'student' JOIN parts pg ON pg.id = v.page_id WHERE " +
-                             scope + " ORDER BY v.page_id, v.seconds");
-        st.bind_all(module, node);
-        std::map<Id, std::vector<double>> seconds;
-        while (st.step())
-            seconds[st.int64(0)].push_back(static_cast<double>(st.int64(1)));
-        for (auto& [page, values] : seconds) {
-            auto it = page_index.find(page);
-            if (it == page_index.end()) continue;
-            api::PageStats& p = s.pages[it->second];
-            p.visits = static_cast<int>(values.size());
-            p.median_seconds = api::quartiles_of(std::move(values)).median;
-        }
+    for (auto& [page, values] : page_seconds) {
+        api::PageStats& p = s.pages[page_index.at(page)];
+        p.visits = static_cast<int>(values.size());
+        p.median_seconds = api::quartiles_of(std::move(values)).median;
     }
 
-    // Per question of the pages' quizzes: the students' answers, counted.
+    // The quiz questions of the pages in order, then the students' answers
+    // to them counted per question (GROUP BY), driven by the students and
+    // the answers' primary key (user, part, quiz, question).
+    std::map<std::tuple<Id, std::string, std::string>, std::size_t> question_index;
     {
-        auto st = c_.prepare(
-            "SELECT q.part_id, q.quiz_id, q.question_id, q.question, "
-            "COALESCE(SUM(CASE WHEN a.initial_correct <> 0 THEN 1 ELSE 0 END), 0), "
-            "COALESCE(SUM(CASE WHEN a.correct <> 0 AND a.initial_correct = 0 THEN 1 ELSE 0 END), "
-            "0), COALESCE(SUM(CASE WHEN a.correct = 0 THEN 1 ELSE 0 END), 0), COUNT(a.user_id) "
-            "FROM quiz_questions q JOIN parts pg ON pg.id = q.part_id "
-            "JOIN parts pp ON pp.id = pg.parent_id LEFT JOIN (SELECT qa.user_id, qa.part_id, "
-            "qa.quiz_id, qa.question_id, qa.correct, qa.initial_correct FROM quiz_answers qa "
-            "JOIN module_roles r ON r.user_id = qa.user_id AND r.module_id = ? AND "
-            "r.role = 'student') a ON a.part_id = q.part_id AND a.quiz_id = q.quiz_id AND "
-            "a.question_id = q.question_id WHERE " +
-            scope +
-            " GROUP BY pp.ord, pp.id, pg.ord, q.part_id, q.ord, q.quiz_id, q.question_id, "
-            "q.question ORDER BY pp.ord, pp.id, pg.ord, q.part_id, q.ord");
-        st.bind_all(module, node);
+        auto st = c_.prepare("SELECT q.part_id, q.quiz_id, q.question_id, q.question "
+                             "FROM quiz_questions q JOIN parts pg ON pg.id = q.part_id "
+                             "JOIN parts pp ON pp.id = pg.parent_id WHERE " +
+                             scope + " ORDER BY pp.ord, pp.id, pg.ord, pg.id, q.ord");
+        st.bind(1, node);
         while (st.step()) {
             api::QuestionStats q;
             q.page_id = st.int64(0);
             q.quiz = st.text(1);
             q.question = st.text(2);
             q.text = st.text(3);
-            q.first_time = st.integer(4);
-            q.later = st.integer(5);
-            q.wrong = st.integer(6);
-            q.not_answered = s.learners - st.integer(7);
+            q.not_answered = s.learners;
+            question_index[{q.page_id, q.quiz, q.question}] = s.questions.size();
             s.questions.push_back(std::move(q));
+        }
+    }
+    if (!s.questions.empty()) {
+        auto st =
+            c_.prepare("SELECT a.part_id, a.quiz_id, a.question_id, "
+                       "SUM(CASE WHEN a.initial_correct <> 0 THEN 1 ELSE 0 END), "
+                       "SUM(CASE WHEN a.correct <> 0 AND a.initial_correct = 0 THEN 1 ELSE 0 END), "
+                       "SUM(CASE WHEN a.correct = 0 THEN 1 ELSE 0 END), COUNT(*) "
+                       "FROM module_roles r JOIN quiz_answers a ON a.user_id = r.user_id "
+                       "WHERE r.module_id = ? AND r.role = 'student' AND a.part_id IN "
+                       "(SELECT pg.id FROM parts pg WHERE " +
+                       scope + ") GROUP BY a.part_id, a.quiz_id, a.question_id");
+        st.bind_all(module, node);
+        while (st.step()) {
+            // Answers to questions since removed from the page do not count.
+            auto it = question_index.find({st.int64(0), st.text(1), st.text(2)});
+            if (it == question_index.end()) continue;
+            api::QuestionStats& q = s.questions[it->second];
+            q.first_time = st.integer(3);
+            q.later = st.integer(4);
+            q.wrong = st.integer(5);
+            q.not_answered = s.learners - st.integer(6);
         }
     }
     return s;

@@ -1,7 +1,7 @@
 // StatsStore: the SQL of a teacher's statistics on a module, part or page —
-// its learners' visits, time and quiz answers, read with a fixed handful of
-// set-based queries (GROUP BY over all learners at once, never one query
-// per learner), whatever the number of learners and pages.
+// its learners' visits, time and quiz answers, read with five set-based
+// queries over all learners at once (never one query per learner), whatever
+// the number of learners and pages.
 #pragma once
 
 #include "db/database.hpp"
