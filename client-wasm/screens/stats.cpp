@@ -128,6 +128,11 @@ void draw_stats(AppState& s, Actions& a) {
         vspace(8);
         box_plot("Time spent per learner",
                  {st.time.min, st.time.q1, st.time.median, st.time.q3, st.time.max}, seconds_text);
+        vspace(6);
+        paragraph("Least " + seconds_text(st.time.min) + " · a quarter under " +
+                  seconds_text(st.time.q1) + " · median " + seconds_text(st.time.median) +
+                  " · a quarter over " + seconds_text(st.time.q3) + " · most " +
+                  seconds_text(st.time.max));
     }
 
     vspace(20);

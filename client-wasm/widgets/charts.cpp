@@ -40,12 +40,24 @@ void text_at(ImFont* f, float x, float y, float left, float right, ImU32 colour,
 
 } // namespace
 
+// A round number a little above `v` (1, 2 or 5 times a power of ten, or of
+// minutes and hours past 60 s), so the largest value never sits at the end.
+double nice_ceiling(double v) {
+    if (v <= 0) return 1;
+    const double target = v * 1.08;
+    static const double steps[] = {1,   2,    5,    10,   20,   30,    60,    120,   300,   600,
+                                   900, 1200, 1800, 3600, 7200, 10800, 18000, 36000, 43200, 86400};
+    for (double s : steps)
+        if (s >= target) return s;
+    return std::ceil(target / 86400) * 86400;
+}
+
 void box_plot(const char* label, const BoxPlotValues& v, std::string (*format)(double)) {
     const Palette& p = palette();
     ImFont* small = font(FontRole::small);
     const float width = column_width();
-    const float box_h = 28_s, label_gap = 6_s;
-    const float height = box_h + label_gap + 2 * small->FontSize + 4_s;
+    const float box_h = 30_s, gap = 4_s;
+    const float height = box_h + gap + small->FontSize + 2_s;
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(width, height));
     const std::string spelled = "min " + format(v.min) + " · q1 " + format(v.q1) + " · median " +
@@ -55,36 +67,37 @@ void box_plot(const char* label, const BoxPlotValues& v, std::string (*format)(d
     probe::widget_value(spelled);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float pad = 12_s;
+    const float pad = 8_s;
     const float left = min.x + pad, right = min.x + width - pad;
-    const double top = v.max > 0 ? v.max : 1;
+    const double top = nice_ceiling(v.max);
     auto x_of = [&](double value) {
         return left + static_cast<float>(std::clamp(value / top, 0.0, 1.0)) * (right - left);
     };
     const float cy = min.y + box_h * 0.5f;
     const float line = high_contrast() ? 2_s : 1.5_s;
-    // The scale's baseline, then whiskers, the box and the median.
-    dl->AddLine(ImVec2(left, min.y + box_h), ImVec2(right, min.y + box_h), p.border, 1_s);
+    // The scale (0 … a round maximum), then whiskers, the box and the median.
+    const float base = min.y + box_h;
+    dl->AddLine(ImVec2(left, base), ImVec2(right, base), p.border_strong, 1_s);
+    for (int i = 0; i <= 4; ++i) {
+        const float x = left + (right - left) * static_cast<float>(i) / 4;
+        dl->AddLine(ImVec2(x, base), ImVec2(x, base + 4_s), p.border_strong, 1_s);
+    }
     dl->AddLine(ImVec2(x_of(v.min), cy), ImVec2(x_of(v.q1), cy), p.text_muted, line);
     dl->AddLine(ImVec2(x_of(v.q3), cy), ImVec2(x_of(v.max), cy), p.text_muted, line);
     for (double end : {v.min, v.max})
         dl->AddLine(ImVec2(x_of(end), cy - box_h * 0.25f), ImVec2(x_of(end), cy + box_h * 0.25f),
                     p.text_muted, line);
-    const ImVec2 b0(x_of(v.q1), min.y + 3_s),
-        b1(std::max(x_of(v.q3), x_of(v.q1) + 2_s), min.y + box_h - 3_s);
+    const float q1 = x_of(v.q1), q3 = std::max(x_of(v.q3), q1 + 4_s);
+    const ImVec2 b0(q1, min.y + 4_s), b1(q3, base - 5_s);
     dl->AddRectFilled(b0, b1, p.accent_soft, 3_s);
     dl->AddRect(b0, b1, p.accent, 3_s, 0, line);
-    dl->AddLine(ImVec2(x_of(v.median), b0.y), ImVec2(x_of(v.median), b1.y), p.accent, 3_s);
-
-    // Values under their marks: min, median, max on the first row, the
-    // quartiles on the second (so close values never overlap).
-    const float row1 = min.y + box_h + label_gap, row2 = row1 + small->FontSize + 2_s;
-    text_at(small, x_of(v.min), row1, min.x, min.x + width, p.text_muted, "min " + format(v.min));
-    text_at(small, x_of(v.median), row1, min.x, min.x + width, p.heading,
-            "median " + format(v.median));
-    text_at(small, x_of(v.max), row1, min.x, min.x + width, p.text_muted, "max " + format(v.max));
-    text_at(small, x_of(v.q1), row2, min.x, min.x + width, p.text_muted, "q1 " + format(v.q1));
-    text_at(small, x_of(v.q3), row2, min.x, min.x + width, p.text_muted, "q3 " + format(v.q3));
+    dl->AddLine(ImVec2(x_of(v.median), b0.y - 2_s), ImVec2(x_of(v.median), b1.y + 2_s), p.accent,
+                3_s);
+    // The scale's ends; the five values are written out by the caller.
+    const float ty = base + gap + 2_s;
+    text_at(small, left, ty, min.x, min.x + width, p.text_muted, format(0));
+    text_at(small, (left + right) * 0.5f, ty, min.x, min.x + width, p.text_muted, format(top / 2));
+    text_at(small, right, ty, min.x, min.x + width, p.text_muted, format(top));
 }
 
 void stacked_bar(const std::string& label, const std::vector<BarSegment>& segments) {

@@ -162,8 +162,8 @@ namespace wte::ui {
 // --- Charts (widgets/charts.cpp), drawn with the window's draw list in the
 // palette's colours; each is one "chart" widget for the test bridge whose
 // value spells out its numbers. ---
-// A horizontal box plot of min, q1, median, q3, max on a scale from 0 to
-// `max`, with the five values written under it by `format`.
+// A horizontal box plot of min, q1, median, q3, max on a scale from 0 to a
+// round number above max, the scale's ends written under it by `format`.
 struct BoxPlotValues {
     double min = 0, q1 = 0, median = 0, q3 = 0, max = 0;
 };

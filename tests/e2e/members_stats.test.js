@@ -89,6 +89,12 @@ test('the teacher adds a student by email, opens the statistics and downloads th
   assert.ok(bars.length >= 1, 'a bar per quiz question');
   assert.match(bars[0].value, /^Right the first time \d+ · Right later \d+ · Still wrong \d+ · Not answered \d+$/);
   await wte.screenshot('stats-part');
+  // Scrolled down with the wheel, as a person would: the questions' bars.
+  await page.mouse.move(640, 600);
+  await page.mouse.wheel(0, 900);
+  await wte.nextFrame();
+  await wte.nextFrame();
+  await wte.screenshot('stats-part-questions');
   assert.deepEqual(teacher.errors, []);
 });
 

@@ -301,6 +301,8 @@ TEST_CASE("the Statistics screen draws the counts, the box plot, the bars and do
     REQUIRE(bar);
     CHECK((*bar)["value"] ==
           "Right the first time 1 · Right later 1 · Still wrong 1 · Not answered 1");
+    CHECK(t.shows("Least 10 s · a quarter under 20 s · median 30 s · a quarter over 1 min 30 s · "
+                  "most 2 min 30 s"));
     CHECK(t.shows("Intro"));
     CHECK(t.shows("50 s"));
 
