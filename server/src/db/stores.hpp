@@ -6,6 +6,7 @@
 #include "db/asset_store.hpp"
 #include "db/database.hpp"
 #include "db/membership_store.hpp"
+#include "db/outbox_store.hpp"
 #include "db/progress_store.hpp"
 #include "db/quiz_store.hpp"
 #include "db/rows.hpp"
@@ -20,7 +21,7 @@ namespace wte::db {
 struct Stores {
     explicit Stores(Connection& c)
         : connection(c), users(c), tasks(c), tree(c, tasks), membership(c), quizzes(c), assets(c),
-          progress(c), workspace(c), stats(c) {}
+          progress(c), workspace(c), outbox(c), stats(c) {}
     Stores(const Stores&) = delete;
     Stores& operator=(const Stores&) = delete;
 
@@ -33,6 +34,7 @@ struct Stores {
     AssetStore assets;          // files of parts
     ProgressStore progress;     // visits, time on page, current pages
     WorkspaceStore workspace;   // learners' files of three-pane parts, preview tokens
+    OutboxStore outbox;         // outgoing mail, delivered by the sender thread
     StatsStore stats;           // teachers' statistics over all learners of a node
 };
 
