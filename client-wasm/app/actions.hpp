@@ -4,11 +4,13 @@
 #pragma once
 
 #include "app/accounts.hpp"
+#include "app/members.hpp"
 #include "app/module_lists.hpp"
 #include "app/part_view.hpp"
 #include "app/preview.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
+#include "app/stats.hpp"
 #include "app/timed_actions.hpp"
 #include "app/tree_edit.hpp"
 #include "app/workspace.hpp"
@@ -29,11 +31,13 @@ struct Actions {
     TreeEditActions tree;
     PreviewActions preview;
     WorkspaceActions workspace;
+    MembersActions members;
+    StatsActions stats;
 
     bool any() const {
         return navigate || retry || toggle_high_contrast || session.any() || accounts.any() ||
                lists.any() || part.any() || timed.any() || tree.any() || preview.any() ||
-               workspace.any();
+               workspace.any() || members.any() || stats.any();
     }
 };
 

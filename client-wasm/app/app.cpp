@@ -71,6 +71,8 @@ void App::reset_signed_in_state() {
     state.content.titles_waiting.clear();
     preview_close(state.preview, platform_);
     state.workspace = {};
+    state.members = {};
+    state.stats = {};
 }
 
 bool App::poll() {
@@ -93,6 +95,8 @@ void App::apply(Actions& a) {
     timed_actions::apply(*this, a.timed);
     tree_edit::apply(*this, a.tree);
     workspace::apply(*this, a.workspace);
+    members::apply(*this, a.members);
+    stats::apply(*this, a.stats);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();

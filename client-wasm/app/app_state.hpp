@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/accounts.hpp"
+#include "app/members.hpp"
 #include "app/module_lists.hpp"
 #include "app/page_content.hpp"
 #include "app/part_view.hpp"
@@ -10,6 +11,7 @@
 #include "app/progress.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
+#include "app/stats.hpp"
 #include "app/time_on_page.hpp"
 #include "app/timed_actions.hpp"
 #include "app/tree_edit.hpp"
@@ -32,6 +34,8 @@ struct AppState {
     LearnerProgress
         progress;        // app/progress.hpp: the learner's progress on the part or module on screen
     PreviewPane preview; // app/preview.hpp: the live preview of the learner's page
+    MembersScreen members; // app/members.hpp: a module's members, for its owners
+    StatsScreen stats;     // app/stats.hpp: a part's statistics, for owners and tutors
 
     bool high_contrast = false;
     int frame = 0;

@@ -20,6 +20,8 @@ inline constexpr const char* register_account = "/register";
 inline constexpr const char* forgot = "/forgot";
 inline constexpr const char* reset = "/reset/:token";
 inline constexpr const char* confirm = "/confirm/:token";
+inline constexpr const char* members = "/parts/:id/users";
+inline constexpr const char* stats = "/parts/:id/stats";
 } // namespace routes
 
 struct Route {
@@ -55,6 +57,12 @@ inline Route route_part(Id id) {
 }
 inline Route route_with_token(const char* pattern, std::string token) {
     return {pattern, 0, std::move(token)};
+}
+inline Route route_members(Id id) {
+    return {routes::members, id};
+}
+inline Route route_stats(Id id) {
+    return {routes::stats, id};
 }
 
 } // namespace wte::client

@@ -29,6 +29,11 @@ void draw_page(AppState& state, Actions& actions);
 void draw_workspace(AppState& state, Actions& actions);
 // #/parts/N: the module, part or page screen, or its loading / error view.
 void draw_part_route(AppState& state, Actions& actions);
+// #/parts/N/users: the members of the module (owners); #/parts/N/stats: statistics.
+void draw_members(AppState& state, Actions& actions);
+void draw_stats(AppState& state, Actions& actions);
+// On the module and part screens: "Members" and "Statistics" for those who may.
+void draw_teacher_links(const AppState& state, Actions& actions);
 
 // Shared by the part screens: the teacher's "Timed actions" panel (nothing
 // for readers who may not edit) and the marks of a node's own state.

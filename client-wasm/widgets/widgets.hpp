@@ -173,4 +173,29 @@ void drop_line(float x, float y, float width);
 // until end_width: a row shares its line with controls beside it.
 void begin_width(float width);
 void end_width();
+// --- Charts (widgets/charts.cpp), drawn with the window's draw list in the
+// palette's colours; each is one "chart" widget for the test bridge whose
+// value spells out its numbers. ---
+// A horizontal box plot of min, q1, median, q3, max on a scale from 0 to a
+// round number above max, the scale's ends written under it by `format`.
+struct BoxPlotValues {
+    double min = 0, q1 = 0, median = 0, q3 = 0, max = 0;
+};
+void box_plot(const char* label, const BoxPlotValues& v, std::string (*format)(double));
+// One full-width bar split into segments in proportion to their counts, the
+// count written in each segment wide enough; nothing filled when all are 0.
+struct BarSegment {
+    std::string name; // "Right the first time"
+    int count = 0;
+    Tone tone = Tone::neutral;
+};
+void stacked_bar(const std::string& label, const std::vector<BarSegment>& segments);
+// The segments' names with a swatch of their colour, on one line.
+void bar_legend(const std::vector<BarSegment>& segments);
+// A small card with a big number and its name under it, `width` device px wide.
+void stat_card(const std::string& name, int value, float width, Tone tone = Tone::neutral);
+// One row of a simple table: cell i starts at starts[i] (a fraction of the
+// column's width); the first cell wraps before the second, the others do not.
+void table_row(const std::vector<std::string>& cells, const std::vector<float>& starts,
+               bool header = false);
 } // namespace wte::ui

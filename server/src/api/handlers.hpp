@@ -72,4 +72,10 @@ Response create_timed_task(Context&);
 Response patch_timed_task(Context&);
 Response delete_timed_task(Context&);
 
+Response list_members(Context&);
+Response add_member(Context&);
+Response patch_member(Context&);
+Response remove_member(Context&);
+Response part_stats(Context&);
+
 } // namespace wte::api_handlers

@@ -68,6 +68,12 @@ const std::vector<Route>& route_table() {
         {"POST", "/api/v1/parts/{id}/timed-tasks", create_timed_task, signed_in},
         {"PATCH", "/api/v1/timed-tasks/{id}", patch_timed_task, signed_in},
         {"DELETE", "/api/v1/timed-tasks/{id}", delete_timed_task, signed_in},
+
+        {"GET", "/api/v1/parts/{id}/users", list_members, signed_in},
+        {"POST", "/api/v1/parts/{id}/users", add_member, signed_in},
+        {"PATCH", "/api/v1/parts/{id}/users/{user_id}", patch_member, signed_in},
+        {"DELETE", "/api/v1/parts/{id}/users/{user_id}", remove_member, signed_in},
+        {"GET", "/api/v1/parts/{id}/stats", part_stats, signed_in},
     };
     return routes;
 }
