@@ -3,7 +3,9 @@
 // frame (requests, route changes), so drawing never has side effects.
 #pragma once
 
+#include "app/help.hpp"
 #include "app/module_lists.hpp"
+#include "app/part_files.hpp"
 #include "app/part_view.hpp"
 #include "app/preview.hpp"
 #include "app/route.hpp"
@@ -25,10 +27,13 @@ struct Actions {
     TimedActions timed;
     PreviewActions preview;
     WorkspaceActions workspace;
+    PartFilesActions files;
+    HelpActions help;
 
     bool any() const {
         return navigate || retry || toggle_high_contrast || session.any() || lists.any() ||
-               part.any() || timed.any() || preview.any() || workspace.any();
+               part.any() || timed.any() || preview.any() || workspace.any() || files.any() ||
+               help.any();
     }
 };
 

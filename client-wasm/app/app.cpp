@@ -69,10 +69,12 @@ void App::reset_signed_in_state() {
     state.content.titles_waiting.clear();
     preview_close(state.preview, platform_);
     state.workspace = {};
+    state.files = {};
 }
 
 bool App::poll() {
     bool any = requests_.poll();
+    part_files::poll(*this);
     any = page_content::poll_images(*this) || any;
     any = preview::poll(*this) || any;
     if (any) page_content::refresh_titles(*this);
@@ -89,6 +91,8 @@ void App::apply(Actions& a) {
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);
     workspace::apply(*this, a.workspace);
+    part_files::apply(*this, a.files);
+    help::apply(*this, a.help);
     preview::apply(*this, a.preview);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
@@ -98,6 +102,7 @@ void App::apply(Actions& a) {
     }
     if (a.navigate) navigate(*a.navigate, false);
     page_content::fulfil(*this, state.content.page);
+    help::fulfil(*this);
     time_on_page::tick(*this);
     progress::tick(*this);
     workspace::tick(*this);

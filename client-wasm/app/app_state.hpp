@@ -2,8 +2,10 @@
 // Screens read it; only the features (through App) write it.
 #pragma once
 
+#include "app/help.hpp"
 #include "app/module_lists.hpp"
 #include "app/page_content.hpp"
+#include "app/part_files.hpp"
 #include "app/part_view.hpp"
 #include "app/preview.hpp"
 #include "app/progress.hpp"
@@ -28,6 +30,8 @@ struct AppState {
     LearnerProgress
         progress;        // app/progress.hpp: the learner's progress on the part or module on screen
     PreviewPane preview; // app/preview.hpp: the live preview of the learner's page
+    PartFiles files;     // app/part_files.hpp: the Files screen of a part, uploads
+    HelpPanel help;      // app/help.hpp: the help beside any screen
 
     bool high_contrast = false;
     int frame = 0;

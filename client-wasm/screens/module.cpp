@@ -88,6 +88,7 @@ void draw_module(AppState& s, Actions& a) {
     vspace(4);
     heading(v.part.title, 1);
     draw_part_marks(v);
+    draw_files_button(s, a);
     draw_timed_actions(s, a);
     if (!v.part.content.empty()) {
         vspace(2);

@@ -39,6 +39,12 @@ const std::vector<Screen>& screens() {
          [](const AppState& s) -> std::string { return s.part.view.value.part.title; },
          [](App& app, const Route& r) { part_view::load(app, r.id); }, draw_part_route,
          part_screen_name},
+        {routes::part_files, "files", true,
+         [](const AppState& s) -> std::string {
+             const PartView* v = s.parts.find(s.route.id);
+             return "Files of " + (v ? v->part.title : "a part");
+         },
+         [](App& app, const Route& r) { part_files::load(app, r.id); }, draw_part_files},
     };
     return all;
 }
