@@ -29,8 +29,14 @@ void paragraphs(const std::string& text) {
 void draw_example(AppState& s, const HelpExample& e, std::size_t index) {
     label(e.title);
     const float width = column_width();
-    const bool side_by_side = width >= 560_s;
     const float gap = 16_s;
+    // Side by side when the panel is wide and the source's lines fit its half.
+    float source_w = 0;
+    {
+        FontScope f(FontRole::mono_small);
+        source_w = ImGui::CalcTextSize(e.source.c_str()).x + 20_s;
+    }
+    const bool side_by_side = width >= 560_s && source_w <= (width - gap) * 0.5f;
     const float half = side_by_side ? (width - gap) * 0.5f : width;
     const float y0 = ImGui::GetCursorPosY();
     source_box(e.source, half);

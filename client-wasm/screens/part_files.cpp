@@ -119,29 +119,33 @@ void draw_selected_actions(AppState& s, Actions& a, const Asset& f, bool first, 
     const bool busy = files.busy;
     switch (files.form) {
     case PartFiles::Form::none: {
+        // Buttons in a row that wraps when the column is narrow (help open beside).
         bool first_button = true;
-        auto next = [&] {
-            if (!first_button) ImGui::SameLine(0, 6_s);
+        const float right = ImGui::GetCursorScreenPos().x + column_width() - 60_s;
+        auto next = [&](const char* label, ButtonKind kind) {
+            if (!first_button &&
+                ImGui::GetItemRectMax().x + 6_s + button_width(label, kind) <= right)
+                ImGui::SameLine(0, 6_s);
             first_button = false;
         };
         if (part_files::is_text(f.mimetype)) {
-            next();
+            next("Edit", ButtonKind::secondary);
             if (button("Edit", ButtonKind::secondary, !busy && s.files.text.asset_id != f.id))
                 a.files.open_text = f.id;
         }
-        next();
+        next("Rename", ButtonKind::secondary);
         if (button("Rename", ButtonKind::secondary, !busy))
             a.files.open_form = PartFiles::Form::rename;
-        next();
+        next("Change type", ButtonKind::secondary);
         if (button("Change type", ButtonKind::secondary, !busy))
             a.files.open_form = PartFiles::Form::mimetype;
-        next();
+        next("Replace…", ButtonKind::secondary);
         if (button("Replace…", ButtonKind::secondary, !busy)) a.files.pick_replacement = f.id;
-        next();
+        next("Move up", ButtonKind::subtle);
         if (button("Move up", ButtonKind::subtle, !busy && !first)) a.files.move = -1;
-        next();
+        next("Move down", ButtonKind::subtle);
         if (button("Move down", ButtonKind::subtle, !busy && !last)) a.files.move = 1;
-        next();
+        next("Delete", ButtonKind::danger);
         if (button("Delete", ButtonKind::danger, !busy))
             a.files.open_form = PartFiles::Form::confirm_delete;
         break;

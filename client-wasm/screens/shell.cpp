@@ -144,7 +144,7 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
     // The help stays open at the right of whatever screen is shown.
     const bool help = signed_in && s.help.open && screen != "signin";
     const float help_w =
-        help ? std::clamp(ImGui::GetContentRegionAvail().x * 0.42f, 360_s, 720_s) : 0.0f;
+        help ? std::clamp(ImGui::GetContentRegionAvail().x * 0.5f, 360_s, 760_s) : 0.0f;
     const bool help_beside = help && ImGui::GetContentRegionAvail().x - help_w >= 360_s;
 
     // One scrolling area per route, so back/forward also restore the scroll.

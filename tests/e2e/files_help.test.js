@@ -9,9 +9,50 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const zlib = require('node:zlib');
 const { BASE_URL, launch, Wte } = require('./lib/wte');
 
 const TEACHER = { email: 'teacher@example.org', password: 'teacher-demo' };
+
+// A 24×24 RGB PNG with coloured stripes, made here (no image files in the tree).
+function stripesPng() {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const size = 24;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const colours = [[47, 95, 208], [240, 180, 40], [30, 150, 90]];
+  const rows = [];
+  for (let y = 0; y < size; y++) {
+    const row = [0];
+    for (let x = 0; x < size; x++) row.push(...colours[Math.floor(x / 8)]);
+    rows.push(Buffer.from(row));
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 async function assets(page, part) {
   const r = await page.request.get(`${BASE_URL}/api/v1/parts/${part}/assets`);
@@ -67,17 +108,22 @@ test('a teacher uploads, drops and renames files, and reads the help beside the 
   // A file dropped onto the screen (over the assets list) becomes an asset.
   const heading = (await wte.page.evaluate(() => window.wteTest.texts)).find((x) => x.text === 'Assets');
   assert.ok(heading, 'the Assets heading is on screen');
+  const png = stripesPng();
   await page.evaluate(
-    ([x, y]) => {
+    ([x, y, png]) => {
       const dt = new DataTransfer();
       dt.items.add(new File(['h1 { color: teal; }\n'], 'extra.css', { type: 'text/css' }));
+      dt.items.add(new File([new Uint8Array(png)], 'stripes.png', { type: 'image/png' }));
       const canvas = document.getElementById('canvas');
       for (const type of ['dragenter', 'dragover', 'drop'])
         canvas.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, clientX: x, clientY: y, dataTransfer: dt }));
     },
-    [heading.x + 20, heading.y + heading.h + 20]
+    [heading.x + 20, heading.y + heading.h + 20, [...png]]
   );
   await wte.waitForText('extra.css uploaded.');
+  await wte.waitForText('stripes.png uploaded.');
+  // Its row shows type and size, with the image itself as the thumbnail.
+  await wte.waitForText(`image/png · ${png.length} bytes`);
   await wte.findWidget('extra.css', 'link');
   const extra = (await assets(page, 1)).items.find((a) => a.filename === 'extra.css');
   assert.equal(extra.type, 'asset');
@@ -101,6 +147,12 @@ test('a teacher uploads, drops and renames files, and reads the help beside the 
   const close = await wte.findWidget('Close help', 'button');
   assert.ok(files.x < close.x, 'the Files screen stays beside the help');
   await wte.waitForText((s) => s.startsWith('.. quiz:: html-basics'));
+  // Each example's source, and beside it its rendering by the page renderer.
+  const texts = await page.evaluate(() => window.wteTest.texts);
+  const source = texts.find((x) => x.text === '| A line block keeps\n| its line breaks.');
+  const shown = texts.find((x) => x.text.startsWith('A line block keeps'));
+  assert.ok(source && shown, 'the line block example and its rendering are drawn');
+  assert.ok(shown.x >= source.x + source.w, 'the rendering stands beside its source');
   await wte.screenshot('help-primer');
   await page.keyboard.press('Escape');
   await widgetGone(wte, 'Close help', 'button');
