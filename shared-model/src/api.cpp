@@ -77,6 +77,12 @@ std::string path_logout() {
 std::string path_me() {
     return p("/auth/me");
 }
+std::string path_forgot() {
+    return p("/auth/forgot");
+}
+std::string path_reset() {
+    return p("/auth/reset");
+}
 std::string path_modules() {
     return p("/modules");
 }
@@ -204,6 +210,22 @@ LoginRequest parse_login(const json& j) {
 }
 json to_json(const LoginRequest& r) {
     return {{"email", r.email}, {"password", r.password}};
+}
+
+ForgotRequest parse_forgot(const json& j) {
+    require_object(j);
+    return {require_string(j, "email")};
+}
+json to_json(const ForgotRequest& r) {
+    return {{"email", r.email}};
+}
+
+ResetRequest parse_reset(const json& j) {
+    require_object(j);
+    return {require_string(j, "token"), require_string(j, "password")};
+}
+json to_json(const ResetRequest& r) {
+    return {{"token", r.token}, {"password", r.password}};
 }
 
 json to_json(const Session& s) {

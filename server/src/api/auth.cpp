@@ -3,6 +3,9 @@
 // in the body for the client to echo in X-CSRF-Token.
 #include "api/handlers.hpp"
 #include "auth/crypto.hpp"
+#include "mail/sender.hpp"
+#include "mail/templates.hpp"
+#include "wte/rules.hpp"
 #include "wte/text.hpp"
 
 #include <algorithm>
@@ -44,6 +47,45 @@ json session_json(const User& user, const std::set<std::string>& permissions,
     return api::to_json(s);
 }
 
+// A new session for `user`: the answer of login and of a password reset.
+Response signed_in_as(Context& ctx, const User& user) {
+    const std::string token = auth::random_token();
+    const std::string csrf = auth::random_token();
+    const std::int64_t lifetime = std::int64_t(ctx.config.session_hours) * 3600;
+    ctx.stores.users.create_session(auth::token_hash(token), user.id, csrf,
+                                    db::now_seconds() + lifetime);
+    auto r = Response::json_body(
+        200, session_json(user, ctx.stores.users.permissions_of(user.id), csrf));
+    r.headers.emplace_back("Set-Cookie", session_cookie(ctx, token, lifetime));
+    return r;
+}
+
+// Requests that send mail: at most `limit` an hour per key; the hour counts
+// from the latest request (a steady trickle stays refused).
+constexpr std::int64_t mail_window_seconds = 60 * 60;
+constexpr int mails_per_address = 3;
+constexpr int mails_per_client = 20;
+constexpr int reset_link_minutes = 20;
+
+std::int64_t mail_wait(db::UserStore& users, const std::string& key, int limit, std::int64_t now) {
+    auto f = users.failures(key);
+    if (now - f.last_at > mail_window_seconds || f.failures < limit) return 0;
+    return f.last_at + mail_window_seconds - now;
+}
+
+void count_mail_request(db::UserStore& users, const std::string& key, std::int64_t now) {
+    if (now - users.failures(key).last_at > mail_window_seconds) users.clear_failures(key);
+    users.record_failure(key, now);
+}
+
+Response too_many_mails(std::int64_t wait) {
+    auto r = Response::error(429, "too_many_requests",
+                             "Too many mails were asked for. Please wait " +
+                                 std::to_string((wait + 59) / 60) + " minutes and try again.");
+    r.headers.emplace_back("Retry-After", std::to_string(wait));
+    return r;
+}
+
 } // namespace
 
 Response login(Context& ctx) {
@@ -78,15 +120,73 @@ Response login(Context& ctx) {
                               "The email address or the password is not correct");
     }
     ctx.stores.users.clear_failures(account_key);
+    return signed_in_as(ctx, record->user);
+}
 
-    const std::string token = auth::random_token();
-    const std::string csrf = auth::random_token();
-    const std::int64_t lifetime = std::int64_t(ctx.config.session_hours) * 3600;
-    ctx.stores.users.create_session(auth::token_hash(token), record->user.id, csrf, now + lifetime);
-    auto r = Response::json_body(
-        200, session_json(record->user, ctx.stores.users.permissions_of(record->user.id), csrf));
-    r.headers.emplace_back("Set-Cookie", session_cookie(ctx, token, lifetime));
-    return r;
+// The same answer whether or not the address has an account, so nobody
+// learns who studies here; the mail goes through the outbox.
+Response forgot_password(Context& ctx) {
+    auto request = api::parse_forgot(ctx.req.json_body());
+    const std::string email = to_lower_ascii(trim(request.email));
+    if (auto why = check_email(email)) throw http::bad_request(*why, {{"field", "email"}});
+    const auto now = db::now_seconds();
+    auto& users = ctx.stores.users;
+    const std::string address_key = "forgot:" + email;
+    const std::string client_key = "forgot-ip:" + ctx.req.remote;
+    if (auto wait = std::max(mail_wait(users, address_key, mails_per_address, now),
+                             mail_wait(users, client_key, mails_per_client, now));
+        wait > 0)
+        return too_many_mails(wait);
+
+    db::Transaction tx(ctx.stores.connection);
+    count_mail_request(users, address_key, now);
+    count_mail_request(users, client_key, now);
+    bool queued = false;
+    if (auto record = users.find_user_by_email(email)) {
+        const std::string token = auth::random_url_token();
+        users.replace_user_token(auth::token_hash(token), record->user.id, "reset",
+                                 now + reset_link_minutes * 60);
+        const std::string link = ctx.config.public_url + "/#/reset/" + token;
+        ctx.stores.outbox.enqueue(mail::password_reset(record->user, link, reset_link_minutes),
+                                  now);
+        queued = true;
+    }
+    tx.commit();
+    if (queued) mail::outbox_changed();
+    return Response::json_body(
+        200, {{"status", "sent"},
+              {"message", "If " + email +
+                              " has an account, a link to choose a new password is on its way. "
+                              "It works for " +
+                              std::to_string(reset_link_minutes) + " minutes."}});
+}
+
+// Sets the password, confirms the address (the link proved it), ends every
+// other session of the user and signs this browser in. A bad password leaves
+// the link usable.
+Response reset_password(Context& ctx) {
+    auto request = api::parse_reset(ctx.req.json_body());
+    if (auto why = check_password(request.password))
+        throw http::bad_request(*why, {{"field", "password"}});
+    const auto now = db::now_seconds();
+    const std::string hash = auth::token_hash(request.token);
+    auto& users = ctx.stores.users;
+    // Hashing first (slow) keeps the transaction short.
+    const std::string password_hash = auth::hash_password(request.password);
+    db::Transaction tx(ctx.stores.connection);
+    auto user_id = users.take_user_token(hash, "reset", now);
+    if (!user_id)
+        throw http::HttpError(400, "invalid_token",
+                              "This link has expired or was used already. Ask for a new one "
+                              "with \"Forgot your password?\".");
+    users.set_password_hash(*user_id, password_hash);
+    users.set_user_status(*user_id, UserStatus::active);
+    users.delete_sessions_of(*user_id);
+    users.clear_failures("email:" + users.find_user(*user_id)->user.email);
+    auto record = users.find_user(*user_id);
+    auto response = signed_in_as(ctx, record->user);
+    tx.commit();
+    return response;
 }
 
 Response logout(Context& ctx) {

@@ -14,6 +14,8 @@ Response health(Context&);
 Response login(Context&);
 Response logout(Context&);
 Response me(Context&);
+Response forgot_password(Context&);
+Response reset_password(Context&);
 
 Response public_modules(Context&);
 Response my_modules(Context&);

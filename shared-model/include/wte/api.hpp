@@ -18,6 +18,8 @@ std::string path_health();
 std::string path_login();
 std::string path_logout();
 std::string path_me();
+std::string path_forgot();
+std::string path_reset();
 std::string path_modules();
 std::string path_my_modules();
 std::string path_parts();
@@ -59,6 +61,22 @@ struct LoginRequest {
 };
 LoginRequest parse_login(const json& j);
 json to_json(const LoginRequest& r);
+
+// POST /auth/forgot: a reset link by mail; the answer never says whether the address has an
+// account.
+struct ForgotRequest {
+    std::string email;
+};
+ForgotRequest parse_forgot(const json& j);
+json to_json(const ForgotRequest& r);
+
+// POST /auth/reset: the token from the mailed link and the new password; answers like login.
+struct ResetRequest {
+    std::string token;
+    std::string password;
+};
+ResetRequest parse_reset(const json& j);
+json to_json(const ResetRequest& r);
 
 // Answer of login and GET /auth/me.
 struct Session {

@@ -1,0 +1,53 @@
+#include "mail/templates.hpp"
+
+#include "wte/rst/html.hpp"
+
+namespace wte::mail {
+
+namespace {
+
+const char* product = "Web Teaching Environment";
+
+std::string html_page(const std::string& body) {
+    return "<!DOCTYPE html><html><body style=\"font-family: sans-serif; line-height: 1.5; "
+           "color: #1f2937\"><p style=\"font-weight: bold; color: #2557d6\">" +
+           std::string(product) + "</p>" + body + "</body></html>";
+}
+
+std::string button(const std::string& link, const std::string& label) {
+    const std::string href = rst::escape_html(link);
+    return "<p><a href=\"" + href +
+           "\" style=\"display: inline-block; padding: 10px 18px; background: #2557d6; "
+           "color: #ffffff; border-radius: 6px; text-decoration: none\">" +
+           rst::escape_html(label) + "</a></p><p style=\"font-size: small; color: #6b7280\">" +
+           "Or open this address: " + href + "</p>";
+}
+
+std::string greeting(const User& user) {
+    return user.name.empty() ? "Hello," : "Hello " + user.name + ",";
+}
+
+} // namespace
+
+db::OutgoingMail password_reset(const User& user, const std::string& link, int minutes) {
+    db::OutgoingMail m;
+    m.to_address = user.email;
+    m.to_name = user.name;
+    m.subject = "Choose a new password for the " + std::string(product);
+    const std::string valid = std::to_string(minutes) + " minutes";
+    m.text_body = greeting(user) + "\n\nsomeone (we hope you) asked to reset the password of " +
+                  "your account at the " + product + ".\nOpen this link within " + valid +
+                  " to choose a new one:\n\n" + link +
+                  "\n\nChoosing a new password signs you out everywhere else. If you did not "
+                  "ask for this, ignore this mail: your password stays as it is.\n";
+    m.html_body = html_page(
+        "<p>" + rst::escape_html(greeting(user)) +
+        "</p><p>someone (we hope you) asked to reset the password of your account. Open the "
+        "link within " +
+        valid + " to choose a new one.</p>" + button(link, "Choose a new password") +
+        "<p>Choosing a new password signs you out everywhere else. If you did not ask for "
+        "this, ignore this mail: your password stays as it is.</p>");
+    return m;
+}
+
+} // namespace wte::mail
