@@ -71,11 +71,14 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
         right -= bw;
         ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
         if (button("Sign out", ButtonKind::secondary)) a.session.sign_out = true;
+        // Help where it fits beside the tabs (F1 opens it anyway).
         const float hw = ImGui::CalcTextSize("Help").x + 36_s;
-        right -= hw + 8_s;
-        ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
-        if (button("Help", s.help.open ? ButtonKind::primary : ButtonKind::subtle))
-            a.help.toggle = true;
+        if (right - hw - 8_s >= x) {
+            right -= hw + 8_s;
+            ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
+            if (button("Help", s.help.open ? ButtonKind::primary : ButtonKind::subtle))
+                a.help.toggle = true;
+        }
     }
     // The toggle and the user's name only where they fit beside the tabs.
     {
