@@ -234,8 +234,20 @@ void draw_list(AppState& s, Actions& a, AssetKind kind, ImVec2& top, ImVec2& bot
 void draw_files_button(AppState& s, Actions& a) {
     const PartView& v = s.part.view.value;
     if (!v.can.edit) return;
-    vspace(6);
+    // Right-aligned on the row of the item drawn last (the title), taking no
+    // height of its own, so the screen below does not move.
+    const ImVec2 title_min = ImGui::GetItemRectMin(), title_max = ImGui::GetItemRectMax();
+    const ImVec2 back = ImGui::GetCursorScreenPos();
+    float bh = 0;
+    {
+        FontScope f(FontRole::body);
+        bh = ImGui::GetFontSize() + 20_s;
+    }
+    const float bw = button_width("Files", ButtonKind::secondary);
+    ImGui::SetCursorScreenPos(ImVec2(back.x + column_width() - bw,
+                                     title_min.y + (title_max.y - title_min.y - bh) * 0.5f));
     if (button("Files", ButtonKind::secondary)) a.navigate = route_part_files(v.part.id);
+    ImGui::SetCursorScreenPos(back);
 }
 
 void draw_part_files(AppState& s, Actions& a) {
