@@ -5,7 +5,9 @@
 
 #include "app/accounts.hpp"
 #include "app/members.hpp"
+#include "app/help.hpp"
 #include "app/module_lists.hpp"
+#include "app/part_files.hpp"
 #include "app/part_view.hpp"
 #include "app/preview.hpp"
 #include "app/route.hpp"
@@ -33,11 +35,13 @@ struct Actions {
     WorkspaceActions workspace;
     MembersActions members;
     StatsActions stats;
+    PartFilesActions files;
+    HelpActions help;
 
     bool any() const {
         return navigate || retry || toggle_high_contrast || session.any() || accounts.any() ||
                lists.any() || part.any() || timed.any() || tree.any() || preview.any() ||
-               workspace.any() || members.any() || stats.any();
+               workspace.any() || members.any() || stats.any() || files.any() || help.any();
     }
 };
 

@@ -73,10 +73,12 @@ void App::reset_signed_in_state() {
     state.workspace = {};
     state.members = {};
     state.stats = {};
+    state.files = {};
 }
 
 bool App::poll() {
     bool any = requests_.poll();
+    part_files::poll(*this);
     any = page_content::poll_images(*this) || any;
     any = preview::poll(*this) || any;
     if (any) page_content::refresh_titles(*this);
@@ -97,6 +99,8 @@ void App::apply(Actions& a) {
     workspace::apply(*this, a.workspace);
     members::apply(*this, a.members);
     stats::apply(*this, a.stats);
+    part_files::apply(*this, a.files);
+    help::apply(*this, a.help);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();
@@ -105,6 +109,7 @@ void App::apply(Actions& a) {
     }
     if (a.navigate) navigate(*a.navigate, false);
     page_content::fulfil(*this, state.content.page);
+    help::fulfil(*this);
     time_on_page::tick(*this);
     progress::tick(*this);
     workspace::tick(*this);

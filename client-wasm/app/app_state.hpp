@@ -4,8 +4,10 @@
 
 #include "app/accounts.hpp"
 #include "app/members.hpp"
+#include "app/help.hpp"
 #include "app/module_lists.hpp"
 #include "app/page_content.hpp"
+#include "app/part_files.hpp"
 #include "app/part_view.hpp"
 #include "app/preview.hpp"
 #include "app/progress.hpp"
@@ -36,6 +38,8 @@ struct AppState {
     PreviewPane preview; // app/preview.hpp: the live preview of the learner's page
     MembersScreen members; // app/members.hpp: a module's members, for its owners
     StatsScreen stats;     // app/stats.hpp: a part's statistics, for owners and tutors
+    PartFiles files;     // app/part_files.hpp: the Files screen of a part, uploads
+    HelpPanel help;      // app/help.hpp: the help beside any screen
 
     bool high_contrast = false;
     int frame = 0;

@@ -115,4 +115,17 @@ void WasmPlatform::storage_remove(const std::string& key) {
     platform::storage_remove(key);
 }
 
+int WasmPlatform::pick_files(const std::string& accept, bool multiple) {
+    return platform::pick_files(accept, multiple);
+}
+std::vector<platform::FilePick> WasmPlatform::take_file_picks() {
+    return platform::take_file_picks();
+}
+std::vector<platform::FileDrop> WasmPlatform::take_file_drops() {
+    return platform::take_file_drops();
+}
+platform::DragHover WasmPlatform::drag_hover() {
+    return platform::drag_hover();
+}
+
 } // namespace wte::client

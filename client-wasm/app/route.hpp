@@ -22,6 +22,7 @@ inline constexpr const char* reset = "/reset/:token";
 inline constexpr const char* confirm = "/confirm/:token";
 inline constexpr const char* members = "/parts/:id/users";
 inline constexpr const char* stats = "/parts/:id/stats";
+inline constexpr const char* part_files = "/parts/:id/files"; // a part's assets and templates
 } // namespace routes
 
 struct Route {
@@ -63,6 +64,9 @@ inline Route route_members(Id id) {
 }
 inline Route route_stats(Id id) {
     return {routes::stats, id};
+}
+inline Route route_part_files(Id id) {
+    return {routes::part_files, id};
 }
 
 } // namespace wte::client

@@ -87,6 +87,7 @@ void draw_module(AppState& s, Actions& a) {
     draw_part_breadcrumb(s, a);
     vspace(4);
     heading(v.part.title, 1);
+    draw_files_button(s, a); // at the title's right end
     draw_part_marks(v);
     draw_node_tools(s, a);
     draw_teacher_links(s, a);

@@ -72,6 +72,7 @@ void draw_part(AppState& s, Actions& a) {
     vspace(4);
     if (!v.part.label.empty()) muted(v.part.label, FontRole::small_bold);
     heading(v.part.title, 1);
+    draw_files_button(s, a); // at the title's right end
     draw_part_marks(v);
     draw_node_tools(s, a);
     draw_teacher_links(s, a);

@@ -59,6 +59,12 @@ const std::vector<Screen>& screens() {
              return "Statistics — " + s.stats.stats.value.title;
          },
          [](App& app, const Route& r) { stats::load(app, r.id); }, draw_stats},
+        {routes::part_files, "files", true,
+         [](const AppState& s) -> std::string {
+             const PartView* v = s.parts.find(s.route.id);
+             return "Files of " + (v ? v->part.title : "a part");
+         },
+         [](App& app, const Route& r) { part_files::load(app, r.id); }, draw_part_files},
     };
     return all;
 }

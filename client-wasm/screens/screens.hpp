@@ -51,6 +51,14 @@ void draw_node_tools(AppState& state, Actions& actions);
 void draw_editable_children(AppState& state, Actions& actions);
 void draw_new_module(AppState& state, Actions& actions);
 
+// #/parts/N/files: the assets and templates of a part (screens/part_files.cpp),
+// and the "Files" button that leads there (for editors only).
+void draw_part_files(AppState& state, Actions& actions);
+void draw_files_button(AppState& state, Actions& actions);
+
+// The help beside the screen, `width` device px wide (screens/help.cpp).
+void draw_help_panel(AppState& state, Actions& actions, float width);
+
 // Shared by the part screens: "Modules › Module › Part" from the ancestors.
 void draw_part_breadcrumb(const AppState& state, Actions& actions);
 

@@ -64,6 +64,13 @@ void pop_column_width() {
     g_columns.pop_back();
 }
 
+float begin_side_column(float offset, float width) {
+    ImGui::Indent(offset);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    g_columns.push_back({offset, width});
+    return width;
+}
+
 void vspace(float css) {
     ImGui::Dummy(ImVec2(1.0f, css * scale()));
 }

@@ -19,6 +19,9 @@ void end_column();
 // pane of a split screen); returns its width in device px.
 float begin_inset(float padding_css);
 void end_inset();
+// A column `width` device px wide, `offset` px right of the current one's
+// left edge (the right half of a side-by-side pair); ends with end_column().
+float begin_side_column(float offset, float width);
 // Width of the current column or panel, or of the available region.
 float column_width();
 void vspace(float css);
@@ -198,4 +201,15 @@ void stat_card(const std::string& name, int value, float width, Tone tone = Tone
 // column's width); the first cell wraps before the second, the others do not.
 void table_row(const std::vector<std::string>& cells, const std::vector<float>& starts,
                bool header = false);
+// --- Files (widgets/file_row.cpp) ---
+// A file in a list: a square thumbnail (`texture` fitted in, or the file's
+// extension on a tile when 0), the name in bold and `detail` muted below.
+// The whole row is one "link" widget named by `name`, checked when selected.
+bool file_row(const std::string& name, const std::string& detail, unsigned texture, int tex_w,
+              int tex_h, bool selected);
+// Source text in the monospace font on a sunken box `width` device px wide
+// (0: the column), lines kept as they are; the test bridge sees the text.
+void source_box(const std::string& text, float width = 0.0f);
+// A dashed outline around the rectangle: "drop files here".
+void drop_outline(ImVec2 min, ImVec2 max);
 } // namespace wte::ui

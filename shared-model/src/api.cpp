@@ -151,6 +151,30 @@ std::string path_asset_by_name(Id part_id, const std::string& name) {
     return path_part(part_id) + "/assets/by-name/" + encoded;
 }
 
+std::string path_assets(Id part_id) {
+    return path_part(part_id) + "/assets";
+}
+std::string path_asset_upload(Id part_id, const std::string& filename, AssetKind kind) {
+    static const char* const hex = "0123456789ABCDEF";
+    std::string encoded;
+    for (unsigned char c : filename) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            encoded += static_cast<char>(c);
+        } else {
+            encoded += '%';
+            encoded += hex[c >> 4];
+            encoded += hex[c & 15];
+        }
+    }
+    return path_assets(part_id) + "?filename=" + encoded + "&type=" + to_string(kind);
+}
+std::string path_asset(Id id) {
+    return std::string(prefix) + "/assets/" + std::to_string(id);
+}
+std::string path_asset_content(Id id) {
+    return path_asset(id) + "/content";
+}
+
 std::string path_progress(Id part_id) {
     return path_part(part_id) + "/progress";
 }

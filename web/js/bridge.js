@@ -214,6 +214,8 @@ window.WTE = (function () {
     'keydown',
     (e) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 's' || e.key === 'S')) e.preventDefault();
+      // F1 opens the app's help, not the browser's.
+      if (e.key === 'F1') e.preventDefault();
     },
     true
   );

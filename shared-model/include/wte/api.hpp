@@ -39,6 +39,12 @@ std::string path_quizzes(Id part_id);
 // An asset of a part by its file name (leading "/" and "./" dropped,
 // percent-encoded except for '/').
 std::string path_asset_by_name(Id part_id, const std::string& name);
+// A part's assets and templates (GET: the list; POST: an upload).
+std::string path_assets(Id part_id);
+// An upload of `filename` as an asset or a template (query percent-encoded).
+std::string path_asset_upload(Id part_id, const std::string& filename, AssetKind kind);
+std::string path_asset(Id id);         // metadata: GET, PATCH, DELETE
+std::string path_asset_content(Id id); // the bytes: GET, PUT (replace)
 std::string path_progress(Id part_id); // a part's or a module's progress
 std::string path_progress_time(Id part_id);
 std::string path_workspace(Id part_id);
