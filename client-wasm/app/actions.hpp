@@ -3,6 +3,7 @@
 // frame (requests, route changes), so drawing never has side effects.
 #pragma once
 
+#include "app/content_editor.hpp"
 #include "app/module_lists.hpp"
 #include "app/part_view.hpp"
 #include "app/preview.hpp"
@@ -25,10 +26,12 @@ struct Actions {
     TimedActions timed;
     PreviewActions preview;
     WorkspaceActions workspace;
+    ContentEditorActions content_editor;
 
     bool any() const {
         return navigate || retry || toggle_high_contrast || session.any() || lists.any() ||
-               part.any() || timed.any() || preview.any() || workspace.any();
+               part.any() || timed.any() || preview.any() || workspace.any() ||
+               content_editor.any();
     }
 };
 

@@ -41,6 +41,7 @@ void App::navigate(const Route& route, bool replace) {
 }
 
 void App::enter_route(const Route& route) {
+    if (content_editor::holds_route(*this, route)) return; // "Leave without saving?" first
     state.route = route;
     SessionState& s = state.session;
     if (s.phase == SessionPhase::checking) return; // entered again once known
@@ -69,6 +70,8 @@ void App::reset_signed_in_state() {
     state.content.titles_waiting.clear();
     preview_close(state.preview, platform_);
     state.workspace = {};
+    state.content_editor.part_id = 0;
+    state.content_editor.dirty = false;
 }
 
 bool App::poll() {
@@ -90,6 +93,7 @@ void App::apply(Actions& a) {
     timed_actions::apply(*this, a.timed);
     workspace::apply(*this, a.workspace);
     preview::apply(*this, a.preview);
+    content_editor::apply(*this, a.content_editor);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();
@@ -98,6 +102,7 @@ void App::apply(Actions& a) {
     }
     if (a.navigate) navigate(*a.navigate, false);
     page_content::fulfil(*this, state.content.page);
+    content_editor::fulfil(*this);
     time_on_page::tick(*this);
     progress::tick(*this);
     workspace::tick(*this);
@@ -105,6 +110,10 @@ void App::apply(Actions& a) {
     preview::apply(*this, a.preview);
     a = {};
 
+    if (const bool warn = content_editor::unsaved(state); warn != leave_warning_) {
+        platform_.set_leave_warning(warn); // the browser asks before the tab closes
+        leave_warning_ = warn;
+    }
     if (std::string title = document_title(); title != title_) {
         platform_.set_title(title);
         title_ = std::move(title);

@@ -2,6 +2,7 @@
 // Screens read it; only the features (through App) write it.
 #pragma once
 
+#include "app/content_editor.hpp"
 #include "app/module_lists.hpp"
 #include "app/page_content.hpp"
 #include "app/part_view.hpp"
@@ -28,6 +29,7 @@ struct AppState {
     LearnerProgress
         progress;        // app/progress.hpp: the learner's progress on the part or module on screen
     PreviewPane preview; // app/preview.hpp: the live preview of the learner's page
+    ContentEditorState content_editor; // app/content_editor.hpp: the teacher's reST editor
 
     bool high_contrast = false;
     int frame = 0;

@@ -117,6 +117,10 @@ public:
     // When the learner used pointer, keys, wheel or touch since the last call
     // (unix seconds, at most one per second), oldest first.
     virtual std::vector<double> take_activity() = 0;
+
+    // Unsaved typing on screen: the browser asks before the tab closes or
+    // reloads (beforeunload). No-op where there is no such question.
+    virtual void set_leave_warning(bool /*warn*/) {}
 };
 
 } // namespace wte::client

@@ -35,6 +35,7 @@ public:
     bool page_visible() override;
     void on_visibility_change(std::function<void(bool)> listener) override;
     std::vector<double> take_activity() override;
+    void set_leave_warning(bool warn) override;
 };
 
 } // namespace wte::client

@@ -15,6 +15,7 @@ inline constexpr const char* signin = "/signin";
 inline constexpr const char* modules = "/modules";
 inline constexpr const char* my_modules = "/my";
 inline constexpr const char* part = "/parts/:id";
+inline constexpr const char* part_edit = "/parts/:id/edit"; // the content editor
 } // namespace routes
 
 struct Route {
@@ -45,6 +46,9 @@ inline Route route_my_modules() {
 }
 inline Route route_part(Id id) {
     return {routes::part, id};
+}
+inline Route route_part_edit(Id id) {
+    return {routes::part_edit, id};
 }
 
 } // namespace wte::client

@@ -88,6 +88,7 @@ void draw_module(AppState& s, Actions& a) {
     vspace(4);
     heading(v.part.title, 1);
     draw_part_marks(v);
+    draw_edit_content_button(v, a);
     draw_timed_actions(s, a);
     if (!v.part.content.empty()) {
         vspace(2);

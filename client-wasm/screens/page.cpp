@@ -15,6 +15,7 @@ void draw_page(AppState& s, Actions& a) {
     vspace(4);
     heading(v.part.title, 1);
     draw_part_marks(v);
+    draw_edit_content_button(v, a);
     draw_timed_actions(s, a);
     vspace(6);
     begin_panel(48);

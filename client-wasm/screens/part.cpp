@@ -73,6 +73,7 @@ void draw_part(AppState& s, Actions& a) {
     if (!v.part.label.empty()) muted(v.part.label, FontRole::small_bold);
     heading(v.part.title, 1);
     draw_part_marks(v);
+    draw_edit_content_button(v, a);
     draw_timed_actions(s, a);
     if (!v.part.content.empty()) {
         vspace(2);

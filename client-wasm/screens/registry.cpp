@@ -39,6 +39,8 @@ const std::vector<Screen>& screens() {
          [](const AppState& s) -> std::string { return s.part.view.value.part.title; },
          [](App& app, const Route& r) { part_view::load(app, r.id); }, draw_part_route,
          part_screen_name},
+        {routes::part_edit, "content-editor", true, content_editor_title,
+         [](App& app, const Route& r) { content_editor::open(app, r.id); }, draw_content_editor},
     };
     return all;
 }
