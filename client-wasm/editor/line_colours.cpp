@@ -332,8 +332,9 @@ void LineColours::sync(TextBuffer& buffer) {
         int to = std::min(last + 1, count);
         while (to < count && !rst_region_start(buffer, to))
             ++to;
-        for (++to; to < count && !rst_region_start(buffer, to);)
-            ++to;
+        if (to < count)
+            for (++to; to < count && !rst_region_start(buffer, to);)
+                ++to;
         for (int l = std::max(0, from); l < to; ++l)
             lines_[static_cast<std::size_t>(l)].coloured = false;
     }
