@@ -95,6 +95,8 @@ public:
         visibility_listener = std::move(f);
     }
     std::vector<double> take_activity() override { return std::exchange(activity, {}); }
+    bool leave_warning = false; // beforeunload would ask
+    void set_leave_warning(bool warn) override { leave_warning = warn; }
 
     // The frame of overlay `id` posted `text` (as the browser queues it).
     void overlay_says(int id, const std::string& text) { overlay_messages.push_back({id, text}); }
