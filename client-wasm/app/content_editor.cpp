@@ -22,15 +22,10 @@ ContentEditorState* open_for(App& app, Id part) {
     return e.part_id == part && part ? &e : nullptr;
 }
 
-void refresh_text(ContentEditorState& e) {
-    if (e.text_version == e.editor.buffer().version()) return;
-    e.text = e.editor.text();
-    e.text_version = e.editor.buffer().version();
-}
-
+// The preview's copy of the text (e.text) is the screen's to refresh: it may
+// wait for a pause in typing. Saving and the unsaved mark read the editor.
 void mark_edited(ContentEditorState& e) {
-    refresh_text(e);
-    e.dirty = e.text != e.saved_text;
+    e.dirty = e.editor.text() != e.saved_text;
 }
 
 // The view and text the server sent replace what the editor shows.
@@ -101,14 +96,13 @@ void save(App& app, const std::string& if_match) {
     ContentEditorState& e = app.state.content_editor;
     if (!e.part_id || e.save_request || e.loading || !e.error.empty()) return;
     const Id id = e.part_id;
-    refresh_text(e);
     api::PatchPartRequest body;
-    body.content = e.text;
+    body.content = e.editor.text();
     Request r = send_json("PATCH", api::path_part(id), api::to_json(body),
                           [&app, id](const Reply& reply) { save_reply(app, id, reply); });
     // No ETag came (an old server): the save overwrites, as it did before.
     r.if_match = if_match.empty() ? "*" : "\"" + if_match + "\"";
-    e.sending = e.text;
+    e.sending = *body.content;
     e.save_error.clear();
     e.save_request = app.requests().send(std::move(r));
 }

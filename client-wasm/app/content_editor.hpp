@@ -38,6 +38,7 @@ struct ContentEditorState {
     // The editor's text for the preview, taken again only when it changed.
     std::string text;
     std::uint64_t text_version = ~0ull;
+    double edited_at = 0; // ImGui time of the last keystroke
 
     int save_request = 0;
     std::string sending;

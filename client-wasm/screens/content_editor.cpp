@@ -213,7 +213,10 @@ void draw_source(ContentEditorState& e, Actions& a, ImVec2 size) {
             e.editor.draw("Source", ImVec2(size.x, std::max(80_s, size.y - problems_h - status_h)));
     }
     ContentEditorActions& c = a.content_editor;
-    if (ev.changed) c.edited = true;
+    if (ev.changed) {
+        c.edited = true;
+        e.edited_at = ImGui::GetTime();
+    }
     if (ev.save_requested) c.save = true;
     if (ev.focused) {
         keep_animating(); // the caret blinks
@@ -287,9 +290,17 @@ void draw_content_editor(AppState& s, Actions& a) {
     draw_picker(s, a);
 
     // The text the preview shows: taken from the editor only when it changed.
+    // A page whose layout takes more than a third of a frame (a very long one,
+    // tests/bench/content_editor_bench.cpp) follows once typing pauses, so
+    // keys never wait for it.
     if (e.text_version != e.editor.buffer().version()) {
-        e.text = e.editor.text();
-        e.text_version = e.editor.buffer().version();
+        const bool slow = e.preview.layout_ms() > 6.0;
+        if (!slow || ImGui::GetTime() - e.edited_at >= 0.25) {
+            e.text = e.editor.text();
+            e.text_version = e.editor.buffer().version();
+        } else {
+            keep_animating();
+        }
     }
     const float height = std::max(320_s, ImGui::GetContentRegionAvail().y - 12_s);
     if (e.compare && e.conflict) {
