@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake ninja-build ccache pkg-config make
   libpistache-dev nlohmann-json3-dev catch2 libsqlite3-dev sqlite3 libsodium-dev
-  libinih-dev libcli11-dev zlib1g-dev libarchive-dev
+  libinih-dev libcli11-dev zlib1g-dev libarchive-dev libcurl4-openssl-dev
   emscripten node-acorn
   fonts-dejavu-core fonts-noto-core
-  apache2 curl python3 python3-docutils
+  apache2 curl python3 python3-docutils python3-aiosmtpd
   wrk
   chromium
   dpkg-dev

@@ -63,6 +63,9 @@ Config load_config(const std::string& path) {
     c.email.smtp_host = ini.Get("email", "smtp_host", "");
     c.email.port = static_cast<int>(checked_int(ini, "email", "port", c.email.port, 1, 65535));
     c.email.ssl = ini.GetBoolean("email", "ssl", false);
+    c.email.starttls = ini.GetBoolean("email", "starttls", false);
+    c.email.retry_seconds = static_cast<int>(
+        checked_int(ini, "email", "retry_seconds", c.email.retry_seconds, 1, 3600));
     c.email.username = ini.Get("email", "username", "");
     c.email.password = ini.Get("email", "password", "");
     c.email.sender = ini.Get("email", "sender", c.email.sender);
@@ -102,12 +105,17 @@ domains =
 # SMTP server for outgoing mail. Empty: mails are written to the server log.
 smtp_host =
 port = 25
-# Use TLS to talk to the SMTP server.
+# Implicit TLS (smtps, usually port 465).
 ssl = false
+# Require STARTTLS on a plain connection (usually port 587).
+starttls = false
 username =
 password =
 # The From: address of mails WTE sends.
 sender = wte@localhost
+# Seconds before the first retry of a mail that could not be delivered; each
+# further retry waits twice as long, at most an hour. Mails are never dropped.
+retry_seconds = 30
 )";
 }
 

@@ -12,10 +12,12 @@ namespace wte {
 struct EmailSettings {
     std::string smtp_host; // empty: mails are written to the server log
     int port = 25;
-    bool ssl = false;
+    bool ssl = false;      // implicit TLS (smtps, usually port 465)
+    bool starttls = false; // require STARTTLS on a plain connection (usually port 587)
     std::string username;
     std::string password;
     std::string sender = "wte@localhost";
+    int retry_seconds = 30; // first wait after a failed delivery; doubles up to an hour
 };
 
 struct Config {

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     wte::cli::add_serve_mode(modes);
     wte::cli::add_timed_task_modes(modes);
     wte::cli::add_user_modes(modes);
+    wte::cli::add_mail_modes(modes);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -77,6 +77,21 @@ std::string path_logout() {
 std::string path_me() {
     return p("/auth/me");
 }
+std::string path_register() {
+    return p("/auth/register");
+}
+std::string path_resend() {
+    return p("/auth/resend");
+}
+std::string path_confirm() {
+    return p("/auth/confirm");
+}
+std::string path_forgot() {
+    return p("/auth/forgot");
+}
+std::string path_reset() {
+    return p("/auth/reset");
+}
 std::string path_modules() {
     return p("/modules");
 }
@@ -180,6 +195,31 @@ LoginRequest parse_login(const json& j) {
 }
 json to_json(const LoginRequest& r) {
     return {{"email", r.email}, {"password", r.password}};
+}
+
+RegisterRequest parse_register(const json& j) {
+    require_object(j);
+    return {require_string(j, "email"), require_string(j, "email_confirm"),
+            require_string(j, "name")};
+}
+json to_json(const RegisterRequest& r) {
+    return {{"email", r.email}, {"email_confirm", r.email_confirm}, {"name", r.name}};
+}
+
+AddressRequest parse_address(const json& j) {
+    require_object(j);
+    return {require_string(j, "email")};
+}
+json to_json(const AddressRequest& r) {
+    return {{"email", r.email}};
+}
+
+LinkPasswordRequest parse_link_password(const json& j) {
+    require_object(j);
+    return {require_string(j, "token"), require_string(j, "password")};
+}
+json to_json(const LinkPasswordRequest& r) {
+    return {{"token", r.token}, {"password", r.password}};
 }
 
 json to_json(const Session& s) {

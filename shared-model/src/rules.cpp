@@ -43,6 +43,7 @@ Refusal check_email(const std::string& email) {
         return "'" + email + "' is not an email address: " + why;
     };
     if (email.empty()) return std::string("The email address is empty");
+    if (email.size() > 254) return std::string("The email address is longer than 254 characters");
     if (std::any_of(email.begin(), email.end(),
                     [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; }))
         return bad("it may not contain spaces");
@@ -54,6 +55,16 @@ Refusal check_email(const std::string& email) {
     auto dot = domain.find('.');
     if (domain.empty() || dot == std::string::npos || dot == 0 || domain.back() == '.')
         return bad("the part after the '@' must be a domain like example.org");
+    return std::nullopt;
+}
+
+Refusal check_person_name(const std::string& name) {
+    if (name.find_first_not_of(" \t") == std::string::npos) return std::string("The name is empty");
+    if (name.size() > max_name_bytes)
+        return "The name is longer than " + std::to_string(max_name_bytes) + " bytes";
+    if (std::any_of(name.begin(), name.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < ' ' || c == 0x7f; }))
+        return std::string("The name may not contain line breaks or control characters");
     return std::nullopt;
 }
 

@@ -54,6 +54,9 @@ class ServerProcess:
             f.write(text)
         run_cli("init-db", self.config, "--demo", "--admin-password", DEMO["admin"][1])
         self.log = open(os.path.join(self.dir.name, "serve.log"), "w")
+        self.start()
+
+    def start(self):
         self.proc = subprocess.Popen([SERVER, "serve", self.config], stdout=self.log,
                                      stderr=subprocess.STDOUT)
         deadline = time.time() + 20
@@ -93,6 +96,12 @@ class ServerProcess:
         status, body, _ = c.post(f"/api/v1/parts/{module}/enrol", {})
         assert status == 200, (status, body)
         return c
+
+    def restart(self):
+        """Stops the process (SIGTERM) and starts it again on the same database."""
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        self.start()
 
     def stop(self):
         self.proc.terminate()
@@ -179,3 +188,65 @@ class ServerTestCase(unittest.TestCase):
         if code:
             self.assertEqual(body["error"]["code"], code)
         return body
+
+
+class SmtpServer:
+    """A real SMTP server on a loopback port (aiosmtpd from Debian's
+    python3-aiosmtpd, run by Debian's python3) that files every mail it
+    accepts into a Maildir."""
+
+    PYTHON = "/usr/bin/python3"
+
+    def __init__(self, port=None):
+        import mailbox
+        self.dir = tempfile.TemporaryDirectory(prefix="wte-smtp-")
+        self.maildir_path = os.path.join(self.dir.name, "Maildir")
+        self.maildir = mailbox.Maildir(self.maildir_path, create=True)
+        self.port = port or free_port()
+        self.proc = None
+        self.start()
+
+    def start(self):
+        self.proc = subprocess.Popen(
+            [self.PYTHON, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{self.port}",
+             "-c", "aiosmtpd.handlers.Mailbox", self.maildir_path],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise AssertionError("the SMTP server did not start")
+
+    def pause(self):
+        """Stops listening (mails sent now fail) until start()."""
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+    def messages(self):
+        import email
+        import email.policy
+        out = []
+        for key in sorted(self.maildir.keys()):
+            with self.maildir.get_file(key) as f:
+                out.append(email.message_from_binary_file(f, policy=email.policy.default))
+        return out
+
+    def wait_for(self, predicate, timeout=30):
+        """The first message for which predicate(msg) holds, waiting up to timeout s."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for m in self.messages():
+                if predicate(m):
+                    return m
+            time.sleep(0.1)
+        raise AssertionError("no such mail arrived; mails: " +
+                             repr([(m["To"], m["Subject"]) for m in self.messages()]))
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+        self.dir.cleanup()

@@ -119,3 +119,11 @@ TEST_CASE("a workspace file name is one plain name") {
     CHECK(check_workspace_filename("x\xe2\x82"));         // cut off
     CHECK_FALSE(check_workspace_filename("\xf0\x9f\x98\x80.txt"));
 }
+
+TEST_CASE("a person's name must be there, short and on one line") {
+    CHECK_FALSE(check_person_name("Zoë Ångström"));
+    CHECK(check_person_name("") == "The name is empty");
+    CHECK(check_person_name("   ") == "The name is empty");
+    CHECK(check_person_name(std::string(201, 'a')));
+    CHECK(check_person_name("Eve\r\nBcc: all@example.org"));
+}

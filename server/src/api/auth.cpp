@@ -46,6 +46,18 @@ json session_json(const User& user, const std::set<std::string>& permissions,
 
 } // namespace
 
+Response signed_in_as(Context& ctx, const User& user) {
+    const std::string token = auth::random_token();
+    const std::string csrf = auth::random_token();
+    const std::int64_t lifetime = std::int64_t(ctx.config.session_hours) * 3600;
+    ctx.stores.users.create_session(auth::token_hash(token), user.id, csrf,
+                                    db::now_seconds() + lifetime);
+    auto r = Response::json_body(
+        200, session_json(user, ctx.stores.users.permissions_of(user.id), csrf));
+    r.headers.emplace_back("Set-Cookie", session_cookie(ctx, token, lifetime));
+    return r;
+}
+
 Response login(Context& ctx) {
     auto request = api::parse_login(ctx.req.json_body());
     const std::string email = to_lower_ascii(trim(request.email));
@@ -78,15 +90,7 @@ Response login(Context& ctx) {
                               "The email address or the password is not correct");
     }
     ctx.stores.users.clear_failures(account_key);
-
-    const std::string token = auth::random_token();
-    const std::string csrf = auth::random_token();
-    const std::int64_t lifetime = std::int64_t(ctx.config.session_hours) * 3600;
-    ctx.stores.users.create_session(auth::token_hash(token), record->user.id, csrf, now + lifetime);
-    auto r = Response::json_body(
-        200, session_json(record->user, ctx.stores.users.permissions_of(record->user.id), csrf));
-    r.headers.emplace_back("Set-Cookie", session_cookie(ctx, token, lifetime));
-    return r;
+    return signed_in_as(ctx, record->user);
 }
 
 Response logout(Context& ctx) {

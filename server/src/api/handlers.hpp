@@ -14,6 +14,16 @@ Response health(Context&);
 Response login(Context&);
 Response logout(Context&);
 Response me(Context&);
+// Accounts by mail (accounts.cpp): registration, confirmation, forgotten passwords.
+Response register_account(Context&);
+Response resend_confirmation(Context&);
+Response confirm_account(Context&);
+Response forgot_password(Context&);
+Response reset_password(Context&);
+
+// A new session for `user` (cookie + the body of login); the answer of
+// login, of a confirmation and of a password reset.
+Response signed_in_as(Context& ctx, const User& user);
 
 Response public_modules(Context&);
 Response my_modules(Context&);

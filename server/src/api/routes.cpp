@@ -16,6 +16,11 @@ const std::vector<Route>& route_table() {
         {"POST", "/api/v1/auth/login", login, anyone, false},
         {"POST", "/api/v1/auth/logout", logout, signed_in},
         {"GET", "/api/v1/auth/me", me, signed_in},
+        {"POST", "/api/v1/auth/register", register_account, anyone, false},
+        {"POST", "/api/v1/auth/resend", resend_confirmation, anyone, false},
+        {"POST", "/api/v1/auth/confirm", confirm_account, anyone, false},
+        {"POST", "/api/v1/auth/forgot", forgot_password, anyone, false},
+        {"POST", "/api/v1/auth/reset", reset_password, anyone, false},
 
         {"GET", "/api/v1/modules", public_modules, anyone},
         {"GET", "/api/v1/modules/mine", my_modules, signed_in},

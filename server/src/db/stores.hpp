@@ -6,6 +6,7 @@
 #include "db/asset_store.hpp"
 #include "db/database.hpp"
 #include "db/membership_store.hpp"
+#include "db/outbox_store.hpp"
 #include "db/progress_store.hpp"
 #include "db/quiz_store.hpp"
 #include "db/rows.hpp"
@@ -19,7 +20,7 @@ namespace wte::db {
 struct Stores {
     explicit Stores(Connection& c)
         : connection(c), users(c), tasks(c), tree(c, tasks), membership(c), quizzes(c), assets(c),
-          progress(c), workspace(c) {}
+          progress(c), workspace(c), outbox(c) {}
     Stores(const Stores&) = delete;
     Stores& operator=(const Stores&) = delete;
 
@@ -32,6 +33,7 @@ struct Stores {
     AssetStore assets;          // files of parts
     ProgressStore progress;     // visits, time on page, current pages
     WorkspaceStore workspace;   // learners' files of three-pane parts, preview tokens
+    OutboxStore outbox;         // outgoing mail, delivered by the sender thread
 };
 
 } // namespace wte::db

@@ -135,6 +135,39 @@ void UserStore::delete_session(const std::string& token_hash) {
     c_.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
 }
 
+void UserStore::delete_sessions_of(Id user) {
+    c_.prepare("DELETE FROM sessions WHERE user_id = ?").bind(1, user).run();
+}
+
+void UserStore::replace_user_token(const std::string& token_hash, Id user,
+                                   const std::string& purpose, std::int64_t expires_at) {
+    c_.prepare("DELETE FROM user_tokens WHERE user_id = ? AND purpose = ?")
+        .bind_all(user, purpose)
+        .run();
+    c_.prepare("INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at) "
+               "VALUES (?, ?, ?, ?)")
+        .bind_all(token_hash, user, purpose, expires_at)
+        .run();
+}
+
+std::optional<Id> UserStore::take_user_token(const std::string& token_hash,
+                                             const std::string& purpose, std::int64_t now) {
+    auto st = c_.prepare("DELETE FROM user_tokens WHERE token_hash = ? AND purpose = ? "
+                         "AND expires_at > ? RETURNING user_id");
+    st.bind_all(token_hash, purpose, now);
+    std::optional<Id> user;
+    if (st.step()) user = st.int64(0);
+    return user;
+}
+
+bool UserStore::user_token_exists(const std::string& token_hash, const std::string& purpose,
+                                  std::int64_t now) {
+    auto st = c_.prepare("SELECT 1 FROM user_tokens WHERE token_hash = ? AND purpose = ? "
+                         "AND expires_at > ?");
+    st.bind_all(token_hash, purpose, now);
+    return st.step();
+}
+
 FailureRecord UserStore::failures(const std::string& key) {
     auto st = c_.prepare("SELECT failures, last_at FROM login_failures WHERE key = ?");
     st.bind(1, key);

@@ -51,6 +51,16 @@ public:
                         std::int64_t expires_at);
     std::optional<SessionRecord> find_session(const std::string& token_hash, std::int64_t now);
     void delete_session(const std::string& token_hash);
+    void delete_sessions_of(Id user);
+
+    // One-time links (confirm, reset), stored hashed. A new link of a purpose
+    // replaces the user's earlier ones; taking one deletes it (single use).
+    void replace_user_token(const std::string& token_hash, Id user, const std::string& purpose,
+                            std::int64_t expires_at);
+    std::optional<Id> take_user_token(const std::string& token_hash, const std::string& purpose,
+                                      std::int64_t now);
+    bool user_token_exists(const std::string& token_hash, const std::string& purpose,
+                           std::int64_t now);
     FailureRecord failures(const std::string& key);
     void record_failure(const std::string& key, std::int64_t now);
     void clear_failures(const std::string& key);

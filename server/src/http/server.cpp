@@ -2,6 +2,7 @@
 
 #include "db/migrations.hpp"
 #include "http/router.hpp"
+#include "mail/sender.hpp"
 #include "wte/schedule.hpp"
 
 #include <pistache/endpoint.h>
@@ -265,6 +266,8 @@ int serve(const Config& config) {
     endpoint.init(opts);
     endpoint.setHandler(Http::make_handler<WteHandler>(config));
     endpoint.serveThreaded();
+    mail::MailSender mail_sender(config);
+    mail_sender.start();
     std::cout << "wte-server listening on http://" << config.host << ":" << config.port
               << (config.static_dir.empty() ? "" : " (serving " + config.static_dir + ")")
               << std::endl;
@@ -272,6 +275,7 @@ int serve(const Config& config) {
     int sig = 0;
     sigwait(&signals, &sig);
     std::cout << "wte-server stopping (signal " << sig << ")" << std::endl;
+    mail_sender.stop(); // a delivery in progress is cancelled; the mail stays in the outbox
     endpoint.shutdown();
     return 0;
 }

@@ -18,6 +18,11 @@ std::string path_health();
 std::string path_login();
 std::string path_logout();
 std::string path_me();
+std::string path_register();
+std::string path_resend();
+std::string path_confirm();
+std::string path_forgot();
+std::string path_reset();
 std::string path_modules();
 std::string path_my_modules();
 std::string path_parts();
@@ -53,6 +58,32 @@ struct LoginRequest {
 };
 LoginRequest parse_login(const json& j);
 json to_json(const LoginRequest& r);
+
+// POST /auth/register: an unconfirmed account and a confirmation link by mail.
+struct RegisterRequest {
+    std::string email;
+    std::string email_confirm; // typed twice
+    std::string name;
+};
+RegisterRequest parse_register(const json& j);
+json to_json(const RegisterRequest& r);
+
+// POST /auth/forgot and /auth/resend: a link by mail; the answer never says
+// whether the address has an account.
+struct AddressRequest {
+    std::string email;
+};
+AddressRequest parse_address(const json& j);
+json to_json(const AddressRequest& r);
+
+// POST /auth/reset and /auth/confirm: the token from the mailed link and the
+// (new) password; both answer like login.
+struct LinkPasswordRequest {
+    std::string token;
+    std::string password;
+};
+LinkPasswordRequest parse_link_password(const json& j);
+json to_json(const LinkPasswordRequest& r);
 
 // Answer of login and GET /auth/me.
 struct Session {

@@ -35,6 +35,11 @@ Refusal check_password(const std::string& password);
 // nor ends it, and no spaces or control characters.
 Refusal check_email(const std::string& email);
 
+inline constexpr std::size_t max_name_bytes = 200;
+// A person's name as others see it: not empty, at most 200 bytes of UTF-8,
+// no control characters (a name goes into mail headers and lists).
+Refusal check_person_name(const std::string& name);
+
 // Removing a member or changing their role, seen from the module's owners.
 struct RoleChangeFacts {
     ModuleRole current = ModuleRole::none; // the member's role now
