@@ -6,6 +6,7 @@
 #include "app/accounts.hpp"
 #include "app/members.hpp"
 #include "app/help.hpp"
+#include "app/content_editor.hpp"
 #include "app/module_lists.hpp"
 #include "app/part_files.hpp"
 #include "app/part_view.hpp"
@@ -37,11 +38,13 @@ struct Actions {
     StatsActions stats;
     PartFilesActions files;
     HelpActions help;
+    ContentEditorActions content_editor;
 
     bool any() const {
         return navigate || retry || toggle_high_contrast || session.any() || accounts.any() ||
                lists.any() || part.any() || timed.any() || tree.any() || preview.any() ||
-               workspace.any() || members.any() || stats.any() || files.any() || help.any();
+               workspace.any() || members.any() || stats.any() || files.any() || help.any() ||
+               content_editor.any();
     }
 };
 

@@ -5,6 +5,7 @@
 #include "app/accounts.hpp"
 #include "app/members.hpp"
 #include "app/help.hpp"
+#include "app/content_editor.hpp"
 #include "app/module_lists.hpp"
 #include "app/page_content.hpp"
 #include "app/part_files.hpp"
@@ -40,6 +41,7 @@ struct AppState {
     StatsScreen stats;     // app/stats.hpp: a part's statistics, for owners and tutors
     PartFiles files;     // app/part_files.hpp: the Files screen of a part, uploads
     HelpPanel help;      // app/help.hpp: the help beside any screen
+    ContentEditorState content_editor; // app/content_editor.hpp: the teacher's reST editor
 
     bool high_contrast = false;
     int frame = 0;

@@ -131,6 +131,9 @@ public:
     virtual std::vector<platform::FileDrop> take_file_drops() { return {}; }
     // Files dragged over the canvas now (to highlight where they will go).
     virtual platform::DragHover drag_hover() { return {}; }
+    // Unsaved typing on screen: the browser asks before the tab closes or
+    // reloads (beforeunload). No-op where there is no such question.
+    virtual void set_leave_warning(bool /*warn*/) {}
 };
 
 } // namespace wte::client

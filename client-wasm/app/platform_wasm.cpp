@@ -72,6 +72,9 @@ void WasmPlatform::on_visibility_change(std::function<void(bool)> listener) {
 std::vector<double> WasmPlatform::take_activity() {
     return platform::take_activity();
 }
+void WasmPlatform::set_leave_warning(bool warn) {
+    platform::set_leave_warning(warn);
+}
 
 void WasmPlatform::download_url(const std::string& url, const std::string& filename) {
     platform::download_url(url, filename);

@@ -39,6 +39,7 @@ public:
     std::vector<platform::FilePick> take_file_picks() override;
     std::vector<platform::FileDrop> take_file_drops() override;
     platform::DragHover drag_hover() override;
+    void set_leave_warning(bool warn) override;
 };
 
 } // namespace wte::client

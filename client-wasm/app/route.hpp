@@ -23,6 +23,7 @@ inline constexpr const char* confirm = "/confirm/:token";
 inline constexpr const char* members = "/parts/:id/users";
 inline constexpr const char* stats = "/parts/:id/stats";
 inline constexpr const char* part_files = "/parts/:id/files"; // a part's assets and templates
+inline constexpr const char* part_edit = "/parts/:id/edit"; // the content editor
 } // namespace routes
 
 struct Route {
@@ -67,6 +68,9 @@ inline Route route_stats(Id id) {
 }
 inline Route route_part_files(Id id) {
     return {routes::part_files, id};
+}
+inline Route route_part_edit(Id id) {
+    return {routes::part_edit, id};
 }
 
 } // namespace wte::client

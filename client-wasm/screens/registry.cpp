@@ -65,6 +65,8 @@ const std::vector<Screen>& screens() {
              return "Files of " + (v ? v->part.title : "a part");
          },
          [](App& app, const Route& r) { part_files::load(app, r.id); }, draw_part_files},
+        {routes::part_edit, "content-editor", true, content_editor_title,
+         [](App& app, const Route& r) { content_editor::open(app, r.id); }, draw_content_editor},
     };
     return all;
 }

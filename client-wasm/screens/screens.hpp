@@ -35,6 +35,13 @@ void draw_stats(AppState& state, Actions& actions);
 // On the module and part screens: "Members" and "Statistics" for those who may.
 void draw_teacher_links(const AppState& state, Actions& actions);
 
+// #/parts/N/edit: the teacher's reST editor with its live preview; its tab
+// title ("• Editing …" while there is unsaved text).
+void draw_content_editor(AppState& state, Actions& actions);
+std::string content_editor_title(const AppState& state);
+// "Edit content" on a module, part or page screen, for those who may edit it.
+void draw_edit_content_button(const PartView& view, Actions& actions);
+
 // Shared by the part screens: the teacher's "Timed actions" panel (nothing
 // for readers who may not edit) and the marks of a node's own state.
 void draw_timed_actions(AppState& state, Actions& actions);

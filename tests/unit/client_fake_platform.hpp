@@ -104,6 +104,8 @@ public:
     }
     std::vector<platform::FilePick> take_file_picks() override { return std::exchange(picks, {}); }
     std::vector<platform::FileDrop> take_file_drops() override { return std::exchange(drops, {}); }
+    bool leave_warning = false; // beforeunload would ask
+    void set_leave_warning(bool warn) override { leave_warning = warn; }
 
     // The frame of overlay `id` posted `text` (as the browser queues it).
     void overlay_says(int id, const std::string& text) { overlay_messages.push_back({id, text}); }
