@@ -23,6 +23,9 @@ async function api(page, method, path, body) {
     const me = await page.request.get(BASE_URL + '/api/v1/auth/me');
     headers['X-CSRF-Token'] = (await me.json()).csrf_token;
     headers['Content-Type'] = 'application/json';
+    // A script's content save overwrites whatever is stored (the content
+    // editor names the version it edited).
+    if (body && body.content !== undefined) headers['If-Match'] = '*';
   }
   const r = await page.request.fetch(BASE_URL + '/api/v1' + path, {
     method,
