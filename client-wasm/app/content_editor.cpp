@@ -7,7 +7,9 @@
 #include "app/content_editor.hpp"
 
 #include "app/app.hpp"
+#include "app/part_files.hpp"
 #include "app/workspace.hpp"
+#include "wte/text.hpp"
 
 #include <algorithm>
 
@@ -250,9 +252,65 @@ void insert_block(editor::CodeEditor& ed, const std::string& block) {
     ed.focus();
 }
 
+static bool image_name(const std::string& filename) {
+    const auto dot = filename.rfind('.');
+    if (dot == std::string::npos) return false;
+    const std::string ext = to_lower_ascii(filename.substr(dot + 1));
+    for (const char* i : {"png", "jpg", "jpeg", "gif", "svg", "webp"})
+        if (ext == i) return true;
+    return false;
+}
+
+// Files dropped onto the editor this frame become assets of the part; once
+// all are settled, each stored one (or the file already there by that name)
+// is referenced at the caret: an image directive for pictures, :asset: for
+// other files.
+static void take_drops(App& app) {
+    ContentEditorState& e = app.state.content_editor;
+    auto& dropped = app.state.files.dropped_elsewhere;
+    if (dropped.empty() || e.loading || !e.error.empty() ||
+        !app.state.route.is(routes::part_edit) || app.state.route.id != e.part_id)
+        return;
+    std::vector<platform::PickedFile> files;
+    for (auto& drop : dropped)
+        for (auto& file : drop.files)
+            files.push_back(std::move(file));
+    dropped.clear();
+    if (files.empty()) return;
+    ++e.drops_on_their_way;
+    e.drop_notice = files.size() == 1 ? "Uploading " + files.front().name + "…"
+                                      : "Uploading " + std::to_string(files.size()) + " files…";
+    e.drop_error.clear();
+    const Id part = e.part_id;
+    part_files::upload(app, part, AssetKind::asset, std::move(files),
+                       [&app, part](const std::vector<UploadOutcome>& outcomes) {
+                           ContentEditorState& e = app.state.content_editor;
+                           if (e.part_id != part) return;
+                           --e.drops_on_their_way;
+                           std::string inline_refs, added, errors;
+                           for (const UploadOutcome& o : outcomes) {
+                               if (!o.error.empty()) {
+                                   errors += (errors.empty() ? "" : " ") + o.error;
+                                   continue;
+                               }
+                               added += (added.empty() ? "" : ", ") + o.filename;
+                               if (image_name(o.filename))
+                                   insert_block(e.editor, ".. image:: " + o.filename + "\n");
+                               else
+                                   inline_refs += (inline_refs.empty() ? "" : " ") +
+                                                  (":asset:`" + o.filename + "`");
+                           }
+                           if (!inline_refs.empty()) e.editor.buffer().type(inline_refs, true);
+                           if (!added.empty()) mark_edited(e);
+                           e.drop_notice = added.empty() ? "" : "Added " + added + ".";
+                           e.drop_error = errors;
+                       });
+}
+
 void fulfil(App& app) {
     ContentEditorState& e = app.state.content_editor;
     if (!e.part_id) return;
+    take_drops(app);
     page_content::fulfil(app, e.preview);
     if (e.picker == PickerKind::crossref && e.error.empty() && !e.loading) {
         // The parts of this module, from the one cache of parts.

@@ -56,6 +56,12 @@ struct ContentEditorState {
     // Problems under the editor: collapsed or open.
     bool problems_open = true;
 
+    // Files dropped onto the editor: uploaded as assets of this part, then
+    // referenced at the caret. What happened, for the line under the toolbar.
+    int drops_on_their_way = 0;
+    std::string drop_notice; // "Added logo.png."
+    std::string drop_error;  // "big.mp4 is 12 MB; files can be at most 10 MB."
+
     // Leaving with unsaved text: where to, once the teacher confirmed.
     std::optional<Route> leave_to;
 

@@ -137,6 +137,9 @@ void draw_notices(ContentEditorState& e, Actions& a) {
         vspace(6);
     }
     if (!e.save_error.empty()) error_box(e.save_error);
+    // Files dropped onto the editor: uploading, added, or why not.
+    if (!e.drop_error.empty()) error_box(e.drop_error);
+    if (!e.drop_notice.empty()) muted(e.drop_notice, FontRole::small);
 }
 
 // Theirs and mine, line by line; lines that differ are tinted.

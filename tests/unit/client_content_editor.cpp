@@ -375,3 +375,65 @@ TEST_CASE("a tutor who may not edit sees why instead of the editor") {
     CHECK_FALSE(find(probe, "widgets", "label", "Source").is_object());
     CHECK(find(probe, "texts", "text", "may not edit").is_object());
 }
+
+TEST_CASE("files dropped onto the editor become assets and are referenced at the caret") {
+    Editor w;
+    w.buffer().move_to_end(false);
+    auto picked = [](const std::string& name, const std::string& bytes) {
+        platform::PickedFile f;
+        f.name = name;
+        f.size = bytes.size();
+        f.bytes.assign(bytes.begin(), bytes.end());
+        return f;
+    };
+    w.browser.drops.push_back(
+        {600, 400, {picked("photo.png", "png"), picked("notes.pdf", "%PDF")}});
+    w.app.poll();
+    w.app.apply(w.idle);
+    CHECK(w.state().drop_notice == "Uploading 2 files…");
+    const HttpRequest* photo =
+        w.browser.last("POST", api::path_asset_upload(page_id, "photo.png", AssetKind::asset));
+    const HttpRequest* notes =
+        w.browser.last("POST", api::path_asset_upload(page_id, "notes.pdf", AssetKind::asset));
+    REQUIRE(photo);
+    REQUIRE(notes);
+    CHECK_FALSE(w.state().dirty); // nothing referenced before the files are stored
+    Asset a;
+    a.id = 40;
+    a.part_id = page_id;
+    a.filename = "photo.png";
+    a.mimetype = "image/png";
+    w.browser.reply(photo->id, 201, json(a).dump());
+    w.app.poll();
+    // The other file's name is taken: the page refers to the file already there.
+    w.browser.reply(
+        notes->id, 409,
+        R"({"error":{"code":"duplicate_name","message":"taken","details":{"existing":12}}})");
+    w.app.poll();
+    const std::string text = w.state().editor.text();
+    CHECK(text.find(".. image:: photo.png\n") != std::string::npos);
+    CHECK(text.find(":asset:`notes.pdf`") != std::string::npos);
+    CHECK(w.state().dirty);
+    CHECK(w.state().drop_notice == "Added photo.png, notes.pdf.");
+    CHECK(w.state().drop_error.empty());
+    // The preview parses what was inserted without a problem.
+    CHECK(rst::parse(text).diagnostics.empty());
+}
+
+TEST_CASE("a file too big for the server is named with the limit and nothing is inserted") {
+    Editor w;
+    const std::string before = w.state().editor.text();
+    platform::PickedFile big;
+    big.name = "lecture.mp4";
+    big.size = 50u << 20;
+    big.too_large = true;
+    w.browser.drops.push_back({600, 400, {big}});
+    w.app.poll();
+    w.app.apply(w.idle);
+    // The browser could not read it: refused at once, nothing sent.
+    CHECK_FALSE(
+        w.browser.last("POST", api::path_asset_upload(page_id, "lecture.mp4", AssetKind::asset)));
+    CHECK(w.state().drop_error.find("lecture.mp4") != std::string::npos);
+    CHECK(w.state().editor.text() == before);
+    CHECK_FALSE(w.state().dirty);
+}
