@@ -8,7 +8,7 @@ import sqlite3
 import time
 import unittest
 
-from wte_testlib import DEMO, Client, ServerProcess, SmtpServer, run_cli
+from wte_testlib import DEMO, Client, ServerProcess, SmtpServer, run_cli, smtp_settings
 
 
 def link_token(message, kind="reset"):
@@ -22,12 +22,8 @@ class MailTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.smtp = SmtpServer()
-        cls.server = ServerProcess(extra={
-            "smtp_host =": "smtp_host = 127.0.0.1",
-            "port = 25": f"port = {cls.smtp.port}",
-            "retry_seconds = 30": "retry_seconds = 1",
-            "sender = wte@localhost": "sender = wte@school.example",
-        })
+        cls.server = ServerProcess(extra={**smtp_settings(cls.smtp),
+                                          "sender = wte@localhost": "sender = wte@school.example"})
 
     @classmethod
     def tearDownClass(cls):

@@ -5,18 +5,14 @@ ending the other sessions, a new address confirmed by a link mailed to it
 import re
 import unittest
 
-from wte_testlib import DEMO, Client, ServerProcess, SmtpServer, run_cli
+from wte_testlib import DEMO, Client, ServerProcess, SmtpServer, run_cli, smtp_settings
 
 
 class ProfileTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.smtp = SmtpServer()
-        cls.server = ServerProcess(extra={
-            "smtp_host =": "smtp_host = 127.0.0.1",
-            "port = 25": f"port = {cls.smtp.port}",
-            "retry_seconds = 30": "retry_seconds = 1",
-        })
+        cls.server = ServerProcess(extra=smtp_settings(cls.smtp))
         cls.count = 0
 
     @classmethod

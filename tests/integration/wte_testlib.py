@@ -190,6 +190,15 @@ class ServerTestCase(unittest.TestCase):
         return body
 
 
+def smtp_settings(smtp):
+    """ServerProcess(extra=...) replacements that send mail to `smtp`, retrying after 1 s."""
+    return {
+        "smtp_host =": "smtp_host = 127.0.0.1",
+        "port = 25": f"port = {smtp.port}",
+        "retry_seconds = 30": "retry_seconds = 1",
+    }
+
+
 class SmtpServer:
     """A real SMTP server on a loopback port (aiosmtpd from Debian's
     python3-aiosmtpd, run by Debian's python3) that files every mail it

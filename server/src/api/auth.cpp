@@ -30,14 +30,6 @@ const std::string& dummy_hash() {
     return hash;
 }
 
-std::string session_cookie(const http::Context& ctx, const std::string& value,
-                           std::int64_t max_age) {
-    std::string c = std::string(api::session_cookie) + "=" + value +
-                    "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
-    if (ctx.config.cookie_secure) c += "; Secure";
-    return c;
-}
-
 json session_json(const User& user, const std::set<std::string>& permissions,
                   const std::string& csrf) {
     api::Session s{user, {permissions.begin(), permissions.end()}, csrf};
@@ -45,6 +37,14 @@ json session_json(const User& user, const std::set<std::string>& permissions,
 }
 
 } // namespace
+
+std::string session_cookie(const http::Context& ctx, const std::string& value,
+                           std::int64_t max_age) {
+    std::string c = std::string(api::session_cookie) + "=" + value +
+                    "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+    if (ctx.config.cookie_secure) c += "; Secure";
+    return c;
+}
 
 Response signed_in_as(Context& ctx, const User& user) {
     const std::string token = auth::random_token();

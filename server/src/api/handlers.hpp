@@ -30,6 +30,9 @@ Response confirm_email_change(Context&);
 // A new session for `user` (cookie + the body of login); the answer of
 // login, of a confirmation and of a password reset.
 Response signed_in_as(Context& ctx, const User& user);
+// The Set-Cookie value of the session cookie; an empty value with max_age 0 clears it.
+std::string session_cookie(const http::Context& ctx, const std::string& value,
+                           std::int64_t max_age);
 
 Response public_modules(Context&);
 Response my_modules(Context&);

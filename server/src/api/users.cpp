@@ -148,12 +148,7 @@ Response delete_user(Context& ctx) {
     ctx.stores.users.delete_user(record.user.id);
     tx.commit();
     auto r = Response::json_body(200, {{"status", "deleted"}});
-    if (self) {
-        std::string c =
-            std::string(api::session_cookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
-        if (ctx.config.cookie_secure) c += "; Secure";
-        r.headers.emplace_back("Set-Cookie", c);
-    }
+    if (self) r.headers.emplace_back("Set-Cookie", session_cookie(ctx, "", 0));
     return r;
 }
 

@@ -27,13 +27,19 @@ std::string greeting(const User& user) {
     return user.name.empty() ? "Hello," : "Hello " + user.name + ",";
 }
 
-} // namespace
-
-db::OutgoingMail password_reset(const User& user, const std::string& link, int minutes) {
+// A mail to `user` with its subject; the bodies are the caller's.
+db::OutgoingMail to(const User& user, std::string subject) {
     db::OutgoingMail m;
     m.to_address = user.email;
     m.to_name = user.name;
-    m.subject = "Choose a new password for the " + std::string(product);
+    m.subject = std::move(subject);
+    return m;
+}
+
+} // namespace
+
+db::OutgoingMail password_reset(const User& user, const std::string& link, int minutes) {
+    db::OutgoingMail m = to(user, "Choose a new password for the " + std::string(product));
     const std::string valid = std::to_string(minutes) + " minutes";
     m.text_body = greeting(user) + "\n\nsomeone (we hope you) asked to reset the password of " +
                   "your account at the " + product + ".\nOpen this link within " + valid +
@@ -51,10 +57,7 @@ db::OutgoingMail password_reset(const User& user, const std::string& link, int m
 }
 
 db::OutgoingMail confirm_address(const User& user, const std::string& link, int minutes) {
-    db::OutgoingMail m;
-    m.to_address = user.email;
-    m.to_name = user.name;
-    m.subject = "Confirm your address for the " + std::string(product);
+    db::OutgoingMail m = to(user, "Confirm your address for the " + std::string(product));
     const std::string valid = std::to_string(minutes) + " minutes";
     m.text_body = greeting(user) + "\n\nwelcome to the " + product + ". Open this link within " +
                   valid + " to confirm your address and choose your password:\n\n" + link +
@@ -69,10 +72,7 @@ db::OutgoingMail confirm_address(const User& user, const std::string& link, int 
 }
 
 db::OutgoingMail email_change(const User& user, const std::string& link, int minutes) {
-    db::OutgoingMail m;
-    m.to_address = user.email;
-    m.to_name = user.name;
-    m.subject = "Confirm your new address for the " + std::string(product);
+    db::OutgoingMail m = to(user, "Confirm your new address for the " + std::string(product));
     const std::string valid = std::to_string(minutes) + " minutes";
     m.text_body = greeting(user) + "\n\nyou asked to use this address for your account at the " +
                   product + ". Open this link within " + valid + " to confirm it:\n\n" + link +
@@ -87,10 +87,7 @@ db::OutgoingMail email_change(const User& user, const std::string& link, int min
 }
 
 db::OutgoingMail already_registered(const User& user, const std::string& forgot_link) {
-    db::OutgoingMail m;
-    m.to_address = user.email;
-    m.to_name = user.name;
-    m.subject = "You already have an account at the " + std::string(product);
+    db::OutgoingMail m = to(user, "You already have an account at the " + std::string(product));
     m.text_body = greeting(user) + "\n\nsomeone (perhaps you) tried to register with this " +
                   "address, but it has an account already, so nothing was changed.\nIf you " +
                   "forgot your password, choose a new one here:\n\n" + forgot_link + "\n";
