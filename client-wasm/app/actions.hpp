@@ -4,12 +4,18 @@
 #pragma once
 
 #include "app/accounts.hpp"
+#include "app/members.hpp"
+#include "app/help.hpp"
+#include "app/content_editor.hpp"
 #include "app/module_lists.hpp"
+#include "app/part_files.hpp"
 #include "app/part_view.hpp"
 #include "app/preview.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
+#include "app/stats.hpp"
 #include "app/timed_actions.hpp"
+#include "app/tree_edit.hpp"
 #include "app/workspace.hpp"
 
 #include <optional>
@@ -25,12 +31,20 @@ struct Actions {
     ModuleListActions lists;
     PartActions part;
     TimedActions timed;
+    TreeEditActions tree;
     PreviewActions preview;
     WorkspaceActions workspace;
+    MembersActions members;
+    StatsActions stats;
+    PartFilesActions files;
+    HelpActions help;
+    ContentEditorActions content_editor;
 
     bool any() const {
         return navigate || retry || toggle_high_contrast || session.any() || accounts.any() ||
-               lists.any() || part.any() || timed.any() || preview.any() || workspace.any();
+               lists.any() || part.any() || timed.any() || tree.any() || preview.any() ||
+               workspace.any() || members.any() || stats.any() || files.any() || help.any() ||
+               content_editor.any();
     }
 };
 

@@ -41,7 +41,9 @@ void App::navigate(const Route& route, bool replace) {
 }
 
 void App::enter_route(const Route& route) {
+    if (content_editor::holds_route(*this, route)) return; // "Leave without saving?" first
     state.route = route;
+    state.tree = {}; // a dialog belongs to the screen it was opened on
     SessionState& s = state.session;
     if (s.phase == SessionPhase::checking) return; // entered again once known
     const Screen* screen = find_screen(route);
@@ -66,13 +68,20 @@ void App::reset_signed_in_state() {
     state.progress = {};
     state.parts.clear();
     state.timed = {};
+    state.tree = {};
     state.content.titles_waiting.clear();
     preview_close(state.preview, platform_);
     state.workspace = {};
+    state.members = {};
+    state.stats = {};
+    state.files = {};
+    state.content_editor.part_id = 0;
+    state.content_editor.dirty = false;
 }
 
 bool App::poll() {
     bool any = requests_.poll();
+    part_files::poll(*this);
     any = page_content::poll_images(*this) || any;
     any = preview::poll(*this) || any;
     if (any) page_content::refresh_titles(*this);
@@ -89,7 +98,13 @@ void App::apply(Actions& a) {
     module_lists::apply(*this, a.lists);
     part_view::apply(*this, a.part);
     timed_actions::apply(*this, a.timed);
+    tree_edit::apply(*this, a.tree);
     workspace::apply(*this, a.workspace);
+    members::apply(*this, a.members);
+    stats::apply(*this, a.stats);
+    part_files::apply(*this, a.files);
+    help::apply(*this, a.help);
+    content_editor::apply(*this, a.content_editor);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();
@@ -98,6 +113,8 @@ void App::apply(Actions& a) {
     }
     if (a.navigate) navigate(*a.navigate, false);
     page_content::fulfil(*this, state.content.page);
+    help::fulfil(*this);
+    content_editor::fulfil(*this);
     time_on_page::tick(*this);
     progress::tick(*this);
     workspace::tick(*this);
@@ -105,6 +122,10 @@ void App::apply(Actions& a) {
     preview::apply(*this, a.preview);
     a = {};
 
+    if (const bool warn = content_editor::unsaved(state); warn != leave_warning_) {
+        platform_.set_leave_warning(warn); // the browser asks before the tab closes
+        leave_warning_ = warn;
+    }
     if (std::string title = document_title(); title != title_) {
         platform_.set_title(title);
         title_ = std::move(title);

@@ -54,6 +54,7 @@ private:
     PlatformPort& platform_;
     RequestQueue requests_;
     std::string title_;
+    bool leave_warning_ = false;
 };
 
 } // namespace wte::client

@@ -5,6 +5,8 @@
 // native unit tests with a fake that records requests and delivers replies.
 #pragma once
 
+#include "platform/files.hpp" // plain types of files picked or dropped
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -117,6 +119,21 @@ public:
     // When the learner used pointer, keys, wheel or touch since the last call
     // (unix seconds, at most one per second), oldest first.
     virtual std::vector<double> take_activity() = 0;
+
+    // Files from the user's computer (platform/files.hpp): the browser's
+    // picker (answered later by take_file_picks with the returned id; call it
+    // in the frame that handles the click) and files dropped on the canvas.
+    virtual int pick_files(const std::string& accept, bool multiple) {
+        (void)accept, (void)multiple;
+        return 0;
+    }
+    virtual std::vector<platform::FilePick> take_file_picks() { return {}; }
+    virtual std::vector<platform::FileDrop> take_file_drops() { return {}; }
+    // Files dragged over the canvas now (to highlight where they will go).
+    virtual platform::DragHover drag_hover() { return {}; }
+    // Unsaved typing on screen: the browser asks before the tab closes or
+    // reloads (beforeunload). No-op where there is no such question.
+    virtual void set_leave_warning(bool /*warn*/) {}
 };
 
 } // namespace wte::client

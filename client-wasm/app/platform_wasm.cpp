@@ -72,6 +72,9 @@ void WasmPlatform::on_visibility_change(std::function<void(bool)> listener) {
 std::vector<double> WasmPlatform::take_activity() {
     return platform::take_activity();
 }
+void WasmPlatform::set_leave_warning(bool warn) {
+    platform::set_leave_warning(warn);
+}
 
 void WasmPlatform::download_url(const std::string& url, const std::string& filename) {
     platform::download_url(url, filename);
@@ -113,6 +116,19 @@ void WasmPlatform::storage_set(const std::string& key, const std::string& value)
 }
 void WasmPlatform::storage_remove(const std::string& key) {
     platform::storage_remove(key);
+}
+
+int WasmPlatform::pick_files(const std::string& accept, bool multiple) {
+    return platform::pick_files(accept, multiple);
+}
+std::vector<platform::FilePick> WasmPlatform::take_file_picks() {
+    return platform::take_file_picks();
+}
+std::vector<platform::FileDrop> WasmPlatform::take_file_drops() {
+    return platform::take_file_drops();
+}
+platform::DragHover WasmPlatform::drag_hover() {
+    return platform::drag_hover();
 }
 
 } // namespace wte::client

@@ -35,6 +35,11 @@ public:
     bool page_visible() override;
     void on_visibility_change(std::function<void(bool)> listener) override;
     std::vector<double> take_activity() override;
+    int pick_files(const std::string& accept, bool multiple) override;
+    std::vector<platform::FilePick> take_file_picks() override;
+    std::vector<platform::FileDrop> take_file_drops() override;
+    platform::DragHover drag_hover() override;
+    void set_leave_warning(bool warn) override;
 };
 
 } // namespace wte::client

@@ -20,6 +20,10 @@ inline constexpr const char* register_account = "/register";
 inline constexpr const char* forgot = "/forgot";
 inline constexpr const char* reset = "/reset/:token";
 inline constexpr const char* confirm = "/confirm/:token";
+inline constexpr const char* members = "/parts/:id/users";
+inline constexpr const char* stats = "/parts/:id/stats";
+inline constexpr const char* part_files = "/parts/:id/files"; // a part's assets and templates
+inline constexpr const char* part_edit = "/parts/:id/edit"; // the content editor
 } // namespace routes
 
 struct Route {
@@ -55,6 +59,18 @@ inline Route route_part(Id id) {
 }
 inline Route route_with_token(const char* pattern, std::string token) {
     return {pattern, 0, std::move(token)};
+}
+inline Route route_members(Id id) {
+    return {routes::members, id};
+}
+inline Route route_stats(Id id) {
+    return {routes::stats, id};
+}
+inline Route route_part_files(Id id) {
+    return {routes::part_files, id};
+}
+inline Route route_part_edit(Id id) {
+    return {routes::part_edit, id};
 }
 
 } // namespace wte::client

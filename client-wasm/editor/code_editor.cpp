@@ -62,6 +62,13 @@ void CodeEditor::open_find() {
         find_query_ = buffer_.text(buffer_.selection());
 }
 
+void CodeEditor::go_to(TextPos p) {
+    buffer_.set_cursor(buffer_.clamp(p));
+    buffer_.break_undo_group();
+    scroll_to_cursor_ = true;
+    focus();
+}
+
 TextPos CodeEditor::position_at(ImVec2 mouse) const {
     const int line = std::clamp(
         static_cast<int>(std::floor((mouse.y - text_origin_.y) / std::max(1.0f, line_height_))), 0,
@@ -401,6 +408,11 @@ EditorEvents CodeEditor::draw(const char* label, ImVec2 size) {
         keep_cursor_visible(view.GetWidth() - gutter - pad * 2, view.GetHeight() - pad * 2);
         scroll_to_cursor_ = false;
     }
+    if (scroll_to_line_ >= 0) {
+        ImGui::SetScrollY(static_cast<float>(std::min(scroll_to_line_, buffer_.line_count() - 1)) *
+                          line_height_);
+        scroll_to_line_ = -1;
+    }
 
     ImDrawList* dl = window->DrawList;
     const int count = buffer_.line_count();
@@ -477,12 +489,31 @@ EditorEvents CodeEditor::draw(const char* label, ImVec2 size) {
 
     // Line numbers stay put when the text scrolls sideways.
     dl->AddRectFilled(view.Min, ImVec2(view.Min.x + gutter, view.Max.y), p.surface_sunken);
+    auto mark = std::lower_bound(marks_.begin(), marks_.end(), first_visible_,
+                                 [](const LineMark& m, int line) { return m.line < line; });
     for (int l = first_visible_; l <= last_visible_; ++l) {
         const std::string number = std::to_string(l + 1);
         const float w = font->CalcTextSizeA(font_size, FLT_MAX, 0, number.c_str()).x;
         const float y = line_pos(l).y + (line_height_ - font_size) * 0.5f;
+        bool marked = false;
+        while (mark != marks_.end() && mark->line == l) {
+            if (!marked) {
+                const ImVec2 a(view.Min.x, line_pos(l).y);
+                const ImVec2 b(view.Min.x + gutter - char_width_ * 0.5f, a.y + line_height_);
+                dl->AddRectFilled(a, b, p.danger_soft);
+                dl->AddRectFilled(a, ImVec2(a.x + 3_s, b.y), p.danger);
+                ui::probe::text_rect("problem on line " + number + ": " + mark->message, a, b);
+                if (ImGui::IsMouseHoveringRect(a, b))
+                    ImGui::SetTooltip("%s", mark->message.c_str());
+            }
+            marked = true;
+            ++mark;
+        }
         dl->AddText(font, font_size, ImVec2(view.Min.x + gutter - w - char_width_, y),
-                    l == cursor.line && active ? p.text : p.text_muted, number.c_str());
+                    marked                       ? p.danger
+                    : l == cursor.line && active ? p.text
+                                                 : p.text_muted,
+                    number.c_str());
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace wte::editor {
 
@@ -25,6 +26,12 @@ struct EditorEvents {
     bool focused = false;        // the editor has the keyboard
     // ImGui time at which the caret blinks next (draw a frame then), or 0.
     double redraw_at = 0;
+};
+
+// A problem shown in the gutter of a line (0-based), with its message on hover.
+struct LineMark {
+    int line = 0;
+    std::string message;
 };
 
 class CodeEditor {
@@ -44,6 +51,12 @@ public:
     // Takes the keyboard on the next draw (a new tab, after closing find).
     void focus() { focus_requested_ = true; }
     void open_find();
+    // Puts the caret at `p` (clamped), scrolls it into view and takes the keyboard.
+    void go_to(TextPos p);
+    // Scrolls so that `line` (0-based) is the first visible one.
+    void scroll_to_line(int line) { scroll_to_line_ = line; }
+    void set_marks(std::vector<LineMark> marks) { marks_ = std::move(marks); }
+    const std::vector<LineMark>& marks() const { return marks_; }
     bool find_open() const { return find_open_; }
     const std::string& find_query() const { return find_query_; }
 
@@ -65,8 +78,10 @@ private:
     bool focus_requested_ = false;
     bool dragging_ = false;
     bool scroll_to_cursor_ = false;
-    double last_input_time_ = 0; // the caret shows solid right after input
-    int paste_key_frame_ = -100; // frame of the last Ctrl+V (the text follows)
+    int scroll_to_line_ = -1;
+    std::vector<LineMark> marks_; // sorted by line
+    double last_input_time_ = 0;  // the caret shows solid right after input
+    int paste_key_frame_ = -100;  // frame of the last Ctrl+V (the text follows)
     bool find_open_ = false;
     bool find_focus_ = false;
     std::string find_query_;

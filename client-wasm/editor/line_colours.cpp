@@ -10,7 +10,8 @@ namespace wte::editor {
 
 namespace {
 
-enum class Family { plain, html, css, script };
+// rst: coloured a region at a time (see colour_region), no per-line state.
+enum class Family { plain, html, css, script, rst };
 
 Family family_of(std::string language) {
     for (auto& c : language)
@@ -19,6 +20,7 @@ Family family_of(std::string language) {
         language == "xhtml")
         return Family::html;
     if (language == "css") return Family::css;
+    if (language == "rst") return Family::rst;
     for (const char* name : {"javascript", "js", "mjs", "typescript", "ts", "c", "h", "cpp", "c++",
                              "cxx", "cc", "hpp", "java", "json"})
         if (language == name) return Family::script;
@@ -213,6 +215,7 @@ std::string prefix_for(Family family, const LineState& st) {
     };
     switch (family) {
     case Family::plain:
+    case Family::rst:
         break;
     case Family::css:
         inner(Body::style);
@@ -241,6 +244,20 @@ std::string prefix_for(Family family, const LineState& st) {
     return p;
 }
 
+bool blank_line(const std::string& s) {
+    return s.find_first_not_of(" \t\r") == std::string::npos;
+}
+
+// reST's multi-line constructs (a title and its underline, a directive and
+// its options, a literal block after "::") never reach over a line that
+// starts unindented after a blank line: there the highlighter starts afresh.
+bool rst_region_start(const TextBuffer& b, int line) {
+    if (line <= 0) return true;
+    const std::string& s = b.line(line);
+    if (s.empty() || s[0] == ' ' || s[0] == '\t' || blank_line(s)) return false;
+    return blank_line(b.line(line - 1));
+}
+
 } // namespace
 
 LineColours::LineColours(std::string language) : language_(std::move(language)) {}
@@ -256,6 +273,7 @@ LineState LineColours::scan(const std::string& text, LineState start) const {
     LineState st = start;
     switch (family_of(language_)) {
     case Family::plain:
+    case Family::rst:
         return LineState{};
     case Family::html:
         scan_html(text, st);
@@ -304,12 +322,63 @@ void LineColours::sync(TextBuffer& buffer) {
         ++stats_.lines_scanned;
         start = line.end;
     }
+    if (family_of(language_) == Family::rst) {
+        // The regions around the change are coloured again, and the one
+        // after (a new blank line may have cut a region in two).
+        const int count = buffer.line_count();
+        int from = std::min(first, count - 1);
+        while (from > 0 && !rst_region_start(buffer, from))
+            --from;
+        int to = std::min(last + 1, count);
+        while (to < count && !rst_region_start(buffer, to))
+            ++to;
+        if (to < count)
+            for (++to; to < count && !rst_region_start(buffer, to);)
+                ++to;
+        for (int l = std::max(0, from); l < to; ++l)
+            lines_[static_cast<std::size_t>(l)].coloured = false;
+    }
+}
+
+void LineColours::colour_region(const TextBuffer& buffer, int line) {
+    const int count = buffer.line_count();
+    int from = line, to = line + 1;
+    while (from > 0 && !rst_region_start(buffer, from))
+        --from;
+    while (to < count && !rst_region_start(buffer, to))
+        ++to;
+    std::string text;
+    std::vector<std::size_t> starts;
+    for (int l = from; l < to; ++l) {
+        starts.push_back(text.size());
+        text += buffer.line(l);
+        text += '\n';
+    }
+    const std::vector<Token> all = highlight("rst", text);
+    std::size_t ti = 0;
+    for (int l = from; l < to; ++l) {
+        Line& out = lines_[static_cast<std::size_t>(l)];
+        const std::size_t b = starts[static_cast<std::size_t>(l - from)];
+        const std::size_t e = b + buffer.line(l).size();
+        out.tokens.clear();
+        while (ti < all.size() && all[ti].end <= b)
+            ++ti;
+        for (std::size_t k = ti; k < all.size() && all[k].begin < e; ++k)
+            out.tokens.push_back(
+                {all[k].kind, std::max(all[k].begin, b) - b, std::min(all[k].end, e) - b});
+        out.coloured = true;
+        ++stats_.lines_coloured;
+    }
 }
 
 const std::vector<Token>& LineColours::tokens(const TextBuffer& buffer, int line) {
     Line& l = lines_[static_cast<std::size_t>(line)];
     if (l.coloured) return l.tokens;
     const Family family = family_of(language_);
+    if (family == Family::rst) {
+        colour_region(buffer, line);
+        return l.tokens;
+    }
     const std::string prefix = prefix_for(family, l.start);
     const std::string& text = buffer.line(line);
     const std::string language = family == Family::html ? "html" : language_;

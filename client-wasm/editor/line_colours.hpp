@@ -3,7 +3,8 @@
 // lexer state at its start (inside a comment, a template string, a tag, a
 // <script> or <style> body, CSS block depth); an edit re-scans the states
 // from the changed line only until they agree with the cache again, so one
-// keystroke re-colours the lines whose state changed and no others.
+// keystroke re-colours the lines whose state changed and no others. reST
+// ("rst") is coloured by regions between unindented paragraphs instead.
 #pragma once
 
 #include "editor/text_buffer.hpp"
@@ -71,6 +72,8 @@ private:
     Stats stats_;
 
     LineState scan(const std::string& text, LineState start) const;
+    // reST: colours every line of the region around `line` in one call.
+    void colour_region(const TextBuffer& buffer, int line);
     void rescan_from(const TextBuffer& buffer, int line);
 };
 

@@ -175,6 +175,9 @@ EM_JS(void, js_set_cursor, (const char* cursor), {
 EM_JS(void, js_set_document_title, (const char* title), {
     document.title = UTF8ToString(title);
 });
+EM_JS(void, js_set_leave_warning, (int warn), {
+    window.WTE.leaveWarning = !!warn;
+});
 EM_JS(int, js_utc_offset_minutes, (double unix_seconds), {
     return -new Date(unix_seconds * 1000).getTimezoneOffset();
 });
@@ -294,6 +297,9 @@ void set_canvas_size(int width, int height) {
 }
 void set_document_title(const std::string& title) {
     js_set_document_title(title.c_str());
+}
+void set_leave_warning(bool warn) {
+    js_set_leave_warning(warn ? 1 : 0);
 }
 void set_cursor(const char* css_cursor) {
     js_set_cursor(css_cursor);

@@ -97,6 +97,8 @@ void canvas_css_size(double& width, double& height);
 void set_canvas_size(int width, int height);
 void set_cursor(const char* css_cursor);
 void set_document_title(const std::string& title);
+// beforeunload asks "Leave site?" while set (unsaved text in the content editor).
+void set_leave_warning(bool warn);
 
 // --- Clock: the browser's time zone, minutes east of UTC at the instant
 // unix_seconds (-new Date(t).getTimezoneOffset(); differs across DST). ---

@@ -498,6 +498,7 @@ float layout_blocks(Builder& b, const std::vector<rst::Block>& blocks, float x, 
 
 float layout_block(Builder& b, const rst::Block& blk, float x, float y, float width, int depth) {
     const ui::Palette& p = ui::palette();
+    if (blk.line > 0) b.out.anchors.push_back({y, blk.line});
     switch (blk.kind) {
     case rst::BlockKind::section: {
         float h = layout_heading(b, blk.inlines, blk.level, x, y, width) + gap(8);

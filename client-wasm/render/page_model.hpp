@@ -68,6 +68,13 @@ struct LaidBlock {
     std::vector<Cmd> cmds;
     std::vector<Hot> hots;
     std::vector<ProbeText> texts;
+    // Where each block of the unit starts (page y) and its 1-based source
+    // line, in layout order: the editor's scroll sync and click-to-line.
+    struct Anchor {
+        float y = 0;
+        int line = 0;
+    };
+    std::vector<Anchor> anchors;
 };
 
 enum class QuizResult { none, right, wrong };

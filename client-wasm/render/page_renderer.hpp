@@ -87,6 +87,18 @@ public:
     Id part_id() const;
     // The chosen answers of a question, by position (0-based), for tests.
     std::vector<int> chosen(const std::string& quiz, const std::string& question) const;
+    // The teacher's live preview: no saved answers are asked for, quiz
+    // answers are not sent, cross-references do not navigate.
+    void set_preview(bool preview);
+    // The parser's problems with the content last drawn.
+    const std::vector<rst::Diagnostic>& diagnostics() const;
+    // The teacher's editor keeps source and preview together. Page y is
+    // measured from where draw() put the content (the cursor), device px.
+    // The 1-based source line of the block (innermost) at page y; 0 when empty.
+    int line_at(float y) const;
+    // The page y of the block that starts at or nearest before source `line`.
+    float y_of_line(int line) const;
+    float content_height() const;
     // CPU time of the last draw and of the last layout, in milliseconds.
     double draw_ms() const;
     double layout_ms() const;

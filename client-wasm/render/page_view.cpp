@@ -77,6 +77,7 @@ struct PageRendererState {
     RendererNeeds needs;
     std::set<std::string> images_asked;
     double draw_ms = 0, layout_ms = 0;
+    bool preview = false; // the teacher's live preview (set_preview)
 };
 
 namespace {
@@ -188,7 +189,7 @@ void open_page(R& r, const ContentContext& ctx) {
     }
 
     collect_quizzes(doc.blocks, r.page.quizzes);
-    if (!r.page.quizzes.empty()) r.needs.saved_answers = ctx.part_id;
+    if (!r.page.quizzes.empty() && !r.preview) r.needs.saved_answers = ctx.part_id;
     std::set<std::string> refs;
     collect_crossrefs(doc.blocks, refs);
     for (const auto& ref : refs) {
@@ -228,8 +229,10 @@ void layout_page(R& r, float width) {
         float h = 0;
         if (u.diagnostic >= 0) {
             const auto& d = r.page.parsed.diagnostics[static_cast<std::size_t>(u.diagnostic)];
+            lb.anchors.push_back({y, d.line});
             h = layout_problem_note(b, d.message, d.line, 0, y, width);
         } else if (u.heading_only) {
+            lb.anchors.push_back({y, u.block->line});
             h = layout_heading(b, u.block->inlines, u.block->level, 0, y, width);
         } else {
             h = layout_block(b, *u.block, 0, y, width, 0);
@@ -369,6 +372,11 @@ void submit_quiz(R& r, const std::string& quiz) {
     for (const auto& info : q->second) {
         const std::string key = question_key(quiz, info.id);
         QuestionState& qs = r.state.questions[key];
+        if (r.preview) {
+            // The quiz on screen may not be saved yet: the server could not check it.
+            qs.error = "The preview does not check answers; save, then try the quiz on the page.";
+            continue;
+        }
         if (qs.result == QuizResult::right || qs.busy) continue;
         if (qs.chosen.empty()) {
             qs.error = "Choose an answer first.";
@@ -418,7 +426,7 @@ void activate(R& r, const Hot& h) {
         break;
     case HotKind::crossref: {
         const Id id = part_id_of(h.target);
-        if (id > 0) r.needs.open_part = id;
+        if (id > 0 && !r.preview) r.needs.open_part = id; // the preview never leaves the editor
         break;
     }
     case HotKind::download:
@@ -762,6 +770,47 @@ std::vector<int> PageRenderer::chosen(const std::string& quiz, const std::string
     auto it = s_->state.questions.find(question_key(quiz, question));
     if (it == s_->state.questions.end()) return {};
     return {it->second.chosen.begin(), it->second.chosen.end()};
+}
+
+void PageRenderer::set_preview(bool preview) {
+    s_->preview = preview;
+}
+
+const std::vector<rst::Diagnostic>& PageRenderer::diagnostics() const {
+    return s_->page.parsed.diagnostics;
+}
+
+int PageRenderer::line_at(float y) const {
+    const auto& laid = s_->page.laid;
+    if (laid.empty()) return 0;
+    auto u = static_cast<std::size_t>(
+        std::lower_bound(laid.begin(), laid.end(), y,
+                         [](const LaidBlock& b, float at) { return b.bottom < at; }) -
+        laid.begin());
+    u = std::min(u, laid.size() - 1);
+    // Below a unit's top but in the gap above it: the unit before.
+    while (u > 0 && (laid[u].anchors.empty() || y < laid[u].top))
+        --u;
+    int line = 0;
+    for (const auto& a : laid[u].anchors)
+        if (a.y <= y + 0.5f || line == 0) line = a.line;
+    return line;
+}
+
+float PageRenderer::y_of_line(int line) const {
+    float y = 0;
+    int best = 0;
+    for (const auto& lb : s_->page.laid)
+        for (const auto& a : lb.anchors)
+            if (a.line <= line && a.line >= best) {
+                best = a.line;
+                y = a.y;
+            }
+    return y;
+}
+
+float PageRenderer::content_height() const {
+    return s_->page.height;
 }
 
 double PageRenderer::draw_ms() const {

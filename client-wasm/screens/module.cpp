@@ -87,7 +87,11 @@ void draw_module(AppState& s, Actions& a) {
     draw_part_breadcrumb(s, a);
     vspace(4);
     heading(v.part.title, 1);
+    draw_files_button(s, a); // at the title's right end
     draw_part_marks(v);
+    draw_node_tools(s, a);
+    draw_teacher_links(s, a);
+    draw_edit_content_button(v, a);
     draw_timed_actions(s, a);
     if (!v.part.content.empty()) {
         vspace(2);
@@ -95,6 +99,14 @@ void draw_module(AppState& s, Actions& a) {
     }
     vspace(12);
     draw_enrolment(s, a);
+    if (v.can.edit) {
+        // Editors see every part in its order, to drag and arrange.
+        vspace(20);
+        heading("Parts", 2);
+        vspace(2);
+        draw_editable_children(s, a);
+        return;
+    }
 
     // Parts grouped by label, groups in the order their first part appears.
     std::vector<std::pair<std::string, std::vector<const PartSummary*>>> groups;

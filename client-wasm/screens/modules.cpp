@@ -10,6 +10,7 @@ using namespace wte::ui;
 void draw_modules(AppState& s, Actions& a) {
     heading("Modules", 1);
     muted("Courses open to you. Open one to read what it is about and take it.");
+    draw_new_module(s, a);
     vspace(12);
     const auto& m = s.lists.modules;
     if (m.failed()) {

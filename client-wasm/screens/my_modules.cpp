@@ -34,6 +34,7 @@ std::string role_badge(ModuleRole role, Status status) {
 void draw_my_modules(AppState& s, Actions& a) {
     heading("My modules", 1);
     muted("The modules you take or teach.");
+    draw_new_module(s, a);
     vspace(12);
     const auto& m = s.lists.mine;
     const MyModulesOptions& o = s.lists.mine_options;

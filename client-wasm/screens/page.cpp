@@ -14,7 +14,10 @@ void draw_page(AppState& s, Actions& a) {
     draw_part_breadcrumb(s, a);
     vspace(4);
     heading(v.part.title, 1);
+    draw_files_button(s, a); // at the title's right end
     draw_part_marks(v);
+    draw_node_tools(s, a);
+    draw_edit_content_button(v, a);
     draw_timed_actions(s, a);
     vspace(6);
     begin_panel(48);

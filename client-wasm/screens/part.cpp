@@ -72,7 +72,11 @@ void draw_part(AppState& s, Actions& a) {
     vspace(4);
     if (!v.part.label.empty()) muted(v.part.label, FontRole::small_bold);
     heading(v.part.title, 1);
+    draw_files_button(s, a); // at the title's right end
     draw_part_marks(v);
+    draw_node_tools(s, a);
+    draw_teacher_links(s, a);
+    draw_edit_content_button(v, a);
     draw_timed_actions(s, a);
     if (!v.part.content.empty()) {
         vspace(2);
@@ -83,6 +87,10 @@ void draw_part(AppState& s, Actions& a) {
     vspace(16);
     heading("Pages", 2);
     vspace(2);
+    if (v.can.edit) {
+        draw_editable_children(s, a);
+        return;
+    }
     if (v.children.empty()) {
         muted("This part has no pages yet.");
         return;

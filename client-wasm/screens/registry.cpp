@@ -51,6 +51,22 @@ const std::vector<Screen>& screens() {
          [](const AppState& s) -> std::string { return s.part.view.value.part.title; },
          [](App& app, const Route& r) { part_view::load(app, r.id); }, draw_part_route,
          part_screen_name},
+        {routes::members, "members", true,
+         [](const AppState& s) -> std::string { return "Members — " + members::module_title(s); },
+         [](App& app, const Route& r) { members::load(app, r.id); }, draw_members},
+        {routes::stats, "stats", true,
+         [](const AppState& s) -> std::string {
+             return "Statistics — " + s.stats.stats.value.title;
+         },
+         [](App& app, const Route& r) { stats::load(app, r.id); }, draw_stats},
+        {routes::part_files, "files", true,
+         [](const AppState& s) -> std::string {
+             const PartView* v = s.parts.find(s.route.id);
+             return "Files of " + (v ? v->part.title : "a part");
+         },
+         [](App& app, const Route& r) { part_files::load(app, r.id); }, draw_part_files},
+        {routes::part_edit, "content-editor", true, content_editor_title,
+         [](App& app, const Route& r) { content_editor::open(app, r.id); }, draw_content_editor},
     };
     return all;
 }

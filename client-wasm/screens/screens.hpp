@@ -29,6 +29,18 @@ void draw_page(AppState& state, Actions& actions);
 void draw_workspace(AppState& state, Actions& actions);
 // #/parts/N: the module, part or page screen, or its loading / error view.
 void draw_part_route(AppState& state, Actions& actions);
+// #/parts/N/users: the members of the module (owners); #/parts/N/stats: statistics.
+void draw_members(AppState& state, Actions& actions);
+void draw_stats(AppState& state, Actions& actions);
+// On the module and part screens: "Members" and "Statistics" for those who may.
+void draw_teacher_links(const AppState& state, Actions& actions);
+
+// #/parts/N/edit: the teacher's reST editor with its live preview; its tab
+// title ("• Editing …" while there is unsaved text).
+void draw_content_editor(AppState& state, Actions& actions);
+std::string content_editor_title(const AppState& state);
+// "Edit content" on a module, part or page screen, for those who may edit it.
+void draw_edit_content_button(const PartView& view, Actions& actions);
 
 // Shared by the part screens: the teacher's "Timed actions" panel (nothing
 // for readers who may not edit) and the marks of a node's own state.
@@ -37,6 +49,22 @@ void draw_part_marks(const PartView& view);
 inline const char* upcoming_mark(bool pending) {
     return pending ? "upcoming timed action" : "";
 }
+
+// The teacher's controls on the tree (screens/tree_edit.cpp), nothing for
+// those the rules do not allow: "Edit" / "Delete" of the node on screen with
+// their dialogs; its children as rows to drag or arrange, with "Add part" /
+// "Add page"; "New module" on the module lists.
+void draw_node_tools(AppState& state, Actions& actions);
+void draw_editable_children(AppState& state, Actions& actions);
+void draw_new_module(AppState& state, Actions& actions);
+
+// #/parts/N/files: the assets and templates of a part (screens/part_files.cpp),
+// and the "Files" button that leads there (for editors only).
+void draw_part_files(AppState& state, Actions& actions);
+void draw_files_button(AppState& state, Actions& actions);
+
+// The help beside the screen, `width` device px wide (screens/help.cpp).
+void draw_help_panel(AppState& state, Actions& actions, float width);
 
 // Shared by the part screens: "Modules › Module › Part" from the ancestors.
 void draw_part_breadcrumb(const AppState& state, Actions& actions);

@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace wte::client {
 
 namespace {
@@ -69,6 +71,14 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
         right -= bw;
         ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
         if (button("Sign out", ButtonKind::secondary)) a.session.sign_out = true;
+        // Help where it fits beside the tabs (F1 opens it anyway).
+        const float hw = ImGui::CalcTextSize("Help").x + 36_s;
+        if (right - hw - 8_s >= x) {
+            right -= hw + 8_s;
+            ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
+            if (button("Help", s.help.open ? ButtonKind::primary : ButtonKind::subtle))
+                a.help.toggle = true;
+        }
     }
     // The toggle and the user's name only where they fit beside the tabs.
     {
@@ -95,6 +105,20 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
     ImGui::EndChild();
 }
 
+// ImGui's GLFW backend indexes io.KeysDown by GLFW key codes; 290 is GLFW_KEY_F1.
+constexpr int key_f1 = 290;
+
+void help_keys(const AppState& s, Actions& a, const std::string& screen) {
+    if (ImGui::IsKeyPressed(key_f1, false)) {
+        a.help.toggle = true;
+        a.help.on_workspace = screen == "workspace";
+    }
+    // Esc belongs to an open find bar or form first: only when nothing has the keyboard.
+    if (s.help.open && !ImGui::GetIO().WantTextInput &&
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+        a.help.close = true;
+}
+
 void draw_not_found(Actions& a) {
     vspace(32);
     heading("Page not found", 2);
@@ -115,11 +139,20 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
     ImGui::Begin("##wte", nullptr, flags);
 
     const bool signed_in = s.session.signed_in();
-    if (signed_in && screen != "signin") draw_top_bar(s, a, screen);
+    if (signed_in && screen != "signin") {
+        draw_top_bar(s, a, screen);
+        help_keys(s, a, screen);
+        if (a.help.toggle) a.help.on_workspace = screen == "workspace";
+    }
+    // The help stays open at the right of whatever screen is shown.
+    const bool help = signed_in && s.help.open && screen != "signin";
+    const float help_w =
+        help ? std::clamp(ImGui::GetContentRegionAvail().x * 0.5f, 360_s, 760_s) : 0.0f;
+    const bool help_beside = help && ImGui::GetContentRegionAvail().x - help_w >= 360_s;
 
     // One scrolling area per route, so back/forward also restore the scroll.
     const std::string content_id = "##content" + to_hash(s.route);
-    ImGui::BeginChild(content_id.c_str(), ImVec2(0, 0), false);
+    ImGui::BeginChild(content_id.c_str(), ImVec2(help_beside ? -help_w : 0, 0), false);
     // The workspace's three panes use the whole width and height.
     const bool full = screen == "workspace";
     // Sign-in and the account forms before it are a narrow column.
@@ -145,6 +178,16 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
     end_column();
     if (!full) vspace(64);
     ImGui::EndChild();
+    if (help) {
+        // Beside the screen when both fit; over it on a phone.
+        if (help_beside) {
+            ImGui::SameLine(0, 0);
+            draw_help_panel(s, a, help_w);
+        } else {
+            ImGui::SetCursorPos(ImVec2(0, 64_s));
+            draw_help_panel(s, a, ImGui::GetWindowWidth());
+        }
+    }
     ImGui::End();
 }
 

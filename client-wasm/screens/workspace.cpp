@@ -36,12 +36,13 @@ void pane_header(int pane, float width, WorkspaceState& w) {
     ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + h));
 }
 
-void draw_lesson(AppState& s, ImVec2 size) {
+void draw_lesson(AppState& s, Actions& a, ImVec2 size) {
     const PartView& v = s.part.view.value;
     ImGui::BeginChild("##lesson", size, true);
     begin_inset(12);
     vspace(8);
     heading(v.part.title, 2);
+    draw_node_tools(s, a);
     if (v.part.content.empty())
         muted("This page is empty.");
     else
@@ -161,7 +162,7 @@ void draw_pane(int pane, AppState& s, Actions& a, ImVec2 size) {
     ImGui::BeginGroup();
     pane_header(pane, size.x, w);
     const ImVec2 body(size.x, std::max(1.0f, size.y - 32_s));
-    if (pane == 0) draw_lesson(s, body);
+    if (pane == 0) draw_lesson(s, a, body);
     if (pane == 1) draw_code(w, a, body);
     if (pane == 2) draw_preview_pane(s, a, body);
     ImGui::EndGroup();
@@ -216,7 +217,7 @@ void draw_narrow(AppState& s, Actions& a, float width, float height) {
         if (tab(pane_names[i], w.narrow_pane == i)) w.narrow_pane = i;
     }
     const float h = std::max(1.0f, height - ImGui::GetItemRectSize().y - 4_s);
-    if (w.narrow_pane == 0) draw_lesson(s, ImVec2(width, h));
+    if (w.narrow_pane == 0) draw_lesson(s, a, ImVec2(width, h));
     if (w.narrow_pane == 1) draw_code(w, a, ImVec2(width, h));
     if (w.narrow_pane == 2) draw_preview_pane(s, a, ImVec2(width, h));
 }

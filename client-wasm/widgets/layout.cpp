@@ -53,6 +53,24 @@ void end_inset() {
     end_column();
 }
 
+void push_column_width(float width) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    g_columns.push_back({0.0f, width});
+}
+
+void pop_column_width() {
+    if (g_columns.empty()) return;
+    ImGui::PopTextWrapPos();
+    g_columns.pop_back();
+}
+
+float begin_side_column(float offset, float width) {
+    ImGui::Indent(offset);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    g_columns.push_back({offset, width});
+    return width;
+}
+
 void vspace(float css) {
     ImGui::Dummy(ImVec2(1.0f, css * scale()));
 }

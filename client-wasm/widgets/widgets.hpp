@@ -19,6 +19,9 @@ void end_column();
 // pane of a split screen); returns its width in device px.
 float begin_inset(float padding_css);
 void end_inset();
+// A column `width` device px wide, `offset` px right of the current one's
+// left edge (the right half of a side-by-side pair); ends with end_column().
+float begin_side_column(float offset, float width);
 // Width of the current column or panel, or of the available region.
 float column_width();
 void vspace(float css);
@@ -156,4 +159,57 @@ float splitter(const char* label, float height);
 bool icon_button(const char* label, const char* glyph);
 // A collapsed pane: a thin strip with its name; true when clicked (expand).
 bool collapsed_strip(const char* label, float height);
+} // namespace wte::ui
+
+namespace wte::ui {
+// --- Reordering rows (widgets/reorder.cpp) ---
+// A grip a row is dragged by (six dots), `height` device px tall, named
+// `label` for the bridge (kind "handle", checked while held).
+struct GripState {
+    bool held = false;     // the pointer holds it this frame
+    bool released = false; // let go this frame (drop where the pointer is)
+};
+GripState drag_grip(const char* label, float height);
+// Where a dragged row would land: a line across the column at y.
+void drop_line(float x, float y, float width);
+// What follows is laid out `width` device px wide (list rows, wrapped text)
+// until end_width: a row shares its line with controls beside it.
+void begin_width(float width);
+void end_width();
+// --- Charts (widgets/charts.cpp), drawn with the window's draw list in the
+// palette's colours; each is one "chart" widget for the test bridge whose
+// value spells out its numbers. ---
+// A horizontal box plot of min, q1, median, q3, max on a scale from 0 to a
+// round number above max, the scale's ends written under it by `format`.
+struct BoxPlotValues {
+    double min = 0, q1 = 0, median = 0, q3 = 0, max = 0;
+};
+void box_plot(const char* label, const BoxPlotValues& v, std::string (*format)(double));
+// One full-width bar split into segments in proportion to their counts, the
+// count written in each segment wide enough; nothing filled when all are 0.
+struct BarSegment {
+    std::string name; // "Right the first time"
+    int count = 0;
+    Tone tone = Tone::neutral;
+};
+void stacked_bar(const std::string& label, const std::vector<BarSegment>& segments);
+// The segments' names with a swatch of their colour, on one line.
+void bar_legend(const std::vector<BarSegment>& segments);
+// A small card with a big number and its name under it, `width` device px wide.
+void stat_card(const std::string& name, int value, float width, Tone tone = Tone::neutral);
+// One row of a simple table: cell i starts at starts[i] (a fraction of the
+// column's width); the first cell wraps before the second, the others do not.
+void table_row(const std::vector<std::string>& cells, const std::vector<float>& starts,
+               bool header = false);
+// --- Files (widgets/file_row.cpp) ---
+// A file in a list: a square thumbnail (`texture` fitted in, or the file's
+// extension on a tile when 0), the name in bold and `detail` muted below.
+// The whole row is one "link" widget named by `name`, checked when selected.
+bool file_row(const std::string& name, const std::string& detail, unsigned texture, int tex_w,
+              int tex_h, bool selected);
+// Source text in the monospace font on a sunken box `width` device px wide
+// (0: the column), lines kept as they are; the test bridge sees the text.
+void source_box(const std::string& text, float width = 0.0f);
+// A dashed outline around the rectangle: "drop files here".
+void drop_outline(ImVec2 min, ImVec2 max);
 } // namespace wte::ui

@@ -14,4 +14,8 @@ inline void hand_cursor_if_hovered() {
 void progress_track(ImDrawList* dl, ImVec2 min, ImVec2 max, int done, int total);
 void check_mark(ImDrawList* dl, ImVec2 centre, float radius, ImU32 colour);
 
+// widgets/layout.cpp: a column of `width` at the cursor's indent (begin_width).
+void push_column_width(float width);
+void pop_column_width();
+
 } // namespace wte::ui

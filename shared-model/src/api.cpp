@@ -113,6 +113,9 @@ std::string path_part(Id id) {
 std::string path_part_access(Id id) {
     return path_part(id) + "/access";
 }
+std::string path_part_delete_impact(Id id) {
+    return path_part(id) + "/delete-impact";
+}
 std::string path_enrol(Id id) {
     return path_part(id) + "/enrol";
 }
@@ -146,6 +149,30 @@ std::string path_asset_by_name(Id part_id, const std::string& name) {
         }
     }
     return path_part(part_id) + "/assets/by-name/" + encoded;
+}
+
+std::string path_assets(Id part_id) {
+    return path_part(part_id) + "/assets";
+}
+std::string path_asset_upload(Id part_id, const std::string& filename, AssetKind kind) {
+    static const char* const hex = "0123456789ABCDEF";
+    std::string encoded;
+    for (unsigned char c : filename) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            encoded += static_cast<char>(c);
+        } else {
+            encoded += '%';
+            encoded += hex[c >> 4];
+            encoded += hex[c & 15];
+        }
+    }
+    return path_assets(part_id) + "?filename=" + encoded + "&type=" + to_string(kind);
+}
+std::string path_asset(Id id) {
+    return std::string(prefix) + "/assets/" + std::to_string(id);
+}
+std::string path_asset_content(Id id) {
+    return path_asset(id) + "/content";
 }
 
 std::string path_progress(Id part_id) {
@@ -397,6 +424,13 @@ AccessRequest parse_access(const json& j) {
     return r;
 }
 
+json to_json(const AccessRequest& r) {
+    json j = json::object();
+    if (r.set_password) j["password"] = r.password ? json(*r.password) : json(nullptr);
+    if (r.email_domains) j["email_domains"] = *r.email_domains;
+    return j;
+}
+
 EnrolRequest parse_enrol(const json& j) {
     if (j.is_null()) return {};
     require_object(j);
@@ -558,6 +592,41 @@ TimeReport parse_time_report(const json& j) {
     if (Refusal no = check_reported_seconds(v)) throw BadInput("seconds", *no);
     r.seconds = static_cast<int>(v);
     return r;
+}
+
+json to_json(const DeleteImpact& d) {
+    return {{"parts", d.parts},
+            {"pages", d.pages},
+            {"assets", d.assets},
+            {"learners_with_progress", d.learners_with_progress},
+            {"quiz_answers", d.quiz_answers}};
+}
+DeleteImpact parse_delete_impact(const json& j) {
+    DeleteImpact d;
+    d.parts = j.at("parts").get<int>();
+    d.pages = j.at("pages").get<int>();
+    d.assets = j.at("assets").get<int>();
+    d.learners_with_progress = j.at("learners_with_progress").get<int>();
+    d.quiz_answers = j.value("quiz_answers", 0);
+    return d;
+}
+std::string describe_delete_impact(const std::string& title, const DeleteImpact& d) {
+    auto counted = [](int n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    std::vector<std::string> items;
+    if (d.parts > 0) items.push_back(counted(d.parts, "part", "parts"));
+    if (d.pages > 0) items.push_back(counted(d.pages, "page", "pages"));
+    if (d.assets > 0) items.push_back(counted(d.assets, "file", "files"));
+    if (d.learners_with_progress > 0)
+        items.push_back("the progress of " +
+                        counted(d.learners_with_progress, "learner", "learners"));
+    const std::string what = "Deleting “" + title + "”";
+    if (items.empty()) return what + " deletes nothing else.";
+    std::string list;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+    return what + " also deletes " + list + ".";
 }
 
 json to_json(const TimeTotal& t) {

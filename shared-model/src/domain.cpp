@@ -199,12 +199,13 @@ void from_json(const json& j, ModuleAccess& v) {
 }
 
 void to_json(json& j, const Capabilities& v) {
-    j = {{"edit", v.edit}, {"delete", v.del}, {"users", v.users}};
+    j = {{"edit", v.edit}, {"delete", v.del}, {"users", v.users}, {"stats", v.stats}};
 }
 void from_json(const json& j, Capabilities& v) {
     read(j, "edit", v.edit);
     read(j, "delete", v.del);
     read(j, "users", v.users);
+    if (j.contains("stats")) read(j, "stats", v.stats);
 }
 
 void to_json(json& j, const PartView& v) {

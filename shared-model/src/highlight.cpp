@@ -5,13 +5,14 @@
 #include "wte/highlight.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace wte {
 namespace {
 
-enum class Language { none, html, css, javascript, python, c, cpp, java, sql, shell, json };
+enum class Language { none, html, css, javascript, python, c, cpp, java, sql, shell, json, rst };
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -36,6 +37,7 @@ Language language_of(std::string_view name) {
     if (n == "bash" || n == "sh" || n == "shell" || n == "zsh" || n == "console")
         return Language::shell;
     if (n == "json") return Language::json;
+    if (n == "rst" || n == "rest" || n == "restructuredtext") return Language::rst;
     return Language::none;
 }
 
@@ -739,6 +741,335 @@ void lex_html(std::string_view code, size_t base, TokenSink& sink) {
     }
 }
 
+// --- reStructuredText, line by line: headings (a line with an adornment
+// under it, or over and under), directives and their option lines,
+// comments, literal blocks after "::", list markers, and inline markup
+// inside a line. An indented block belongs to the line that opened it (a
+// directive's body, a literal block) while it stays deeper than that line.
+
+bool is_adornment_char(char c) {
+    return std::string_view("=-`:'\"~^_*+#<>.!$%&,/;?@[\\]{|}").find(c) != std::string_view::npos;
+}
+
+struct RstLine {
+    size_t begin = 0, end = 0; // the line without its '\n'
+    size_t indent = 0;         // leading spaces and tabs (bytes)
+    bool blank = true;
+};
+
+// A line of one repeated punctuation character, at least two long, nothing else.
+bool is_adornment(std::string_view code, const RstLine& l) {
+    if (l.blank || l.indent != 0) return false;
+    size_t e = l.end;
+    while (e > l.begin && (code[e - 1] == ' ' || code[e - 1] == '\t' || code[e - 1] == '\r'))
+        --e;
+    if (e - l.begin < 2 || !is_adornment_char(code[l.begin])) return false;
+    for (size_t k = l.begin; k < e; ++k)
+        if (code[k] != code[l.begin]) return false;
+    return true;
+}
+
+bool inline_start_ok(std::string_view code, size_t line_begin, size_t i) {
+    if (i == line_begin) return true;
+    const char c = code[i - 1];
+    return is_space(c) || std::string_view("([{<'\"-/:").find(c) != std::string_view::npos;
+}
+
+// The inline markup of code[b, e) (one line of text).
+void lex_rst_inline(std::string_view code, size_t b, size_t e, TokenSink& sink) {
+    // Set once a closing string was not found: none is found further on either.
+    bool no_literal = false, no_strong = false, no_emphasis = false, no_backtick = false;
+    // Closes `end_str` after `from` (not preceded by a space), or npos.
+    const auto close = [&](size_t from, std::string_view end_str) {
+        size_t k = from;
+        while (true) {
+            const size_t at = code.substr(0, e).find(end_str, k);
+            if (at == std::string_view::npos) return at;
+            if (at > from && !is_space(code[at - 1])) return at;
+            k = at + 1;
+        }
+    };
+    size_t i = b;
+    while (i < e) {
+        const char c = code[i];
+        const bool next_ok = i + 1 < e && !is_space(code[i + 1]);
+        if (c == '`' && i + 1 < e && code[i + 1] == '`' && !no_literal &&
+            inline_start_ok(code, b, i) && i + 2 < e && !is_space(code[i + 2])) {
+            const size_t end = close(i + 2, "``");
+            if (end == std::string_view::npos) {
+                no_literal = true;
+            } else {
+                sink.add(TokenKind::string, i, end + 2);
+                i = end + 2;
+                continue;
+            }
+        }
+        if (c == '*' && i + 1 < e && code[i + 1] == '*' && !no_strong &&
+            inline_start_ok(code, b, i) && i + 2 < e && !is_space(code[i + 2])) {
+            const size_t end = close(i + 2, "**");
+            if (end == std::string_view::npos) {
+                no_strong = true;
+            } else {
+                sink.add(TokenKind::type, i, end + 2);
+                i = end + 2;
+                continue;
+            }
+        }
+        if (c == '*' && !no_emphasis && next_ok && code[i + 1] != '*' &&
+            inline_start_ok(code, b, i)) {
+            const size_t end = close(i + 1, "*");
+            if (end == std::string_view::npos) {
+                no_emphasis = true;
+            } else {
+                sink.add(TokenKind::variable, i, end + 1);
+                i = end + 1;
+                continue;
+            }
+        }
+        // A role: ":name:" right before a `text`.
+        if (c == ':' && next_ok && inline_start_ok(code, b, i)) {
+            size_t k = i + 1;
+            while (k < e &&
+                   (is_ident_char(code[k]) || code[k] == '-' || code[k] == '.' || code[k] == '+'))
+                ++k;
+            if (k > i + 1 && k + 1 < e && code[k] == ':' && code[k + 1] == '`') {
+                sink.add(TokenKind::function, i, k + 1);
+                i = k + 1;
+                continue; // the `text` follows
+            }
+        }
+        if (c == '`' && !no_backtick && next_ok && inline_start_ok(code, b, i)) {
+            const size_t end = close(i + 1, "`");
+            if (end == std::string_view::npos) {
+                no_backtick = true;
+            } else {
+                size_t stop = end + 1;
+                while (stop < e && code[stop] == '_' && stop < end + 3)
+                    ++stop; // `link`_ and `anonymous`__
+                sink.add(TokenKind::string, i, stop);
+                i = stop;
+                continue;
+            }
+        }
+        ++i;
+    }
+}
+
+void lex_code_body(Language lang, std::string_view code, size_t b, size_t e, TokenSink& sink) {
+    const std::string_view body = code.substr(b, e - b);
+    switch (lang) {
+    case Language::none:
+    case Language::rst: // reST shown as an example: one literal
+        sink.add(TokenKind::string, b, e);
+        break;
+    case Language::html:
+        lex_html(body, b, sink);
+        break;
+    case Language::css:
+        lex_css(body, b, sink);
+        break;
+    default:
+        lex_generic(rules_for(lang), body, b, sink);
+        break;
+    }
+}
+
+void lex_rst(std::string_view code, TokenSink& sink) {
+    std::vector<RstLine> lines;
+    for (size_t at = 0; at <= code.size();) {
+        size_t nl = code.find('\n', at);
+        if (nl == std::string_view::npos) nl = code.size();
+        RstLine l;
+        l.begin = at;
+        l.end = nl;
+        size_t k = at;
+        while (k < nl && (code[k] == ' ' || code[k] == '\t'))
+            ++k;
+        l.indent = k - at;
+        l.blank = k == nl || (k + 1 == nl && code[k] == '\r');
+        lines.push_back(l);
+        if (nl == code.size()) break;
+        at = nl + 1;
+    }
+    const size_t n = lines.size();
+    // An open indented block: lines deeper than `indent` (and blank lines)
+    // belong to it. kind: code (literal / sourcecode / math), comment, or
+    // options (a directive's option lines until its first blank line).
+    enum class Body { none, code, comment };
+    Body body = Body::none;
+    size_t body_indent = 0;
+    Language body_language = Language::none;
+    size_t body_start = 0; // first byte of the code body
+    bool in_options = false;
+    size_t options_indent = 0;
+    bool literal_next = false; // the paragraph ended with "::"
+    size_t literal_indent = 0;
+    Body directive_body = Body::none; // what the directive's indented body is
+    Language directive_language = Language::none;
+
+    const auto flush_code = [&](size_t end) {
+        if (body == Body::code && end > body_start)
+            lex_code_body(body_language, code, body_start, end, sink);
+    };
+
+    for (size_t i = 0; i < n; ++i) {
+        const RstLine& l = lines[i];
+        if (body != Body::none) {
+            if (l.blank || l.indent > body_indent) {
+                if (body == Body::comment && !l.blank) sink.add(TokenKind::comment, l.begin, l.end);
+                continue;
+            }
+            flush_code(lines[i - 1].end);
+            body = Body::none;
+        }
+        if (l.blank) {
+            if (in_options) {
+                in_options = false;
+                // The directive's content follows: code for sourcecode and math.
+                if (directive_body == Body::code) {
+                    body = Body::code;
+                    body_indent = options_indent - 1;
+                    body_language = directive_language;
+                    body_start = l.end;
+                }
+                directive_body = Body::none;
+            }
+            if (literal_next) {
+                literal_next = false;
+                body = Body::code;
+                body_indent = literal_indent;
+                body_language = Language::none;
+                body_start = l.end;
+            }
+            continue;
+        }
+        if (in_options && l.indent <= options_indent - 1) {
+            in_options = false;
+            directive_body = Body::none;
+        }
+        literal_next = false;
+        const size_t t = l.begin + l.indent; // first non-blank byte
+        const std::string_view text = code.substr(t, l.end - t);
+
+        // Headings: over- and underlined, or underlined.
+        if (is_adornment(code, l) && i + 2 < n && !lines[i + 1].blank &&
+            is_adornment(code, lines[i + 2]) && code[lines[i + 2].begin] == code[l.begin]) {
+            sink.add(TokenKind::punctuation, l.begin, l.end);
+            sink.add(TokenKind::keyword, lines[i + 1].begin, lines[i + 1].end);
+            sink.add(TokenKind::punctuation, lines[i + 2].begin, lines[i + 2].end);
+            i += 2;
+            continue;
+        }
+        if (l.indent == 0 && i + 1 < n && is_adornment(code, lines[i + 1]) &&
+            !is_adornment(code, l) && (i == 0 || lines[i - 1].blank)) {
+            sink.add(TokenKind::keyword, l.begin, l.end);
+            sink.add(TokenKind::punctuation, lines[i + 1].begin, lines[i + 1].end);
+            ++i;
+            continue;
+        }
+        if (is_adornment(code, l) && (i == 0 || lines[i - 1].blank) &&
+            (i + 1 == n || lines[i + 1].blank)) {
+            sink.add(TokenKind::punctuation, l.begin, l.end); // a transition
+            continue;
+        }
+
+        // Option lines of the directive above: ":name: value".
+        if (in_options && text.size() > 1 && text[0] == ':') {
+            const size_t close = text.find(':', 1);
+            if (close != std::string_view::npos && close > 1) {
+                sink.add(TokenKind::attribute, t, t + close + 1);
+                sink.add(TokenKind::string, t + close + 1, l.end);
+                continue;
+            }
+        }
+        in_options = false;
+
+        // Explicit markup: ".. name:: argument", ".. _target: url", comments.
+        if (text.substr(0, 2) == ".." && (text.size() == 2 || is_space(text[2]))) {
+            size_t k = 2;
+            while (k < text.size() && text[k] == ' ')
+                ++k;
+            size_t name_e = k;
+            while (name_e < text.size() &&
+                   (is_ident_char(text[name_e]) || text[name_e] == '-' || text[name_e] == '_' ||
+                    text[name_e] == '.' || text[name_e] == '+'))
+                ++name_e;
+            if (name_e > k && text.substr(name_e, 2) == "::" &&
+                (name_e + 2 == text.size() || is_space(text[name_e + 2]))) {
+                const std::string name = lower(text.substr(k, name_e - k));
+                sink.add(TokenKind::preprocessor, t, t + name_e + 2);
+                sink.add(TokenKind::string, t + name_e + 2, l.end);
+                in_options = true;
+                options_indent = l.indent + 1;
+                directive_body = Body::none;
+                if (name == "sourcecode" || name == "code" || name == "code-block") {
+                    directive_body = Body::code;
+                    size_t a = name_e + 2;
+                    while (a < text.size() && text[a] == ' ')
+                        ++a;
+                    size_t ae = a;
+                    while (ae < text.size() && !is_space(text[ae]))
+                        ++ae;
+                    directive_language = language_of(text.substr(a, ae - a));
+                } else if (name == "math") {
+                    directive_body = Body::code;
+                    directive_language = Language::none;
+                }
+                continue;
+            }
+            if (k < text.size() && text[k] == '_') {
+                sink.add(TokenKind::preprocessor, t, l.end); // a link target
+                continue;
+            }
+            sink.add(TokenKind::comment, l.begin, l.end);
+            body = Body::comment;
+            body_indent = l.indent;
+            continue;
+        }
+
+        // List markers and quiz answers.
+        size_t content = t;
+        if (text.size() >= 2 && (text[0] == '-' || text[0] == '*' || text[0] == '+') &&
+            text[1] == ' ') {
+            sink.add(TokenKind::operator_, t, t + 1);
+            content = t + 2;
+        } else if (text.size() >= 3 && text[0] == '[' && text[2] == ']' &&
+                   (text[1] == 'x' || text[1] == 'X' || text[1] == ' ')) {
+            sink.add(text[1] == ' ' ? TokenKind::operator_ : TokenKind::number, t, t + 3);
+            content = t + 3;
+        } else {
+            size_t k = 0;
+            while (k < text.size() && k < 9 && is_digit(text[k]))
+                ++k;
+            if (k == 0 && !text.empty() &&
+                (text[0] == '#' || std::isalpha(static_cast<unsigned char>(text[0]))))
+                k = 1;
+            if (k > 0 && k + 1 < text.size() && (text[k] == '.' || text[k] == ')') &&
+                text[k + 1] == ' ') {
+                sink.add(TokenKind::operator_, t, t + k + 1);
+                content = t + k + 1;
+            } else if (text.size() > 2 && text[0] == ':') {
+                const size_t close = text.find(':', 1);
+                if (close != std::string_view::npos && close > 1 &&
+                    (close + 1 == text.size() || text[close + 1] == ' ')) {
+                    sink.add(TokenKind::attribute, t, t + close + 1); // a field list
+                    content = t + close + 1;
+                }
+            }
+        }
+        lex_rst_inline(code, content, l.end, sink);
+
+        // "Paragraph::" (or a lone "::") opens a literal block.
+        size_t e = l.end;
+        while (e > t && (code[e - 1] == ' ' || code[e - 1] == '\r'))
+            --e;
+        if (e - t >= 2 && code.substr(e - 2, 2) == "::") {
+            literal_next = true;
+            literal_indent = l.indent;
+        }
+    }
+    if (body == Body::code) flush_code(lines[n - 1].end);
+}
 } // namespace
 
 std::vector<Token> highlight(std::string_view language, std::string_view code) {
@@ -754,6 +1085,9 @@ std::vector<Token> highlight(std::string_view language, std::string_view code) {
         break;
     case Language::css:
         lex_css(code, 0, sink);
+        break;
+    case Language::rst:
+        lex_rst(code, sink);
         break;
     default:
         lex_generic(rules_for(lang), code, 0, sink);

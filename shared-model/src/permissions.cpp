@@ -70,12 +70,19 @@ bool can_manage_users(const Actor& actor, const NodeFacts& node) {
     return actor.has(permission::modules_edit) || node.role == ModuleRole::owner;
 }
 
+bool can_view_stats(const Actor& actor, const NodeFacts& node) {
+    if (!actor.signed_in()) return false;
+    return actor.has(permission::modules_view) || node.role == ModuleRole::owner ||
+           node.role == ModuleRole::tutor;
+}
+
 bool can_create_module(const Actor& actor) {
     return actor.signed_in() && actor.has(permission::modules_create);
 }
 
 Capabilities capabilities(const Actor& actor, const NodeFacts& node) {
-    return {can_edit(actor, node), can_delete(actor, node), can_manage_users(actor, node)};
+    return {can_edit(actor, node), can_delete(actor, node), can_manage_users(actor, node),
+            can_view_stats(actor, node)};
 }
 
 static std::string lower(std::string s) {

@@ -71,11 +71,14 @@ Refusal check_person_name(const std::string& name) {
 Refusal check_role_change(const RoleChangeFacts& f) {
     if (f.current != ModuleRole::owner || f.next == ModuleRole::owner) return std::nullopt;
     if (f.owners > 1) return std::nullopt;
-    return f.next == ModuleRole::none
-               ? std::string("The last owner cannot be removed from the module; make someone "
-                             "else an owner first")
-               : std::string("The last owner of the module cannot be made a " + to_string(f.next) +
-                             "; make someone else an owner first");
+    if (f.next == ModuleRole::none)
+        return std::string("The last owner cannot be removed from the module; make someone "
+                           "else an owner first");
+    if (f.next == ModuleRole::block)
+        return std::string("The last owner of the module cannot be blocked; make someone else "
+                           "an owner first");
+    return std::string("The last owner of the module cannot be made a " + to_string(f.next) +
+                       "; make someone else an owner first");
 }
 
 Refusal check_reported_seconds(std::int64_t seconds) {

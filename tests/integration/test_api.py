@@ -161,7 +161,8 @@ class PermissionTests(ServerTestCase):
     def test_editing_a_page_never_changes_its_status(self):
         t = self.server.client("teacher")
         before = t.get("/api/v1/parts/5")[1]
-        status, after, _ = t.patch("/api/v1/parts/5", {"content": before["content"] + "\nMore.\n"})
+        status, after, _ = t.patch("/api/v1/parts/5", {"content": before["content"] + "\nMore.\n"},
+                                   headers={"If-Match": "*"})
         self.assertEqual(status, 200)
         self.assertEqual(after["status"], before["status"])
         self.assertTrue(after["content"].endswith("More.\n"))

@@ -153,6 +153,73 @@ class AssetTests(ServerTestCase):
         self.assertEqual(len(re.findall(rb"/Type /Page\b", pdf)), 1)
         self.assertIn(b"Web Development Basics", pdf)
 
+    def test_a_taken_name_is_a_409_naming_the_file_there(self):
+        t = self.server.client("teacher")
+        _, first, _ = self.upload(t, 4, "twice.txt", b"one")
+        status, body, _ = self.upload(t, 4, "twice.txt", b"two")
+        self.assertError((status, body, {"content-type": "application/json"}), 409, "duplicate_name")
+        self.assertEqual(body["error"]["details"], {"existing": first["id"], "filename": "twice.txt", "type": "asset"})
+        self.assertIn("twice.txt", body["error"]["message"])
+        # the stored bytes are the first ones
+        self.assertEqual(t.get(f"/api/v1/assets/{first['id']}/content")[1], b"one")
+        # the same name as a template is another file
+        self.assertEqual(self.upload(t, 4, "twice.txt", b"tpl", kind="template")[0], 201)
+        # renaming onto a taken name is refused the same way, nothing renamed
+        _, other, _ = self.upload(t, 4, "other-name.txt", b"x")
+        status, body, headers = t.patch(f"/api/v1/assets/{other['id']}", {"filename": "twice.txt"})
+        self.assertError((status, body, headers), 409, "duplicate_name")
+        self.assertEqual(t.get(f"/api/v1/assets/{other['id']}")[1]["filename"], "other-name.txt")
+
+    def test_moving_a_file_to_a_position_renumbers_its_list(self):
+        t = self.server.client("teacher")
+        part = self.server.client("teacher").post("/api/v1/parts", {"type": "part", "parent_id": 1, "title": "Order"})[1]["id"]
+        ids = [self.upload(t, part, f"f{i}.txt", b"x")[1]["id"] for i in range(4)]
+        tpl = self.upload(t, part, "index.html", b"<p>", kind="template")[1]["id"]
+
+        def names():
+            items = t.get(f"/api/v1/parts/{part}/assets")[1]["items"]
+            return [a["filename"] for a in items if a["type"] == "asset"], [a["order"] for a in items if a["type"] == "asset"]
+
+        status, moved, _ = t.patch(f"/api/v1/assets/{ids[3]}", {"position": 0})
+        self.assertEqual((status, moved["order"]), (200, 0))
+        self.assertEqual(names(), (["f3.txt", "f0.txt", "f1.txt", "f2.txt"], [0, 1, 2, 3]))
+        # one down, and past the end is the end
+        t.patch(f"/api/v1/assets/{ids[0]}", {"position": 2})
+        self.assertEqual(names()[0], ["f3.txt", "f1.txt", "f0.txt", "f2.txt"])
+        t.patch(f"/api/v1/assets/{ids[3]}", {"position": 99})
+        self.assertEqual(names()[0], ["f1.txt", "f0.txt", "f2.txt", "f3.txt"])
+        # templates keep their own list
+        items = t.get(f"/api/v1/parts/{part}/assets")[1]["items"]
+        self.assertEqual([a["order"] for a in items if a["id"] == tpl], [0])
+        # a student may not reorder; a position that is not a number is a 400
+        self.assertError(self.server.client("student1").patch(f"/api/v1/assets/{ids[1]}", {"position": 0}), 403)
+        self.assertError(t.patch(f"/api/v1/assets/{ids[1]}", {"position": "first"}), 400)
+        self.assertEqual(names()[0], ["f1.txt", "f0.txt", "f2.txt", "f3.txt"])
+
+    def test_the_list_names_the_upload_limit(self):
+        t = self.server.client("teacher")
+        self.assertEqual(t.get("/api/v1/parts/1/assets")[1]["upload_limit"], 10485760)
+
+
+class UploadLimitTests(ServerTestCase):
+    server_options = {"upload_limit": 64 * 1024}
+
+    def test_a_file_over_the_limit_is_a_413_naming_the_limit_and_nothing_is_stored(self):
+        t = self.server.client("teacher")
+        before = t.get("/api/v1/parts/2/assets")[1]
+        self.assertEqual(before["upload_limit"], 65536)
+        status, body, headers = t.request("POST", "/api/v1/parts/2/assets?filename=big.bin&type=asset",
+                                          raw=b"x" * (65536 + 1),
+                                          headers={"Content-Type": "application/octet-stream"})
+        self.assertError((status, body, headers), 413, "too_large")
+        self.assertEqual(body["error"]["details"], {"limit": 65536})
+        self.assertIn("65536", body["error"]["message"])
+        self.assertEqual(t.get("/api/v1/parts/2/assets")[1]["items"], before["items"])
+        # exactly the limit is fine
+        status, _, _ = t.request("POST", "/api/v1/parts/2/assets?filename=fits.bin&type=asset",
+                                 raw=b"x" * 65536, headers={"Content-Type": "application/octet-stream"})
+        self.assertEqual(status, 201)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

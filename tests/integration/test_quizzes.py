@@ -106,10 +106,11 @@ class QuizTests(ServerTestCase):
         self.assertEqual(status, 201)
         qs = t.get(f"/api/v1/parts/{page['id']}/quizzes")[1]["items"]
         self.assertEqual(qs[0]["questions"][0]["answers"], ["2", "3"])
-        t.patch(f"/api/v1/parts/{page['id']}", {"content": content.replace("[ ] 3", "[ ] 3\n      [ ] 4")})
+        t.patch(f"/api/v1/parts/{page['id']}", {"content": content.replace("[ ] 3", "[ ] 3\n      [ ] 4")},
+                headers={"If-Match": "*"})
         qs = t.get(f"/api/v1/parts/{page['id']}/quizzes")[1]["items"]
         self.assertEqual(qs[0]["questions"][0]["answers"], ["2", "3", "4"])
-        t.patch(f"/api/v1/parts/{page['id']}", {"content": "No quiz any more.\n"})
+        t.patch(f"/api/v1/parts/{page['id']}", {"content": "No quiz any more.\n"}, headers={"If-Match": "*"})
         self.assertEqual(t.get(f"/api/v1/parts/{page['id']}/quizzes")[1]["items"], [])
 
 

@@ -95,6 +95,17 @@ public:
         visibility_listener = std::move(f);
     }
     std::vector<double> take_activity() override { return std::exchange(activity, {}); }
+    std::vector<std::pair<std::string, bool>> pickers; // accept, multiple of every pick_files
+    std::vector<platform::FilePick> picks;             // waiting to be taken
+    std::vector<platform::FileDrop> drops;             // waiting to be taken
+    int pick_files(const std::string& accept, bool multiple) override {
+        pickers.push_back({accept, multiple});
+        return static_cast<int>(pickers.size());
+    }
+    std::vector<platform::FilePick> take_file_picks() override { return std::exchange(picks, {}); }
+    std::vector<platform::FileDrop> take_file_drops() override { return std::exchange(drops, {}); }
+    bool leave_warning = false; // beforeunload would ask
+    void set_leave_warning(bool warn) override { leave_warning = warn; }
 
     // The frame of overlay `id` posted `text` (as the browser queues it).
     void overlay_says(int id, const std::string& text) { overlay_messages.push_back({id, text}); }

@@ -155,3 +155,29 @@ TEST_CASE("inserting and removing lines keeps the other lines' colours") {
     CHECK(colours.state_at_start(1) == LineState{});
     CHECK(kinds_of_line(colours, b, 2)[0] == TokenKind::tag);
 }
+
+TEST_CASE("reST colours per region are the same as colouring the whole page") {
+    const std::string page = "=====\nTitle\n=====\n\nIntro with *em* and ``code``.\n\n"
+                             ".. sourcecode:: html\n   :filename: a.html\n\n   <p>Hi</p>\n\n"
+                             "Example::\n\n   literal *text*\n\nSection\n-------\n\n- item\n";
+    check_same_as_whole("rst", page);
+}
+
+TEST_CASE("reST: typing an underline turns the line above into a heading") {
+    TextBuffer b("Intro.\n\nMy section\n\nText.\n");
+    LineColours colours("rst");
+    colours.sync(b);
+    CHECK(kinds_of_line(colours, b, 2)[0] == TokenKind::plain);
+    b.set_cursor({2, 10});
+    b.newline();
+    b.type("==========");
+    colours.sync(b);
+    CHECK(kinds_of_line(colours, b, 2)[0] == TokenKind::keyword);
+    CHECK(kinds_of_line(colours, b, 3)[0] == TokenKind::punctuation);
+    // A blank line typed into a literal block ends it for the text below.
+    TextBuffer lit("Code::\n\n   x = 1\nplain *em*\n");
+    LineColours c2("rst");
+    c2.sync(lit);
+    CHECK(kinds_of_line(c2, lit, 2)[3] == TokenKind::string);
+    CHECK(kinds_of_line(c2, lit, 3)[6] == TokenKind::variable);
+}

@@ -159,3 +159,89 @@ TEST_CASE("highlighting a megabyte of hostile input is fast") {
         check_coverage(t, code.size());
     }
 }
+
+TEST_CASE("reST highlighting marks headings with their adornments") {
+    const std::string code = "=====\nTitle\n=====\n\nSection two\n-----------\n\nText.\n";
+    auto tokens = highlight("rst", code);
+    check_coverage(tokens, code.size());
+    CHECK(kind_of(tokens, code, "Title") == TokenKind::keyword);
+    CHECK(kind_of(tokens, code, "=====") == TokenKind::punctuation);
+    CHECK(kind_of(tokens, code, "Section two") == TokenKind::keyword);
+    CHECK(kind_of(tokens, code, "-----------") == TokenKind::punctuation);
+    CHECK(kind_of(tokens, code, "Text.") == TokenKind::plain);
+    CHECK(wte::highlight_supports("rst"));
+}
+
+TEST_CASE("reST highlighting marks directives, their options and their bodies") {
+    const std::string code = ".. note::\n   :class: tip\n\n   A *note* body.\n\n"
+                             ".. sourcecode:: python\n   :linenos: 1\n\n   def f(): return 42\n\n"
+                             "After.\n";
+    auto tokens = highlight("rst", code);
+    check_coverage(tokens, code.size());
+    CHECK(kind_of(tokens, code, ".. note::") == TokenKind::preprocessor);
+    CHECK(kind_of(tokens, code, ":class:") == TokenKind::attribute);
+    CHECK(kind_of(tokens, code, " tip") == TokenKind::string);
+    CHECK(kind_of(tokens, code, "*note*") == TokenKind::variable); // the body is reST
+    CHECK(kind_of(tokens, code, ".. sourcecode::") == TokenKind::preprocessor);
+    CHECK(kind_of(tokens, code, ":linenos:") == TokenKind::attribute);
+    CHECK(kind_of(tokens, code, "def") == TokenKind::keyword); // the body in its language
+    CHECK(kind_of(tokens, code, "42") == TokenKind::number);
+    CHECK(kind_of(tokens, code, "After.") == TokenKind::plain);
+}
+
+TEST_CASE("reST highlighting marks roles and inline markup inside a line") {
+    const std::string code =
+        "Some *em*, **strong**, ``literal`` and :asset:`logo.png` or `a link`_ here.\n";
+    auto tokens = highlight("rst", code);
+    check_coverage(tokens, code.size());
+    CHECK(kind_of(tokens, code, "*em*") == TokenKind::variable);
+    CHECK(kind_of(tokens, code, "**strong**") == TokenKind::type);
+    CHECK(kind_of(tokens, code, "``literal``") == TokenKind::string);
+    CHECK(kind_of(tokens, code, ":asset:") == TokenKind::function);
+    CHECK(kind_of(tokens, code, "`logo.png`") == TokenKind::string);
+    CHECK(kind_of(tokens, code, "`a link`_") == TokenKind::string);
+    CHECK(kind_of(tokens, code, "Some") == TokenKind::plain);
+    // Unclosed or spaced markers are text.
+    const std::string loose = "2 * 3 * 4 and a ``never closed\n";
+    auto plain = highlight("rst", loose);
+    CHECK(plain.size() == 1);
+    CHECK(plain[0].kind == TokenKind::plain);
+}
+
+TEST_CASE("reST highlighting marks the literal block after a double colon") {
+    const std::string code = "Example::\n\n    <p>*not markup*</p>\n    more\n\nBack to *text*.\n";
+    auto tokens = highlight("rst", code);
+    check_coverage(tokens, code.size());
+    CHECK(kind_of(tokens, code, "<p>*not markup*") == TokenKind::string);
+    CHECK(kind_of(tokens, code, "more") == TokenKind::string);
+    CHECK(kind_of(tokens, code, "*text*") == TokenKind::variable);
+    CHECK(kind_of(tokens, code, "Example") == TokenKind::plain);
+}
+
+TEST_CASE("reST highlighting marks comments, list markers and quiz answers") {
+    const std::string code =
+        ".. a comment\n   continued\n\n- item\n#. numbered\n\n"
+        ".. quiz:: q1\n\n   .. quiz-question:: one\n      :type: single-choice\n\n"
+        "      [x] right\n      [ ] wrong\n";
+    auto tokens = highlight("rst", code);
+    check_coverage(tokens, code.size());
+    CHECK(kind_of(tokens, code, ".. a comment") == TokenKind::comment);
+    CHECK(kind_of(tokens, code, "continued") == TokenKind::comment);
+    CHECK(kind_of(tokens, code, "- ") == TokenKind::operator_);
+    CHECK(kind_of(tokens, code, "#.") == TokenKind::operator_);
+    CHECK(kind_of(tokens, code, ".. quiz-question::") == TokenKind::preprocessor);
+    CHECK(kind_of(tokens, code, ":type:") == TokenKind::attribute);
+    CHECK(kind_of(tokens, code, "[x]") == TokenKind::number);
+    CHECK(kind_of(tokens, code, "[ ]") == TokenKind::operator_);
+}
+
+TEST_CASE("reST highlighting covers long runs of unclosed markers") {
+    std::string stars(200000, '*');
+    std::string mixed;
+    for (int i = 0; i < 20000; ++i)
+        mixed += "*a ``b :r:`c ";
+    for (const std::string& code : {stars, mixed, std::string(100000, '\n')}) {
+        auto tokens = highlight("rst", code);
+        check_coverage(tokens, code.size());
+    }
+}

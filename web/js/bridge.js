@@ -208,15 +208,25 @@ window.WTE = (function () {
     { passive: false }
   );
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
-  // Ctrl+S / Cmd+S saves the learner's file (the client sees the key through
-  // GLFW); the browser's "Save page as" must never open over the editor.
+  // Ctrl+S / Cmd+S saves the learner's file or the teacher's page (the client
+  // sees the key through GLFW); the browser's "Save page as" must never open
+  // over the editor. Ctrl+B / I / K are the content editor's bold, italic and
+  // code, not the browser's bookmarks bar, page info or search box.
   window.addEventListener(
     'keydown',
     (e) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 's' || e.key === 'S')) e.preventDefault();
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && /^[sbikSBIK]$/.test(e.key)) e.preventDefault();
+      // F1 opens the app's help, not the browser's.
+      if (e.key === 'F1') e.preventDefault();
     },
     true
   );
+  // Unsaved text in the content editor: the browser asks before leaving.
+  window.addEventListener('beforeunload', (e) => {
+    if (!window.WTE || !window.WTE.leaveWarning) return;
+    e.preventDefault();
+    e.returnValue = '';
+  });
 
   // --- is the learner there: visibility (told at once, so the client can
   // send what it counted while the page may still close) and activity ---
@@ -259,6 +269,7 @@ window.WTE = (function () {
 
   return {
     fonts: {},
+    leaveWarning: false, // set by the client (platform::set_leave_warning)
 
     // body: a Uint8Array or null; the reply arrives as bytes with its type.
     // keepalive: fetch that outlives the page (time sent while the tab closes).

@@ -1,5 +1,7 @@
-// Assets of a part: list, upload (raw body), metadata, bytes with a strong
-// ETag (304 on If-None-Match), rename/reorder, replace, delete. Uploaded files
+// Assets of a part: list (with the upload limit), upload (raw body), metadata,
+// bytes with a strong ETag (304 on If-None-Match), rename, move to a position,
+// replace, delete. A name already taken is a 409 duplicate_name naming the
+// file there, so the client can offer to replace it or pick another name. Uploaded files
 // are served sandboxed so a teacher's HTML or SVG cannot script the app.
 #include "api/handlers.hpp"
 #include "api/node.hpp"
@@ -7,6 +9,7 @@
 #include "http/server.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace wte::api_handlers {
 
@@ -67,6 +70,36 @@ Response bytes_response(Context& ctx, const Asset& a) {
     return r;
 }
 
+// The file of the same kind and name on the part, other than `self`.
+void check_name_free(Context& ctx, const Asset& a, Id self) {
+    for (const auto& other : ctx.stores.assets.of_part(a.part_id))
+        if (other.id != self && other.kind == a.kind && other.filename == a.filename)
+            throw http::HttpError(409, "duplicate_name",
+                                  "Part " + std::to_string(a.part_id) +
+                                      " already has a file called " + a.filename,
+                                  {{"existing", other.id},
+                                   {"filename", other.filename},
+                                   {"type", to_string(other.kind)}});
+}
+
+// Moves `a` to `position` (0-based, clamped) among the files of its kind and
+// numbers the list again 0, 1, 2, ... so the order is always a plain sequence.
+void move_to(Context& ctx, Asset& a, int position) {
+    std::vector<Asset> list;
+    for (auto& other : ctx.stores.assets.of_part(a.part_id))
+        if (other.kind == a.kind && other.id != a.id) list.push_back(std::move(other));
+    const auto at =
+        static_cast<std::size_t>(std::clamp(position, 0, static_cast<int>(list.size())));
+    list.insert(list.begin() + static_cast<std::ptrdiff_t>(at), a);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        list[i].order = static_cast<int>(i);
+        if (list[i].id == a.id)
+            a.order = list[i].order;
+        else
+            ctx.stores.assets.update(list[i]);
+    }
+}
+
 struct AssetWithNode {
     Asset asset;
     Node node;
@@ -84,7 +117,8 @@ AssetWithNode load_asset(Context& ctx, bool edit) {
 
 Response list_assets(Context& ctx) {
     Node n = require_view(ctx, ctx.id_param(0));
-    return Response::json_body(200, {{"items", ctx.stores.assets.of_part(n.record.part.id)}});
+    return Response::json_body(200, {{"items", ctx.stores.assets.of_part(n.record.part.id)},
+                                     {"upload_limit", ctx.config.upload_limit}});
 }
 
 Response upload_asset(Context& ctx) {
@@ -108,10 +142,7 @@ Response upload_asset(Context& ctx) {
     a.etag = auth::content_hash(ctx.req.body);
     a.size = static_cast<std::int64_t>(ctx.req.body.size());
     db::Transaction tx(ctx.stores.connection);
-    for (const auto& existing : ctx.stores.assets.of_part(a.part_id))
-        if (existing.kind == a.kind && existing.filename == a.filename)
-            throw http::conflict("Part " + std::to_string(a.part_id) +
-                                 " already has a file called " + a.filename);
+    check_name_free(ctx, a, 0);
     a.id = ctx.stores.assets.insert(a, ctx.req.body);
     auto created = ctx.stores.assets.find(a.id);
     tx.commit();
@@ -143,6 +174,7 @@ Response patch_asset(Context& ctx) {
     if (!body.is_object()) throw http::bad_request("The request body must be a JSON object");
     db::Transaction tx(ctx.stores.connection);
     auto [a, node] = load_asset(ctx, true);
+    std::optional<int> position;
     for (auto it = body.begin(); it != body.end(); ++it) {
         const auto& key = it.key();
         if (key == "filename" && it->is_string()) {
@@ -153,15 +185,15 @@ Response patch_asset(Context& ctx) {
             check_mimetype(a.mimetype);
         } else if (key == "order" && it->is_number_integer()) {
             a.order = it->get<int>();
+        } else if (key == "position" && it->is_number_integer()) {
+            position = it->get<int>();
         } else {
             throw http::bad_request("Field '" + key + "' cannot be changed this way",
                                     {{"field", key}});
         }
     }
-    for (const auto& other : ctx.stores.assets.of_part(a.part_id))
-        if (other.id != a.id && other.kind == a.kind && other.filename == a.filename)
-            throw http::conflict("Part " + std::to_string(a.part_id) +
-                                 " already has a file called " + a.filename);
+    check_name_free(ctx, a, a.id);
+    if (position) move_to(ctx, a, *position);
     ctx.stores.assets.update(a);
     tx.commit();
     return Response::json_body(200, a);

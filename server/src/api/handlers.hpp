@@ -41,6 +41,7 @@ Response get_part(Context&);
 Response create_part(Context&);
 Response patch_part(Context&);
 Response delete_part(Context&);
+Response delete_impact(Context&);
 Response put_access(Context&);
 Response enrol(Context&);
 Response leave(Context&);
@@ -73,5 +74,11 @@ Response list_timed_tasks(Context&);
 Response create_timed_task(Context&);
 Response patch_timed_task(Context&);
 Response delete_timed_task(Context&);
+
+Response list_members(Context&);
+Response add_member(Context&);
+Response patch_member(Context&);
+Response remove_member(Context&);
+Response part_stats(Context&);
 
 } // namespace wte::api_handlers

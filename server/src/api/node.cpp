@@ -66,8 +66,8 @@ int positive(const http::Context& ctx, const char* name, int def, int max) {
 }
 } // namespace
 
-std::pair<int, int> paging(const http::Context& ctx) {
-    return {positive(ctx, "page", 1, 100000), positive(ctx, "per_page", 50, 200)};
+std::pair<int, int> paging(const http::Context& ctx, int default_per_page) {
+    return {positive(ctx, "page", 1, 100000), positive(ctx, "per_page", default_per_page, 200)};
 }
 
 } // namespace wte::api_handlers

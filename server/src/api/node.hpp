@@ -29,6 +29,6 @@ Node require_view(http::Context& ctx, Id id);
 Node require_edit(http::Context& ctx, Id id);
 
 // ?page=&per_page= with defaults and limits; bad values are a 400.
-std::pair<int, int> paging(const http::Context& ctx);
+std::pair<int, int> paging(const http::Context& ctx, int default_per_page = 50);
 
 } // namespace wte::api_handlers

@@ -37,12 +37,26 @@ PartView view_of(Context& ctx, const Node& n) {
     return v;
 }
 
+// The version of a part's content that a save names in If-Match: a hash of
+// the stored text (the same text gives the same ETag, so a retried save is
+// no conflict). Only editors are sent it: readers get the content without
+// its quiz solutions, and a hash of the full text would let them guess them.
+std::string content_etag(const Part& p) {
+    return "\"" + auth::content_hash(p.content) + "\"";
+}
+
+Response with_content_etag(Response r, const PartView& v, const Part& stored) {
+    if (v.can.edit) r.headers.emplace_back("ETag", content_etag(stored));
+    return r;
+}
+
 } // namespace
 
 Response get_part(Context& ctx) {
     Node n = require_view(ctx, ctx.id_param(0));
     record_page_visit(ctx, n);
-    return Response::json_body(200, view_of(ctx, n));
+    PartView v = view_of(ctx, n);
+    return with_content_etag(Response::json_body(200, v), v, n.record.part);
 }
 
 Response create_part(Context& ctx) {
@@ -90,6 +104,24 @@ Response patch_part(Context& ctx) {
     db::Transaction tx(ctx.stores.connection);
     Node n = require_edit(ctx, ctx.id_param(0));
     Part p = n.record.part;
+    // Saving content names the version it was edited from, so a save never
+    // silently overwrites someone else's newer one (API.md: If-Match).
+    const auto if_match = ctx.req.header("if-match");
+    if (r.content && !if_match)
+        throw http::HttpError(428, "if_match_required",
+                              "Saving content needs an If-Match header with the ETag of the "
+                              "content you edited (GET /parts/" +
+                                  std::to_string(p.id) + " sends it), or * to overwrite");
+    if (if_match) {
+        const http::Precondition pre = http::parse_if_match(*if_match);
+        const std::string current = auth::content_hash(p.content);
+        const bool same_text = r.content && *r.content == p.content;
+        if (!pre.any && pre.etag != current && !same_text)
+            throw http::HttpError(409, "content_changed",
+                                  "Someone saved part " + std::to_string(p.id) +
+                                      " since you opened it; nothing was changed",
+                                  {{"etag", current}, {"content", p.content}});
+    }
     if (r.title) p.title = *r.title;
     if (r.label) p.label = *r.label;
     if (r.display_mode) p.display_mode = *r.display_mode;
@@ -122,7 +154,7 @@ Response patch_part(Context& ctx) {
     Node updated = load_node(ctx, p.id);
     auto body = view_of(ctx, updated);
     tx.commit();
-    return Response::json_body(200, body);
+    return with_content_etag(Response::json_body(200, body), body, updated.record.part);
 }
 
 Response delete_part(Context& ctx) {
@@ -133,6 +165,13 @@ Response delete_part(Context& ctx) {
     ctx.stores.tree.delete_part_tree(n.record.part.id);
     tx.commit();
     return Response::json_body(200, {{"deleted", n.record.part.id}});
+}
+
+Response delete_impact(Context& ctx) {
+    Node n = load_node(ctx, ctx.id_param(0));
+    if (!can_delete(ctx.actor, n.facts))
+        throw http::forbidden("You may not delete part " + std::to_string(n.record.part.id));
+    return Response::json_body(200, api::to_json(ctx.stores.tree.delete_impact(n.record.part.id)));
 }
 
 Response put_access(Context& ctx) {

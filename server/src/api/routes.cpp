@@ -34,6 +34,7 @@ const std::vector<Route>& route_table() {
         {"GET", "/api/v1/parts/{id}", get_part, signed_in},
         {"PATCH", "/api/v1/parts/{id}", patch_part, signed_in},
         {"DELETE", "/api/v1/parts/{id}", delete_part, signed_in},
+        {"GET", "/api/v1/parts/{id}/delete-impact", delete_impact, signed_in},
         {"PUT", "/api/v1/parts/{id}/access", put_access, signed_in},
         {"POST", "/api/v1/parts/{id}/enrol", enrol, signed_in},
         {"DELETE", "/api/v1/parts/{id}/enrol", leave, signed_in},
@@ -67,6 +68,12 @@ const std::vector<Route>& route_table() {
         {"POST", "/api/v1/parts/{id}/timed-tasks", create_timed_task, signed_in},
         {"PATCH", "/api/v1/timed-tasks/{id}", patch_timed_task, signed_in},
         {"DELETE", "/api/v1/timed-tasks/{id}", delete_timed_task, signed_in},
+
+        {"GET", "/api/v1/parts/{id}/users", list_members, signed_in},
+        {"POST", "/api/v1/parts/{id}/users", add_member, signed_in},
+        {"PATCH", "/api/v1/parts/{id}/users/{user_id}", patch_member, signed_in},
+        {"DELETE", "/api/v1/parts/{id}/users/{user_id}", remove_member, signed_in},
+        {"GET", "/api/v1/parts/{id}/stats", part_stats, signed_in},
     };
     return routes;
 }

@@ -79,28 +79,6 @@ std::string mimetype_for(const std::string& filename) {
     return "text/plain";
 }
 
-// If-Match as browsers and tools send it: "etag", etag, W/"etag" or *. Apache's
-// mod_deflate hands out "etag-gzip" for a compressed GET: that is our etag too.
-struct Precondition {
-    bool any = false;
-    std::string etag;
-};
-Precondition parse_if_match(const std::string& raw) {
-    std::string v = raw;
-    auto trim = [](std::string& s) {
-        auto b = s.find_first_not_of(" \t");
-        auto e = s.find_last_not_of(" \t");
-        s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
-    };
-    trim(v);
-    if (v == "*") return {true, {}};
-    if (v.rfind("W/", 0) == 0 || v.rfind("w/", 0) == 0) v = v.substr(2);
-    if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-    for (std::string_view suffix : {"-gzip", "-br"})
-        if (v.size() > suffix.size() && v.ends_with(suffix)) v.resize(v.size() - suffix.size());
-    return {false, v};
-}
-
 json workspace_body(Context& ctx, const Workspace& w) {
     const std::string token = auth::random_url_token();
     ctx.stores.workspace.add_preview_token(auth::sha256_hex(token), w.user, w.part.record.part.id,
@@ -227,7 +205,7 @@ Response put_workspace_file(Context& ctx) {
         throw http::HttpError(428, "if_match_required",
                               "Saving needs an If-Match header with the ETag you started from "
                               "(or * to create or overwrite the file)");
-    const Precondition pre = parse_if_match(*if_match);
+    const http::Precondition pre = http::parse_if_match(*if_match);
     ensure_workspace(ctx, w.part);
     const std::string etag = auth::content_hash(ctx.req.body);
     db::Transaction tx(ctx.stores.connection);

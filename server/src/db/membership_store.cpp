@@ -3,6 +3,8 @@
 #include "db/rows.hpp"
 #include "db/tree_store.hpp"
 
+#include <cctype>
+
 namespace wte::db {
 
 ModuleRole MembershipStore::role_of(Id module, Id user) {
@@ -48,6 +50,63 @@ std::vector<std::string> MembershipStore::modules_owned_only_by(Id user) {
 
 void MembershipStore::remove_member(Id module, Id user) {
     set_role(module, user, ModuleRole::none);
+}
+
+namespace {
+// LIKE with the user's text taken literally: \ escapes %, _ and itself.
+std::string like_pattern(const std::string& text) {
+    std::string out = "%";
+    for (char ch : text) {
+        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
+const char* member_columns = "SELECT u.id, u.email, u.name, r.role";
+
+api::Member read_member(Statement& st) {
+    return {st.int64(0), st.text(1), st.text(2),
+            stored_enum(parse_module_role(st.text(3)), "module role")};
+}
+} // namespace
+
+api::Page<api::Member> MembershipStore::members(Id module, const std::string& query,
+                                                std::optional<ModuleRole> role, int page,
+                                                int per_page) {
+    api::Page<api::Member> out;
+    out.page = page;
+    out.per_page = per_page;
+    // LOWER on both sides: case-insensitive for ASCII, in SQLite and PostgreSQL alike.
+    const std::string where =
+        " FROM module_roles r JOIN users u ON u.id = r.user_id WHERE r.module_id = ? "
+        "AND (? = '' OR r.role = ?) AND (? = '%%' OR LOWER(u.name) LIKE ? ESCAPE '\\' OR "
+        "LOWER(u.email) LIKE ? ESCAPE '\\')";
+    const std::string wanted = role ? to_string(*role) : "";
+    const std::string pattern = like_pattern(query);
+    auto count = c_.prepare("SELECT COUNT(*)" + where);
+    count.bind_all(module, wanted, wanted, pattern, pattern, pattern);
+    count.step();
+    out.total = count.int64(0);
+    auto st = c_.prepare(std::string(member_columns) + where +
+                         " ORDER BY CASE r.role WHEN 'owner' THEN 0 WHEN 'tutor' THEN 1 "
+                         "WHEN 'student' THEN 2 ELSE 3 END, LOWER(u.name), u.id "
+                         "LIMIT ? OFFSET ?");
+    st.bind_all(module, wanted, wanted, pattern, pattern, pattern, per_page,
+                static_cast<std::int64_t>(page - 1) * per_page);
+    while (st.step())
+        out.items.push_back(read_member(st));
+    return out;
+}
+
+std::optional<api::Member> MembershipStore::member(Id module, Id user) {
+    auto st = c_.prepare(std::string(member_columns) +
+                         " FROM module_roles r JOIN users u ON u.id = r.user_id "
+                         "WHERE r.module_id = ? AND r.user_id = ?");
+    st.bind_all(module, user);
+    if (!st.step()) return std::nullopt;
+    return read_member(st);
 }
 
 api::Page<PartSummary> MembershipStore::available_modules(int page, int per_page) {

@@ -26,6 +26,12 @@ public:
     // Titles of the modules `user` owns with no other owner (they would be left without one).
     std::vector<std::string> modules_owned_only_by(Id user);
     void remove_member(Id module, Id user); // the role only; progress is ProgressStore's
+    // The members of a module: owners, tutors, students, then the blocked,
+    // each by name; `query` matches a part of the name or email (any case),
+    // `role` keeps one role.
+    api::Page<api::Member> members(Id module, const std::string& query,
+                                   std::optional<ModuleRole> role, int page, int per_page);
+    std::optional<api::Member> member(Id module, Id user);
     api::Page<PartSummary> available_modules(int page, int per_page);
     // Modules where `user` has a role other than block; all statuses when empty.
     api::Page<ModuleWithRole> my_modules(Id user, const std::vector<Status>& statuses, int page,

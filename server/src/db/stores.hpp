@@ -10,6 +10,7 @@
 #include "db/progress_store.hpp"
 #include "db/quiz_store.hpp"
 #include "db/rows.hpp"
+#include "db/stats_store.hpp"
 #include "db/task_store.hpp"
 #include "db/tree_store.hpp"
 #include "db/user_store.hpp"
@@ -20,7 +21,7 @@ namespace wte::db {
 struct Stores {
     explicit Stores(Connection& c)
         : connection(c), users(c), tasks(c), tree(c, tasks), membership(c), quizzes(c), assets(c),
-          progress(c), workspace(c), outbox(c) {}
+          progress(c), workspace(c), outbox(c), stats(c) {}
     Stores(const Stores&) = delete;
     Stores& operator=(const Stores&) = delete;
 
@@ -34,6 +35,7 @@ struct Stores {
     ProgressStore progress;     // visits, time on page, current pages
     WorkspaceStore workspace;   // learners' files of three-pane parts, preview tokens
     OutboxStore outbox;         // outgoing mail, delivered by the sender thread
+    StatsStore stats;           // teachers' statistics over all learners of a node
 };
 
 } // namespace wte::db

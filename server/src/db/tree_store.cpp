@@ -141,6 +141,13 @@ void TreeStore::delete_part_tree(Id part) {
     // Timed tasks have no foreign key (see 001_initial.sql): remove those of
     // the whole subtree first, then let ON DELETE CASCADE do the rest.
     tasks_.remove_in_subtree(part);
+    // status_history has no foreign key either; the history of parts that
+    // no longer exist goes with them, so a delete leaves nothing behind.
+    c_.prepare("WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT p.id FROM parts p "
+               "JOIN down ON p.parent_id = down.id) "
+               "DELETE FROM status_history WHERE part_id IN (SELECT id FROM down)")
+        .bind(1, part)
+        .run();
     auto rec = find_part(part);
     c_.prepare("DELETE FROM parts WHERE id = ?").bind(1, part).run();
     if (rec && rec->part.parent_id) {
@@ -149,6 +156,34 @@ void TreeStore::delete_part_tree(Id part) {
             ids.push_back(s.id);
         reorder_children(*rec->part.parent_id, ids);
     }
+}
+
+api::DeleteImpact TreeStore::delete_impact(Id part) {
+    // A learner "with progress" has a visit, a current page, a quiz answer or
+    // a workspace file somewhere in the subtree.
+    auto st = c_.prepare(
+        "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL "
+        "SELECT p.id FROM parts p JOIN sub ON p.parent_id = sub.id) SELECT "
+        "(SELECT COUNT(*) FROM parts WHERE id IN (SELECT id FROM sub) AND id <> ?1 "
+        "AND type = 'part'), "
+        "(SELECT COUNT(*) FROM parts WHERE id IN (SELECT id FROM sub) AND id <> ?1 "
+        "AND type = 'page'), "
+        "(SELECT COUNT(*) FROM assets WHERE part_id IN (SELECT id FROM sub)), "
+        "(SELECT COUNT(*) FROM ("
+        "SELECT user_id FROM page_visits WHERE page_id IN (SELECT id FROM sub) UNION "
+        "SELECT user_id FROM progress WHERE part_id IN (SELECT id FROM sub) UNION "
+        "SELECT user_id FROM quiz_answers WHERE part_id IN (SELECT id FROM sub) UNION "
+        "SELECT user_id FROM workspace_files WHERE part_id IN (SELECT id FROM sub)) AS learners), "
+        "(SELECT COUNT(*) FROM quiz_answers WHERE part_id IN (SELECT id FROM sub))");
+    st.bind(1, part);
+    st.step();
+    api::DeleteImpact d;
+    d.parts = st.integer(0);
+    d.pages = st.integer(1);
+    d.assets = st.integer(2);
+    d.learners_with_progress = st.integer(3);
+    d.quiz_answers = st.integer(4);
+    return d;
 }
 
 void TreeStore::set_access(Id module, bool set_password, const std::optional<std::string>& hash,

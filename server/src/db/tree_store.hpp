@@ -4,6 +4,7 @@
 #pragma once
 
 #include "db/database.hpp"
+#include "wte/api.hpp"
 #include "wte/domain.hpp"
 
 #include <optional>
@@ -42,6 +43,9 @@ public:
     void move_part(Id part, int index);                           // among its siblings
     void reorder_children(Id parent, const std::vector<Id>& ids); // a permutation of them
     void delete_part_tree(Id part);
+    // What delete_part_tree(part) takes with it, counted over the subtree in
+    // one statement (no query per child).
+    api::DeleteImpact delete_impact(Id part);
     void set_access(Id module, bool set_password, const std::optional<std::string>& password_hash,
                     const std::optional<std::vector<std::string>>& domains);
 

@@ -115,4 +115,20 @@ std::multimap<std::string, std::string> parse_query(const std::string& q) {
     return out;
 }
 
+Precondition parse_if_match(const std::string& raw) {
+    std::string v = raw;
+    auto trim = [](std::string& s) {
+        auto b = s.find_first_not_of(" \t");
+        auto e = s.find_last_not_of(" \t");
+        s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
+    };
+    trim(v);
+    if (v == "*") return {true, {}};
+    if (v.rfind("W/", 0) == 0 || v.rfind("w/", 0) == 0) v = v.substr(2);
+    if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+    for (std::string_view suffix : {"-gzip", "-br"})
+        if (v.size() > suffix.size() && v.ends_with(suffix)) v.resize(v.size() - suffix.size());
+    return {false, v};
+}
+
 } // namespace wte::http

@@ -65,6 +65,14 @@ HttpError not_found(const std::string& message);
 HttpError conflict(const std::string& message);
 
 std::string url_decode(const std::string& s, bool plus_is_space = true);
+
+// If-Match as browsers and tools send it: "etag", etag, W/"etag" or *. Apache's
+// mod_deflate hands out "etag-gzip" for a compressed GET: that is our etag too.
+struct Precondition {
+    bool any = false;
+    std::string etag;
+};
+Precondition parse_if_match(const std::string& raw);
 std::multimap<std::string, std::string> parse_query(const std::string& query_string);
 
 } // namespace wte::http

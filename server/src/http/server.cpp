@@ -153,7 +153,8 @@ public:
         if (static_cast<std::int64_t>(req.body.size()) > config_.upload_limit) {
             res = Response::error(413, "too_large",
                                   "The request body is larger than the limit of " +
-                                      std::to_string(config_.upload_limit) + " bytes");
+                                      std::to_string(config_.upload_limit) + " bytes",
+                                  {{"limit", config_.upload_limit}});
         } else if (is_api) {
             try {
                 res = router_.dispatch(req, config_, thread_connection(config_.database_path));

@@ -30,6 +30,7 @@ std::string path_my_modules();
 std::string path_parts();
 std::string path_part(Id id);
 std::string path_part_access(Id id);
+std::string path_part_delete_impact(Id id);
 std::string path_enrol(Id id);
 std::string path_timed_tasks(Id part_id);
 std::string path_timed_task(Id id);
@@ -38,6 +39,12 @@ std::string path_quizzes(Id part_id);
 // An asset of a part by its file name (leading "/" and "./" dropped,
 // percent-encoded except for '/').
 std::string path_asset_by_name(Id part_id, const std::string& name);
+// A part's assets and templates (GET: the list; POST: an upload).
+std::string path_assets(Id part_id);
+// An upload of `filename` as an asset or a template (query percent-encoded).
+std::string path_asset_upload(Id part_id, const std::string& filename, AssetKind kind);
+std::string path_asset(Id id);         // metadata: GET, PATCH, DELETE
+std::string path_asset_content(Id id); // the bytes: GET, PUT (replace)
 std::string path_progress(Id part_id); // a part's or a module's progress
 std::string path_progress_time(Id part_id);
 std::string path_workspace(Id part_id);
@@ -45,6 +52,10 @@ std::string path_workspace(Id part_id);
 std::string path_workspace_file(Id part_id, const std::string& filename);
 std::string path_workspace_reset(Id part_id);
 std::string path_workspace_zip(Id part_id);
+std::string path_members(Id part_id); // the members of the node's module
+std::string path_member(Id part_id, Id user_id);
+std::string path_stats(Id part_id);
+std::string path_stats_csv(Id part_id);
 
 struct ErrorBody {
     std::string code; // not_found, bad_request, unauthorized, forbidden, conflict, ...
@@ -157,6 +168,25 @@ struct AccessRequest {
     std::optional<std::vector<std::string>> email_domains;
 };
 AccessRequest parse_access(const json& j);
+// "password" only when set_password (null removes it), "email_domains" when given.
+json to_json(const AccessRequest& r);
+
+// GET /parts/{id}/delete-impact: what deleting the node takes with it, the
+// node itself not counted (parts and pages below it; assets, learners with
+// progress and quiz answers of the whole subtree).
+struct DeleteImpact {
+    int parts = 0;
+    int pages = 0;
+    int assets = 0;
+    int learners_with_progress = 0;
+    int quiz_answers = 0;
+    bool operator==(const DeleteImpact&) const = default;
+};
+json to_json(const DeleteImpact& d);
+DeleteImpact parse_delete_impact(const json& j);
+// "Deleting “X” also deletes 2 parts, 7 pages, 3 files and the progress of
+// 12 learners." (only what is there; "Deleting “X” deletes nothing else.")
+std::string describe_delete_impact(const std::string& title, const DeleteImpact& d);
 
 struct EnrolRequest {
     std::optional<std::string> password;
@@ -349,6 +379,106 @@ template <typename T> Page<T> parse_page(const json& j) {
     p.per_page = j.value("per_page", 50);
     return p;
 }
+
+// --- Module users: GET/POST /parts/{id}/users, PATCH/DELETE /parts/{id}/users/{user_id} ---
+
+inline constexpr int members_per_page = 30;
+
+// A member of a module. role is owner, tutor, student or block (JSON
+// "block", as in my_role); `blocked` says the same for readers.
+struct Member {
+    Id user_id = 0;
+    std::string email;
+    std::string name;
+    ModuleRole role = ModuleRole::student;
+    bool operator==(const Member&) const = default;
+};
+void to_json(json& j, const Member& m);
+void from_json(const json& j, Member& m);
+
+// ?role= of the list: "blocked" (or "block") for the blocked members.
+std::optional<ModuleRole> parse_member_role_filter(const std::string& s);
+
+// POST: an existing user by email, with a role (owner, tutor or student).
+struct AddMemberRequest {
+    std::string email;
+    ModuleRole role = ModuleRole::student;
+    bool operator==(const AddMemberRequest&) const = default;
+};
+json to_json(const AddMemberRequest& r);
+AddMemberRequest parse_add_member(const json& j); // BadInput naming the field
+
+// PATCH: either {role: owner|tutor|student} or {blocked: true|false}.
+// Unblocking makes the member a student again (the role before is not kept).
+struct MemberChange {
+    std::optional<ModuleRole> role;
+    std::optional<bool> blocked;
+    bool operator==(const MemberChange&) const = default;
+};
+json to_json(const MemberChange& c);
+MemberChange parse_member_change(const json& j); // exactly one of the two
+// The role a change leads to from `current`.
+ModuleRole role_after(const MemberChange& c, ModuleRole current);
+
+// --- Statistics: GET /parts/{id}/stats (JSON; ?format=csv for CSV) ---
+
+// Five numbers of a distribution (linear interpolation between ranks, as a
+// spreadsheet's QUARTILE.INC); all zero for no values.
+struct Quartiles {
+    double min = 0, q1 = 0, median = 0, q3 = 0, max = 0;
+    bool operator==(const Quartiles&) const = default;
+};
+void to_json(json& j, const Quartiles& q);
+void from_json(const json& j, Quartiles& q);
+Quartiles quartiles_of(std::vector<double> values);
+
+struct PageStats {
+    Id page_id = 0;
+    std::string title;
+    bool available = false;    // a learner can open it (the page and its part available)
+    int visits = 0;            // learners who opened it
+    double median_seconds = 0; // over those learners
+    bool operator==(const PageStats&) const = default;
+};
+void to_json(json& j, const PageStats& p);
+void from_json(const json& j, PageStats& p);
+
+// One quiz question over the learners: right at the first attempt, right
+// after wrong ones, answered but still wrong, not answered.
+struct QuestionStats {
+    Id page_id = 0;
+    std::string quiz;
+    std::string question; // its id in the quiz
+    std::string text;     // the question as the learners read it
+    int first_time = 0;
+    int later = 0;
+    int wrong = 0;
+    int not_answered = 0;
+    bool operator==(const QuestionStats&) const = default;
+};
+void to_json(json& j, const QuestionStats& q);
+void from_json(const json& j, QuestionStats& q);
+
+// Learners are the module's students. Completed: visited every available
+// page of the node (none are available: nobody has completed it); in
+// progress: some of them; not started: none. `time` is over the learners who
+// visited a page of the node (seconds on its pages, summed per learner).
+struct PartStats {
+    Id part_id = 0;
+    PartType type = PartType::part;
+    std::string title;
+    int learners = 0;
+    int completed = 0;
+    int in_progress = 0;
+    int not_started = 0;
+    int available_pages = 0;
+    Quartiles time;
+    std::vector<PageStats> pages;
+    std::vector<QuestionStats> questions;
+    bool operator==(const PartStats&) const = default;
+};
+json to_json(const PartStats& s);
+PartStats parse_part_stats(const json& j);
 
 // Validation limits shared by client forms and server checks.
 inline constexpr std::size_t max_title_length = 255;

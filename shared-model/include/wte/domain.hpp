@@ -140,6 +140,7 @@ struct Capabilities {
     bool edit = false;
     bool del = false; // "delete" in JSON
     bool users = false;
+    bool stats = false; // may see the part's statistics (owners, tutors, admin.modules.view)
     bool operator==(const Capabilities&) const = default;
 };
 

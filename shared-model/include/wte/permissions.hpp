@@ -54,6 +54,8 @@ bool can_view(const Actor& actor, const NodeFacts& node);
 bool can_edit(const Actor& actor, const NodeFacts& node);
 bool can_delete(const Actor& actor, const NodeFacts& node);
 bool can_manage_users(const Actor& actor, const NodeFacts& node);
+// A part's statistics: its module's owners and tutors, or admin.modules.view.
+bool can_view_stats(const Actor& actor, const NodeFacts& node);
 bool can_create_module(const Actor& actor);
 Capabilities capabilities(const Actor& actor, const NodeFacts& node);
 

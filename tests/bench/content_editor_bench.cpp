@@ -1,0 +1,153 @@
+// content-editor-bench: the teacher's live preview on a 200 KB page. Each
+// keystroke is typed into the editor, and the preview renderer parses and
+// lays out the whole page again and draws its visible blocks in a headless
+// Dear ImGui frame (draw lists built, no GPU), beside the editor: what one
+// frame costs while the teacher types. 60 frames a second leave 16.7 ms.
+#include "editor/code_editor.hpp"
+#include "render/page_renderer.hpp"
+#include "ui/theme.hpp"
+#include "wte/rst/parser.hpp"
+
+#include "../unit/system_fonts.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace wte;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// A long lesson: sections of paragraphs with inline markup, lists, code,
+// notes, show-hides and quizzes, repeated to `kb` KB.
+std::string big_page(std::size_t kb) {
+    std::string s = "A long lesson\n=============\n\n";
+    for (int i = 0; s.size() < kb * 1024; ++i) {
+        const std::string n = std::to_string(i);
+        s += "Section " + n + "\n" + std::string(8 + n.size(), '-') + "\n\n";
+        s += "A paragraph with *emphasis*, **strong text**, ``inline code`` and a "
+             "`link <https://example.org/" +
+             n +
+             ">`_. It runs over a few lines so that the layout has to wrap it "
+             "like any real paragraph of a lesson would be wrapped.\n\n";
+        s += "- the first point of list " + n +
+             "\n- a second point with ``code``\n"
+             "- a third point\n\n";
+        s += ".. sourcecode:: html\n\n   <p class=\"x\">Hello " + n +
+             "</p>\n   <ul><li>one</li></ul>\n\n";
+        s += ".. note::\n\n   Keep in mind what section " + n + " said.\n\n";
+        if (i % 5 == 0)
+            s += ".. show-hide::\n   :title: Show the answer\n\n   The answer is " + n + ".\n\n";
+        if (i % 10 == 0)
+            s += ".. quiz:: q" + n +
+                 "\n   :title: Check\n\n   .. quiz-question:: a\n"
+                 "      :question: Which tag?\n      :type: single-choice\n\n"
+                 "      [x] ``<p>``\n      [ ] ``<para>``\n\n";
+    }
+    return s;
+}
+
+struct Stats {
+    double mean = 0, max = 0;
+};
+Stats stats_of(const std::vector<double>& v) {
+    Stats s;
+    for (double x : v) {
+        s.mean += x;
+        s.max = std::max(s.max, x);
+    }
+    s.mean /= static_cast<double>(std::max<std::size_t>(1, v.size()));
+    return s;
+}
+double ms_since(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+} // namespace
+
+int measure(std::size_t kb);
+
+int main() {
+    // An ordinary long lesson, and the 200 KB page of the issue.
+    for (std::size_t kb : {20, 200})
+        if (int status = measure(kb)) return status;
+    return 0;
+}
+
+int measure(std::size_t kb) {
+    const std::string page = big_page(kb);
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1400, 900);
+    io.DeltaTime = 1.0f / 60.0f;
+    ui::set_scale(1.0f);
+    if (!ui::build_fonts(test::system_font)) {
+        std::fprintf(stderr, "content-editor-bench: fonts missing\n");
+        return 1;
+    }
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ui::apply_style();
+
+    editor::CodeEditor source("rst", page);
+    render::PageRenderer preview;
+    preview.set_preview(true);
+    std::string text = page;
+    const auto frame = [&] {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(1400, 900));
+        ImGui::Begin("editor", nullptr, ImGuiWindowFlags_NoDecoration);
+        ImGui::PushFont(ui::font(ui::FontRole::mono));
+        source.draw("Source", ImVec2(680, 860));
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::BeginChild("preview", ImVec2(700, 860), true);
+        preview.draw(1, text, "");
+        ImGui::EndChild();
+        ImGui::End();
+        ImGui::Render();
+    };
+    frame();
+    // Keystrokes in the middle of the page.
+    const int line = source.buffer().line_count() / 2;
+    source.buffer().set_cursor({line, 0});
+    const std::string typed = "Typed by the teacher, key after key. ";
+    std::vector<double> total, parse_layout, text_ms;
+    for (int i = 0; i < 100; ++i) {
+        const auto t = Clock::now();
+        source.buffer().type(std::string(1, typed[static_cast<std::size_t>(i) % typed.size()]));
+        const auto t_text = Clock::now();
+        text = source.text();
+        text_ms.push_back(ms_since(t_text));
+        frame();
+        total.push_back(ms_since(t));
+        parse_layout.push_back(preview.draw_ms());
+    }
+    std::vector<double> parse_only;
+    for (int i = 0; i < 20; ++i) {
+        const auto t = Clock::now();
+        const auto parsed = rst::parse(text);
+        parse_only.push_back(ms_since(t));
+        if (parsed.doc.blocks.empty()) return 1;
+    }
+    const Stats all = stats_of(total), pl = stats_of(parse_layout), p = stats_of(parse_only),
+                tx = stats_of(text_ms);
+    std::printf("preview of a %zu KB page (%d source lines), per keystroke:\n", page.size() / 1024,
+                source.buffer().line_count());
+    std::printf("  parse alone: %.2f ms (max %.2f)\n", p.mean, p.max);
+    std::printf("  preview re-render (parse + layout + draw): %.2f ms (max %.2f), layout %.2f ms\n",
+                pl.mean, pl.max, preview.layout_ms());
+    std::printf("  editor text taken for the preview: %.2f ms\n", tx.mean);
+    std::printf("  whole frame (key, editor, preview): %.2f ms (max %.2f)\n", all.mean, all.max);
+    std::printf("  frame budget at 60 frames a second: 16.7 ms\n");
+    ImGui::DestroyContext();
+    return 0;
+}
