@@ -351,7 +351,9 @@ void poll(App& app) {
     PlatformPort& platform = app.platform();
     f.dropped_elsewhere.clear();
     f.hover = platform.drag_hover();
-    for (auto& pick : platform.take_file_picks()) {
+    // Picks and drops are taken only by a screen that waits for them: anything
+    // else (the bridge's own tests, another screen's request) stays queued.
+    for (auto& pick : f.pick_request ? platform.take_file_picks() : std::vector<platform::FilePick>{}) {
         if (pick.id != f.pick_request) continue;
         f.pick_request = 0;
         if (pick.cancelled || pick.files.empty() || !f.part_id) continue;
@@ -383,6 +385,7 @@ void poll(App& app) {
     }
     const bool on_screen = app.state.route.is(routes::part_files) && f.part_id &&
                            f.part_id == app.state.route.id && f.list.ready();
+    if (!on_screen && !app.state.route.is(routes::part_edit)) return;
     for (auto& drop : platform.take_file_drops()) {
         if (!on_screen) {
             f.dropped_elsewhere.push_back(std::move(drop));

@@ -23,8 +23,13 @@ window.WTEFiles = (function () {
     if (runtimeReady() && Module._wte_wake) Module._wte_wake();
   }
 
+  // A drop is meant for the screen it landed on: one no screen took within
+  // this time (it landed where files are not taken) is forgotten.
+  const DROP_LIFETIME_MS = 3000;
+
   function push(kind, answer) {
     const q = queues[kind];
+    answer.at = performance.now();
     q.push(answer);
     while (q.length > MAX_WAITING) q.shift();
     wake();
@@ -162,7 +167,9 @@ window.WTEFiles = (function () {
     // kind current and describes it (without bytes), bytes(i) gives file i's
     // content to copy, release() lets it go.
     next(kind) {
-      current = queues[kind].shift() || null;
+      const q = queues[kind];
+      if (kind === 'drop') while (q.length && performance.now() - q[0].at > DROP_LIFETIME_MS) q.shift();
+      current = q.shift() || null;
       if (!current) return null;
       return JSON.stringify({
         id: current.id,
