@@ -4,13 +4,15 @@
 #pragma once
 
 #include "app/accounts.hpp"
-#include "app/members.hpp"
-#include "app/help.hpp"
+#include "app/admin.hpp"
 #include "app/content_editor.hpp"
+#include "app/help.hpp"
+#include "app/members.hpp"
 #include "app/module_lists.hpp"
 #include "app/part_files.hpp"
 #include "app/part_view.hpp"
 #include "app/preview.hpp"
+#include "app/profile.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
 #include "app/stats.hpp"
@@ -25,7 +27,6 @@ namespace wte::client {
 struct Actions {
     std::optional<Route> navigate;
     bool retry = false; // reload whatever the current screen shows
-    bool toggle_high_contrast = false;
     SessionActions session;
     AccountActions accounts;
     ModuleListActions lists;
@@ -39,12 +40,15 @@ struct Actions {
     PartFilesActions files;
     HelpActions help;
     ContentEditorActions content_editor;
+    ProfileActions profile;
+    AdminActions admin;
+    NotifyActions notify;
 
     bool any() const {
-        return navigate || retry || toggle_high_contrast || session.any() || accounts.any() ||
-               lists.any() || part.any() || timed.any() || tree.any() || preview.any() ||
-               workspace.any() || members.any() || stats.any() || files.any() || help.any() ||
-               content_editor.any();
+        return navigate || retry || profile.any() || admin.any() || notify.any() || session.any() ||
+               accounts.any() || lists.any() || part.any() || timed.any() || tree.any() ||
+               preview.any() || workspace.any() || members.any() || stats.any() || files.any() ||
+               help.any() || content_editor.any();
     }
 };
 

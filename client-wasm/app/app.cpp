@@ -77,6 +77,9 @@ void App::reset_signed_in_state() {
     state.files = {};
     state.content_editor.part_id = 0;
     state.content_editor.dirty = false;
+    state.profile = {};
+    state.admin = {};
+    state.notify = {};
 }
 
 bool App::poll() {
@@ -92,7 +95,6 @@ bool App::poll() {
 }
 
 void App::apply(Actions& a) {
-    if (a.toggle_high_contrast) state.high_contrast = !state.high_contrast;
     session::apply(*this, a.session);
     accounts::apply(*this, a.accounts);
     module_lists::apply(*this, a.lists);
@@ -105,6 +107,9 @@ void App::apply(Actions& a) {
     part_files::apply(*this, a.files);
     help::apply(*this, a.help);
     content_editor::apply(*this, a.content_editor);
+    profile::apply(*this, a.profile);
+    admin::apply(*this, a.admin);
+    notify::apply(*this, a.notify);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();
@@ -115,6 +120,7 @@ void App::apply(Actions& a) {
     page_content::fulfil(*this, state.content.page);
     help::fulfil(*this);
     content_editor::fulfil(*this);
+    admin::tick(*this);
     time_on_page::tick(*this);
     progress::tick(*this);
     workspace::tick(*this);

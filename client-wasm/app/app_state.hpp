@@ -3,14 +3,16 @@
 #pragma once
 
 #include "app/accounts.hpp"
-#include "app/members.hpp"
-#include "app/help.hpp"
+#include "app/admin.hpp"
 #include "app/content_editor.hpp"
+#include "app/help.hpp"
+#include "app/members.hpp"
 #include "app/module_lists.hpp"
 #include "app/page_content.hpp"
 #include "app/part_files.hpp"
 #include "app/part_view.hpp"
 #include "app/preview.hpp"
+#include "app/profile.hpp"
 #include "app/progress.hpp"
 #include "app/route.hpp"
 #include "app/session.hpp"
@@ -37,11 +39,15 @@ struct AppState {
     LearnerProgress
         progress;        // app/progress.hpp: the learner's progress on the part or module on screen
     PreviewPane preview; // app/preview.hpp: the live preview of the learner's page
-    MembersScreen members; // app/members.hpp: a module's members, for its owners
-    StatsScreen stats;     // app/stats.hpp: a part's statistics, for owners and tutors
-    PartFiles files;     // app/part_files.hpp: the Files screen of a part, uploads
-    HelpPanel help;      // app/help.hpp: the help beside any screen
+    MembersScreen members;             // app/members.hpp: a module's members, for its owners
+    StatsScreen stats;                 // app/stats.hpp: a part's statistics, for owners and tutors
+    PartFiles files;                   // app/part_files.hpp: the Files screen of a part, uploads
+    HelpPanel help;                    // app/help.hpp: the help beside any screen
     ContentEditorState content_editor; // app/content_editor.hpp: the teacher's reST editor
+    ProfileScreen profile;             // app/profile.hpp: the user's own account
+    EmailConfirmation email_confirmation; // app/profile.hpp: #/confirm-email/TOKEN
+    AdminState admin;                     // app/admin.hpp: users, all modules, re-render
+    NotifyForm notify;                    // app/admin.hpp: a teacher's mail to the members
 
     bool high_contrast = false;
     int frame = 0;

@@ -4,6 +4,7 @@
 #include "app/members.hpp"
 
 #include "app/app.hpp"
+#include "wte/text.hpp"
 
 namespace wte::client {
 
@@ -23,21 +24,6 @@ const char* filter_value(MemberFilter f) {
         return "blocked";
     }
     return "";
-}
-
-std::string encoded(const std::string& s) {
-    static const char* const hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
 }
 
 void load_list(App& app) {
@@ -81,7 +67,7 @@ namespace members {
 
 std::string list_query(const MembersScreen& m) {
     std::string q = "?page=" + std::to_string(m.page);
-    if (!m.searched.empty()) q += "&q=" + encoded(m.searched);
+    if (!m.searched.empty()) q += "&q=" + percent_encode(m.searched);
     if (m.filter != MemberFilter::all) q += std::string("&role=") + filter_value(m.filter);
     return q;
 }

@@ -23,7 +23,12 @@ inline constexpr const char* confirm = "/confirm/:token";
 inline constexpr const char* members = "/parts/:id/users";
 inline constexpr const char* stats = "/parts/:id/stats";
 inline constexpr const char* part_files = "/parts/:id/files"; // a part's assets and templates
-inline constexpr const char* part_edit = "/parts/:id/edit"; // the content editor
+inline constexpr const char* part_edit = "/parts/:id/edit";   // the content editor
+inline constexpr const char* profile = "/profile";
+inline constexpr const char* confirm_email = "/confirm-email/:token"; // a new address's link
+inline constexpr const char* admin_users = "/admin/users";
+inline constexpr const char* admin_modules = "/admin/modules";
+inline constexpr const char* admin_rerender = "/admin/rerender";
 } // namespace routes
 
 struct Route {
@@ -71,6 +76,9 @@ inline Route route_part_files(Id id) {
 }
 inline Route route_part_edit(Id id) {
     return {routes::part_edit, id};
+}
+inline Route route_profile() {
+    return {routes::profile, 0};
 }
 
 } // namespace wte::client

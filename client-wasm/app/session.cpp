@@ -21,6 +21,14 @@ void apply_session(App& app, const json& body) {
 
 namespace session {
 
+Actor actor(const SessionState& s) {
+    Actor a;
+    if (!s.signed_in()) return a;
+    a.user_id = s.current.user.id;
+    a.permissions.insert(s.current.permissions.begin(), s.current.permissions.end());
+    return a;
+}
+
 void start(App& app) {
     SessionState& s = app.state.session;
     s.phase = SessionPhase::checking;

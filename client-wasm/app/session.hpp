@@ -4,6 +4,7 @@
 
 #include "app/route.hpp"
 #include "wte/api.hpp"
+#include "wte/permissions.hpp"
 
 #include <string>
 
@@ -18,6 +19,7 @@ struct SignInForm {
     std::string password;
     bool busy = false;
     std::string error;
+    std::string notice; // after the account was deleted
     int request = 0;
 };
 
@@ -37,6 +39,8 @@ struct SessionActions {
 };
 
 namespace session {
+// The signed-in user as the shared permission rules see them.
+Actor actor(const SessionState& s);
 // Asks the server who is signed in; the route is entered once it is known.
 void start(App& app);
 void apply(App& app, SessionActions& a);

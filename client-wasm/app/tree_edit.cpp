@@ -300,12 +300,7 @@ void reorder(App& app, const TreeReorder& order) {
 namespace tree_edit {
 
 bool may_create_module(const AppState& s) {
-    if (!s.session.signed_in()) return false;
-    Actor actor;
-    actor.user_id = s.session.current.user.id;
-    actor.permissions.insert(s.session.current.permissions.begin(),
-                             s.session.current.permissions.end());
-    return can_create_module(actor);
+    return can_create_module(session::actor(s.session));
 }
 
 std::vector<std::string> split_domains(const std::string& typed) {

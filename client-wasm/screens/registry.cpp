@@ -67,6 +67,22 @@ const std::vector<Screen>& screens() {
          [](App& app, const Route& r) { part_files::load(app, r.id); }, draw_part_files},
         {routes::part_edit, "content-editor", true, content_editor_title,
          [](App& app, const Route& r) { content_editor::open(app, r.id); }, draw_content_editor},
+        {routes::profile, "profile", true,
+         [](const AppState&) -> std::string { return "Your profile"; },
+         [](App& app, const Route&) { profile::load(app); }, draw_profile},
+        {routes::confirm_email, "confirm-email", false,
+         [](const AppState&) -> std::string { return "Your new address"; },
+         [](App& app, const Route& r) { profile::confirm_email(app, r.token); },
+         draw_confirm_email},
+        {routes::admin_users, "admin-users", true,
+         [](const AppState&) -> std::string { return "Administration — Users"; },
+         [](App& app, const Route&) { admin::load_users(app); }, draw_admin_users},
+        {routes::admin_modules, "admin-modules", true,
+         [](const AppState&) -> std::string { return "Administration — Modules"; },
+         [](App& app, const Route&) { admin::load_modules(app); }, draw_admin_modules},
+        {routes::admin_rerender, "admin-rerender", true,
+         [](const AppState&) -> std::string { return "Administration — Re-render"; },
+         [](App& app, const Route&) { admin::load_rerender(app); }, draw_admin_rerender},
     };
     return all;
 }

@@ -42,6 +42,16 @@ std::string content_editor_title(const AppState& state);
 // "Edit content" on a module, part or page screen, for those who may edit it.
 void draw_edit_content_button(const PartView& view, Actions& actions);
 
+// #/profile: the user's own account; #/confirm-email/TOKEN: a new address's link.
+void draw_profile(AppState& state, Actions& actions);
+void draw_confirm_email(AppState& state, Actions& actions);
+// #/admin/users, #/admin/modules, #/admin/rerender (screens/admin.cpp).
+void draw_admin_users(AppState& state, Actions& actions);
+void draw_admin_modules(AppState& state, Actions& actions);
+void draw_admin_rerender(AppState& state, Actions& actions);
+// "Notify members" on a module or part screen, for those who may edit it.
+void draw_notify(AppState& state, Actions& actions);
+
 // Shared by the part screens: the teacher's "Timed actions" panel (nothing
 // for readers who may not edit) and the marks of a node's own state.
 void draw_timed_actions(AppState& state, Actions& actions);

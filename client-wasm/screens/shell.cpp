@@ -59,6 +59,11 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
         if (tab("Modules", screen == "modules")) a.navigate = route_modules();
         ImGui::SameLine(0, 4_s);
         if (tab("My modules", screen == "my-modules")) a.navigate = route_my_modules();
+        if (can_administer(session::actor(s.session)) && !narrow) {
+            ImGui::SameLine(0, 4_s);
+            if (tab("Administration", screen.rfind("admin", 0) == 0))
+                a.navigate = admin::first_route(s);
+        }
         x = ImGui::GetItemRectMax().x - o.x + 16_s; // where the free space starts
     }
 
@@ -88,7 +93,7 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
             right -= tw + 20_s;
             ImGui::SetCursorPos(ImVec2(right, (h - 20_s) * 0.5f));
             bool on = s.high_contrast;
-            if (toggle("High contrast", on)) a.toggle_high_contrast = true;
+            if (toggle("High contrast", on)) a.profile.high_contrast = on;
         }
     }
     {
@@ -99,7 +104,8 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
         if (right - tw - 20_s >= x) {
             right -= tw + 20_s;
             ImGui::SetCursorPos(ImVec2(right, (h - ImGui::GetTextLineHeight()) * 0.5f));
-            muted(who, FontRole::small);
+            // The user's name leads to their profile.
+            if (link(who, FontRole::small, "##profile-link")) a.navigate = route_profile();
         }
     }
     ImGui::EndChild();
@@ -157,7 +163,7 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
     const bool full = screen == "workspace";
     // Sign-in and the account forms before it are a narrow column.
     const bool narrow = screen == "signin" || screen == "register" || screen == "forgot" ||
-                        screen == "reset" || screen == "confirm";
+                        screen == "reset" || screen == "confirm" || screen == "confirm-email";
     const float max_width = narrow ? 420.0f : full ? 100000.0f : 860.0f;
     vspace(narrow ? 0 : full ? 8 : 28);
     begin_column(max_width);

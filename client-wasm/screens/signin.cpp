@@ -54,6 +54,10 @@ void draw_signin(AppState& s, Actions& a) {
     submit |=
         text_field("Password", s.session.signin.password,
                    {.password = true, .hint = "Your password", .enabled = !s.session.signin.busy});
+    if (!s.session.signin.notice.empty()) {
+        vspace(2);
+        notice_box(s.session.signin.notice);
+    }
     if (!s.session.signin.error.empty()) {
         vspace(2);
         error_box(s.session.signin.error);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace wte::ui::probe {
@@ -24,6 +25,16 @@ void put_rect(nlohmann::json& j, ImVec2 min, ImVec2 max) {
     j["y"] = css(min.y);
     j["w"] = css(max.x - min.x);
     j["h"] = css(max.y - min.y);
+    // The part not clipped away by a scrolled area (a button scrolled under
+    // the top bar is still laid out, but a click there lands on the bar).
+    const ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 cmin = dl->GetClipRectMin(), cmax = dl->GetClipRectMax();
+    const ImVec2 vmin(std::max(min.x, cmin.x), std::max(min.y, cmin.y));
+    const ImVec2 vmax(std::min(max.x, cmax.x), std::min(max.y, cmax.y));
+    if (vmax.x > vmin.x && vmax.y > vmin.y)
+        j["visible"] = {css(vmin.x), css(vmin.y), css(vmax.x - vmin.x), css(vmax.y - vmin.y)};
+    else
+        j["visible"] = nullptr;
 }
 } // namespace
 

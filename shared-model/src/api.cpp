@@ -1,5 +1,6 @@
 #include "wte/api.hpp"
 #include "wte/rules.hpp"
+#include "wte/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -136,37 +137,15 @@ std::string path_asset_by_name(Id part_id, const std::string& name) {
     std::size_t start = 0;
     while (start < name.size() && (name[start] == '/' || name[start] == '.'))
         ++start;
-    static const char* const hex = "0123456789ABCDEF";
-    std::string encoded;
-    for (std::size_t i = start; i < name.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(name[i]);
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
-            encoded += static_cast<char>(c);
-        } else {
-            encoded += '%';
-            encoded += hex[c >> 4];
-            encoded += hex[c & 15];
-        }
-    }
-    return path_part(part_id) + "/assets/by-name/" + encoded;
+    return path_part(part_id) + "/assets/by-name/" + percent_encode(name.substr(start), true);
 }
 
 std::string path_assets(Id part_id) {
     return path_part(part_id) + "/assets";
 }
 std::string path_asset_upload(Id part_id, const std::string& filename, AssetKind kind) {
-    static const char* const hex = "0123456789ABCDEF";
-    std::string encoded;
-    for (unsigned char c : filename) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            encoded += static_cast<char>(c);
-        } else {
-            encoded += '%';
-            encoded += hex[c >> 4];
-            encoded += hex[c & 15];
-        }
-    }
-    return path_assets(part_id) + "?filename=" + encoded + "&type=" + to_string(kind);
+    return path_assets(part_id) + "?filename=" + percent_encode(filename) +
+           "&type=" + to_string(kind);
 }
 std::string path_asset(Id id) {
     return std::string(prefix) + "/assets/" + std::to_string(id);
@@ -185,18 +164,7 @@ std::string path_workspace(Id part_id) {
     return path_part(part_id) + "/workspace";
 }
 std::string path_workspace_file(Id part_id, const std::string& filename) {
-    static const char* const hex = "0123456789ABCDEF";
-    std::string encoded;
-    for (unsigned char c : filename) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            encoded += static_cast<char>(c);
-        } else {
-            encoded += '%';
-            encoded += hex[c >> 4];
-            encoded += hex[c & 15];
-        }
-    }
-    return path_part(part_id) + "/files/" + encoded;
+    return path_part(part_id) + "/files/" + percent_encode(filename);
 }
 std::string path_workspace_reset(Id part_id) {
     return path_part(part_id) + "/files/reset";
@@ -256,6 +224,12 @@ ProfileChange parse_profile_change(const json& j) {
             throw BadInput("high_contrast", "Field 'high_contrast' must be true or false");
         c.high_contrast = it->get<bool>();
     }
+    if (auto it = j.find("confirmed"); it != j.end() && !it->is_null()) {
+        if (!it->is_boolean() || !it->get<bool>())
+            throw BadInput("confirmed",
+                           "Field 'confirmed' can only be true (an account is confirmed once)");
+        c.confirmed = true;
+    }
     c.email = optional_string(j, "email");
     c.current_password = optional_string(j, "current_password");
     c.new_password = optional_string(j, "new_password");
@@ -265,6 +239,7 @@ json to_json(const ProfileChange& c) {
     json j = json::object();
     if (c.name) j["name"] = *c.name;
     if (c.high_contrast) j["high_contrast"] = *c.high_contrast;
+    if (c.confirmed) j["confirmed"] = *c.confirmed;
     if (c.email) j["email"] = *c.email;
     if (c.current_password) j["current_password"] = *c.current_password;
     if (c.new_password) j["new_password"] = *c.new_password;

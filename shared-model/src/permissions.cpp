@@ -80,6 +80,28 @@ bool can_create_module(const Actor& actor) {
     return actor.signed_in() && actor.has(permission::modules_create);
 }
 
+bool can_list_users(const Actor& actor) {
+    return actor.signed_in() && actor.has(permission::users_view);
+}
+bool can_edit_users(const Actor& actor) {
+    return actor.signed_in() && actor.has(permission::users_edit);
+}
+bool can_delete_users(const Actor& actor) {
+    return actor.signed_in() && actor.has(permission::users_delete);
+}
+bool can_set_permissions(const Actor& actor) {
+    return actor.signed_in() && actor.has(permission::users_permissions);
+}
+bool can_list_all_modules(const Actor& actor) {
+    return actor.signed_in() && actor.has(permission::modules_view);
+}
+bool can_rerender(const Actor& actor) {
+    return actor.signed_in() && actor.has(permission::admin);
+}
+bool can_administer(const Actor& actor) {
+    return can_list_users(actor) || can_list_all_modules(actor) || can_rerender(actor);
+}
+
 Capabilities capabilities(const Actor& actor, const NodeFacts& node) {
     return {can_edit(actor, node), can_delete(actor, node), can_manage_users(actor, node),
             can_view_stats(actor, node)};

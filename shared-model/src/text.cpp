@@ -1,6 +1,7 @@
 #include "wte/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 #include <vector>
 
@@ -11,6 +12,22 @@ std::string to_lower_ascii(std::string s) {
         return c < 128 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c);
     });
     return s;
+}
+
+std::string percent_encode(const std::string& s, bool keep_slash) {
+    static const char* const hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' ||
+            (keep_slash && c == '/')) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
 }
 
 std::string trim(const std::string& s) {

@@ -206,7 +206,8 @@ test('a teacher schedules a hidden page to open; the runner opens it once; a stu
   await tw.waitForText('Completed');
   assert.ok(!(await tw.texts()).includes('Not available to students'), 'the page is available now');
   await tw.screenshot('timed-actions-completed');
-  await tw.click('Edit', 'button');
+  // The page's own Edit and Delete sit under its title: these are the row's.
+  await tw.click('Edit', 'button', 'Completed');
   await tw.waitForText('Change timed action');
   assert.equal(await widgetValue(tw, 'Date'), at.date, 'the form shows the local date');
   assert.equal(await widgetValue(tw, 'Time'), at.time, 'the form shows the local time');
@@ -218,10 +219,10 @@ test('a teacher schedules a hidden page to open; the runner opens it once; a stu
   await tw.click('Save', 'button');
   await tw.waitForText('Set status to unavailable');
   await tw.waitForText('Ready');
-  await tw.click('Delete', 'button');
+  await tw.click('Delete', 'button', 'Ready');
   await tw.waitForText('Delete this timed action?');
   await tw.screenshot('timed-actions-delete');
-  await tw.click('Delete', 'button');
+  await tw.click('Delete', 'button', 'Delete this timed action?');
   await tw.waitForText((x) => x.startsWith('Nothing is scheduled'));
   assert.equal((await api(teacher.page, 'GET', `/parts/${target.id}/timed-tasks`)).total, 0);
 

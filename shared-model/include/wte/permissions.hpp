@@ -57,6 +57,16 @@ bool can_manage_users(const Actor& actor, const NodeFacts& node);
 // A part's statistics: its module's owners and tutors, or admin.modules.view.
 bool can_view_stats(const Actor& actor, const NodeFacts& node);
 bool can_create_module(const Actor& actor);
+// Administration (FEATURES §7), each permission on its own: the users list,
+// their groups and permissions, every module, re-rendering all content.
+bool can_list_users(const Actor& actor);
+bool can_edit_users(const Actor& actor);
+bool can_delete_users(const Actor& actor);
+bool can_set_permissions(const Actor& actor);
+bool can_list_all_modules(const Actor& actor);
+bool can_rerender(const Actor& actor);
+// Whether the Administration screen has anything for the actor.
+bool can_administer(const Actor& actor);
 Capabilities capabilities(const Actor& actor, const NodeFacts& node);
 
 // Whether a user may take a module, and why not.

@@ -59,6 +59,13 @@ async function launch({ width = 1280, height = 800, deviceScaleFactor = 1, timez
   };
 }
 
+// Whether a widget is drawn whole, not cut by its scrolling area's edge.
+function wholly(w) {
+  if (!w.visible) return false;
+  const [, vy, , vh] = w.visible;
+  return vy <= w.y + 0.5 && vy + vh >= w.y + w.h - 0.5;
+}
+
 class Wte {
   constructor(page, { timeout = 15000 } = {}) {
     this.page = page;
@@ -104,34 +111,63 @@ class Wte {
   }
 
   // The first widget whose label is exactly `label` (and of `kind` if given).
-  async findWidget(label, kind) {
+  // With `near` (a text on screen), the one of those closest to that text:
+  // rows of a list each have their own "Edit".
+  async findWidget(label, kind, near) {
     const deadline = Date.now() + this.timeout;
     for (;;) {
-      const widgets = await this.page.evaluate(() => window.wteTest.widgets);
-      const w = widgets.find((x) => x.label === label && (!kind || x.kind === kind));
-      if (w) return w;
+      const { widgets, texts } = await this.page.evaluate(() => ({
+        widgets: window.wteTest.widgets,
+        texts: window.wteTest.texts,
+      }));
+      const all = widgets.filter((x) => x.label === label && (!kind || x.kind === kind));
+      const anchor = near === undefined ? null : texts.find((t) => t.text === near);
+      if (all.length && near === undefined) return all[0];
+      if (all.length && anchor) {
+        const mid = (r) => r.y + r.h / 2;
+        return all.reduce((a, b) => (Math.abs(mid(b) - mid(anchor)) < Math.abs(mid(a) - mid(anchor)) ? b : a));
+      }
       if (Date.now() > deadline) {
-        throw new Error(`no widget "${label}"; widgets: ` + widgets.map((x) => `${x.kind}:${x.label}`).join(', '));
+        throw new Error(`no widget "${label}"` + (near === undefined ? '' : ` near "${near}"`) +
+          '; widgets: ' + widgets.map((x) => `${x.kind}:${x.label}`).join(', '));
       }
       await this.page.waitForTimeout(50);
     }
   }
 
-  async click(label, kind) {
+  // Scrolls the screen with the mouse wheel, as a person would, until the
+  // widget is wholly inside its scrolling area (not under the top bar nor
+  // below the window's edge).
+  async scrollIntoView(label, kind, near) {
+    let w = await this.findWidget(label, kind, near);
+    const vp = this.page.viewportSize();
+    for (let i = 0; i < 40 && !wholly(w); i++) {
+      const above = w.visible ? w.visible[1] > w.y : w.y < vp.height / 2;
+      await this.page.mouse.move(vp.width / 2, vp.height / 2);
+      await this.page.mouse.wheel(0, above ? -120 : 120);
+      await this.nextFrame();
+      w = await this.findWidget(label, kind, near);
+    }
+    return w;
+  }
+
+  async click(label, kind, near) {
     // Wait until the widget stands still (a form that just opened may still
     // move by a frame's layout), as a person would before clicking.
-    let w = await this.findWidget(label, kind);
+    let w = await this.scrollIntoView(label, kind, near);
     for (let i = 0; i < 10; i++) {
       await this.nextFrame();
-      const again = await this.findWidget(label, kind);
+      const again = await this.findWidget(label, kind, near);
       const still = again.x === w.x && again.y === w.y && again.w === w.w;
       w = again;
       if (still) break;
     }
     if (!w.enabled) throw new Error(`widget "${label}" is disabled`);
+    if (!w.visible) throw new Error(`widget "${label}" cannot be scrolled into view`);
     // Move, press and release may reach the app between two frames: each
     // lands where it happened, and the release waits for the next frame.
-    await this.page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+    const [vx, vy, vw, vh] = w.visible;
+    await this.page.mouse.click(vx + vw / 2, vy + vh / 2);
     return w;
   }
 

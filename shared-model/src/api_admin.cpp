@@ -1,0 +1,194 @@
+// The API contract of administration (users, groups, all modules, the
+// re-render job) and of a teacher's "notify members": paths, JSON forms and
+// the strict readers of the requests.
+#include "wte/api.hpp"
+#include "wte/permissions.hpp"
+
+#include <algorithm>
+
+namespace wte::api {
+
+namespace {
+
+const json& require_object(const json& j) {
+    if (!j.is_object()) throw BadInput("", "The request body must be a JSON object");
+    return j;
+}
+
+void only_fields(const json& j, std::initializer_list<const char*> known) {
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; }))
+            throw BadInput(it.key(), "Field '" + it.key() + "' is not known here");
+}
+
+std::string text_or_empty(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+} // namespace
+
+std::string path_users() {
+    return std::string(prefix) + "/users";
+}
+std::string path_user_permissions(Id id) {
+    return path_user(id) + "/permissions";
+}
+std::string path_user_password_reset(Id id) {
+    return path_user(id) + "/password-reset";
+}
+std::string path_admin_groups() {
+    return std::string(prefix) + "/admin/groups";
+}
+std::string path_admin_modules() {
+    return std::string(prefix) + "/admin/modules";
+}
+std::string path_admin_rerender() {
+    return std::string(prefix) + "/admin/rerender";
+}
+std::string path_part_notify(Id part_id) {
+    return path_part(part_id) + "/notify";
+}
+
+void to_json(json& j, const GroupRef& g) {
+    j = {{"id", g.id}, {"title", g.title}};
+}
+void from_json(const json& j, GroupRef& g) {
+    g.id = j.at("id").get<Id>();
+    g.title = text_or_empty(j, "title");
+}
+
+void to_json(json& j, const AdminUser& u) {
+    j = {{"id", u.id},
+         {"email", u.email},
+         {"name", u.name},
+         {"confirmed", u.confirmed},
+         {"groups", u.groups},
+         {"permissions", u.permissions},
+         {"created_at", u.created_at}};
+}
+void from_json(const json& j, AdminUser& u) {
+    u.id = j.at("id").get<Id>();
+    u.email = text_or_empty(j, "email");
+    u.name = text_or_empty(j, "name");
+    u.confirmed = j.value("confirmed", false);
+    u.groups = j.value("groups", std::vector<GroupRef>{});
+    u.permissions = j.value("permissions", std::vector<std::string>{});
+    u.created_at = text_or_empty(j, "created_at");
+}
+
+json to_json(const GroupCatalogue& c) {
+    return {{"groups", c.groups}, {"permissions", c.permissions}};
+}
+GroupCatalogue parse_group_catalogue(const json& j) {
+    GroupCatalogue c;
+    c.groups = j.at("groups").get<std::vector<Group>>();
+    c.permissions = j.value("permissions", std::vector<std::string>{});
+    return c;
+}
+
+PermissionsChange parse_permissions_change(const json& j) {
+    require_object(j);
+    only_fields(j, {"groups", "permissions"});
+    PermissionsChange c;
+    auto groups = j.find("groups");
+    if (groups == j.end() || !groups->is_array())
+        throw BadInput("groups", "Field 'groups' must be a list of group ids");
+    for (const auto& g : *groups) {
+        if (!g.is_number_integer() || g.get<Id>() <= 0)
+            throw BadInput("groups", "Field 'groups' must be a list of group ids");
+        c.groups.push_back(g.get<Id>());
+    }
+    auto perms = j.find("permissions");
+    if (perms == j.end() || !perms->is_array())
+        throw BadInput("permissions", "Field 'permissions' must be a list of permission names");
+    const auto& known = all_permissions();
+    for (const auto& p : *perms) {
+        if (!p.is_string())
+            throw BadInput("permissions", "Field 'permissions' must be a list of permission names");
+        const std::string name = p.get<std::string>();
+        if (std::find(known.begin(), known.end(), name) == known.end())
+            throw BadInput("permissions", "There is no permission '" + name + "'");
+        c.permissions.push_back(name);
+    }
+    std::sort(c.groups.begin(), c.groups.end());
+    c.groups.erase(std::unique(c.groups.begin(), c.groups.end()), c.groups.end());
+    std::sort(c.permissions.begin(), c.permissions.end());
+    c.permissions.erase(std::unique(c.permissions.begin(), c.permissions.end()),
+                        c.permissions.end());
+    return c;
+}
+json to_json(const PermissionsChange& c) {
+    return {{"groups", c.groups}, {"permissions", c.permissions}};
+}
+
+void to_json(json& j, const AdminModule& m) {
+    j = {{"id", m.id},         {"title", m.title},     {"status", m.status},
+         {"owners", m.owners}, {"members", m.members}, {"updated_at", m.updated_at}};
+}
+void from_json(const json& j, AdminModule& m) {
+    m.id = j.at("id").get<Id>();
+    m.title = text_or_empty(j, "title");
+    m.status = j.value("status", Status::unavailable);
+    m.owners = j.value("owners", std::vector<std::string>{});
+    m.members = j.value("members", 0);
+    m.updated_at = text_or_empty(j, "updated_at");
+}
+
+void to_json(json& j, const RerenderProblem& p) {
+    j = {{"part_id", p.part_id},
+         {"title", p.title},
+         {"module_title", p.module_title},
+         {"messages", p.messages}};
+}
+void from_json(const json& j, RerenderProblem& p) {
+    p.part_id = j.at("part_id").get<Id>();
+    p.title = text_or_empty(j, "title");
+    p.module_title = text_or_empty(j, "module_title");
+    p.messages = j.value("messages", std::vector<std::string>{});
+}
+
+void to_json(json& j, const RerenderJob& r) {
+    j = {{"id", r.id},
+         {"state", r.state},
+         {"done", r.done},
+         {"total", r.total},
+         {"problems", r.problems},
+         {"started_at", r.started_at},
+         {"finished_at", r.finished_at.empty() ? json(nullptr) : json(r.finished_at)}};
+}
+void from_json(const json& j, RerenderJob& r) {
+    r.id = j.at("id").get<Id>();
+    r.state = j.value("state", JobState::failed);
+    r.done = j.value("done", 0);
+    r.total = j.value("total", 0);
+    r.problems = j.value("problems", std::vector<RerenderProblem>{});
+    r.started_at = text_or_empty(j, "started_at");
+    r.finished_at = text_or_empty(j, "finished_at");
+}
+std::optional<RerenderJob> parse_rerender_answer(const json& j) {
+    auto it = j.find("job");
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    return it->get<RerenderJob>();
+}
+
+NotifyRequest parse_notify(const json& j) {
+    if (j.is_null()) return {};
+    require_object(j);
+    only_fields(j, {"message"});
+    NotifyRequest r;
+    if (auto it = j.find("message"); it != j.end() && !it->is_null()) {
+        if (!it->is_string()) throw BadInput("message", "Field 'message' must be text");
+        r.message = it->get<std::string>();
+        if (r.message.size() > max_notify_message_length)
+            throw BadInput("message", "The message is longer than " +
+                                          std::to_string(max_notify_message_length) +
+                                          " characters");
+    }
+    return r;
+}
+json to_json(const NotifyRequest& r) {
+    return {{"message", r.message}};
+}
+
+} // namespace wte::api
