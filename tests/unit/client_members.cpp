@@ -4,22 +4,11 @@
 // requests those clicks send, the server's refusals shown in place, the
 // charts' numbers and the CSV download; the Members and Statistics buttons
 // only for those who may.
-#include "app/app.hpp"
-#include "client_fake_platform.hpp"
-#include "screens/screens.hpp"
-#include "ui/probe.hpp"
-#include "ui/theme.hpp"
-
-#include "system_fonts.hpp"
-#include <catch2/catch.hpp>
-
-#include <imgui.h>
-
-#include <functional>
+#include "client_headless.hpp"
 
 using namespace wte;
 using namespace wte::client;
-using wte::client::testing::FakePlatform;
+using wte::client::testing::Headless;
 
 namespace {
 
@@ -65,101 +54,9 @@ api::PartStats some_stats() {
     return s;
 }
 
-// The app signed in as the teacher, drawn headless frame after frame with
-// one ImGui context (widgets keep their state between frames, as in the browser).
-struct Teacher {
-    FakePlatform browser;
-    App app{browser};
-    json widgets, texts;
-
-    explicit Teacher(const std::string& hash) {
-        browser.hash = hash;
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 2000);
-        io.DeltaTime = 1.0f / 60.0f;
-        ui::set_scale(1.0f);
-        REQUIRE(ui::build_fonts(test::system_font));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ui::apply_style();
-        app.start();
-        answer("GET", api::path_me(), 200, session_json);
-    }
-    ~Teacher() { ImGui::DestroyContext(); }
-
-    void answer(const std::string& method, const std::string& url, int status,
-                const std::string& body) {
-        const HttpRequest* r = browser.last(method, url);
-        REQUIRE(r);
-        browser.reply(r->id, status, body);
-        app.poll();
-    }
-    // Frames of the whole app; `input` sets the mouse before frame i.
-    void frames(int n, const std::function<void(ImGuiIO&, int)>& input = nullptr) {
-        static int published = 0;
-        for (int i = 0; i < n; ++i) {
-            ImGuiIO& io = ImGui::GetIO();
-            if (input) input(io, i);
-            ImGui::NewFrame();
-            ui::probe::begin_frame();
-            Actions a;
-            draw_app(app.state, a, app.screen_name());
-            ImGui::Render();
-            // A name of its own per frame: the probe publishes only what changed.
-            const std::string j =
-                ui::probe::end_frame("test-" + std::to_string(++published), "#/test");
-            if (!j.empty()) {
-                const json all = json::parse(j);
-                widgets = all["widgets"];
-                texts = all["texts"];
-            }
-            app.apply(a);
-        }
-    }
-    const json* widget(const std::string& label, const std::string& kind) const {
-        for (const auto& w : widgets)
-            if (w["label"] == label && w["kind"] == kind) return &w;
-        return nullptr;
-    }
-    int count(const std::string& label, const std::string& kind) const {
-        int n = 0;
-        for (const auto& w : widgets)
-            n += w["label"] == label && w["kind"] == kind ? 1 : 0;
-        return n;
-    }
-    bool shows(const std::string& text) const {
-        for (const auto& t : texts)
-            if (t["text"] == text) return true;
-        return false;
-    }
-    // Clicks the nth widget so named, as a person would: move, press, release.
-    void click(const std::string& label, const std::string& kind, int nth = 0) {
-        frames(1);
-        const json* w = nullptr;
-        for (const auto& x : widgets)
-            if (x["label"] == label && x["kind"] == kind && nth-- == 0) w = &x;
-        REQUIRE(w);
-        const float x = (*w)["x"].get<float>() + (*w)["w"].get<float>() / 2;
-        const float y = (*w)["y"].get<float>() + (*w)["h"].get<float>() / 2;
-        frames(4, [&](ImGuiIO& io, int i) {
-            io.MousePos = ImVec2(x, y);
-            io.MouseDown[0] = i == 1;
-        });
-    }
-    void type(const std::string& label, const std::string& text) {
-        click(label, "input");
-        frames(1, [&](ImGuiIO& io, int) { io.AddInputCharactersUTF8(text.c_str()); });
-        frames(1);
-    }
-    int sent(const std::string& method, const std::string& url) const {
-        int n = 0;
-        for (const auto& r : browser.sent)
-            n += r.method == method && r.url == url ? 1 : 0;
-        return n;
-    }
+// The app signed in as the teacher (tests/unit/client_headless.hpp).
+struct Teacher : Headless {
+    explicit Teacher(const std::string& hash) : Headless(hash, session_json) {}
 };
 
 std::string list_url(const std::string& query = "?page=1") {
