@@ -256,6 +256,11 @@ ProfileChange parse_profile_change(const json& j) {
             throw BadInput("high_contrast", "Field 'high_contrast' must be true or false");
         c.high_contrast = it->get<bool>();
     }
+    if (auto it = j.find("confirmed"); it != j.end() && !it->is_null()) {
+        if (!it->is_boolean())
+            throw BadInput("confirmed", "Field 'confirmed' must be true or false");
+        c.confirmed = it->get<bool>();
+    }
     c.email = optional_string(j, "email");
     c.current_password = optional_string(j, "current_password");
     c.new_password = optional_string(j, "new_password");
@@ -265,6 +270,7 @@ json to_json(const ProfileChange& c) {
     json j = json::object();
     if (c.name) j["name"] = *c.name;
     if (c.high_contrast) j["high_contrast"] = *c.high_contrast;
+    if (c.confirmed) j["confirmed"] = *c.confirmed;
     if (c.email) j["email"] = *c.email;
     if (c.current_password) j["current_password"] = *c.current_password;
     if (c.new_password) j["new_password"] = *c.new_password;

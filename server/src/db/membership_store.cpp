@@ -3,8 +3,6 @@
 #include "db/rows.hpp"
 #include "db/tree_store.hpp"
 
-#include <cctype>
-
 namespace wte::db {
 
 ModuleRole MembershipStore::role_of(Id module, Id user) {
@@ -53,17 +51,6 @@ void MembershipStore::remove_member(Id module, Id user) {
 }
 
 namespace {
-// LIKE with the user's text taken literally: \ escapes %, _ and itself.
-std::string like_pattern(const std::string& text) {
-    std::string out = "%";
-    for (char ch : text) {
-        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "%";
-}
-
 const char* member_columns = "SELECT u.id, u.email, u.name, r.role";
 
 api::Member read_member(Statement& st) {

@@ -99,10 +99,12 @@ LinkPasswordRequest parse_link_password(const json& j);
 json to_json(const LinkPasswordRequest& r);
 
 // PATCH /users/{id}: the fields given change. A new email waits for the
-// link mailed to it; a new password needs the current one.
+// link mailed to it; a new password needs the current one; `confirmed: true`
+// is an administrator confirming an account (admin.users.edit).
 struct ProfileChange {
     std::optional<std::string> name;
     std::optional<bool> high_contrast;
+    std::optional<bool> confirmed;
     std::optional<std::string> email;
     std::optional<std::string> current_password;
     std::optional<std::string> new_password;
