@@ -83,6 +83,7 @@ Response add_member(Context&);
 Response patch_member(Context&);
 Response remove_member(Context&);
 Response part_stats(Context&);
+Response notify_members(Context&); // notify.cpp
 
 // Administration (admin.cpp): users, their permissions, modules, re-render.
 Response list_users(Context&);

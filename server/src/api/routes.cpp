@@ -85,6 +85,7 @@ const std::vector<Route>& route_table() {
         {"PATCH", "/api/v1/parts/{id}/users/{user_id}", patch_member, signed_in},
         {"DELETE", "/api/v1/parts/{id}/users/{user_id}", remove_member, signed_in},
         {"GET", "/api/v1/parts/{id}/stats", part_stats, signed_in},
+        {"POST", "/api/v1/parts/{id}/notify", notify_members, signed_in},
     };
     return routes;
 }

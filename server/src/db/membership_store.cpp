@@ -96,6 +96,22 @@ std::optional<api::Member> MembershipStore::member(Id module, Id user) {
     return read_member(st);
 }
 
+std::vector<User> MembershipStore::students_and_tutors(Id module) {
+    auto st = c_.prepare("SELECT u.id, u.email, u.name FROM module_roles r JOIN users u ON "
+                         "u.id = r.user_id WHERE r.module_id = ? AND r.role IN ('student', "
+                         "'tutor') ORDER BY u.id");
+    st.bind(1, module);
+    std::vector<User> out;
+    while (st.step()) {
+        User u;
+        u.id = st.int64(0);
+        u.email = st.text(1);
+        u.name = st.text(2);
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
 api::Page<PartSummary> MembershipStore::available_modules(int page, int per_page) {
     api::Page<PartSummary> out;
     out.page = page;
