@@ -351,6 +351,31 @@ class RerenderTest(AdminTestBase):
         self.assertEqual(status, 202, body)
         self.assertEqual(self.wait_until_finished(admin)["state"], "done")
 
+    def test_a_job_running_in_another_server_blocks_a_second_until_its_lease_runs_out(self):
+        admin = self.server.client("admin")
+        if admin.get("/api/v1/admin/rerender")[1]["job"]:
+            self.wait_until_finished(admin)
+        with self.db() as db:
+            job = db.execute("INSERT INTO rerender_jobs (state, total, done, lease_owner, "
+                             "lease_expires, started_at) VALUES ('running', 40, 12, "
+                             "'another-instance', ?, ?)",
+                             (int(time.time()) + 600, int(time.time()) - 5)).lastrowid
+        status, body, _ = admin.post("/api/v1/admin/rerender")
+        self.assertEqual(status, 409, body)
+        self.assertEqual(body["error"]["code"], "rerender_running")
+        self.assertEqual((body["job"]["id"], body["job"]["state"], body["job"]["done"],
+                          body["job"]["total"]), (job, "running", 12, 40))
+        self.assertEqual(admin.get("/api/v1/admin/rerender")[1]["job"]["state"], "running")
+        with self.db() as db:  # that server dies: its lease is not renewed
+            db.execute("UPDATE rerender_jobs SET lease_expires = ? WHERE id = ?",
+                       (int(time.time()) - 1, job))
+        job = admin.get("/api/v1/admin/rerender")[1]["job"]
+        self.assertEqual(job["state"], "failed")
+        self.assertIn("stopped before it finished", job["error"])
+        status, body, _ = admin.post("/api/v1/admin/rerender")
+        self.assertEqual(status, 202, body)
+        self.wait_until_finished(admin)
+
     def test_a_job_left_running_by_a_crashed_server_is_failed_at_restart(self):
         admin = self.server.client("admin")
         if admin.get("/api/v1/admin/rerender")[1]["job"]:
@@ -359,7 +384,12 @@ class RerenderTest(AdminTestBase):
             db.execute("INSERT INTO rerender_jobs (state, total, lease_owner, lease_expires, "
                        "started_at) VALUES ('running', 10, 'crashed', ?, ?)",
                        (int(time.time()) - 60, int(time.time()) - 120))
-        self.server.restart()
+        self.server.proc.kill()  # as a crash: no chance to mark anything
+        self.server.proc.wait()
+        self.server.start()
+        with self.db() as db:  # marked when serve started, before anyone looked
+            self.assertEqual(db.execute("SELECT state FROM rerender_jobs ORDER BY id DESC LIMIT 1")
+                             .fetchone()[0], "failed")
         job = self.server.client("admin").get("/api/v1/admin/rerender")[1]["job"]
         self.assertEqual(job["state"], "failed")
         self.assertIn("stopped before it finished", job["error"])

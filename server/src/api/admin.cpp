@@ -78,7 +78,7 @@ Response put_user_permissions(Context& ctx) {
     // Handing out (or taking away) `admin` is for administrators only: it
     // implies every permission, the user-permission editor's own included.
     if (holds_admin_directly(before.permissions) != holds_admin_directly(change.permissions) &&
-        !ctx.actor.permissions.count(permission::admin))
+        !ctx.actor.has(permission::admin))
         throw http::forbidden("Only an administrator (the admin permission) may grant or take "
                               "away the admin permission");
     const int admins_before = users.users_holding(permission::admin);
@@ -126,11 +126,8 @@ Response admin_modules(Context& ctx) {
 
 Response rerender_status(Context& ctx) {
     auto& jobs = ctx.stores.rerender;
-    {
-        db::Transaction tx(ctx.stores.connection);
-        jobs.fail_abandoned(db::now_seconds());
-        tx.commit();
-    }
+    // A look that usually writes nothing: the write lock only when a job was abandoned.
+    if (const auto now = db::now_seconds(); jobs.abandoned(now)) jobs.fail_abandoned(now);
     auto job = jobs.latest();
     return Response::json_body(200, {{"job", job ? json(*job) : json(nullptr)}});
 }

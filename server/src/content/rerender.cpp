@@ -56,14 +56,15 @@ RerenderWorker::~RerenderWorker() {
 }
 
 void RerenderWorker::start() {
-    {
+    try {
         db::Connection conn(config_.database_path, false);
         db::Stores stores(conn);
-        db::Transaction tx(conn);
         if (int n = stores.rerender.fail_abandoned(db::now_seconds()))
             std::cout << "re-render: " << n << " job left running by a stopped process marked "
                       << "failed" << std::endl;
-        tx.commit();
+    } catch (const std::exception& e) {
+        // The next look (GET /admin/rerender, a new job) marks it instead.
+        std::cout << "re-render: " << e.what() << std::endl;
     }
     thread_ = std::thread([this] { run(); });
     std::lock_guard lock(g_running_mutex);

@@ -32,6 +32,13 @@ std::optional<Id> RerenderStore::running() {
     return st.int64(0);
 }
 
+bool RerenderStore::abandoned(std::int64_t now) {
+    auto st = c_.prepare("SELECT 1 FROM rerender_jobs WHERE state = 'running' AND "
+                         "lease_expires < ?");
+    st.bind(1, now);
+    return st.step();
+}
+
 int RerenderStore::fail_abandoned(std::int64_t now) {
     c_.prepare("UPDATE rerender_jobs SET state = 'failed', finished_at = ?, error = ? "
                "WHERE state = 'running' AND lease_expires < ?")
@@ -45,7 +52,10 @@ int RerenderStore::fail_abandoned(std::int64_t now) {
 
 Id RerenderStore::start(const std::string& owner, int total, std::optional<Id> started_by,
                         std::int64_t lease_expires, std::int64_t now) {
-    c_.prepare("DELETE FROM rerender_jobs WHERE state <> 'running'").run();
+    // The latest stays, so ids keep growing (a client polling one never sees it reused).
+    c_.prepare("DELETE FROM rerender_jobs WHERE state <> 'running' AND "
+               "id < (SELECT MAX(id) FROM rerender_jobs)")
+        .run();
     auto st = c_.prepare("INSERT INTO rerender_jobs (state, total, started_by, lease_owner, "
                          "lease_expires, started_at) VALUES ('running', ?, ?, ?, ?, ?) "
                          "RETURNING id");

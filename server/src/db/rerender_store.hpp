@@ -28,8 +28,9 @@ public:
     std::optional<api::RerenderJob> latest();
     std::optional<Id> running();
     // Jobs whose process stopped renewing the lease are failed (they never finish).
+    bool abandoned(std::int64_t now);
     int fail_abandoned(std::int64_t now);
-    // A new running job held by `owner`; earlier jobs are forgotten.
+    // A new running job held by `owner`; jobs before the latest are forgotten.
     Id start(const std::string& owner, int total, std::optional<Id> started_by,
              std::int64_t lease_expires, std::int64_t now);
     // The running job held by `owner` and its cursor (the last part id done).
