@@ -207,6 +207,14 @@ class AdminPermissionsTest(AdminTestBase):
         status, body, _ = editor.request("PUT", f"/api/v1/users/{editor_id}/permissions",
                                          {"groups": [], "permissions": ["admin"]})
         self.assertEqual(status, 403, body)
+        with self.db() as db:  # a group that brings admin is the same thing
+            group = db.execute("INSERT INTO permission_groups (title) VALUES ('Superusers')"
+                               ).lastrowid
+            db.execute("INSERT INTO group_permissions VALUES (?, 'admin')", (group,))
+        status, body, _ = editor.request("PUT", f"/api/v1/users/{editor_id}/permissions",
+                                         {"groups": [group], "permissions": []})
+        self.assertEqual(status, 403, body)
+        self.assertNotIn("admin", editor.get("/api/v1/auth/me")[1]["permissions"])
         admin = self.server.client("admin")
         me = admin.get("/api/v1/auth/me")[1]["user"]["id"]
         status, body, _ = admin.request("PUT", f"/api/v1/users/{me}/permissions",

@@ -35,11 +35,6 @@ api::AdminUser require_admin_user(Context& ctx, Id id) {
     return *user;
 }
 
-bool holds_admin_directly(const std::vector<std::string>& permissions) {
-    return std::find(permissions.begin(), permissions.end(), permission::admin) !=
-           permissions.end();
-}
-
 } // namespace
 
 Response list_users(Context& ctx) {
@@ -75,15 +70,16 @@ Response put_user_permissions(Context& ctx) {
         if (std::find(known.begin(), known.end(), g) == known.end())
             throw http::bad_request("Group " + std::to_string(g) + " does not exist",
                                     {{"field", "groups"}, {"group", g}});
-    // Handing out (or taking away) `admin` is for administrators only: it
-    // implies every permission, the user-permission editor's own included.
-    if (holds_admin_directly(before.permissions) != holds_admin_directly(change.permissions) &&
-        !ctx.actor.has(permission::admin))
-        throw http::forbidden("Only an administrator (the admin permission) may grant or take "
-                              "away the admin permission");
+    const bool was_admin = users.permissions_of(id).count(permission::admin) > 0;
     const int admins_before = users.users_holding(permission::admin);
     users.replace_groups(id, change.groups);
     users.replace_permissions(id, change.permissions);
+    // Handing out (or taking away) `admin`, directly or through a group, is
+    // for administrators only: it implies every permission, this one included.
+    if (was_admin != (users.permissions_of(id).count(permission::admin) > 0) &&
+        !ctx.actor.has(permission::admin))
+        throw http::forbidden("Only an administrator (the admin permission) may grant or take "
+                              "away the admin permission");
     if (admins_before > 0 && users.users_holding(permission::admin) == 0)
         throw http::HttpError(409, "last_admin",
                               (id == ctx.signed_in_user().id
