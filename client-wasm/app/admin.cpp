@@ -27,7 +27,7 @@ void load_user_list(App& app) {
             u.list.fail(r.error().message);
             return;
         }
-        u.list.succeed(api::parse_page<api::AdminUser>(r.data));
+        u.list.succeed(api::parse_admin_page<api::AdminUser>(r.data, "users"));
     });
     r.key = "admin-users";
     u.list.start(app.requests().send(std::move(r)));
@@ -57,7 +57,7 @@ void load_module_list(App& app) {
             m.list.fail(r.error().message);
             return;
         }
-        m.list.succeed(api::parse_page<api::AdminModule>(r.data));
+        m.list.succeed(api::parse_admin_page<api::AdminModule>(r.data, "modules"));
     });
     r.key = "admin-modules";
     m.list.start(app.requests().send(std::move(r)));
@@ -121,8 +121,8 @@ namespace admin {
 std::string users_query(const AdminUsers& u) {
     std::string q = "?page=" + std::to_string(u.page);
     if (!u.searched.empty()) q += "&q=" + percent_encode(u.searched);
-    if (u.filter == UserFilter::confirmed) q += "&filter=confirmed";
-    if (u.filter == UserFilter::unconfirmed) q += "&filter=unconfirmed";
+    if (u.filter == api::UserFilter::confirmed) q += "&filter=confirmed";
+    if (u.filter == api::UserFilter::unconfirmed) q += "&filter=unconfirmed";
     return q;
 }
 
@@ -160,7 +160,7 @@ void load_rerender(App& app) {
 void tick(App& app) {
     AdminRerender& j = app.state.admin.rerender;
     if (!app.state.route.is(routes::admin_rerender) || !j.job.ready() || !j.job.value ||
-        j.job.value->state != api::JobState::running)
+        !api::running(*j.job.value))
         return;
     if (app.requests().pending(j.job.request)) return;
     if (app.platform().now_unix_seconds() >= j.next_poll) load_job(app);

@@ -14,6 +14,7 @@
 #include "app/remote.hpp"
 #include "app/route.hpp"
 #include "wte/api.hpp"
+#include "wte/api_admin.hpp"
 
 #include <optional>
 #include <set>
@@ -24,12 +25,10 @@ namespace wte::client {
 class App;
 struct AppState;
 
-enum class UserFilter { all, confirmed, unconfirmed };
-
 struct AdminUsers {
-    Remote<api::Page<api::AdminUser>> list;
+    Remote<api::AdminPage<api::AdminUser>> list;
     std::string query, searched;
-    UserFilter filter = UserFilter::all;
+    api::UserFilter filter = api::UserFilter::all;
     int page = 1;
     Remote<api::GroupCatalogue> catalogue;
 
@@ -44,7 +43,7 @@ struct AdminUsers {
 };
 
 struct AdminModules {
-    Remote<api::Page<api::AdminModule>> list;
+    Remote<api::AdminPage<api::AdminModule>> list;
     std::string query, searched;
     int status = 0; // 0 all, then available, unavailable, archived
     int page = 1;
@@ -66,7 +65,7 @@ struct AdminState {
 
 struct AdminActions {
     bool search_users = false;
-    std::optional<UserFilter> user_filter;
+    std::optional<api::UserFilter> user_filter;
     std::optional<int> user_page;
     std::optional<Id> confirm_user;
     std::optional<Id> send_reset;

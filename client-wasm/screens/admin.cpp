@@ -147,11 +147,17 @@ void draw_user_row(const AdminUsers& u, const Actor& actor, const api::AdminUser
 }
 
 template <typename T>
-void draw_pager(const char* id, const api::Page<T>& page, std::optional<int>& out) {
-    const int per_page = page.per_page > 0 ? page.per_page : api::admin_per_page;
+void draw_pager(const char* id, const api::AdminPage<T>& page, std::optional<int>& out) {
+    const int per_page = page.page_size > 0 ? page.page_size : api::admin_page_size;
     const int pages = static_cast<int>((page.total + per_page - 1) / per_page);
     vspace(12);
     if (int asked = pager(id, page.page, pages)) out = asked;
+}
+
+// "2026-12-03T07:40:12Z" → "2026-12-03 07:40 UTC" (the server's times are UTC).
+std::string utc_minute(const std::string& iso) {
+    if (iso.size() < 16 || iso[10] != 'T') return iso;
+    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
 }
 
 const char* status_text(Status s) {
@@ -188,7 +194,7 @@ void draw_admin_users(AppState& s, Actions& a) {
     vspace(2);
     static const std::vector<std::string> filters = {"Everyone", "Confirmed", "Not confirmed"};
     int filter = static_cast<int>(u.filter);
-    if (segmented("user-filter", filters, filter)) a.admin.user_filter = UserFilter(filter);
+    if (segmented("user-filter", filters, filter)) a.admin.user_filter = api::UserFilter(filter);
     ImGui::SameLine(0, 12_s);
     search |= button("Search", ButtonKind::secondary);
     if (search) a.admin.search_users = true;
@@ -269,8 +275,7 @@ void draw_admin_rerender(AppState& s, Actions& a) {
     paragraph("Parses every page again with the current parser and extracts its quizzes anew — "
               "after an update of WTE, say. Learners keep reading meanwhile.");
     vspace(8);
-    const bool running =
-        j.job.ready() && j.job.value && j.job.value->state == api::JobState::running;
+    const bool running = j.job.ready() && j.job.value && api::running(*j.job.value);
     if (button(j.starting ? "Starting…" : "Re-render all content", ButtonKind::primary,
                !j.starting && !running))
         a.admin.start_rerender = true;
@@ -292,13 +297,17 @@ void draw_admin_rerender(AppState& s, Actions& a) {
         return;
     }
     const api::RerenderJob& job = *j.job.value;
-    heading(running                            ? "Re-rendering…"
-            : job.state == api::JobState::done ? "Last re-render"
-                                               : "Last re-render failed",
+    heading(running               ? "Re-rendering…"
+            : job.state == "done" ? "Last re-render"
+                                  : "Last re-render failed",
             3);
-    muted("Started " + job.started_at +
-              (job.finished_at.empty() ? "" : ", finished " + job.finished_at),
+    muted("Started " + utc_minute(job.started_at) +
+              (job.finished_at ? ", finished " + utc_minute(*job.finished_at) : std::string()),
           FontRole::small);
+    if (job.error && !job.error->empty()) {
+        vspace(4);
+        error_box(*job.error);
+    }
     vspace(6);
     progress_bar(std::to_string(job.done) + " of " + std::to_string(job.total) + " pages", job.done,
                  job.total);

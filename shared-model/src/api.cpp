@@ -225,10 +225,9 @@ ProfileChange parse_profile_change(const json& j) {
         c.high_contrast = it->get<bool>();
     }
     if (auto it = j.find("confirmed"); it != j.end() && !it->is_null()) {
-        if (!it->is_boolean() || !it->get<bool>())
-            throw BadInput("confirmed",
-                           "Field 'confirmed' can only be true (an account is confirmed once)");
-        c.confirmed = true;
+        if (!it->is_boolean())
+            throw BadInput("confirmed", "Field 'confirmed' must be true or false");
+        c.confirmed = it->get<bool>();
     }
     c.email = optional_string(j, "email");
     c.current_password = optional_string(j, "current_password");

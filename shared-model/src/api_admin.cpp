@@ -1,6 +1,7 @@
-// The API contract of administration (users, groups, all modules, the
-// re-render job) and of a teacher's "notify members": paths, JSON forms and
-// the strict readers of the requests.
+// The API contract of administration and of notifying members: paths, JSON
+// forms, and the strict readers of the requests.
+#include "wte/api_admin.hpp"
+
 #include "wte/api.hpp"
 #include "wte/permissions.hpp"
 
@@ -21,9 +22,11 @@ void only_fields(const json& j, std::initializer_list<const char*> known) {
             throw BadInput(it.key(), "Field '" + it.key() + "' is not known here");
 }
 
-std::string text_or_empty(const json& j, const char* key) {
+const json& require_array(const json& j, const char* key) {
     auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    if (it == j.end() || !it->is_array())
+        throw BadInput(key, std::string("Field '") + key + "' is required: a list");
+    return *it;
 }
 
 } // namespace
@@ -50,18 +53,25 @@ std::string path_part_notify(Id part_id) {
     return path_part(part_id) + "/notify";
 }
 
+std::optional<UserFilter> parse_user_filter(const std::string& s) {
+    if (s.empty() || s == "all") return UserFilter::all;
+    if (s == "confirmed") return UserFilter::confirmed;
+    if (s == "unconfirmed") return UserFilter::unconfirmed;
+    return std::nullopt;
+}
+
 void to_json(json& j, const GroupRef& g) {
     j = {{"id", g.id}, {"title", g.title}};
 }
 void from_json(const json& j, GroupRef& g) {
     g.id = j.at("id").get<Id>();
-    g.title = text_or_empty(j, "title");
+    g.title = j.value("title", "");
 }
 
 void to_json(json& j, const AdminUser& u) {
     j = {{"id", u.id},
-         {"email", u.email},
          {"name", u.name},
+         {"email", u.email},
          {"confirmed", u.confirmed},
          {"groups", u.groups},
          {"permissions", u.permissions},
@@ -69,46 +79,33 @@ void to_json(json& j, const AdminUser& u) {
 }
 void from_json(const json& j, AdminUser& u) {
     u.id = j.at("id").get<Id>();
-    u.email = text_or_empty(j, "email");
-    u.name = text_or_empty(j, "name");
+    u.name = j.value("name", "");
+    u.email = j.value("email", "");
     u.confirmed = j.value("confirmed", false);
     u.groups = j.value("groups", std::vector<GroupRef>{});
     u.permissions = j.value("permissions", std::vector<std::string>{});
-    u.created_at = text_or_empty(j, "created_at");
+    u.created_at = j.value("created_at", "");
 }
 
-json to_json(const GroupCatalogue& c) {
+json to_json(const PermissionsChange& c) {
     return {{"groups", c.groups}, {"permissions", c.permissions}};
 }
-GroupCatalogue parse_group_catalogue(const json& j) {
-    GroupCatalogue c;
-    c.groups = j.at("groups").get<std::vector<Group>>();
-    c.permissions = j.value("permissions", std::vector<std::string>{});
-    return c;
-}
-
 PermissionsChange parse_permissions_change(const json& j) {
     require_object(j);
     only_fields(j, {"groups", "permissions"});
     PermissionsChange c;
-    auto groups = j.find("groups");
-    if (groups == j.end() || !groups->is_array())
-        throw BadInput("groups", "Field 'groups' must be a list of group ids");
-    for (const auto& g : *groups) {
-        if (!g.is_number_integer() || g.get<Id>() <= 0)
-            throw BadInput("groups", "Field 'groups' must be a list of group ids");
+    for (const auto& g : require_array(j, "groups")) {
+        if (!g.is_number_integer())
+            throw BadInput("groups", "Field 'groups' must list group ids (numbers)");
         c.groups.push_back(g.get<Id>());
     }
-    auto perms = j.find("permissions");
-    if (perms == j.end() || !perms->is_array())
-        throw BadInput("permissions", "Field 'permissions' must be a list of permission names");
     const auto& known = all_permissions();
-    for (const auto& p : *perms) {
+    for (const auto& p : require_array(j, "permissions")) {
         if (!p.is_string())
-            throw BadInput("permissions", "Field 'permissions' must be a list of permission names");
-        const std::string name = p.get<std::string>();
+            throw BadInput("permissions", "Field 'permissions' must list permission names");
+        const auto name = p.get<std::string>();
         if (std::find(known.begin(), known.end(), name) == known.end())
-            throw BadInput("permissions", "There is no permission '" + name + "'");
+            throw BadInput("permissions", "There is no permission called '" + name + "'");
         c.permissions.push_back(name);
     }
     std::sort(c.groups.begin(), c.groups.end());
@@ -118,9 +115,6 @@ PermissionsChange parse_permissions_change(const json& j) {
                         c.permissions.end());
     return c;
 }
-json to_json(const PermissionsChange& c) {
-    return {{"groups", c.groups}, {"permissions", c.permissions}};
-}
 
 void to_json(json& j, const AdminModule& m) {
     j = {{"id", m.id},         {"title", m.title},     {"status", m.status},
@@ -128,11 +122,11 @@ void to_json(json& j, const AdminModule& m) {
 }
 void from_json(const json& j, AdminModule& m) {
     m.id = j.at("id").get<Id>();
-    m.title = text_or_empty(j, "title");
-    m.status = j.value("status", Status::unavailable);
+    m.title = j.value("title", "");
+    m.status = parse_status(j.value("status", "unavailable")).value_or(Status::unavailable);
     m.owners = j.value("owners", std::vector<std::string>{});
     m.members = j.value("members", 0);
-    m.updated_at = text_or_empty(j, "updated_at");
+    m.updated_at = j.value("updated_at", "");
 }
 
 void to_json(json& j, const RerenderProblem& p) {
@@ -143,8 +137,8 @@ void to_json(json& j, const RerenderProblem& p) {
 }
 void from_json(const json& j, RerenderProblem& p) {
     p.part_id = j.at("part_id").get<Id>();
-    p.title = text_or_empty(j, "title");
-    p.module_title = text_or_empty(j, "module_title");
+    p.title = j.value("title", "");
+    p.module_title = j.value("module_title", "");
     p.messages = j.value("messages", std::vector<std::string>{});
 }
 
@@ -155,23 +149,27 @@ void to_json(json& j, const RerenderJob& r) {
          {"total", r.total},
          {"problems", r.problems},
          {"started_at", r.started_at},
-         {"finished_at", r.finished_at.empty() ? json(nullptr) : json(r.finished_at)}};
+         {"finished_at", r.finished_at ? json(*r.finished_at) : json(nullptr)}};
+    if (r.error) j["error"] = *r.error;
 }
 void from_json(const json& j, RerenderJob& r) {
     r.id = j.at("id").get<Id>();
-    r.state = j.value("state", JobState::failed);
+    r.state = j.value("state", "");
     r.done = j.value("done", 0);
     r.total = j.value("total", 0);
     r.problems = j.value("problems", std::vector<RerenderProblem>{});
-    r.started_at = text_or_empty(j, "started_at");
-    r.finished_at = text_or_empty(j, "finished_at");
-}
-std::optional<RerenderJob> parse_rerender_answer(const json& j) {
-    auto it = j.find("job");
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    return it->get<RerenderJob>();
+    r.started_at = j.value("started_at", "");
+    r.finished_at.reset();
+    if (auto it = j.find("finished_at"); it != j.end() && it->is_string())
+        r.finished_at = it->get<std::string>();
+    r.error.reset();
+    if (auto it = j.find("error"); it != j.end() && it->is_string())
+        r.error = it->get<std::string>();
 }
 
+json to_json(const NotifyRequest& r) {
+    return {{"message", r.message}};
+}
 NotifyRequest parse_notify(const json& j) {
     if (j.is_null()) return {};
     require_object(j);
@@ -187,8 +185,18 @@ NotifyRequest parse_notify(const json& j) {
     }
     return r;
 }
-json to_json(const NotifyRequest& r) {
-    return {{"message", r.message}};
+
+GroupCatalogue parse_group_catalogue(const json& j) {
+    GroupCatalogue c;
+    c.groups = j.at("groups").get<std::vector<Group>>();
+    c.permissions = j.value("permissions", std::vector<std::string>{});
+    return c;
+}
+
+std::optional<RerenderJob> parse_rerender_answer(const json& j) {
+    auto it = j.find("job");
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    return it->get<RerenderJob>();
 }
 
 } // namespace wte::api

@@ -49,7 +49,7 @@ test('a newcomer registers, confirms by mail and is signed in; a forgotten passw
   await wte.waitForScreen('my-modules');
   const route = await session.page.evaluate(() => window.location.hash);
   assert.equal(route, '#/my', 'the token is gone from the address bar');
-  await wte.waitForText('Zoë Ångström');
+  await wte.findWidget('Zoë Ångström', 'link'); // the top bar's name, leading to the profile
 
   // The same link a second time: it was used.
   await wte.click('Sign out', 'button');

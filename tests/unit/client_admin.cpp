@@ -19,14 +19,14 @@ std::string session_with(const std::string& permissions) {
 const char* me_json =
     R"({"id":3,"email":"ana@example.org","name":"Ana Admin","status":"active","options":{"high_contrast":false}})";
 
-api::Page<api::AdminUser> some_users() {
-    api::Page<api::AdminUser> p;
-    p.items = {{3, "ana@example.org", "Ana Admin", true, {{1, "Administrators"}}, {}, "2026-11-01"},
-               {8, "new@example.org", "Nico New", false, {}, {}, "2026-12-01"},
-               {9, "tess@example.org", "Tess Teacher", true, {}, {"modules.create"}, "2026-11-20"}};
+api::AdminPage<api::AdminUser> some_users() {
+    api::AdminPage<api::AdminUser> p;
+    p.items = {{3, "Ana Admin", "ana@example.org", true, {{1, "Administrators"}}, {}, "2026-11-01"},
+               {8, "Nico New", "new@example.org", false, {}, {}, "2026-12-01"},
+               {9, "Tess Teacher", "tess@example.org", true, {}, {"modules.create"}, "2026-11-20"}};
     p.total = 27;
     p.page = 1;
-    p.per_page = 25;
+
     return p;
 }
 
@@ -116,8 +116,9 @@ TEST_CASE("an administrator lists users, confirms one, sends a reset and sets pe
     Headless t("#/admin/users", session_with(R"(["admin"])"));
     REQUIRE(t.app.screen_name() == "admin-users");
     CHECK(t.sent("GET", api::path_admin_groups()) == 1);
-    t.answer("GET", users_url, 200, api::to_json(some_users()).dump());
-    t.answer("GET", api::path_admin_groups(), 200, api::to_json(catalogue()).dump());
+    t.answer("GET", users_url, 200, api::to_json(some_users(), "users").dump());
+    t.answer("GET", api::path_admin_groups(), 200,
+             json{{"groups", catalogue().groups}, {"permissions", catalogue().permissions}}.dump());
     t.frames(2);
     CHECK(t.widget("Administration", "tab"));
     CHECK(t.widget("Users", "tab"));
@@ -134,7 +135,7 @@ TEST_CASE("an administrator lists users, confirms one, sends a reset and sets pe
     t.click("Not confirmed", "radio");
     CHECK(t.sent("GET", api::path_users() + "?page=1&q=tess&filter=unconfirmed") == 1);
     t.answer("GET", api::path_users() + "?page=1&q=tess&filter=unconfirmed", 200,
-             api::to_json(some_users()).dump());
+             api::to_json(some_users(), "users").dump());
 
     t.click("Confirm", "button");
     CHECK(t.body_of("PATCH", api::path_user(8)) == json{{"confirmed", true}});
@@ -150,7 +151,7 @@ TEST_CASE("an administrator lists users, confirms one, sends a reset and sets pe
 
     // Tess gets the Teachers group; her own permission stays.
     t.answer("GET", api::path_users() + "?page=1&q=tess&filter=unconfirmed", 200,
-             api::to_json(some_users()).dump());
+             api::to_json(some_users(), "users").dump());
     t.click("Permissions", "button", 2);
     t.frames(1);
     CHECK(t.widget("Save permissions", "button"));
@@ -168,7 +169,7 @@ TEST_CASE("administration shows only what each permission allows") {
     SECTION("users.view alone: the list without a button that changes anything") {
         Headless t("#/admin/users", session_with(R"(["admin.users.view"])"));
         CHECK(t.sent("GET", api::path_admin_groups()) == 0);
-        t.answer("GET", users_url, 200, api::to_json(some_users()).dump());
+        t.answer("GET", users_url, 200, api::to_json(some_users(), "users").dump());
         t.frames(2);
         CHECK(t.shows("Ana Admin"));
         CHECK(t.count("Confirm", "button") == 0);
@@ -181,7 +182,7 @@ TEST_CASE("administration shows only what each permission allows") {
     }
     SECTION("users.edit without delete") {
         Headless t("#/admin/users", session_with(R"(["admin.users.view","admin.users.edit"])"));
-        t.answer("GET", users_url, 200, api::to_json(some_users()).dump());
+        t.answer("GET", users_url, 200, api::to_json(some_users(), "users").dump());
         t.frames(2);
         CHECK(t.count("Send reset link", "button") == 3);
         CHECK(t.count("Delete", "button") == 0);
@@ -195,18 +196,19 @@ TEST_CASE("administration shows only what each permission allows") {
 
 TEST_CASE("every module, filtered by status, each leading to its screen") {
     Headless t("#/admin/modules", session_with(R"(["admin"])"));
-    api::Page<api::AdminModule> mods;
+    api::AdminPage<api::AdminModule> mods;
     mods.items = {{4, "CSS Basics", Status::archived, {"Tess Teacher"}, 12, "2026-11-30"}};
     mods.total = 1;
-    mods.per_page = 25;
-    t.answer("GET", api::path_admin_modules() + "?page=1", 200, api::to_json(mods).dump());
+
+    t.answer("GET", api::path_admin_modules() + "?page=1", 200,
+             api::to_json(mods, "modules").dump());
     t.frames(2);
     CHECK(t.shows("1 module"));
     CHECK(t.shows("Owned by Tess Teacher · 12 members"));
     t.click("Archived", "radio");
     CHECK(t.sent("GET", api::path_admin_modules() + "?page=1&status=archived") == 1);
     t.answer("GET", api::path_admin_modules() + "?page=1&status=archived", 200,
-             api::to_json(mods).dump());
+             api::to_json(mods, "modules").dump());
     t.click("CSS Basics", "link");
     CHECK(t.app.state.route == route_part(4));
 }
@@ -219,10 +221,10 @@ TEST_CASE("the re-render job is started, polled each second while it runs, its p
     r.click("Re-render all content", "button");
     r.answer(
         "POST", api::path_admin_rerender(), 202,
-        R"({"job":{"id":1,"state":"running","done":0,"total":40,"problems":[],"started_at":"09:00"}})");
+        R"({"job":{"id":1,"state":"running","done":0,"total":40,"problems":[],"started_at":"2026-12-03T09:00:00Z"}})");
     r.answer(
         "GET", api::path_admin_rerender(), 200,
-        R"({"job":{"id":1,"state":"running","done":10,"total":40,"problems":[],"started_at":"09:00"}})");
+        R"({"job":{"id":1,"state":"running","done":10,"total":40,"problems":[],"started_at":"2026-12-03T09:00:00Z"}})");
     r.frames(2);
     CHECK(r.widget("Re-render all content", "button")->at("enabled") == false);
     const json* bar = r.widget("10 of 40 pages", "progress");
@@ -235,7 +237,7 @@ TEST_CASE("the re-render job is started, polled each second while it runs, its p
     CHECK(r.sent("GET", api::path_admin_rerender()) == asked + 1);
     r.answer(
         "GET", api::path_admin_rerender(), 200,
-        R"({"job":{"id":1,"state":"done","done":40,"total":40,"started_at":"09:00","finished_at":"09:01",
+        R"({"job":{"id":1,"state":"done","done":40,"total":40,"started_at":"2026-12-03T09:00:00Z","finished_at":"2026-12-03T09:01:10Z",
                  "problems":[{"part_id":12,"title":"Tables","module_title":"HTML","messages":["line 3: Unknown directive type \"tabel\"."]}]}})");
     r.frames(2);
     CHECK(r.shows("1 page has problems"));

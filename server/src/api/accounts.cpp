@@ -24,17 +24,6 @@ constexpr int mails_per_client = 20;
 constexpr int reset_link_minutes = 20;
 constexpr int confirm_link_minutes = 60;
 
-std::int64_t mail_wait(db::UserStore& users, const std::string& key, int limit, std::int64_t now) {
-    auto f = users.failures(key);
-    if (now - f.last_at > mail_window_seconds || f.failures < limit) return 0;
-    return f.last_at + mail_window_seconds - now;
-}
-
-void count_mail_request(db::UserStore& users, const std::string& key, std::int64_t now) {
-    if (now - users.failures(key).last_at > mail_window_seconds) users.clear_failures(key);
-    users.record_failure(key, now);
-}
-
 // Checks and counts a mail-sending request for `email` from this client;
 // the seconds to wait when either has asked too often (then nothing is counted).
 std::int64_t throttle_mail(Context& ctx, const std::string& what, const std::string& email,
@@ -42,11 +31,12 @@ std::int64_t throttle_mail(Context& ctx, const std::string& what, const std::str
     auto& users = ctx.stores.users;
     const std::string address_key = what + ":" + email;
     const std::string client_key = what + "-ip:" + ctx.req.remote;
-    const auto wait = std::max(mail_wait(users, address_key, mails_per_address, now),
-                               mail_wait(users, client_key, mails_per_client, now));
+    const auto wait =
+        std::max(users.throttle_wait(address_key, mails_per_address, mail_window_seconds, now),
+                 users.throttle_wait(client_key, mails_per_client, mail_window_seconds, now));
     if (wait > 0) return wait;
-    count_mail_request(users, address_key, now);
-    count_mail_request(users, client_key, now);
+    users.count_request(address_key, mail_window_seconds, now);
+    users.count_request(client_key, mail_window_seconds, now);
     return 0;
 }
 
@@ -118,6 +108,15 @@ Response use_link(Context& ctx, const std::string& purpose) {
 
 } // namespace
 
+void queue_password_reset(Context& ctx, const User& user, std::int64_t now) {
+    const std::string token = auth::random_url_token();
+    ctx.stores.users.replace_user_token(auth::token_hash(token), user.id, "reset",
+                                        now + reset_link_minutes * 60);
+    ctx.stores.outbox.enqueue(
+        mail::password_reset(user, ctx.config.public_url + "/#/reset/" + token, reset_link_minutes),
+        now);
+}
+
 Response register_account(Context& ctx) {
     auto request = api::parse_register(ctx.req.json_body());
     const std::string email = checked_address(request.email);
@@ -181,15 +180,8 @@ Response forgot_password(Context& ctx) {
     const auto now = db::now_seconds();
     db::Transaction tx(ctx.stores.connection);
     if (auto wait = throttle_mail(ctx, "forgot", email, now)) return too_many_mails(wait);
-    if (auto record = ctx.stores.users.find_user_by_email(email)) {
-        const std::string token = auth::random_url_token();
-        ctx.stores.users.replace_user_token(auth::token_hash(token), record->user.id, "reset",
-                                            now + reset_link_minutes * 60);
-        ctx.stores.outbox.enqueue(mail::password_reset(record->user,
-                                                       ctx.config.public_url + "/#/reset/" + token,
-                                                       reset_link_minutes),
-                                  now);
-    }
+    if (auto record = ctx.stores.users.find_user_by_email(email))
+        queue_password_reset(ctx, record->user, now);
     tx.commit();
     mail::outbox_changed();
     return mail_on_its_way("If " + email +

@@ -20,6 +20,9 @@ Response resend_confirmation(Context&);
 Response confirm_account(Context&);
 Response forgot_password(Context&);
 Response reset_password(Context&);
+// A new reset link for `user` (the older one stops working), into the outbox;
+// inside the caller's transaction.
+void queue_password_reset(Context& ctx, const User& user, std::int64_t now);
 
 // A person's account (users.cpp): profile for oneself, the same for admins.
 Response get_user(Context&);
@@ -80,5 +83,15 @@ Response add_member(Context&);
 Response patch_member(Context&);
 Response remove_member(Context&);
 Response part_stats(Context&);
+Response notify_members(Context&); // notify.cpp
+
+// Administration (admin.cpp): users, their permissions, modules, re-render.
+Response list_users(Context&);
+Response admin_groups(Context&);
+Response put_user_permissions(Context&);
+Response send_password_reset(Context&);
+Response admin_modules(Context&);
+Response rerender_status(Context&);
+Response start_rerender(Context&);
 
 } // namespace wte::api_handlers

@@ -23,9 +23,20 @@ const std::vector<Route>& route_table() {
         {"POST", "/api/v1/auth/confirm-email", confirm_email_change, anyone, false},
         {"POST", "/api/v1/auth/reset", reset_password, anyone, false},
 
+        {"GET", "/api/v1/users", list_users, permission(wte::permission::users_view)},
         {"GET", "/api/v1/users/{id}", get_user, signed_in},
         {"PATCH", "/api/v1/users/{id}", patch_user, signed_in},
         {"DELETE", "/api/v1/users/{id}", delete_user, signed_in},
+        {"PUT", "/api/v1/users/{id}/permissions", put_user_permissions,
+         permission(wte::permission::users_permissions)},
+        {"POST", "/api/v1/users/{id}/password-reset", send_password_reset,
+         permission(wte::permission::users_edit)},
+
+        // admin.users.view or admin.users.permissions: checked by the handler.
+        {"GET", "/api/v1/admin/groups", admin_groups, signed_in},
+        {"GET", "/api/v1/admin/modules", admin_modules, permission(wte::permission::modules_view)},
+        {"GET", "/api/v1/admin/rerender", rerender_status, permission(wte::permission::admin)},
+        {"POST", "/api/v1/admin/rerender", start_rerender, permission(wte::permission::admin)},
 
         {"GET", "/api/v1/modules", public_modules, anyone},
         {"GET", "/api/v1/modules/mine", my_modules, signed_in},
@@ -74,6 +85,7 @@ const std::vector<Route>& route_table() {
         {"PATCH", "/api/v1/parts/{id}/users/{user_id}", patch_member, signed_in},
         {"DELETE", "/api/v1/parts/{id}/users/{user_id}", remove_member, signed_in},
         {"GET", "/api/v1/parts/{id}/stats", part_stats, signed_in},
+        {"POST", "/api/v1/parts/{id}/notify", notify_members, signed_in},
     };
     return routes;
 }

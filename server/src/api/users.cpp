@@ -3,7 +3,8 @@
 // delete. A new address takes effect only when the link mailed to it is
 // opened; a new password needs the current one and ends the other sessions;
 // an account that alone owns a module cannot be deleted (the module would
-// have no owner) — the answer names those modules.
+// have no owner) — the answer names those modules. Administrators with
+// admin.users.edit also confirm an unconfirmed account here.
 #include "api/handlers.hpp"
 #include "auth/crypto.hpp"
 #include "mail/sender.hpp"
@@ -62,6 +63,13 @@ Response patch_user(Context& ctx) {
                                   "Another account uses " + new_email + " already",
                                   {{"field", "email"}});
     }
+    if (change.confirmed) {
+        if (!*change.confirmed)
+            throw http::bad_request("An account cannot be unconfirmed again",
+                                    {{"field", "confirmed"}});
+        if (!ctx.actor.has(permission::users_edit))
+            throw http::forbidden("Confirming an account needs the admin.users.edit permission");
+    }
     std::string password_hash;
     if (change.new_password) {
         if (!self)
@@ -78,6 +86,10 @@ Response patch_user(Context& ctx) {
     const auto now = db::now_seconds();
     db::Transaction tx(ctx.stores.connection);
     if (change.name) users.set_name(record.user.id, name);
+    // Confirmed by an administrator: the account is active; without a
+    // password yet, its owner chooses one through a reset link.
+    if (change.confirmed && record.user.status == UserStatus::unconfirmed)
+        users.set_user_status(record.user.id, UserStatus::active);
     if (change.high_contrast) {
         UserOptions options = record.user.options;
         options.high_contrast = *change.high_contrast;

@@ -3,9 +3,13 @@
 #pragma once
 
 #include "db/stores.hpp"
+#include "wte/rst/parser.hpp"
 
 namespace wte::content {
 
-void store_quizzes(db::Stores& store, Id part, const std::string& rst_source);
+// Parses the content and replaces the part's quizzes with those it holds;
+// the parser's diagnostics (problems in the content), in source order.
+std::vector<rst::Diagnostic> store_quizzes(db::Stores& store, Id part,
+                                           const std::string& rst_source);
 
 } // namespace wte::content

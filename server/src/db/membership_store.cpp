@@ -3,8 +3,6 @@
 #include "db/rows.hpp"
 #include "db/tree_store.hpp"
 
-#include <cctype>
-
 namespace wte::db {
 
 ModuleRole MembershipStore::role_of(Id module, Id user) {
@@ -53,17 +51,6 @@ void MembershipStore::remove_member(Id module, Id user) {
 }
 
 namespace {
-// LIKE with the user's text taken literally: \ escapes %, _ and itself.
-std::string like_pattern(const std::string& text) {
-    std::string out = "%";
-    for (char ch : text) {
-        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "%";
-}
-
 const char* member_columns = "SELECT u.id, u.email, u.name, r.role";
 
 api::Member read_member(Statement& st) {
@@ -107,6 +94,22 @@ std::optional<api::Member> MembershipStore::member(Id module, Id user) {
     st.bind_all(module, user);
     if (!st.step()) return std::nullopt;
     return read_member(st);
+}
+
+std::vector<User> MembershipStore::students_and_tutors(Id module) {
+    auto st = c_.prepare("SELECT u.id, u.email, u.name FROM module_roles r JOIN users u ON "
+                         "u.id = r.user_id WHERE r.module_id = ? AND r.role IN ('student', "
+                         "'tutor') ORDER BY u.id");
+    st.bind(1, module);
+    std::vector<User> out;
+    while (st.step()) {
+        User u;
+        u.id = st.int64(0);
+        u.email = st.text(1);
+        u.name = st.text(2);
+        out.push_back(std::move(u));
+    }
+    return out;
 }
 
 api::Page<PartSummary> MembershipStore::available_modules(int page, int per_page) {

@@ -32,6 +32,9 @@ public:
     api::Page<api::Member> members(Id module, const std::string& query,
                                    std::optional<ModuleRole> role, int page, int per_page);
     std::optional<api::Member> member(Id module, Id user);
+    // Who a teacher's notice goes to: the module's students and tutors (not
+    // owners, not the blocked), by id.
+    std::vector<User> students_and_tutors(Id module);
     api::Page<PartSummary> available_modules(int page, int per_page);
     // Modules where `user` has a role other than block; all statuses when empty.
     api::Page<ModuleWithRole> my_modules(Id user, const std::vector<Status>& statuses, int page,

@@ -1,5 +1,6 @@
 #include "db/rows.hpp"
 
+#include <cctype>
 #include <ctime>
 
 namespace wte::db {
@@ -16,6 +17,16 @@ std::string in_list(std::size_t n) {
     for (std::size_t i = 1; i < slots; ++i)
         out += ", ?";
     return out + ")";
+}
+
+std::string like_pattern(const std::string& text) {
+    std::string out = "%";
+    for (char ch : text) {
+        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
 }
 
 } // namespace wte::db

@@ -20,6 +20,11 @@ template <typename E> E stored_enum(std::optional<E> v, const std::string& what)
     return *v;
 }
 
+// A LIKE pattern (with ESCAPE '\\') matching `text` anywhere, taken literally
+// and lower-cased: compare it with LOWER(column) (ASCII case-insensitive in
+// SQLite and PostgreSQL alike).
+std::string like_pattern(const std::string& text);
+
 // "(?, ?, …)" with room for at least n values (8, 16, 32, …); bind the unused
 // ones to NULL (bind_in_list does), which matches nothing.
 std::string in_list(std::size_t n);

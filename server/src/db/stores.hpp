@@ -3,12 +3,14 @@
 // A future PostgreSQL backend implements the same stores.
 #pragma once
 
+#include "db/admin_store.hpp"
 #include "db/asset_store.hpp"
 #include "db/database.hpp"
 #include "db/membership_store.hpp"
 #include "db/outbox_store.hpp"
 #include "db/progress_store.hpp"
 #include "db/quiz_store.hpp"
+#include "db/rerender_store.hpp"
 #include "db/rows.hpp"
 #include "db/stats_store.hpp"
 #include "db/task_store.hpp"
@@ -21,7 +23,7 @@ namespace wte::db {
 struct Stores {
     explicit Stores(Connection& c)
         : connection(c), users(c), tasks(c), tree(c, tasks), membership(c), quizzes(c), assets(c),
-          progress(c), workspace(c), outbox(c), stats(c) {}
+          progress(c), workspace(c), outbox(c), stats(c), admin(c), rerender(c) {}
     Stores(const Stores&) = delete;
     Stores& operator=(const Stores&) = delete;
 
@@ -36,6 +38,8 @@ struct Stores {
     WorkspaceStore workspace;   // learners' files of three-pane parts, preview tokens
     OutboxStore outbox;         // outgoing mail, delivered by the sender thread
     StatsStore stats;           // teachers' statistics over all learners of a node
+    AdminStore admin;           // the administrators' lists of users and modules
+    RerenderStore rerender;     // the "re-render all content" job
 };
 
 } // namespace wte::db

@@ -114,6 +114,28 @@ void UserStore::grant_permission(Id user, const std::string& permission) {
         .run();
 }
 
+void UserStore::replace_groups(Id user, const std::vector<Id>& groups) {
+    c_.prepare("DELETE FROM user_groups WHERE user_id = ?").bind(1, user).run();
+    for (Id g : groups)
+        add_to_group(user, g);
+}
+
+void UserStore::replace_permissions(Id user, const std::vector<std::string>& permissions) {
+    c_.prepare("DELETE FROM user_permissions WHERE user_id = ?").bind(1, user).run();
+    for (const auto& p : permissions)
+        grant_permission(user, p);
+}
+
+int UserStore::users_holding(const std::string& permission) {
+    auto st = c_.prepare("SELECT COUNT(*) FROM (SELECT user_id FROM user_permissions "
+                         "WHERE permission = ? UNION SELECT ug.user_id FROM user_groups ug "
+                         "JOIN group_permissions gp ON gp.group_id = ug.group_id "
+                         "WHERE gp.permission = ?) holders");
+    st.bind_all(permission, permission);
+    st.step();
+    return st.integer(0);
+}
+
 void UserStore::create_session(const std::string& token_hash, Id user, const std::string& csrf,
                                std::int64_t expires_at) {
     c_.prepare("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
@@ -226,6 +248,18 @@ void UserStore::record_failure(const std::string& key, std::int64_t now) {
 
 void UserStore::clear_failures(const std::string& key) {
     c_.prepare("DELETE FROM login_failures WHERE key = ?").bind(1, key).run();
+}
+
+std::int64_t UserStore::throttle_wait(const std::string& key, int limit, std::int64_t window,
+                                      std::int64_t now) {
+    auto f = failures(key);
+    if (now - f.last_at > window || f.failures < limit) return 0;
+    return f.last_at + window - now;
+}
+
+void UserStore::count_request(const std::string& key, std::int64_t window, std::int64_t now) {
+    if (now - failures(key).last_at > window) clear_failures(key);
+    record_failure(key, now);
 }
 
 } // namespace wte::db

@@ -49,6 +49,11 @@ public:
     std::vector<Group> groups();
     void add_to_group(Id user, Id group);
     void grant_permission(Id user, const std::string& permission);
+    // An administrator's edit: the user's groups and direct permissions become these.
+    void replace_groups(Id user, const std::vector<Id>& groups);
+    void replace_permissions(Id user, const std::vector<std::string>& permissions);
+    // How many users hold `permission`, directly or through a group.
+    int users_holding(const std::string& permission);
 
     // Sessions and sign-in throttling
     void create_session(const std::string& token_hash, Id user, const std::string& csrf,
@@ -76,6 +81,12 @@ public:
     FailureRecord failures(const std::string& key);
     void record_failure(const std::string& key, std::int64_t now);
     void clear_failures(const std::string& key);
+    // Requests counted under `key` (in login_failures): at most `limit` per
+    // `window` seconds, the window counting from the latest one (a steady
+    // trickle stays refused). The seconds to wait, 0 when one more may go.
+    std::int64_t throttle_wait(const std::string& key, int limit, std::int64_t window,
+                               std::int64_t now);
+    void count_request(const std::string& key, std::int64_t window, std::int64_t now);
 
 private:
     Connection& c_;

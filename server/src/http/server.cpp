@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include "content/rerender.hpp"
 #include "db/migrations.hpp"
 #include "http/router.hpp"
 #include "mail/sender.hpp"
@@ -266,9 +267,13 @@ int serve(const Config& config) {
                     .bodyTimeout(std::chrono::seconds(120));
     endpoint.init(opts);
     endpoint.setHandler(Http::make_handler<WteHandler>(config));
+    // Before the first request, so a re-render asked for finds its worker.
+    content::RerenderWorker rerender_worker(config);
+    rerender_worker.start();
     endpoint.serveThreaded();
     mail::MailSender mail_sender(config);
     mail_sender.start();
+
     std::cout << "wte-server listening on http://" << config.host << ":" << config.port
               << (config.static_dir.empty() ? "" : " (serving " + config.static_dir + ")")
               << std::endl;
@@ -276,7 +281,8 @@ int serve(const Config& config) {
     int sig = 0;
     sigwait(&signals, &sig);
     std::cout << "wte-server stopping (signal " << sig << ")" << std::endl;
-    mail_sender.stop(); // a delivery in progress is cancelled; the mail stays in the outbox
+    rerender_worker.stop(); // a job in progress ends as failed
+    mail_sender.stop();     // a delivery in progress is cancelled; the mail stays in the outbox
     endpoint.shutdown();
     return 0;
 }

@@ -36,6 +36,28 @@ db::OutgoingMail to(const User& user, std::string subject) {
     return m;
 }
 
+// Plain text as HTML paragraphs: each blank-line separated block one <p>, line breaks kept.
+std::string html_paragraphs(const std::string& text) {
+    std::string out, para;
+    auto flush = [&] {
+        if (!para.empty()) out += "<p>" + para + "</p>";
+        para.clear();
+    };
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(start, end - start);
+        if (line.find_first_not_of(" \t\r") == std::string::npos)
+            flush();
+        else
+            para += (para.empty() ? "" : "<br>") + rst::escape_html(line);
+        start = end + 1;
+    }
+    flush();
+    return out;
+}
+
 } // namespace
 
 db::OutgoingMail password_reset(const User& user, const std::string& link, int minutes) {
@@ -95,6 +117,23 @@ db::OutgoingMail already_registered(const User& user, const std::string& forgot_
                             "</p><p>someone (perhaps you) tried to register with this address, "
                             "but it has an account already, so nothing was changed.</p>" +
                             button(forgot_link, "Choose a new password"));
+    return m;
+}
+
+db::OutgoingMail part_notice(const User& member, const std::string& part_title,
+                             const std::string& module_title, const std::string& teacher,
+                             const std::string& message, const std::string& link) {
+    db::OutgoingMail m = to(member, "“" + part_title + "” in " + module_title);
+    const std::string intro =
+        teacher + " asks you to look at “" + part_title + "” in the module “" + module_title + "”.";
+    m.text_body = greeting(member) + "\n\n" + intro + "\n\n" +
+                  (message.empty() ? "" : message + "\n\n") + "Open it here:\n\n" + link +
+                  "\n\nYou get this mail as a member of the module.\n";
+    m.html_body =
+        html_page("<p>" + rst::escape_html(greeting(member)) + "</p><p>" + rst::escape_html(intro) +
+                  "</p>" + html_paragraphs(message) + button(link, "Open “" + part_title + "”") +
+                  "<p style=\"font-size: small; color: #6b7280\">You get this mail as "
+                  "a member of the module.</p>");
     return m;
 }
 

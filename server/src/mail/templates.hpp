@@ -18,5 +18,9 @@ db::OutgoingMail confirm_address(const User& user, const std::string& link, int 
 // Sent to the new address (`user.email`); `link` confirms the change.
 db::OutgoingMail email_change(const User& user, const std::string& link, int minutes);
 db::OutgoingMail already_registered(const User& user, const std::string& forgot_link);
+// A teacher's "notify members" about a part: `message` may be empty; `link` opens the part.
+db::OutgoingMail part_notice(const User& member, const std::string& part_title,
+                             const std::string& module_title, const std::string& teacher,
+                             const std::string& message, const std::string& link);
 
 } // namespace wte::mail

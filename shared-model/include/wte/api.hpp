@@ -99,12 +99,12 @@ LinkPasswordRequest parse_link_password(const json& j);
 json to_json(const LinkPasswordRequest& r);
 
 // PATCH /users/{id}: the fields given change. A new email waits for the
-// link mailed to it; a new password needs the current one.
+// link mailed to it; a new password needs the current one; `confirmed: true`
+// is an administrator confirming an account (admin.users.edit).
 struct ProfileChange {
     std::optional<std::string> name;
-    // An administrator confirms an account that never followed its link.
-    std::optional<bool> confirmed;
     std::optional<bool> high_contrast;
+    std::optional<bool> confirmed;
     std::optional<std::string> email;
     std::optional<std::string> current_password;
     std::optional<std::string> new_password;
@@ -481,114 +481,6 @@ struct PartStats {
 };
 json to_json(const PartStats& s);
 PartStats parse_part_stats(const json& j);
-
-// --- Administration (FEATURES §7): GET /users, PUT /users/{id}/permissions,
-// POST /users/{id}/password-reset, GET /admin/groups, GET /admin/modules,
-// POST/GET /admin/rerender; and a teacher's POST /parts/{id}/notify ---
-
-inline constexpr int admin_per_page = 25;
-
-std::string path_users(); // ?q=&filter=all|confirmed|unconfirmed&page=N
-std::string path_user_permissions(Id id);
-std::string path_user_password_reset(Id id);
-std::string path_admin_groups();
-std::string path_admin_modules(); // ?q=&status=all|available|unavailable|archived&page=N
-std::string path_admin_rerender();
-std::string path_part_notify(Id part_id);
-
-struct GroupRef {
-    Id id = 0;
-    std::string title;
-    bool operator==(const GroupRef&) const = default;
-};
-void to_json(json& j, const GroupRef& g);
-void from_json(const json& j, GroupRef& g);
-
-// A user as administrators see one: `permissions` are the direct ones (the
-// groups bring their own).
-struct AdminUser {
-    Id id = 0;
-    std::string email;
-    std::string name;
-    bool confirmed = false;
-    std::vector<GroupRef> groups;
-    std::vector<std::string> permissions;
-    std::string created_at;
-    bool operator==(const AdminUser&) const = default;
-};
-void to_json(json& j, const AdminUser& u);
-void from_json(const json& j, AdminUser& u);
-
-// GET /admin/groups: the groups with their permissions, and every permission
-// there is (for the editor's checkboxes).
-struct GroupCatalogue {
-    std::vector<Group> groups;
-    std::vector<std::string> permissions;
-    bool operator==(const GroupCatalogue&) const = default;
-};
-json to_json(const GroupCatalogue& c);
-GroupCatalogue parse_group_catalogue(const json& j);
-
-// PUT /users/{id}/permissions: both sets replaced at once.
-struct PermissionsChange {
-    std::vector<Id> groups;
-    std::vector<std::string> permissions;
-    bool operator==(const PermissionsChange&) const = default;
-};
-PermissionsChange parse_permissions_change(const json& j); // BadInput naming the field
-json to_json(const PermissionsChange& c);
-
-struct AdminModule {
-    Id id = 0;
-    std::string title;
-    Status status = Status::unavailable;
-    std::vector<std::string> owners; // names (the email where there is no name)
-    int members = 0;
-    std::string updated_at;
-    bool operator==(const AdminModule&) const = default;
-};
-void to_json(json& j, const AdminModule& m);
-void from_json(const json& j, AdminModule& m);
-
-// "Re-render all content": a background job over every page.
-struct RerenderProblem {
-    Id part_id = 0;
-    std::string title;
-    std::string module_title;
-    std::vector<std::string> messages; // "line 3: Unknown directive type \"foo\"."
-    bool operator==(const RerenderProblem&) const = default;
-};
-void to_json(json& j, const RerenderProblem& p);
-void from_json(const json& j, RerenderProblem& p);
-
-enum class JobState { running, done, failed };
-NLOHMANN_JSON_SERIALIZE_ENUM(JobState, {{JobState::running, "running"},
-                                        {JobState::done, "done"},
-                                        {JobState::failed, "failed"}})
-
-struct RerenderJob {
-    Id id = 0;
-    JobState state = JobState::running;
-    int done = 0;
-    int total = 0;
-    std::vector<RerenderProblem> problems;
-    std::string started_at;
-    std::string finished_at; // empty while running
-    bool operator==(const RerenderJob&) const = default;
-};
-void to_json(json& j, const RerenderJob& r);
-void from_json(const json& j, RerenderJob& r);
-// {"job": null} or {"job": {...}}
-std::optional<RerenderJob> parse_rerender_answer(const json& j);
-
-// POST /parts/{id}/notify: one mail to every member, with an optional message.
-inline constexpr std::size_t max_notify_message_length = 5000;
-struct NotifyRequest {
-    std::string message;
-    bool operator==(const NotifyRequest&) const = default;
-};
-NotifyRequest parse_notify(const json& j); // BadInput naming the field
-json to_json(const NotifyRequest& r);
 
 // Validation limits shared by client forms and server checks.
 inline constexpr std::size_t max_title_length = 255;
