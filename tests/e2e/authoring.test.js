@@ -10,31 +10,11 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { BASE_URL, launch, Wte } = require('./lib/wte');
+const { api, BASE_URL, launch, Wte } = require('./lib/wte');
 
 const TEACHER = { email: 'teacher@example.org', password: 'teacher-demo' };
 const STUDENT = { email: 'student2@example.org', password: 'student2-demo' };
 const SIZE = { width: 1280, height: 1600 };
-
-// The REST API with the signed-in browser's cookie and CSRF token.
-async function api(page, method, path, body) {
-  const headers = {};
-  if (method !== 'GET') {
-    const me = await page.request.get(BASE_URL + '/api/v1/auth/me');
-    headers['X-CSRF-Token'] = (await me.json()).csrf_token;
-    headers['Content-Type'] = 'application/json';
-    // A script's content save overwrites whatever is stored (the content
-    // editor names the version it edited).
-    if (body && body.content !== undefined) headers['If-Match'] = '*';
-  }
-  const r = await page.request.fetch(BASE_URL + '/api/v1' + path, {
-    method,
-    headers,
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.ok(r.ok(), `${method} ${path} answered ${r.status()}: ${await r.text()}`);
-  return r.json();
-}
 
 function routeId(route) {
   const m = /^#\/parts\/(\d+)$/.exec(route);

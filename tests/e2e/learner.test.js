@@ -10,23 +10,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { execFile } = require('node:child_process');
 const { promisify } = require('node:util');
-const { BASE_URL, launch, Wte } = require('./lib/wte');
-
-// The REST API with the signed-in browser's cookie and CSRF token.
-async function api(page, method, path, body) {
-  const headers = {};
-  if (method !== 'GET') {
-    const me = await page.request.get(BASE_URL + '/api/v1/auth/me');
-    headers['X-CSRF-Token'] = (await me.json()).csrf_token;
-  }
-  const r = await page.request.fetch(BASE_URL + '/api/v1' + path, {
-    method,
-    headers,
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.ok(r.ok(), `${method} ${path} answered ${r.status()}: ${await r.text()}`);
-  return r.json();
-}
+const { api, BASE_URL, launch, Wte } = require('./lib/wte');
 
 // A new active user in `group`, signed in through the form.
 async function newUser(t, who, group, options = {}) {

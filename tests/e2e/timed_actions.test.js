@@ -13,29 +13,13 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { execFile } = require('node:child_process');
 const { promisify } = require('node:util');
-const { BASE_URL, launch, Wte } = require('./lib/wte');
+const { api, BASE_URL, launch, Wte } = require('./lib/wte');
 
 const TEACHER = { email: 'teacher@example.org', password: 'teacher-demo' };
 const STUDENT = { email: 'student1@example.org', password: 'student1-demo' };
 // Not UTC, so a wrong conversion between local time and UTC shows.
 const TIME_ZONE = 'America/New_York';
 const UPCOMING = 'upcoming timed action';
-
-// The REST API with the signed-in browser's cookie and CSRF token.
-async function api(page, method, path, body) {
-  const headers = {};
-  if (method !== 'GET') {
-    const me = await page.request.get(BASE_URL + '/api/v1/auth/me');
-    headers['X-CSRF-Token'] = (await me.json()).csrf_token;
-  }
-  const r = await page.request.fetch(BASE_URL + '/api/v1' + path, {
-    method,
-    headers,
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.ok(r.ok(), `${method} ${path} answered ${r.status()}: ${await r.text()}`);
-  return r.json();
-}
 
 // A minute a few minutes ahead, as the browser's clock and zone see it:
 // the strings a person types, the row text the panel shows, and UTC.
