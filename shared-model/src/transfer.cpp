@@ -34,7 +34,8 @@ public:
         n.order = static_cast<int>(integer(j, "order", false).value_or(0));
         if (auto s = text(j, "status", false)) {
             auto st = parse_status(*s);
-            if (!st) fail("status", "must be available, unavailable or archived, not \"" + *s + "\"");
+            if (!st)
+                fail("status", "must be available, unavailable or archived, not \"" + *s + "\"");
             n.status = *st;
         }
         if (j.contains("label") && !j["label"].is_null()) n.label = text(j, "label", true);
@@ -42,7 +43,8 @@ public:
             std::string m = *text(j, "display_mode", true);
             n.display_mode = parse_display_mode(m);
             if (!n.display_mode)
-                fail("display_mode", "must be text_only, three_pane_html or null, not \"" + m + "\"");
+                fail("display_mode",
+                     "must be text_only, three_pane_html or null, not \"" + m + "\"");
         }
         if (type == "tutorial" || type == "exercise") {
             n.type = PartType::part;
@@ -86,13 +88,12 @@ public:
                              "control characters");
         a.mimetype = text(j, "mimetype", false).value_or("application/octet-stream");
         const auto slash = a.mimetype.find('/');
-        const bool mime_ok =
-            slash != std::string::npos && slash > 0 && slash + 1 < a.mimetype.size() &&
-            a.mimetype.size() <= 127 &&
-            std::all_of(a.mimetype.begin(), a.mimetype.end(), [](char c) {
-                return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '.' ||
-                       c == '+' || c == '-' || c == '_';
-            });
+        const bool mime_ok = slash != std::string::npos && slash > 0 &&
+                             slash + 1 < a.mimetype.size() && a.mimetype.size() <= 127 &&
+                             std::all_of(a.mimetype.begin(), a.mimetype.end(), [](char c) {
+                                 return std::isalnum(static_cast<unsigned char>(c)) || c == '/' ||
+                                        c == '.' || c == '+' || c == '-' || c == '_';
+                             });
         if (!mime_ok) fail("mimetype", "must be a media type like image/png");
         std::string kind = text(j, "type", false).value_or("asset");
         auto k = parse_asset_kind(kind);
@@ -143,12 +144,12 @@ void check_shape(const ExportedNode& n, const std::string& where, std::set<Id>& 
     for (std::size_t i = 0; i < n.assets.size(); ++i)
         if (!assets.insert(n.assets[i].id).second) {
             const std::string p = at + "assets[" + std::to_string(i) + "].id";
-            throw BadInput(p, p + " " + std::to_string(n.assets[i].id) +
-                                  " is used by two assets");
+            throw BadInput(p, p + " " + std::to_string(n.assets[i].id) + " is used by two assets");
         }
     for (std::size_t i = 0; i < n.children.size(); ++i) {
         const std::string p = at + "children[" + std::to_string(i) + "]";
-        if (auto why = check_placement(n.type, n.children[i].type)) throw BadInput(p, p + ": " + *why);
+        if (auto why = check_placement(n.type, n.children[i].type))
+            throw BadInput(p, p + ": " + *why);
         check_shape(n.children[i], p, nodes, assets);
     }
 }
@@ -240,8 +241,8 @@ std::optional<std::string> check_import_place(std::optional<PartType> parent, Pa
 ExportedNode read_content_json(std::string_view bytes) {
     std::size_t bad = 0;
     if (!is_valid_utf8(bytes, &bad))
-        throw BadInput("content.json", "content.json is not valid UTF-8 text (byte " +
-                                           std::to_string(bad) + ")");
+        throw BadInput("content.json",
+                       "content.json is not valid UTF-8 text (byte " + std::to_string(bad) + ")");
     json j;
     try {
         j = json::parse(bytes);
@@ -290,7 +291,8 @@ std::string remap_crossrefs(const std::string& content,
     std::string out;
     std::size_t copied = 0;
     each_crossref(content, [&](std::size_t begin, std::size_t end) {
-        const std::string_view target = trimmed(std::string_view(content).substr(begin, end - begin));
+        const std::string_view target =
+            trimmed(std::string_view(content).substr(begin, end - begin));
         if (!is_digits(target)) return; // `external` or not a reference at all: as written
         Id id = 0;
         std::from_chars(target.data(), target.data() + target.size(), id);
@@ -306,7 +308,8 @@ std::string remap_crossrefs(const std::string& content,
 std::vector<Id> crossref_targets(const std::string& content) {
     std::vector<Id> ids;
     each_crossref(content, [&](std::size_t begin, std::size_t end) {
-        const std::string_view target = trimmed(std::string_view(content).substr(begin, end - begin));
+        const std::string_view target =
+            trimmed(std::string_view(content).substr(begin, end - begin));
         if (!is_digits(target)) return;
         Id id = 0;
         std::from_chars(target.data(), target.data() + target.size(), id);

@@ -130,8 +130,7 @@ TEST_CASE("content.json of the wrong shape is refused, naming the node") {
                                         "a part, not inside a page"));
     j = module_json();
     j["children"][0]["children"][0]["id"] = 1;
-    CHECK_THROWS_WITH(read_exported_node(j),
-                      "children[0].children[0].id 1 is used by two nodes");
+    CHECK_THROWS_WITH(read_exported_node(j), "children[0].children[0].id 1 is used by two nodes");
 }
 
 TEST_CASE("a module goes only to the top level, a part into a module, a page into a part") {

@@ -1,17 +1,17 @@
 // Export of a node as a ZIP in the original WTE's format, and import of such
 // a ZIP (ours or the original's) at the top level or into a module or part.
 // The format and its rules live in content/transfer; here: who may.
+#include "content/transfer.hpp"
 #include "api/handlers.hpp"
 #include "api/node.hpp"
-#include "content/transfer.hpp"
 #include "wte/permissions.hpp"
 
 namespace wte::api_handlers {
 
 Response export_part(Context& ctx) {
     Node n = require_edit(ctx, ctx.id_param(0));
-    auto plan = std::make_shared<content::ExportPlan>(
-        content::plan_export(ctx.stores, n.record.part.id));
+    auto plan =
+        std::make_shared<content::ExportPlan>(content::plan_export(ctx.stores, n.record.part.id));
     Response r;
     r.content_type = "application/zip";
     r.headers.emplace_back("Content-Disposition",

@@ -244,7 +244,8 @@ Response workspace_zip(Context& ctx) {
     ensure_workspace(ctx, w.part);
     Response r;
     r.content_type = "application/zip";
-    r.headers.emplace_back("Content-Disposition", http::zip_disposition(w.part.record.part.title, "workspace"));
+    r.headers.emplace_back("Content-Disposition",
+                           http::zip_disposition(w.part.record.part.title, "workspace"));
     r.headers.emplace_back("Cache-Control", "no-store");
     db::Connection& conn = ctx.stores.connection;
     r.stream = [&conn, user = w.user, part = w.part.record.part.id](const Response::Sink& sink) {

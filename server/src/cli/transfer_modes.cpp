@@ -88,8 +88,8 @@ int import_zip(const ImportOptions& o) {
         if (!user) throw CliError("There is no account with the address " + o.owner_email);
         owner = user->user.id;
     }
-    auto r = content::import_zip(stores, zip, place, owner,
-                                 content::import_limits(config.upload_limit));
+    auto r =
+        content::import_zip(stores, zip, place, owner, content::import_limits(config.upload_limit));
     tx.commit();
     std::cout << "Imported " << to_string(r.type) << " " << r.id << " \"" << r.title << "\" ("
               << r.parts << " parts, " << r.pages << " pages, " << r.assets << " files)\n";

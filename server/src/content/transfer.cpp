@@ -20,8 +20,8 @@ constexpr std::size_t piece_bytes = 256 * 1024;
 
 // ---- export ----
 
-void plan_node(db::Stores& stores, const Part& part, ExportPlan& plan,
-               std::map<Id, Id>& local_of, Id& next_node, Id& next_asset, ExportedNode& out) {
+void plan_node(db::Stores& stores, const Part& part, ExportPlan& plan, std::map<Id, Id>& local_of,
+               Id& next_node, Id& next_asset, ExportedNode& out) {
     out.id = next_node++;
     local_of[part.id] = out.id;
     out.type = part.type;
@@ -71,10 +71,12 @@ std::string megabytes(std::int64_t bytes) {
 class ZipReader {
 public:
     ZipReader(std::string_view zip, std::int64_t unpacked_limit) : limit_(unpacked_limit) {
+        // libarchive does not open a ZIP of no entries: only its end record.
+        if (zip.size() == 22 && zip.substr(0, 4) == std::string_view("PK\x05\x06", 4))
+            throw refused("The ZIP file is empty: there is nothing to import");
         a_ = archive_read_new();
         archive_read_support_format_zip_seekable(a_);
-        if (zip.empty() ||
-            archive_read_open_memory(a_, zip.data(), zip.size()) != ARCHIVE_OK)
+        if (zip.empty() || archive_read_open_memory(a_, zip.data(), zip.size()) != ARCHIVE_OK)
             throw refused("The file is not a ZIP archive; export a module, part or page to get "
                           "one");
     }
@@ -131,8 +133,8 @@ std::string entry_name(archive_entry* e) {
 // outright, even though we never write them to disk, since no export of
 // ours or of the original has them.
 void check_entry_name(const std::string& name) {
-    bool bad = name.empty() || name[0] == '/' || name[0] == '\\' ||
-               (name.size() > 1 && name[1] == ':');
+    bool bad =
+        name.empty() || name[0] == '/' || name[0] == '\\' || (name.size() > 1 && name[1] == ':');
     std::size_t start = 0;
     while (!bad && start <= name.size()) {
         std::size_t end = name.find_first_of("/\\", start);
@@ -225,8 +227,8 @@ void write_export(db::Stores& stores, const ExportPlan& plan,
     if (archive_write_set_format_zip(zip) != ARCHIVE_OK) fail("zip format");
     archive_write_set_options(zip, "zip:hdrcharset=UTF-8");
     archive_write_set_bytes_in_last_block(zip, 1);
-    if (archive_write_open(zip, const_cast<std::function<void(std::string_view)>*>(&sink),
-                           nullptr, write_piece, nullptr) != ARCHIVE_OK)
+    if (archive_write_open(zip, const_cast<std::function<void(std::string_view)>*>(&sink), nullptr,
+                           write_piece, nullptr) != ARCHIVE_OK)
         fail("open");
     auto header = [&](const std::string& name, std::int64_t size) {
         struct archive_entry* entry = archive_entry_new();
@@ -390,8 +392,8 @@ ImportResult import_zip(db::Stores& stores, std::string_view zip, const ImportPl
     const Id created = new_id.at(root.id);
     if (root.type == PartType::module && owner)
         stores.membership.set_role(created, *owner, ModuleRole::owner);
-    return {created, root.type, root.title, counts.parts, counts.pages,
-            static_cast<int>(stored.size())};
+    return {created,      root.type,    root.title,
+            counts.parts, counts.pages, static_cast<int>(stored.size())};
 }
 
 } // namespace wte::content
