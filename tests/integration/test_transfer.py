@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sqlite3
+import struct
 import unittest
 import zipfile
 
@@ -24,6 +25,22 @@ def make_zip(entries):
                 data = json.dumps(data)
             z.writestr(name, data)
     return buf.getvalue()
+
+
+def lying_zip():
+    """A ZIP bomb that declares 100 bytes for a content.json of 120 MB: only
+    counting while unpacking catches it."""
+    big = b" " * (120 * 1024 * 1024)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("content.json", big)
+    data = bytearray(buf.getvalue())
+    real, fake = struct.pack("<I", len(big)), struct.pack("<I", 100)
+    at = data.find(real)
+    while at >= 0:  # the local header's and the central directory's size
+        data[at:at + 4] = fake
+        at = data.find(real, at + 4)
+    return bytes(data)
 
 
 def node(id, type, title, children=None, assets=None, content="", label=None,
@@ -292,6 +309,7 @@ class TransferTest(ServerTestCase):
             "zip bomb": (make_zip({"content.json": good, "assets/0": "x", **{
                 f"filler/{i}": b"\0" * 9_000_000 for i in range(12)}}),
                          "unpacks to more than 100 MB"),
+            "zip bomb lying about its sizes": (lying_zip(), "unpacks to more than 100 MB"),
         }
         for name, (data, message) in cases.items():
             with self.subTest(name):
