@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace wte::cli {
 
@@ -63,11 +62,12 @@ int import_zip(const ImportOptions& o) {
     Config config = load_config(o.config_path);
     auto conn = open_existing(config);
     db::Stores stores(*conn);
-    std::ifstream in(o.zip_path, std::ios::binary);
+    std::ifstream in(o.zip_path, std::ios::binary | std::ios::ate);
     if (!in) throw CliError("Cannot read " + o.zip_path);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    const std::string zip = bytes.str();
+    std::string zip(static_cast<std::size_t>(in.tellg()), '\0');
+    in.seekg(0);
+    if (!in.read(zip.data(), static_cast<std::streamsize>(zip.size())))
+        throw CliError("Cannot read " + o.zip_path);
 
     db::Transaction tx(*conn);
     content::ImportPlace place;
