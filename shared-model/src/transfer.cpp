@@ -169,14 +169,73 @@ std::string_view trimmed(std::string_view s) {
 
 constexpr std::string_view crossref_role = ":crossref:`";
 
+std::size_t indent_of(std::string_view line) {
+    std::size_t n = 0;
+    while (n < line.size() && line[n] == ' ')
+        ++n;
+    return n;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+// Byte ranges of `content` that show text literally: literal blocks (after a
+// paragraph ending in "::", the body of code directives) and ``inline
+// literals``. A crossref written there is an example, not a link, and is
+// left as it is.
+std::vector<std::pair<std::size_t, std::size_t>> literal_ranges(const std::string& content) {
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    std::optional<std::size_t> block_indent; // inside a literal block indented deeper than this
+    std::size_t at = 0;
+    while (at < content.size()) {
+        std::size_t end = content.find('\n', at);
+        if (end == std::string::npos) end = content.size();
+        const std::string_view line(content.data() + at, end - at);
+        const std::string_view bare = trimmed(line);
+        if (block_indent && !bare.empty() && indent_of(line) <= *block_indent) block_indent.reset();
+        if (block_indent) {
+            ranges.emplace_back(at, end);
+        } else {
+            const bool code = starts_with(bare, ".. code-block::") ||
+                              starts_with(bare, ".. code::") ||
+                              starts_with(bare, ".. sourcecode::");
+            const bool expanded = bare.size() >= 2 && bare.substr(bare.size() - 2) == "::" &&
+                                  !starts_with(bare, "..");
+            if (code || expanded) block_indent = indent_of(line);
+        }
+        at = end + 1;
+    }
+    for (std::size_t open = content.find("``"); open != std::string::npos;) {
+        const std::size_t close = content.find("``", open + 2);
+        const std::size_t blank = content.find("\n\n", open);
+        if (close == std::string::npos || (blank != std::string::npos && blank < close)) {
+            open = content.find("``", open + 2);
+            continue;
+        }
+        ranges.emplace_back(open, close + 2);
+        open = content.find("``", close + 2);
+    }
+    return ranges;
+}
+
 // Calls on_target(begin, end) with the byte range of every crossref target in
-// `content` (`T` alone or the `T` of `text <T>`).
+// `content` (`T` alone or the `T` of `text <T>`), literal text left out.
 template <typename F> void each_crossref(const std::string& content, F on_target) {
+    const auto literal = literal_ranges(content);
+    auto is_literal = [&](std::size_t pos) {
+        return std::any_of(literal.begin(), literal.end(),
+                           [&](const auto& r) { return pos >= r.first && pos < r.second; });
+    };
     std::size_t at = 0;
     while ((at = content.find(crossref_role, at)) != std::string::npos) {
         const std::size_t open = at + crossref_role.size();
         const std::size_t close = content.find('`', open);
         if (close == std::string::npos) return;
+        if (is_literal(at)) {
+            at = close + 1;
+            continue;
+        }
         std::size_t begin = open, end = close;
         if (close > open && content[close - 1] == '>') {
             const std::size_t lt = content.rfind('<', close - 1);

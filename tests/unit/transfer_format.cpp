@@ -143,3 +143,21 @@ TEST_CASE("a module goes only to the top level, a part into a module, a page int
           std::optional<std::string>("A part can only be imported into a module"));
     CHECK(check_import_place(PartType::part, PartType::module).has_value());
 }
+
+TEST_CASE("a crossref shown as literal text is an example and stays as written") {
+    auto map = [](Id id) -> std::optional<Id> { return id + 100; };
+    const std::string examples = "Write ``:crossref:`42``` to link.\n"
+                                 "\n"
+                                 "For example::\n"
+                                 "\n"
+                                 "   :crossref:`7`\n"
+                                 "\n"
+                                 ".. code-block:: rst\n"
+                                 "\n"
+                                 "   :crossref:`the part <8>`\n"
+                                 "\n";
+    CHECK(remap_crossrefs(examples + "Like :crossref:`1`.\n\n.. note::\n\n   See :crossref:`2`\n",
+                          map) ==
+          examples + "Like :crossref:`101`.\n\n.. note::\n\n   See :crossref:`102`\n");
+    CHECK(crossref_targets(examples).empty());
+}
