@@ -66,7 +66,7 @@ void draw_permissions_editor(const AdminUsers& u, const api::AdminUser& who, Act
         label("Permissions of their own");
         for (const std::string& p : u.catalogue.value.permissions) {
             bool on = u.edit_permissions.count(p) > 0;
-            if (toggle(p.c_str(), on)) a.admin.toggle_permission = p;
+            if (toggle(describe_permission(p).c_str(), on)) a.admin.toggle_permission = p;
         }
         vspace(8);
         const bool busy = u.busy_user == who.id;

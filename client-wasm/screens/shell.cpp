@@ -100,12 +100,14 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
         FontScope f(FontRole::small);
         const std::string& who = s.session.current.user.name.empty() ? s.session.current.user.email
                                                                      : s.session.current.user.name;
-        const float tw = ImGui::CalcTextSize(who.c_str()).x;
+        // The user's name leads to their profile; where it does not fit, "Profile".
+        const std::string shown =
+            right - ImGui::CalcTextSize(who.c_str()).x - 20_s >= x ? who : "Profile";
+        const float tw = ImGui::CalcTextSize(shown.c_str()).x;
         if (right - tw - 20_s >= x) {
             right -= tw + 20_s;
             ImGui::SetCursorPos(ImVec2(right, (h - ImGui::GetTextLineHeight()) * 0.5f));
-            // The user's name leads to their profile.
-            if (link(who, FontRole::small, "##profile-link")) a.navigate = route_profile();
+            if (link(shown, FontRole::small, "##profile-link")) a.navigate = route_profile();
         }
     }
     ImGui::EndChild();

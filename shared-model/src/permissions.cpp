@@ -26,6 +26,19 @@ const std::vector<GroupTemplate>& default_groups() {
     return groups;
 }
 
+std::string describe_permission(const std::string& p) {
+    if (p == permission::admin) return "Everything (administrator)";
+    if (p == permission::users_view) return "See every user";
+    if (p == permission::users_edit) return "Confirm users and send them reset links";
+    if (p == permission::users_delete) return "Delete users";
+    if (p == permission::users_permissions) return "Give groups and permissions";
+    if (p == permission::modules_create) return "Create modules";
+    if (p == permission::modules_view) return "See every module";
+    if (p == permission::modules_edit) return "Edit every module";
+    if (p == permission::modules_delete) return "Delete every module";
+    return p;
+}
+
 bool Actor::has(const std::string& p) const {
     return permissions.count(permission::admin) > 0 || permissions.count(p) > 0;
 }

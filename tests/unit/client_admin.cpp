@@ -155,6 +155,10 @@ TEST_CASE("an administrator lists users, confirms one, sends a reset and sets pe
     t.click("Permissions", "button", 2);
     t.frames(1);
     CHECK(t.widget("Save permissions", "button"));
+    // Permissions in words, her own one on.
+    REQUIRE(t.widget("Create modules", "checkbox"));
+    CHECK(t.widget("Create modules", "checkbox")->at("checked") == true);
+    CHECK(t.widget("See every user", "checkbox")->at("checked") == false);
     t.click("Teachers", "checkbox");
     t.click("Save permissions", "button");
     CHECK(t.body_of("PUT", api::path_user_permissions(9)) ==

@@ -24,6 +24,9 @@ inline constexpr const char* modules_delete = "admin.modules.delete";
 } // namespace permission
 
 const std::vector<std::string>& all_permissions();
+// What a permission lets one do, in words for the administrator's screen
+// ("See every user"); the name itself for one not known here.
+std::string describe_permission(const std::string& permission);
 
 // The permission groups that init-db creates.
 struct GroupTemplate {
