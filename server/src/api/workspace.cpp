@@ -91,27 +91,6 @@ json workspace_body(Context& ctx, const Workspace& w) {
     return api::to_json(body);
 }
 
-// "Mein Projekt (v2).zip" → a quoted ASCII name plus the exact one in RFC 5987 form.
-std::string zip_disposition(const std::string& title) {
-    std::string ascii, encoded;
-    static const char* const hex = "0123456789ABCDEF";
-    for (unsigned char c : title) {
-        if ((c & 0xc0) != 0x80) // one '_' per character, not per byte
-            ascii += (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '/')
-                         ? '_'
-                         : static_cast<char>(c);
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            encoded += static_cast<char>(c);
-        } else {
-            encoded += '%';
-            encoded += hex[c >> 4];
-            encoded += hex[c & 15];
-        }
-    }
-    if (ascii.empty()) ascii = "workspace";
-    return "attachment; filename=\"" + ascii + ".zip\"; filename*=UTF-8''" + encoded + ".zip";
-}
-
 // libarchive hands the archive over in blocks; each goes straight to the client.
 la_ssize_t write_piece(struct archive*, void* sink, const void* data, size_t size) {
     (*static_cast<const http::Response::Sink*>(sink))(
@@ -152,6 +131,27 @@ void write_zip(db::Connection& conn, Id user, Id part, const http::Response::Sin
 }
 
 } // namespace
+
+// "Mein Projekt (v2).zip" → a quoted ASCII name plus the exact one in RFC 5987 form.
+std::string zip_disposition(const std::string& title) {
+    std::string ascii, encoded;
+    static const char* const hex = "0123456789ABCDEF";
+    for (unsigned char c : title) {
+        if ((c & 0xc0) != 0x80) // one '_' per character, not per byte
+            ascii += (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '/')
+                         ? '_'
+                         : static_cast<char>(c);
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            encoded += static_cast<char>(c);
+        } else {
+            encoded += '%';
+            encoded += hex[c >> 4];
+            encoded += hex[c & 15];
+        }
+    }
+    if (ascii.empty()) ascii = "workspace";
+    return "attachment; filename=\"" + ascii + ".zip\"; filename*=UTF-8''" + encoded + ".zip";
+}
 
 std::string served_content_type(const std::string& mimetype) {
     return mimetype.rfind("text/", 0) == 0 || mimetype == "application/json" ||

@@ -453,7 +453,7 @@ private:
             }
             out_ += "</fieldset>\n";
         }
-        out_ += "<button type=\"submit\">Check answers</button>\n";
+        if (o_.quiz_check_button) out_ += "<button type=\"submit\">Check answers</button>\n";
         close("form");
     }
 

@@ -21,6 +21,8 @@ struct HtmlOptions {
     std::function<std::string(const std::string& part_id)> crossref_title;
     bool include_title = true; // the document title as <h1>
     bool show_problems = true; // refused content shown as a notice in place
+    // The quiz's "Check answers" button; an offline copy has nobody to check them.
+    bool quiz_check_button = true;
 };
 
 std::string to_html(const Document& doc, const HtmlOptions& options = {});
