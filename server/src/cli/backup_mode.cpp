@@ -19,6 +19,7 @@ struct BackupOptions {
     std::string config_path;
     std::string file;
     bool force = false;
+    bool quiet = false;
 };
 
 int backup(const BackupOptions& o) {
@@ -50,8 +51,9 @@ int backup(const BackupOptions& o) {
         throw CliError("The copy failed its integrity check: " + problems.front());
     }
     fs::rename(partial, target);
-    std::cout << "Backed up " << config.database_path << " to " << o.file << " ("
-              << fs::file_size(target) << " bytes, integrity check ok)\n";
+    if (!o.quiet)
+        std::cout << "Backed up " << config.database_path << " to " << o.file << " ("
+                  << fs::file_size(target) << " bytes, integrity check ok)\n";
     return 0;
 }
 
@@ -64,6 +66,7 @@ void add_backup_mode(Modes& modes) {
     mode->add_option("CONFIG", o->config_path, "Configuration file")->required();
     mode->add_option("FILE", o->file, "Where to write the backup (must not exist)")->required();
     mode->add_flag("--force", o->force, "Replace FILE if it exists");
+    mode->add_flag("--quiet", o->quiet, "Print nothing on success (for cron)");
     modes.add(mode, [o] { return backup(*o); });
 }
 
