@@ -62,6 +62,13 @@ TEST_CASE("HTML quizzes are forms that do not reveal the correct answers") {
     CHECK_FALSE(has(html, "correct"));
     CHECK_FALSE(has(html, "checked"));
     CHECK_FALSE(has(html, "[x]"));
+    CHECK(has(html, "<button type=\"submit\">Check answers</button>"));
+    HtmlOptions offline;
+    offline.quiz_check_button = false;
+    CHECK_FALSE(has(html_of(".. quiz:: q\n\n   .. quiz-question:: a\n      :question: Pick\n\n"
+                            "      [x] right\n",
+                            offline),
+                    "<button"));
 }
 
 TEST_CASE("HTML never passes raw content and shows refused directives as notices") {
