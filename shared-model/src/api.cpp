@@ -172,6 +172,9 @@ std::string path_workspace_reset(Id part_id) {
 std::string path_workspace_zip(Id part_id) {
     return path_part(part_id) + "/files.zip";
 }
+std::string path_offline_zip(Id part_id) {
+    return path_part(part_id) + "/offline.zip";
+}
 
 json to_json(const ErrorBody& e) {
     json inner = {{"code", e.code}, {"message", e.message}};

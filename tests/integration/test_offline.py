@@ -177,9 +177,11 @@ class OfflineCopyTests(ServerTestCase):
         self.assertIn('class="tok-keyword"', everything)
         self.assertIn("<math", everything)
         self.assertIn('<link rel="stylesheet" href="../style.css">', everything)
+        self.assertIn('href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"', everything)
         for name in self.names:
             if name.endswith(".html"):
                 self.assertNotIn("<script", self.text(name), name)
+                self.assertNotIn("<iframe", self.text(name), name)  # nothing loads from elsewhere
 
     def test_assets_are_in_the_zip_byte_for_byte_and_linked_relatively(self):
         t = self.server.client("teacher")

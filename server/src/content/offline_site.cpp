@@ -3,6 +3,8 @@
 #include "wte/rst/html.hpp"
 #include "wte/rst/parser.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -76,7 +78,6 @@ form.quiz { border: 1px solid #d0d7de; border-radius: 6px; padding: 0.5rem 1rem 
 form.quiz fieldset { border: none; padding: 0; margin: 0.8rem 0; }
 form.quiz legend { font-weight: 600; padding: 0; }
 .youtube p { margin: 0.3rem 0; }
-.youtube iframe { display: none; }
 .problem { border: 1px solid #cf222e; color: #82071e; background: #ffebe9; padding: 0.3rem 0.6rem; }
 math[display="block"] { display: block; margin: 1rem 0; font-size: 1.15em; }
 @media print {
@@ -176,6 +177,7 @@ private:
         h.include_title = title;
         h.show_problems = o_.show_problems;
         h.quiz_check_button = false;
+        h.embed_videos = false;
         h.asset_url = [&](const std::string& name) {
             std::string path = asset_path(n.chain, name);
             return path.empty() ? std::string("#missing-asset") : prefix + path;

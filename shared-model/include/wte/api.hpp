@@ -52,7 +52,8 @@ std::string path_workspace(Id part_id);
 std::string path_workspace_file(Id part_id, const std::string& filename);
 std::string path_workspace_reset(Id part_id);
 std::string path_workspace_zip(Id part_id);
-std::string path_members(Id part_id); // the members of the node's module
+std::string path_offline_zip(Id part_id); // the offline copy of a module, part or page
+std::string path_members(Id part_id);     // the members of the node's module
 std::string path_member(Id part_id, Id user_id);
 std::string path_stats(Id part_id);
 std::string path_stats_csv(Id part_id);
