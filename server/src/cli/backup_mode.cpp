@@ -1,7 +1,8 @@
 // backup: a consistent copy of the database taken while `serve` and the
 // timed-task runners keep writing. The copy is written next to FILE under a
 // temporary name, checked with PRAGMA integrity_check and only then renamed
-// to FILE, so FILE is either a sound backup or not there at all.
+// to FILE, so FILE never holds a half-written or unchecked copy (with --force
+// the old file stays until the rename replaces it).
 #include "cli/modes.hpp"
 
 #include "db/backup.hpp"
