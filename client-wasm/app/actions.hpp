@@ -17,6 +17,7 @@
 #include "app/session.hpp"
 #include "app/stats.hpp"
 #include "app/timed_actions.hpp"
+#include "app/transfer.hpp"
 #include "app/tree_edit.hpp"
 #include "app/workspace.hpp"
 
@@ -43,12 +44,13 @@ struct Actions {
     ProfileActions profile;
     AdminActions admin;
     NotifyActions notify;
+    TransferActions transfer;
 
     bool any() const {
-        return navigate || retry || profile.any() || admin.any() || notify.any() || session.any() ||
-               accounts.any() || lists.any() || part.any() || timed.any() || tree.any() ||
-               preview.any() || workspace.any() || members.any() || stats.any() || files.any() ||
-               help.any() || content_editor.any();
+        return navigate || retry || profile.any() || admin.any() || notify.any() ||
+               transfer.any() || session.any() || accounts.any() || lists.any() || part.any() ||
+               timed.any() || tree.any() || preview.any() || workspace.any() || members.any() ||
+               stats.any() || files.any() || help.any() || content_editor.any();
     }
 };
 

@@ -80,11 +80,13 @@ void App::reset_signed_in_state() {
     state.profile = {};
     state.admin = {};
     state.notify = {};
+    state.import_panel = {};
 }
 
 bool App::poll() {
     bool any = requests_.poll();
     part_files::poll(*this);
+    transfer::poll(*this);
     any = page_content::poll_images(*this) || any;
     any = preview::poll(*this) || any;
     if (any) page_content::refresh_titles(*this);
@@ -110,6 +112,7 @@ void App::apply(Actions& a) {
     profile::apply(*this, a.profile);
     admin::apply(*this, a.admin);
     notify::apply(*this, a.notify);
+    transfer::apply(*this, a.transfer);
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();

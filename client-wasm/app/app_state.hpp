@@ -19,6 +19,7 @@
 #include "app/stats.hpp"
 #include "app/time_on_page.hpp"
 #include "app/timed_actions.hpp"
+#include "app/transfer.hpp"
 #include "app/tree_edit.hpp"
 #include "app/workspace.hpp"
 
@@ -48,6 +49,7 @@ struct AppState {
     EmailConfirmation email_confirmation; // app/profile.hpp: #/confirm-email/TOKEN
     AdminState admin;                     // app/admin.hpp: users, all modules, re-render
     NotifyForm notify;                    // app/admin.hpp: a teacher's mail to the members
+    ImportPanel import_panel;             // app/transfer.hpp: a ZIP on its way in
 
     bool high_contrast = false;
     int frame = 0;

@@ -17,6 +17,7 @@ void draw_page(AppState& s, Actions& a) {
     draw_files_button(s, a); // at the title's right end
     draw_part_marks(v);
     draw_node_tools(s, a);
+    draw_transfer_tools(s, a);
     draw_edit_content_button(v, a);
     draw_timed_actions(s, a);
     vspace(6);

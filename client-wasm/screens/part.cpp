@@ -77,6 +77,7 @@ void draw_part(AppState& s, Actions& a) {
     draw_node_tools(s, a);
     draw_teacher_links(s, a);
     draw_notify(s, a);
+    draw_transfer_tools(s, a);
     draw_edit_content_button(v, a);
     draw_timed_actions(s, a);
     if (!v.part.content.empty()) {

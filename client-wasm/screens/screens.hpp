@@ -49,6 +49,10 @@ void draw_confirm_email(AppState& state, Actions& actions);
 void draw_admin_users(AppState& state, Actions& actions);
 void draw_admin_modules(AppState& state, Actions& actions);
 void draw_admin_rerender(AppState& state, Actions& actions);
+// Export, offline copy and import on the node screens; "Import a module…"
+// beside "New module" (screens/transfer.cpp).
+void draw_transfer_tools(AppState& state, Actions& actions);
+void draw_import_module(AppState& state, Actions& actions);
 // "Notify members" on a module or part screen, for those who may edit it.
 void draw_notify(AppState& state, Actions& actions);
 

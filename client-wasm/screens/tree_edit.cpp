@@ -293,6 +293,7 @@ void draw_new_module(AppState& s, Actions& a) {
     vspace(6);
     if (!creating && button("New module", ButtonKind::primary))
         a.tree.create = TreeCreateAsk{0, PartType::module, -1, ""};
+    if (!creating) draw_import_module(s, a);
     if (creating) draw_create_dialog(d, a);
 }
 

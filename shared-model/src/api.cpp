@@ -147,6 +147,15 @@ std::string path_asset_upload(Id part_id, const std::string& filename, AssetKind
     return path_assets(part_id) + "?filename=" + percent_encode(filename) +
            "&type=" + to_string(kind);
 }
+std::string path_part_export(Id part_id) {
+    return path_part(part_id) + "/export";
+}
+std::string path_import(std::optional<Id> parent_id) {
+    return p("/import") + (parent_id ? "?parent_id=" + std::to_string(*parent_id) : "");
+}
+std::string path_part_offline(Id part_id) {
+    return path_part(part_id) + "/offline.zip";
+}
 std::string path_asset(Id id) {
     return std::string(prefix) + "/assets/" + std::to_string(id);
 }
@@ -171,9 +180,6 @@ std::string path_workspace_reset(Id part_id) {
 }
 std::string path_workspace_zip(Id part_id) {
     return path_part(part_id) + "/files.zip";
-}
-std::string path_offline_zip(Id part_id) {
-    return path_part(part_id) + "/offline.zip";
 }
 
 json to_json(const ErrorBody& e) {

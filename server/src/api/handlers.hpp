@@ -86,6 +86,10 @@ Response remove_member(Context&);
 Response part_stats(Context&);
 Response notify_members(Context&); // notify.cpp
 
+// ZIPs in the original WTE's format (transfer.cpp).
+Response export_part(Context&);
+Response import_zip(Context&);
+
 // Administration (admin.cpp): users, their permissions, modules, re-render.
 Response list_users(Context&);
 Response admin_groups(Context&);

@@ -4,7 +4,6 @@
 // streamed while libarchive writes it; asset bytes are read one at a time.
 #include "api/handlers.hpp"
 #include "api/node.hpp"
-#include "api/workspace.hpp"
 #include "content/offline_site.hpp"
 #include "db/asset_store.hpp"
 #include "db/rows.hpp"
@@ -114,7 +113,8 @@ Response offline_copy(Context& ctx) {
 
     Response r;
     r.content_type = "application/zip";
-    r.headers.emplace_back("Content-Disposition", zip_disposition(n.record.part.title));
+    r.headers.emplace_back("Content-Disposition",
+                           http::zip_disposition(n.record.part.title, "offline-copy"));
     r.headers.emplace_back("Cache-Control", "no-store");
     db::Connection& conn = ctx.stores.connection;
     r.stream = [&conn, site](const Response::Sink& sink) { write_site(conn, *site, sink); };

@@ -88,6 +88,10 @@ const std::vector<Route>& route_table() {
         {"DELETE", "/api/v1/parts/{id}/users/{user_id}", remove_member, signed_in},
         {"GET", "/api/v1/parts/{id}/stats", part_stats, signed_in},
         {"POST", "/api/v1/parts/{id}/notify", notify_members, signed_in},
+
+        {"GET", "/api/v1/parts/{id}/export", export_part, signed_in},
+        // Top level needs modules.create, into a node its edit right: checked by the handler.
+        {"POST", "/api/v1/import", import_zip, signed_in},
     };
     return routes;
 }

@@ -132,27 +132,6 @@ void write_zip(db::Connection& conn, Id user, Id part, const http::Response::Sin
 
 } // namespace
 
-// "Mein Projekt (v2).zip" → a quoted ASCII name plus the exact one in RFC 5987 form.
-std::string zip_disposition(const std::string& title) {
-    std::string ascii, encoded;
-    static const char* const hex = "0123456789ABCDEF";
-    for (unsigned char c : title) {
-        if ((c & 0xc0) != 0x80) // one '_' per character, not per byte
-            ascii += (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '/')
-                         ? '_'
-                         : static_cast<char>(c);
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            encoded += static_cast<char>(c);
-        } else {
-            encoded += '%';
-            encoded += hex[c >> 4];
-            encoded += hex[c & 15];
-        }
-    }
-    if (ascii.empty()) ascii = "workspace";
-    return "attachment; filename=\"" + ascii + ".zip\"; filename*=UTF-8''" + encoded + ".zip";
-}
-
 std::string served_content_type(const std::string& mimetype) {
     return mimetype.rfind("text/", 0) == 0 || mimetype == "application/json" ||
                    mimetype == "image/svg+xml"
@@ -265,7 +244,8 @@ Response workspace_zip(Context& ctx) {
     ensure_workspace(ctx, w.part);
     Response r;
     r.content_type = "application/zip";
-    r.headers.emplace_back("Content-Disposition", zip_disposition(w.part.record.part.title));
+    r.headers.emplace_back("Content-Disposition",
+                           http::zip_disposition(w.part.record.part.title, "workspace"));
     r.headers.emplace_back("Cache-Control", "no-store");
     db::Connection& conn = ctx.stores.connection;
     r.stream = [&conn, user = w.user, part = w.part.record.part.id](const Response::Sink& sink) {

@@ -15,8 +15,4 @@ void ensure_workspace(http::Context& ctx, const Node& part);
 // types marked UTF-8 (what the editor writes).
 std::string served_content_type(const std::string& mimetype);
 
-// Content-Disposition of a ZIP download named after `title` (ASCII fallback
-// plus the exact UTF-8 name).
-std::string zip_disposition(const std::string& title);
-
 } // namespace wte::api_handlers

@@ -2,6 +2,8 @@
 
 #include "db/rows.hpp"
 
+#include <algorithm>
+
 namespace wte::db {
 
 namespace {
@@ -57,6 +59,34 @@ std::optional<std::string> AssetStore::bytes(Id id) {
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
     return st.blob(0);
+}
+
+void AssetStore::read_in_pieces(Id id, std::size_t piece,
+                                const std::function<void(std::string_view)>& take) {
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(c_.handle(), "main", "assets", "data", id, 0, &blob) != SQLITE_OK) {
+        sqlite3_blob_close(blob);
+        throw DbError(sqlite3_errcode(c_.handle()),
+                      "asset " + std::to_string(id) + ": " + sqlite3_errmsg(c_.handle()));
+    }
+    const int size = sqlite3_blob_bytes(blob);
+    std::string buffer(std::min<std::size_t>(piece, static_cast<std::size_t>(size)), '\0');
+    for (int at = 0; at < size;) {
+        const int n = std::min(static_cast<int>(buffer.size()), size - at);
+        if (sqlite3_blob_read(blob, buffer.data(), n, at) != SQLITE_OK) {
+            sqlite3_blob_close(blob);
+            throw DbError(sqlite3_errcode(c_.handle()),
+                          "asset " + std::to_string(id) + ": " + sqlite3_errmsg(c_.handle()));
+        }
+        at += n;
+        try {
+            take(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+        } catch (...) {
+            sqlite3_blob_close(blob);
+            throw;
+        }
+    }
+    sqlite3_blob_close(blob);
 }
 
 std::vector<Asset> AssetStore::of_part(Id part) {

@@ -78,6 +78,28 @@ HttpError conflict(const std::string& m) {
     return {409, "conflict", m};
 }
 
+std::string zip_disposition(const std::string& title, const std::string& fallback) {
+    std::string ascii, encoded;
+    static const char* const hex = "0123456789ABCDEF";
+    for (unsigned char c : title) {
+        if ((c & 0xc0) != 0x80) // one '_' per character, not per byte
+            ascii += (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '/')
+                         ? '_'
+                         : static_cast<char>(c);
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            encoded += static_cast<char>(c);
+        } else if (c == '/') {
+            encoded += '_';
+        } else {
+            encoded += '%';
+            encoded += hex[c >> 4];
+            encoded += hex[c & 15];
+        }
+    }
+    if (ascii.empty()) ascii = encoded = fallback;
+    return "attachment; filename=\"" + ascii + ".zip\"; filename*=UTF-8''" + encoded + ".zip";
+}
+
 std::string url_decode(const std::string& s, bool plus_is_space) {
     std::string out;
     out.reserve(s.size());

@@ -66,6 +66,11 @@ HttpError conflict(const std::string& message);
 
 std::string url_decode(const std::string& s, bool plus_is_space = true);
 
+// Content-Disposition of a ZIP download named after `title` ("Mein Projekt
+// (v2)" → a quoted ASCII name plus the exact one in RFC 5987 form), '/'
+// written '_'; `fallback` when nothing of the title is left.
+std::string zip_disposition(const std::string& title, const std::string& fallback);
+
 // If-Match as browsers and tools send it: "etag", etag, W/"etag" or *. Apache's
 // mod_deflate hands out "etag-gzip" for a compressed GET: that is our etag too.
 struct Precondition {

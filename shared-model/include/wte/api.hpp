@@ -52,11 +52,15 @@ std::string path_workspace(Id part_id);
 std::string path_workspace_file(Id part_id, const std::string& filename);
 std::string path_workspace_reset(Id part_id);
 std::string path_workspace_zip(Id part_id);
-std::string path_offline_zip(Id part_id); // the offline copy of a module, part or page
-std::string path_members(Id part_id);     // the members of the node's module
+std::string path_members(Id part_id); // the members of the node's module
 std::string path_member(Id part_id, Id user_id);
 std::string path_stats(Id part_id);
 std::string path_stats_csv(Id part_id);
+// Courses in and out (export-format.md): a node's ZIP, an import (top level
+// without a parent), and the offline website of a module or part.
+std::string path_part_export(Id part_id);
+std::string path_import(std::optional<Id> parent_id);
+std::string path_part_offline(Id part_id);
 
 struct ErrorBody {
     std::string code; // not_found, bad_request, unauthorized, forbidden, conflict, ...
