@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     wte::cli::add_user_modes(modes);
     wte::cli::add_mail_modes(modes);
     wte::cli::add_transfer_modes(modes);
+    wte::cli::add_backup_mode(modes);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -170,4 +170,5 @@ TEST_CASE("workspace paths encode the file name as one segment") {
     CHECK(api::path_workspace_file(7, "my page.html") == "/api/v1/parts/7/files/my%20page.html");
     CHECK(api::path_workspace_reset(7) == "/api/v1/parts/7/files/reset");
     CHECK(api::path_workspace_zip(7) == "/api/v1/parts/7/files.zip");
+    CHECK(api::path_part_offline(7) == "/api/v1/parts/7/offline.zip");
 }

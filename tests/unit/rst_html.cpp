@@ -50,6 +50,11 @@ TEST_CASE("HTML embeds YouTube through youtube-nocookie with the validated id") 
     std::string html = html_of(".. youtube:: https://youtu.be/dQw4w9WgXcQ\n");
     CHECK(has(html, "src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\""));
     CHECK(has(html, "href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\""));
+    HtmlOptions link_only;
+    link_only.embed_videos = false;
+    std::string offline = html_of(".. youtube:: https://youtu.be/dQw4w9WgXcQ\n", link_only);
+    CHECK_FALSE(has(offline, "<iframe"));
+    CHECK(has(offline, "href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\""));
 }
 
 TEST_CASE("HTML quizzes are forms that do not reveal the correct answers") {
@@ -62,6 +67,13 @@ TEST_CASE("HTML quizzes are forms that do not reveal the correct answers") {
     CHECK_FALSE(has(html, "correct"));
     CHECK_FALSE(has(html, "checked"));
     CHECK_FALSE(has(html, "[x]"));
+    CHECK(has(html, "<button type=\"submit\">Check answers</button>"));
+    HtmlOptions offline;
+    offline.quiz_check_button = false;
+    CHECK_FALSE(has(html_of(".. quiz:: q\n\n   .. quiz-question:: a\n      :question: Pick\n\n"
+                            "      [x] right\n",
+                            offline),
+                    "<button"));
 }
 
 TEST_CASE("HTML never passes raw content and shows refused directives as notices") {

@@ -71,6 +71,7 @@ Response put_workspace_file(Context&);
 Response reset_workspace_files(Context&);
 Response workspace_zip(Context&);
 Response revoke_preview_token(Context&);
+Response offline_copy(Context&); // offline.cpp: the static website of a node
 Response preview_file(Context&);
 
 Response list_timed_tasks(Context&);

@@ -59,6 +59,8 @@ const std::vector<Route>& route_table() {
         {"GET", "/api/v1/assets/{id}/content", asset_content, signed_in},
         {"PUT", "/api/v1/assets/{id}/content", replace_asset_content, signed_in},
 
+        {"GET", "/api/v1/parts/{id}/offline.zip", offline_copy, signed_in},
+
         {"GET", "/api/v1/parts/{id}/quizzes", quizzes, signed_in},
         {"GET", "/api/v1/parts/{id}/quiz-answers", my_quiz_answers, signed_in},
         {"POST", "/api/v1/parts/{id}/quiz-answers", answer_quiz, signed_in},

@@ -48,6 +48,7 @@ void add_timed_task_modes(Modes& modes); // run-timed-tasks
 void add_user_modes(Modes& modes);       // user add | passwd | grant
 void add_mail_modes(Modes& modes);       // mail-test
 void add_transfer_modes(Modes& modes);   // export, import
+void add_backup_mode(Modes& modes);      // backup
 
 // The database of `config`, which must exist and have the current schema.
 std::unique_ptr<db::Connection> open_existing(const Config& config);

@@ -453,7 +453,7 @@ private:
             }
             out_ += "</fieldset>\n";
         }
-        out_ += "<button type=\"submit\">Check answers</button>\n";
+        if (o_.quiz_check_button) out_ += "<button type=\"submit\">Check answers</button>\n";
         close("form");
     }
 
@@ -608,13 +608,16 @@ private:
         }
         case BlockKind::youtube: {
             open("div", b, "youtube");
-            out_ += "<iframe";
-            attr("src", "https://www.youtube-nocookie.com/embed/" + b.id);
-            attr("title", "YouTube video");
-            attr("loading", "lazy");
-            attr("referrerpolicy", "strict-origin-when-cross-origin");
-            attr("sandbox", "allow-scripts allow-same-origin allow-presentation allow-popups");
-            out_ += " allowfullscreen></iframe><p><a";
+            if (o_.embed_videos) {
+                out_ += "<iframe";
+                attr("src", "https://www.youtube-nocookie.com/embed/" + b.id);
+                attr("title", "YouTube video");
+                attr("loading", "lazy");
+                attr("referrerpolicy", "strict-origin-when-cross-origin");
+                attr("sandbox", "allow-scripts allow-same-origin allow-presentation allow-popups");
+                out_ += " allowfullscreen></iframe>";
+            }
+            out_ += "<p><a";
             attr("href", "https://www.youtube.com/watch?v=" + b.id);
             attr("rel", "noopener noreferrer");
             out_ += ">Watch on YouTube</a></p>";

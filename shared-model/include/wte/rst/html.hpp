@@ -21,6 +21,11 @@ struct HtmlOptions {
     std::function<std::string(const std::string& part_id)> crossref_title;
     bool include_title = true; // the document title as <h1>
     bool show_problems = true; // refused content shown as a notice in place
+    // The quiz's "Check answers" button; an offline copy has nobody to check them.
+    bool quiz_check_button = true;
+    // YouTube videos as an embedded player; without it only the link (an
+    // offline copy loads nothing from elsewhere by itself).
+    bool embed_videos = true;
 };
 
 std::string to_html(const Document& doc, const HtmlOptions& options = {});
