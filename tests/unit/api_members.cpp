@@ -46,7 +46,7 @@ TEST_CASE("adding a member needs an address and a role a teacher hands out") {
         CHECK_THROWS_AS(api::parse_add_member(bad), BadInput);
 }
 
-TEST_CASE("a member change is a role or blocked, never both; unblocking makes a student") {
+TEST_CASE("a member change is a role or blocked, never both — unblocking makes a student") {
     auto role = api::parse_member_change({{"role", "owner"}});
     CHECK(api::role_after(role, ModuleRole::student) == ModuleRole::owner);
     auto block = api::parse_member_change({{"blocked", true}});
@@ -68,7 +68,7 @@ TEST_CASE("quartiles interpolate between ranks, like a spreadsheet's QUARTILE.IN
     CHECK(api::quartiles_of({1, 2, 3, 4}) == api::Quartiles{1, 1.75, 2.5, 3.25, 4});
 }
 
-TEST_CASE("owners, tutors and content administrators see statistics; students do not") {
+TEST_CASE("owners, tutors and content administrators see statistics — students do not") {
     Actor someone{7, {}};
     Actor viewer{8, {permission::modules_view}};
     NodeFacts f;

@@ -257,7 +257,7 @@ TEST_CASE("someone else's newer save keeps both versions: keep mine or take thei
     }
 }
 
-TEST_CASE("Ctrl+B wraps the selection in strong markers; without one it inserts a pair") {
+TEST_CASE("Ctrl+B wraps the selection in strong markers — without one it inserts a pair") {
     Editor w;
     std::string probe = draw(w);
     const json source_field = find(probe, "widgets", "label", "Source");
@@ -347,7 +347,7 @@ TEST_CASE("problems are listed with their line, marked in the gutter, and the pa
     CHECK(w.buffer().cursor().line == 10);
 }
 
-TEST_CASE("leaving with unsaved text asks first; the browser is told to ask too") {
+TEST_CASE("leaving with unsaved text asks first — the browser is told to ask too") {
     Editor w;
     w.type_at_end("More.\n");
     CHECK(w.browser.leave_warning);

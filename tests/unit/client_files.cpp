@@ -230,7 +230,7 @@ TEST_CASE("the part screen offers Files to its editors only") {
     }
 }
 
-TEST_CASE("picked files upload at once, each with its own progress bar; one over the limit is "
+TEST_CASE("picked files upload at once, each with its own progress bar — one over the limit is "
           "named with the limit and not sent") {
     Teacher t;
     t.list();
@@ -463,7 +463,8 @@ TEST_CASE("the upload hook reports what became of each file once all are settled
     CHECK(got[1].existing == 11);
 }
 
-TEST_CASE("files dropped on the Files screen upload; dropped elsewhere they wait for that screen") {
+TEST_CASE("files dropped on the Files screen upload — on the editor they wait a frame for it — "
+          "elsewhere they are not taken") {
     Teacher t;
     t.list();
     draw(t.app); // lays out the lists: the templates' place is known
@@ -475,8 +476,9 @@ TEST_CASE("files dropped on the Files screen upload; dropped elsewhere they wait
     CHECK(t.browser.last("POST", api::path_asset_upload(4, "dropped.txt", AssetKind::asset)));
     CHECK(t.browser.last("POST", api::path_asset_upload(4, "page.html", AssetKind::template_file)));
 
+    // On the content editor's screen a drop is handed to the editor.
     Actions a;
-    a.navigate = route_part(4);
+    a.navigate = route_part_edit(4);
     t.app.apply(a);
     t.browser.drops.push_back({10, 10, {picked("elsewhere.txt", "e")}});
     t.app.poll();
@@ -484,6 +486,17 @@ TEST_CASE("files dropped on the Files screen upload; dropped elsewhere they wait
     CHECK(t.count("POST", api::path_asset_upload(4, "elsewhere.txt", AssetKind::asset)) == 0);
     t.app.poll(); // kept for one frame only
     CHECK(t.app.state.files.dropped_elsewhere.empty());
+
+    // On a screen that takes no files, the drop stays with the browser (which
+    // forgets it, web/js/files.js) and nothing is uploaded.
+    a = {};
+    a.navigate = route_part(4);
+    t.app.apply(a);
+    t.browser.drops.push_back({10, 10, {picked("ignored.txt", "i")}});
+    t.app.poll();
+    CHECK(t.browser.drops.size() == 1);
+    CHECK(t.app.state.files.dropped_elsewhere.empty());
+    CHECK(t.count("POST", api::path_asset_upload(4, "ignored.txt", AssetKind::asset)) == 0);
 }
 
 TEST_CASE("sizes, names and text types as the Files screen shows them") {
@@ -553,7 +566,8 @@ TEST_CASE("the primer shows every WTE directive and role") {
         CHECK(keys.count(k));
 }
 
-TEST_CASE("F1 opens the help beside the screen, each example beside its rendering; Esc closes it") {
+TEST_CASE(
+    "F1 opens the help beside the screen, each example beside its rendering — Esc closes it") {
     Teacher t;
     t.list();
     Gui gui;

@@ -99,7 +99,7 @@ TEST_CASE("the Members screen lists the module's members with the controls an ow
     CHECK(t.sent("GET", list_url("?page=2")) == 1);
 }
 
-TEST_CASE("adding a member by email sends the email and role; the server's refusal is shown") {
+TEST_CASE("adding a member by email sends the email and role — the server's refusal is shown") {
     Teacher t("#/parts/1/users");
     open_members(t);
     t.type("Email address", "kim@example.org");
@@ -140,7 +140,7 @@ TEST_CASE("search and the role filter ask the server for the matching members, f
     CHECK(t.sent("GET", list_url("?page=1&q=ana%20b&role=tutor")) == 1);
 }
 
-TEST_CASE("changing a role, blocking and removing send their requests; removing asks first") {
+TEST_CASE("changing a role, blocking and removing send their requests — removing asks first") {
     Teacher t("#/parts/1/users");
     open_members(t);
     t.click("Role: Student", "button");

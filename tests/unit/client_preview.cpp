@@ -88,7 +88,7 @@ TEST_CASE("the preview is a sandboxed frame without same-origin, placed where th
     CHECK(p.browser.overlays.at(p.overlay()).navigations.empty());
 }
 
-TEST_CASE("the page's console messages land in the console; malformed ones and other frames' are "
+TEST_CASE("the page's console messages land in the console — malformed ones and other frames' are "
           "ignored") {
     Preview p;
     p.hello();
@@ -303,7 +303,7 @@ TEST_CASE("after a reload the new page is asked to scroll back where the learner
     CHECK(frame.posted.size() == 2);
 }
 
-TEST_CASE("Open in new tab opens the capability URL; Reload reloads") {
+TEST_CASE("Open in new tab opens the capability URL — Reload reloads") {
     Preview p;
     p.hello();
     PreviewActions open;

@@ -77,7 +77,7 @@ TEST_CASE("a teacher exports a module, takes its offline copy and imports a ZIP 
     CHECK(t.app.state.route == route_part(40));
 }
 
-TEST_CASE("a ZIP dropped on the module list imports a module; a refusal is shown in place") {
+TEST_CASE("a ZIP dropped on the module list imports a module — a refusal is shown in place") {
     Headless t("#/modules", teacher_session);
     t.answer("GET", api::path_modules() + "?page=1&per_page=20", 200,
              R"({"items":[],"total":0,"page":1,"per_page":20})");

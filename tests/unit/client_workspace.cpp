@@ -153,7 +153,7 @@ TEST_CASE("someone who is not a member of the module reads the page without a wo
     CHECK_FALSE(browser.last("GET", api::path_workspace(part_id)));
 }
 
-TEST_CASE("typing marks the file unsaved; 5 s later it is saved with If-Match") {
+TEST_CASE("typing marks the file unsaved — 5 s later it is saved with If-Match") {
     Workspace w;
     w.type("<p>Me</p>\n");
     CHECK(w.index().dirty);
@@ -209,7 +209,7 @@ TEST_CASE("Ctrl+S saves at once") {
     CHECK(w.puts() == 1);
 }
 
-TEST_CASE("a file changed elsewhere keeps the typed text; Keep mine saves over theirs") {
+TEST_CASE("a file changed elsewhere keeps the typed text — Keep mine saves over theirs") {
     Workspace w;
     w.type("<p>mine</p>");
     w.later(6);

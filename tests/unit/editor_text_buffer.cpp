@@ -20,8 +20,8 @@ void type_keys(TextBuffer& b, std::string_view text) {
 } // namespace
 
 TEST_CASE("the caret steps over accents, CJK and emoji as whole characters") {
-    // é precomposed, e + combining acute, 日, 👍🏽 (with skin tone), 👨‍👩‍👧 (joined), 🇫🇷
-    // (flag)
+    // é precomposed, e + combining acute, 日, 👍🏽 (with skin tone), 👨‍👩‍👧 (joined),
+    // 🇫🇷 (flag)
     const std::string line =
         "\xC3\xA9"
         "e\xCC\x81"

@@ -278,7 +278,7 @@ TEST_CASE("a dry run lists what a run would take, and changes nothing") {
     CHECK(due[0].id == q1);
 }
 
-TEST_CASE("every task kind has a run function and a validator; unknown kinds are named") {
+TEST_CASE("every task kind has a run function and a validator — unknown kinds are named") {
     for (const auto& k : tasks::task_kinds()) {
         CHECK(k.run != nullptr);
         CHECK(k.validate != nullptr);
