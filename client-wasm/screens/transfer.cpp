@@ -80,8 +80,8 @@ void draw_transfer_tools(AppState& s, Actions& a) {
     }
     if (transfer::panel_here(s))
         draw_import_panel(s, a,
-                          v.part.type == PartType::module ? "a part or a page… a part goes here"
-                                                          : "a page goes here");
+                          v.part.type == PartType::module ? "a part goes into a module"
+                                                          : "a page goes into a part");
 }
 
 void draw_import_module(AppState& s, Actions& a) {
