@@ -309,8 +309,8 @@ void draw_admin_rerender(AppState& s, Actions& a) {
         error_box(*job.error);
     }
     vspace(6);
-    progress_bar(std::to_string(job.done) + " of " + std::to_string(job.total) + " pages", job.done,
-                 job.total);
+    progress_bar(std::to_string(job.done) + " of " + std::to_string(job.total) + " pages and parts",
+                 job.done, job.total);
     if (running) keep_animating(); // the progress is polled while it moves
     vspace(10);
     if (job.problems.empty()) {

@@ -101,6 +101,17 @@ test('an administrator grants the Teacher group; the learner can then create a m
   await admin.wte.waitForText(`Owned by ${LEARNER.name} · 1 member`);
   await admin.wte.screenshot('admin-modules');
 
+  // Re-render all content: the job runs on the server, its progress shown
+  // until it is done.
+  await admin.wte.click('Re-render', 'tab');
+  await admin.wte.waitForScreen('admin-rerender');
+  await admin.wte.click('Re-render all content', 'button');
+  await admin.wte.waitForText('Last re-render', 60000);
+  const bar = await admin.wte.findWidget((await admin.wte.state()).widgets.find((w) => w.kind === 'progress').label, 'progress');
+  assert.equal(bar.value, bar.max, 'every page re-rendered');
+  assert.ok(bar.max > 5, `the demo's pages counted (${bar.label})`);
+  await admin.wte.screenshot('admin-rerender');
+
   // Leave the demo as it was for the other tests.
   await api(again.browser.page, 'DELETE', `/parts/${id}`);
   const users = await api(admin.browser.page, 'GET', '/users?q=student2');

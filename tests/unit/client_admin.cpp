@@ -231,7 +231,7 @@ TEST_CASE("the re-render job is started, polled each second while it runs, its p
         R"({"job":{"id":1,"state":"running","done":10,"total":40,"problems":[],"started_at":"2026-12-03T09:00:00Z"}})");
     r.frames(2);
     CHECK(r.widget("Re-render all content", "button")->at("enabled") == false);
-    const json* bar = r.widget("10 of 40 pages", "progress");
+    const json* bar = r.widget("10 of 40 pages and parts", "progress");
     REQUIRE(bar);
     CHECK((*bar)["value"] == 10);
     // A second later the job is asked again.
