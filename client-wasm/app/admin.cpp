@@ -27,7 +27,7 @@ void load_user_list(App& app) {
             u.list.fail(r.error().message);
             return;
         }
-        u.list.succeed(api::parse_admin_page<api::AdminUser>(r.data, "users"));
+        u.list.succeed(api::parse_page<api::AdminUser>(r.data));
     });
     r.key = "admin-users";
     u.list.start(app.requests().send(std::move(r)));
@@ -57,7 +57,7 @@ void load_module_list(App& app) {
             m.list.fail(r.error().message);
             return;
         }
-        m.list.succeed(api::parse_admin_page<api::AdminModule>(r.data, "modules"));
+        m.list.succeed(api::parse_page<api::AdminModule>(r.data));
     });
     r.key = "admin-modules";
     m.list.start(app.requests().send(std::move(r)));

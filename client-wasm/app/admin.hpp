@@ -26,7 +26,7 @@ class App;
 struct AppState;
 
 struct AdminUsers {
-    Remote<api::AdminPage<api::AdminUser>> list;
+    Remote<api::Page<api::AdminUser>> list;
     std::string query, searched;
     api::UserFilter filter = api::UserFilter::all;
     int page = 1;
@@ -43,7 +43,7 @@ struct AdminUsers {
 };
 
 struct AdminModules {
-    Remote<api::AdminPage<api::AdminModule>> list;
+    Remote<api::Page<api::AdminModule>> list;
     std::string query, searched;
     int status = 0; // 0 all, then available, unavailable, archived
     int page = 1;

@@ -147,8 +147,8 @@ void draw_user_row(const AdminUsers& u, const Actor& actor, const api::AdminUser
 }
 
 template <typename T>
-void draw_pager(const char* id, const api::AdminPage<T>& page, std::optional<int>& out) {
-    const int per_page = page.page_size > 0 ? page.page_size : api::admin_page_size;
+void draw_pager(const char* id, const api::Page<T>& page, std::optional<int>& out) {
+    const int per_page = page.per_page > 0 ? page.per_page : api::admin_page_size;
     const int pages = static_cast<int>((page.total + per_page - 1) / per_page);
     vspace(12);
     if (int asked = pager(id, page.page, pages)) out = asked;

@@ -116,7 +116,7 @@ test('an administrator grants the Teacher group; the learner can then create a m
   await api(again.browser.page, 'DELETE', `/parts/${id}`);
   const users = await api(admin.browser.page, 'GET', '/users?q=student2');
   const student = (await api(admin.browser.page, 'GET', '/admin/groups')).groups.find((g) => g.title === 'Student');
-  await api(admin.browser.page, 'PUT', `/users/${users.users[0].id}/permissions`, {
+  await api(admin.browser.page, 'PUT', `/users/${users.items[0].id}/permissions`, {
     groups: [student.id],
     permissions: [],
   });

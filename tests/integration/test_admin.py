@@ -80,7 +80,7 @@ class AdminPermissionsTest(AdminTestBase):
         other = self.unconfirmed_user("view-only@admin.example", "View Only")
         status, body, _ = c.get("/api/v1/users?q=view-only")
         self.assertEqual(status, 200, body)
-        self.assertEqual([u["id"] for u in body["users"]], [other])
+        self.assertEqual([u["id"] for u in body["items"]], [other])
         self.assertEqual(c.get("/api/v1/admin/groups")[0], 200)
         self.assertEqual(c.get(f"/api/v1/users/{other}")[0], 200)
         self.assertEqual(c.request("PUT", f"/api/v1/users/{other}/permissions",
@@ -89,7 +89,7 @@ class AdminPermissionsTest(AdminTestBase):
         self.assertEqual(c.post(f"/api/v1/users/{other}/password-reset")[0], 403)
         self.assertEqual(c.delete(f"/api/v1/users/{other}")[0], 403)
         self.assertEqual(c.get("/api/v1/admin/modules")[0], 403)
-        listed = c.get("/api/v1/users?q=view-only")[1]["users"][0]
+        listed = c.get("/api/v1/users?q=view-only")[1]["items"][0]
         self.assertFalse(listed["confirmed"])
         self.assertEqual(listed["permissions"], [])
 
@@ -138,23 +138,23 @@ class AdminPermissionsTest(AdminTestBase):
                             "unconfirmed" if i % 3 == 0 else "active", 1796000000 + i))
         status, body, _ = admin.get("/api/v1/users?q=paging.example")
         self.assertEqual(status, 200, body)
-        self.assertEqual((body["total"], body["page"], body["page_size"]), (30, 1, 25))
-        self.assertEqual([u["name"] for u in body["users"]], [f"Pager {i:02}" for i in range(25)])
-        first = body["users"][0]
+        self.assertEqual((body["total"], body["page"], body["per_page"]), (30, 1, 25))
+        self.assertEqual([u["name"] for u in body["items"]], [f"Pager {i:02}" for i in range(25)])
+        first = body["items"][0]
         self.assertEqual(set(first), {"id", "name", "email", "confirmed", "groups",
                                       "permissions", "created_at"})
         self.assertEqual(first["created_at"], "2026-11-30T00:53:20Z")
         status, body, _ = admin.get("/api/v1/users?q=paging.example&page=2")
-        self.assertEqual([u["name"] for u in body["users"]], [f"Pager {i:02}" for i in range(25, 30)])
-        self.assertEqual(admin.get("/api/v1/users?q=paging.example&page=3")[1]["users"], [])
+        self.assertEqual([u["name"] for u in body["items"]], [f"Pager {i:02}" for i in range(25, 30)])
+        self.assertEqual(admin.get("/api/v1/users?q=paging.example&page=3")[1]["items"], [])
         # Name or email, any case, taken literally.
-        self.assertEqual([u["email"] for u in admin.get("/api/v1/users?q=PAGER07")[1]["users"]],
+        self.assertEqual([u["email"] for u in admin.get("/api/v1/users?q=PAGER07")[1]["items"]],
                          ["pager07@paging.example"])
         self.assertEqual(admin.get("/api/v1/users?q=pager%2007")[1]["total"], 1)
         self.assertEqual(admin.get("/api/v1/users?q=pager_0")[1]["total"], 0)
         body = admin.get("/api/v1/users?q=paging&filter=unconfirmed")[1]
         self.assertEqual(body["total"], 10)
-        self.assertTrue(all(not u["confirmed"] for u in body["users"]))
+        self.assertTrue(all(not u["confirmed"] for u in body["items"]))
         self.assertEqual(admin.get("/api/v1/users?q=paging&filter=confirmed")[1]["total"], 20)
         self.assertEqual(admin.get("/api/v1/users?q=paging&filter=all")[1]["total"], 30)
         for bad in ("filter=blocked", "page=0", "page=abc", "page=-1"):
@@ -188,7 +188,7 @@ class AdminPermissionsTest(AdminTestBase):
         self.assertIn("fly.planes", body["error"]["message"])
         self.assertEqual(admin_c.request("PUT", f"/api/v1/users/{uid}/permissions",
                                          {"groups": [student]})[0], 400)
-        [user] = admin_c.get(f"/api/v1/users?q={email}")[1]["users"]
+        [user] = admin_c.get(f"/api/v1/users?q={email}")[1]["items"]
         self.assertEqual(user["groups"], [{"id": teachers, "title": "Teacher"}])
         self.assertEqual(user["permissions"], [])
         # Direct permissions too: both sets are replaced.
@@ -267,13 +267,13 @@ class AdminPermissionsTest(AdminTestBase):
                 self.assertEqual(s, 200, b)
         status, body, _ = c.get("/api/v1/admin/modules")
         self.assertEqual(status, 200, body)
-        self.assertEqual(body["page_size"], 25)
-        demo = next(m for m in body["modules"] if m["title"] == "Web Development Basics")
+        self.assertEqual(body["per_page"], 25)
+        demo = next(m for m in body["items"] if m["title"] == "Web Development Basics")
         self.assertEqual(demo["status"], "available")
         self.assertEqual(demo["owners"], ["Tessa Teacher"])
         self.assertGreaterEqual(demo["members"], 2)
         self.assertRegex(demo["updated_at"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
-        titles = [m["title"] for m in c.get("/api/v1/admin/modules?q=zoology")[1]["modules"]]
+        titles = [m["title"] for m in c.get("/api/v1/admin/modules?q=zoology")[1]["items"]]
         self.assertEqual(titles, ["Zoology Archive", "Zoology Draft", "Zoology Open"])
         for status_filter, expected in (("archived", ["Zoology Archive"]),
                                         ("unavailable", ["Zoology Draft"]),
@@ -281,7 +281,7 @@ class AdminPermissionsTest(AdminTestBase):
                                         ("all", ["Zoology Archive", "Zoology Draft",
                                                  "Zoology Open"])):
             body = c.get(f"/api/v1/admin/modules?q=zoology&status={status_filter}")[1]
-            self.assertEqual([m["title"] for m in body["modules"]], expected, status_filter)
+            self.assertEqual([m["title"] for m in body["items"]], expected, status_filter)
             self.assertEqual(body["total"], len(expected))
         self.assertEqual(c.get("/api/v1/admin/modules?status=hidden")[0], 400)
         self.assertEqual(c.get("/api/v1/admin/modules?page=0")[0], 400)

@@ -34,11 +34,11 @@ TEST_CASE("admin users, modules and re-render jobs survive a JSON round trip") {
     job.finished_at.reset();
     CHECK(json(job)["finished_at"].is_null());
     CHECK(json(job).get<api::RerenderJob>() == job);
-    api::AdminPage<api::AdminUser> page{{u}, 26, 2, 25};
-    const json j = api::to_json(page, "users");
-    CHECK(j["users"].size() == 1);
+    api::Page<api::AdminUser> page{{u}, 26, 2, 25};
+    const json j = api::to_json(page);
+    CHECK(j["items"].size() == 1);
     CHECK(j["total"] == 26);
-    CHECK(j["page_size"] == 25);
+    CHECK(j["per_page"] == 25);
 }
 
 TEST_CASE("a permissions change needs both lists and only known permissions") {

@@ -19,13 +19,14 @@ std::string session_with(const std::string& permissions) {
 const char* me_json =
     R"({"id":3,"email":"ana@example.org","name":"Ana Admin","status":"active","options":{"high_contrast":false}})";
 
-api::AdminPage<api::AdminUser> some_users() {
-    api::AdminPage<api::AdminUser> p;
+api::Page<api::AdminUser> some_users() {
+    api::Page<api::AdminUser> p;
     p.items = {{3, "Ana Admin", "ana@example.org", true, {{1, "Administrators"}}, {}, "2026-11-01"},
                {8, "Nico New", "new@example.org", false, {}, {}, "2026-12-01"},
                {9, "Tess Teacher", "tess@example.org", true, {}, {"modules.create"}, "2026-11-20"}};
     p.total = 27;
     p.page = 1;
+    p.per_page = api::admin_page_size;
 
     return p;
 }
@@ -116,7 +117,7 @@ TEST_CASE("an administrator lists users, confirms one, sends a reset and sets pe
     Headless t("#/admin/users", session_with(R"(["admin"])"));
     REQUIRE(t.app.screen_name() == "admin-users");
     CHECK(t.sent("GET", api::path_admin_groups()) == 1);
-    t.answer("GET", users_url, 200, api::to_json(some_users(), "users").dump());
+    t.answer("GET", users_url, 200, api::to_json(some_users()).dump());
     t.answer("GET", api::path_admin_groups(), 200,
              json{{"groups", catalogue().groups}, {"permissions", catalogue().permissions}}.dump());
     t.frames(2);
@@ -135,7 +136,7 @@ TEST_CASE("an administrator lists users, confirms one, sends a reset and sets pe
     t.click("Not confirmed", "radio");
     CHECK(t.sent("GET", api::path_users() + "?page=1&q=tess&filter=unconfirmed") == 1);
     t.answer("GET", api::path_users() + "?page=1&q=tess&filter=unconfirmed", 200,
-             api::to_json(some_users(), "users").dump());
+             api::to_json(some_users()).dump());
 
     t.click("Confirm", "button");
     CHECK(t.body_of("PATCH", api::path_user(8)) == json{{"confirmed", true}});
@@ -151,7 +152,7 @@ TEST_CASE("an administrator lists users, confirms one, sends a reset and sets pe
 
     // Tess gets the Teachers group; her own permission stays.
     t.answer("GET", api::path_users() + "?page=1&q=tess&filter=unconfirmed", 200,
-             api::to_json(some_users(), "users").dump());
+             api::to_json(some_users()).dump());
     t.click("Permissions", "button", 2);
     t.frames(1);
     CHECK(t.widget("Save permissions", "button"));
@@ -173,7 +174,7 @@ TEST_CASE("administration shows only what each permission allows") {
     SECTION("users.view alone: the list without a button that changes anything") {
         Headless t("#/admin/users", session_with(R"(["admin.users.view"])"));
         CHECK(t.sent("GET", api::path_admin_groups()) == 0);
-        t.answer("GET", users_url, 200, api::to_json(some_users(), "users").dump());
+        t.answer("GET", users_url, 200, api::to_json(some_users()).dump());
         t.frames(2);
         CHECK(t.shows("Ana Admin"));
         CHECK(t.count("Confirm", "button") == 0);
@@ -186,7 +187,7 @@ TEST_CASE("administration shows only what each permission allows") {
     }
     SECTION("users.edit without delete") {
         Headless t("#/admin/users", session_with(R"(["admin.users.view","admin.users.edit"])"));
-        t.answer("GET", users_url, 200, api::to_json(some_users(), "users").dump());
+        t.answer("GET", users_url, 200, api::to_json(some_users()).dump());
         t.frames(2);
         CHECK(t.count("Send reset link", "button") == 3);
         CHECK(t.count("Delete", "button") == 0);
@@ -200,19 +201,18 @@ TEST_CASE("administration shows only what each permission allows") {
 
 TEST_CASE("every module, filtered by status, each leading to its screen") {
     Headless t("#/admin/modules", session_with(R"(["admin"])"));
-    api::AdminPage<api::AdminModule> mods;
+    api::Page<api::AdminModule> mods;
     mods.items = {{4, "CSS Basics", Status::archived, {"Tess Teacher"}, 12, "2026-11-30"}};
     mods.total = 1;
 
-    t.answer("GET", api::path_admin_modules() + "?page=1", 200,
-             api::to_json(mods, "modules").dump());
+    t.answer("GET", api::path_admin_modules() + "?page=1", 200, api::to_json(mods).dump());
     t.frames(2);
     CHECK(t.shows("1 module"));
     CHECK(t.shows("Owned by Tess Teacher · 12 members"));
     t.click("Archived", "radio");
     CHECK(t.sent("GET", api::path_admin_modules() + "?page=1&status=archived") == 1);
     t.answer("GET", api::path_admin_modules() + "?page=1&status=archived", 200,
-             api::to_json(mods, "modules").dump());
+             api::to_json(mods).dump());
     t.click("CSS Basics", "link");
     CHECK(t.app.state.route == route_part(4));
 }

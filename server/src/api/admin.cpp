@@ -45,8 +45,7 @@ Response list_users(Context& ctx) {
         throw http::bad_request("Unknown filter '" + f + "' (all, confirmed or unconfirmed)",
                                 {{"field", "filter"}});
     const int page = admin_page(ctx);
-    return Response::json_body(200,
-                               api::to_json(ctx.stores.admin.users(q, *filter, page), "users"));
+    return Response::json_body(200, api::to_json(ctx.stores.admin.users(q, *filter, page)));
 }
 
 Response admin_groups(Context& ctx) {
@@ -116,8 +115,7 @@ Response admin_modules(Context& ctx) {
                                     {{"field", "status"}});
     }
     const int page = admin_page(ctx);
-    return Response::json_body(200,
-                               api::to_json(ctx.stores.admin.modules(q, status, page), "modules"));
+    return Response::json_body(200, api::to_json(ctx.stores.admin.modules(q, status, page)));
 }
 
 Response rerender_status(Context& ctx) {

@@ -27,10 +27,11 @@ std::int64_t offset_of(int page) {
 
 } // namespace
 
-api::AdminPage<api::AdminUser> AdminStore::users(const std::string& query, api::UserFilter filter,
-                                                 int page) {
-    api::AdminPage<api::AdminUser> out;
+api::Page<api::AdminUser> AdminStore::users(const std::string& query, api::UserFilter filter,
+                                            int page) {
+    api::Page<api::AdminUser> out;
     out.page = page;
+    out.per_page = api::admin_page_size;
     const std::string status = filter == api::UserFilter::confirmed     ? "active"
                                : filter == api::UserFilter::unconfirmed ? "unconfirmed"
                                                                         : "";
@@ -82,10 +83,11 @@ void AdminStore::add_groups_and_permissions(std::vector<api::AdminUser>& users) 
         by_id.at(permissions.int64(0))->permissions.push_back(permissions.text(1));
 }
 
-api::AdminPage<api::AdminModule> AdminStore::modules(const std::string& query,
-                                                     std::optional<Status> status, int page) {
-    api::AdminPage<api::AdminModule> out;
+api::Page<api::AdminModule> AdminStore::modules(const std::string& query,
+                                                std::optional<Status> status, int page) {
+    api::Page<api::AdminModule> out;
     out.page = page;
+    out.per_page = api::admin_page_size;
     const std::string wanted = status ? to_string(*status) : "";
     const std::string pattern = like_pattern(query);
     const std::string where = " FROM parts p WHERE p.type = 'module' AND (? = '' OR p.status = ?) "

@@ -19,12 +19,11 @@ public:
 
     // Users whose name or email holds `query` (any case, taken literally), by
     // name then id.
-    api::AdminPage<api::AdminUser> users(const std::string& query, api::UserFilter filter,
-                                         int page);
+    api::Page<api::AdminUser> users(const std::string& query, api::UserFilter filter, int page);
     std::optional<api::AdminUser> user(Id id);
     // Modules whose title holds `query`, by title then id; `status` keeps one.
-    api::AdminPage<api::AdminModule> modules(const std::string& query, std::optional<Status> status,
-                                             int page);
+    api::Page<api::AdminModule> modules(const std::string& query, std::optional<Status> status,
+                                        int page);
 
 private:
     // Fills in the groups and direct permissions of `users`, two queries.

@@ -3,6 +3,7 @@
 // readers of the requests that change something.
 #pragma once
 
+#include "wte/api.hpp"
 #include "wte/domain.hpp"
 
 #include <optional>
@@ -48,24 +49,8 @@ struct AdminUser {
 void to_json(json& j, const AdminUser& u);
 void from_json(const json& j, AdminUser& u);
 
-// Lists of the admin screens: {"<name>": [...], "total", "page", "page_size"}.
-template <typename T> struct AdminPage {
-    std::vector<T> items;
-    std::int64_t total = 0;
-    int page = 1;
-    int page_size = admin_page_size;
-};
-template <typename T> json to_json(const AdminPage<T>& p, const char* name) {
-    return {{name, p.items}, {"total", p.total}, {"page", p.page}, {"page_size", p.page_size}};
-}
-template <typename T> AdminPage<T> parse_admin_page(const json& j, const char* name) {
-    AdminPage<T> p;
-    p.items = j.at(name).get<std::vector<T>>();
-    p.total = j.value("total", std::int64_t(0));
-    p.page = j.value("page", 1);
-    p.page_size = j.value("page_size", admin_page_size);
-    return p;
-}
+// The admin lists are api::Page<T> ({"items", "total", "page", "per_page"}),
+// admin_page_size a page.
 
 // GET /admin/groups: the groups with their permissions, and every permission
 // there is (the administrator's checkboxes).
