@@ -97,7 +97,8 @@ struct KeyEvent {
 };
 std::vector<int> g_pressed_since_frame;
 std::vector<KeyEvent> g_held_releases;
-bool g_input_seen = false; // a key changed since the last frame
+std::vector<KeyEvent> g_deferred_keys; // see key_callback
+bool g_input_seen = false;             // a key changed since the last frame
 
 // Pointer events wait here until a frame takes them. ImGui samples the
 // pointer once per frame, so a frame takes moves up to and including one
@@ -129,10 +130,17 @@ void take_pointer_events(Client& c) {
 
 void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
     g_input_seen = true;
-    if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
     const bool pressed_since_frame =
         std::find(g_pressed_since_frame.begin(), g_pressed_since_frame.end(), key) !=
         g_pressed_since_frame.end();
+    // A key pressed a second time before a frame saw the first press (Enter
+    // Enter typed fast) would be one press to ImGui: it waits for the next
+    // frame, and every key event after it too, so keys keep their order.
+    if (!g_deferred_keys.empty() || (action == GLFW_PRESS && pressed_since_frame)) {
+        g_deferred_keys.push_back({key, scancode, action, mods});
+        return;
+    }
+    if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
     if (action == GLFW_RELEASE && pressed_since_frame) {
         g_held_releases.push_back({key, scancode, action, mods});
         return;
@@ -144,6 +152,9 @@ void release_held_keys(GLFWwindow* window) {
     g_pressed_since_frame.clear();
     for (const KeyEvent& e : std::exchange(g_held_releases, {}))
         ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
+    // The deferred keys arrive now, as if just typed (some may wait again).
+    for (const KeyEvent& e : std::exchange(g_deferred_keys, {}))
+        key_callback(window, e.key, e.scancode, e.action, e.mods);
 }
 
 void feed_platform_input(Client& c) {
@@ -200,7 +211,8 @@ void sync_text_input() {
 // Replies and images wake the loop (web/js/bridge.js), so idle means idle.
 bool needs_drawing(Client& c, bool size_changed) {
     const bool input = std::exchange(g_input_seen, false) || !g_held_releases.empty() ||
-                       !g_pointer_queue.empty() || size_changed || wte::platform::take_wake_up();
+                       !g_deferred_keys.empty() || !g_pointer_queue.empty() || size_changed ||
+                       wte::platform::take_wake_up();
     c.quiet_frames = input ? 0 : c.quiet_frames + 1;
     // A few frames after input let hover and activation states settle.
     return !c.ready || c.animating || c.quiet_frames < 30;
