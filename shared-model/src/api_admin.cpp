@@ -2,6 +2,7 @@
 // forms, and the strict readers of the requests.
 #include "wte/api_admin.hpp"
 
+#include "request_checks.hpp"
 #include "wte/api.hpp"
 #include "wte/permissions.hpp"
 
@@ -11,16 +12,8 @@ namespace wte::api {
 
 namespace {
 
-const json& require_object(const json& j) {
-    if (!j.is_object()) throw BadInput("", "The request body must be a JSON object");
-    return j;
-}
-
-void only_fields(const json& j, std::initializer_list<const char*> known) {
-    for (auto it = j.begin(); it != j.end(); ++it)
-        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; }))
-            throw BadInput(it.key(), "Field '" + it.key() + "' is not known here");
-}
+using checks::only_fields;
+using checks::require_object;
 
 const json& require_array(const json& j, const char* key) {
     auto it = j.find(key);

@@ -1,6 +1,7 @@
 // The API contract of a module's members and of a part's statistics: paths,
 // JSON forms, the strict readers of the teacher's requests, and the
 // quartiles both sides show.
+#include "request_checks.hpp"
 #include "wte/api.hpp"
 
 #include <algorithm>
@@ -10,16 +11,8 @@ namespace wte::api {
 
 namespace {
 
-const json& require_object(const json& j) {
-    if (!j.is_object()) throw BadInput("", "The request body must be a JSON object");
-    return j;
-}
-
-void only_fields(const json& j, std::initializer_list<const char*> known) {
-    for (auto it = j.begin(); it != j.end(); ++it)
-        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; }))
-            throw BadInput(it.key(), "Field '" + it.key() + "' is not known here");
-}
+using checks::only_fields;
+using checks::require_object;
 
 // owner, tutor or student: the roles a teacher hands out (blocking is its own switch).
 ModuleRole require_member_role(const json& j) {
