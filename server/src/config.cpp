@@ -54,6 +54,10 @@ Config load_config(const std::string& path) {
     c.threads = static_cast<int>(checked_int(ini, "server", "threads", c.threads, 1, 256));
     c.static_dir = resolve(path, ini.Get("server", "static_dir", ""));
     c.upload_limit = checked_int(ini, "server", "upload_limit", c.upload_limit, 1024, 1L << 31);
+    c.header_timeout_seconds = static_cast<int>(
+        checked_int(ini, "server", "header_timeout", c.header_timeout_seconds, 1, 3600));
+    c.body_timeout_seconds = static_cast<int>(
+        checked_int(ini, "server", "body_timeout", c.body_timeout_seconds, 1, 3600));
     c.cookie_secure = ini.GetBoolean("server", "cookie_secure", c.cookie_secure);
     c.public_url = ini.Get("server", "public_url", c.public_url);
     c.database_path = resolve(path, ini.Get("database", "path", c.database_path));
@@ -86,6 +90,10 @@ threads = 2
 static_dir =
 # Largest request body accepted, in bytes (uploads, imports).
 upload_limit = 10485760
+# Seconds a client may take to send a request's headers, and its body: a
+# client that stalls or dribbles is disconnected.
+header_timeout = 30
+body_timeout = 120
 # Mark the session cookie Secure (set to true when served over HTTPS).
 cookie_secure = false
 # The address users open, used in links sent by email.

@@ -27,6 +27,8 @@ struct Config {
     int threads = 2;
     std::string static_dir; // empty: API only (Apache serves the bundle)
     std::int64_t upload_limit = 10 * 1024 * 1024;
+    int header_timeout_seconds = 30;
+    int body_timeout_seconds = 120;
     bool cookie_secure = false;
     std::string public_url = "http://localhost:8080";
     std::string database_path = "wte.db";

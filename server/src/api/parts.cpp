@@ -5,7 +5,8 @@
 #include "api/progress.hpp"
 #include "auth/crypto.hpp"
 #include "content/quizzes.hpp"
-#include "wte/quiz_solutions.hpp"
+#include "content/reader_text.hpp"
+#include "wte/json_text.hpp"
 #include "wte/rules.hpp"
 
 namespace wte::api_handlers {
@@ -17,7 +18,7 @@ PartView view_of(Context& ctx, const Node& n) {
     v.part = n.record.part;
     v.my_role = n.role;
     v.can = capabilities(ctx.actor, n.facts);
-    if (!v.can.edit) v.part.content = hide_quiz_solutions(v.part.content);
+    if (!v.can.edit) v.part.content = content::reader_text(v.part.content);
     v.access.has_password = n.module().access_password_hash.has_value();
     v.access.email_domains = n.module().access_domains;
     for (std::size_t i = 0; i + 1 < n.chain.size(); ++i)
@@ -56,7 +57,9 @@ Response get_part(Context& ctx) {
     Node n = require_view(ctx, ctx.id_param(0));
     record_page_visit(ctx, n);
     PartView v = view_of(ctx, n);
-    return with_content_etag(Response::json_body(200, v), v, n.record.part);
+    Response r;
+    r.body = json_text(v); // the most frequent answer: written directly
+    return with_content_etag(std::move(r), v, n.record.part);
 }
 
 Response create_part(Context& ctx) {

@@ -108,6 +108,10 @@ Statement& Statement::bind_null(int i) {
 }
 
 bool Statement::step() {
+    if (auto cache = cache_.lock(); cache && cache->read_scope && !sqlite3_stmt_readonly(stmt_)) {
+        cache->read_scope = false;
+        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    }
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
@@ -147,7 +151,28 @@ std::optional<std::string> Statement::optional_text(int c) const {
     return text(c);
 }
 
+void Connection::end_read_scope() {
+    if (!cache_->read_scope) return;
+    cache_->read_scope = false;
+    // Only reads happened in it: COMMIT cannot fail for want of anything.
+    if (!sqlite3_get_autocommit(db_)) prepare("COMMIT").run();
+}
+
+ReadScope::ReadScope(Connection& c) : conn_(c) {
+    if (sqlite3_get_autocommit(conn_.handle())) {
+        conn_.prepare("BEGIN").run(); // deferred: no lock until the first read
+        conn_.cache_->read_scope = true;
+    }
+}
+ReadScope::~ReadScope() {
+    try {
+        conn_.end_read_scope();
+    } catch (...) {
+    }
+}
+
 Transaction::Transaction(Connection& c) : conn_(c) {
+    conn_.end_read_scope();
     conn_.prepare("BEGIN IMMEDIATE").run();
 }
 Transaction::~Transaction() {

@@ -37,6 +37,8 @@ struct StatementCache {
     };
     using Pool = std::vector<sqlite3_stmt*>;
     std::unordered_map<std::string, Pool, Hash, std::equal_to<>> idle;
+    // A ReadScope's BEGIN is open: the first writing statement ends it.
+    bool read_scope = false;
     ~StatementCache();
 };
 
@@ -54,10 +56,13 @@ public:
     // How many times SQLite compiled a statement on this connection.
     int prepare_count() const { return prepares_; }
     int changes() const;
+    // Ends an open ReadScope (see there); nothing otherwise.
+    void end_read_scope();
     sqlite3* handle() { return db_; }
     const std::string& path() const { return path_; }
 
 private:
+    friend class ReadScope;
     sqlite3* db_ = nullptr;
     std::string path_;
     // Shared with the statements handed out, so one outliving the connection
@@ -112,6 +117,23 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
     std::weak_ptr<StatementCache> cache_;
     StatementCache::Pool* pool_ = nullptr; // where it goes back (map nodes are stable)
+};
+
+// A request's reads in one read transaction (BEGIN … COMMIT): each statement
+// on its own would take and drop SQLite's WAL read lock, two fcntl calls a
+// statement — most of the system calls of a page read. The first statement
+// that writes, or a Transaction, ends the scope first, so writes behave as
+// without it (nothing is upgraded: no SQLITE_BUSY_SNAPSHOT), and the reads
+// before see one snapshot instead of several.
+class ReadScope {
+public:
+    explicit ReadScope(Connection& c);
+    ~ReadScope();
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+
+private:
+    Connection& conn_;
 };
 
 // BEGIN IMMEDIATE … COMMIT; rolls back unless commit() was called.

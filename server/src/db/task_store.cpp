@@ -119,10 +119,17 @@ void TaskStore::remove(Id id) {
 std::set<Id> TaskStore::parts_with_pending_tasks(const std::vector<Id>& part_ids) {
     std::set<Id> out;
     if (part_ids.empty()) return out;
-    auto st = c_.prepare("SELECT DISTINCT part_id FROM timed_tasks WHERE status IN ('ready', "
-                         "'running') AND part_id IN " +
-                         in_list(part_ids.size()));
-    bind_in_list(st, 1, part_ids);
+    // Read on every page view: no DISTINCT and no constant IN list, each of
+    // which costs SQLite a temporary table (the set removes duplicates).
+    // A page (no children) asks for itself alone: an equality, not a list.
+    auto st =
+        c_.prepare("SELECT part_id FROM timed_tasks WHERE part_id " +
+                   (part_ids.size() == 1 ? std::string("= ?") : "IN " + in_list(part_ids.size())) +
+                   " AND (status = 'ready' OR status = 'running')");
+    if (part_ids.size() == 1)
+        st.bind(1, part_ids[0]);
+    else
+        bind_in_list(st, 1, part_ids);
     while (st.step())
         out.insert(st.int64(0));
     return out;

@@ -12,23 +12,27 @@ const char* const part_columns =
     "id, type, parent_id, module_id, title, status, label, display_mode, content, ord, "
     "access_password, access_domains";
 
-PartRecord read_part(const Statement& st) {
+PartRecord read_part(const Statement& st, int at) {
     PartRecord r;
-    r.part.id = st.int64(0);
-    r.part.type = stored_enum(parse_part_type(st.text(1)), "part type");
-    r.part.parent_id = st.optional_int64(2);
-    r.module_id = st.optional_int64(3).value_or(r.part.id);
-    r.part.title = st.text(4);
-    r.part.status = stored_enum(parse_status(st.text(5)), "status");
-    r.part.label = st.text(6);
-    r.part.display_mode = stored_enum(parse_display_mode(st.text(7)), "display mode");
-    r.part.content = st.text(8);
-    r.part.order = st.integer(9);
-    r.access_password_hash = st.optional_text(10);
-    json domains = json::parse(st.text(11), nullptr, false);
-    if (domains.is_array())
-        for (const auto& d : domains)
-            if (d.is_string()) r.access_domains.push_back(d.get<std::string>());
+    r.part.id = st.int64(at + 0);
+    r.part.type = stored_enum(parse_part_type(st.text(at + 1)), "part type");
+    r.part.parent_id = st.optional_int64(at + 2);
+    r.module_id = st.optional_int64(at + 3).value_or(r.part.id);
+    r.part.title = st.text(at + 4);
+    r.part.status = stored_enum(parse_status(st.text(at + 5)), "status");
+    r.part.label = st.text(at + 6);
+    r.part.display_mode = stored_enum(parse_display_mode(st.text(at + 7)), "display mode");
+    r.part.content = st.text(at + 8);
+    r.part.order = st.integer(at + 9);
+    r.access_password_hash = st.optional_text(at + 10);
+    // Most modules have no address restriction: no JSON to read.
+    const std::string domains_text = st.text(at + 11);
+    if (domains_text != "[]" && !domains_text.empty()) {
+        json domains = json::parse(domains_text, nullptr, false);
+        if (domains.is_array())
+            for (const auto& d : domains)
+                if (d.is_string()) r.access_domains.push_back(d.get<std::string>());
+    }
     return r;
 }
 
@@ -78,12 +82,40 @@ std::optional<PartRecord> TreeStore::find_part(Id id) {
 }
 
 std::vector<PartRecord> TreeStore::chain(Id id) {
+    // The tree is three deep at most (module, part, page: check_placement),
+    // so one row of three joined parts is the whole chain — a recursive query
+    // costs SQLite a queue and a sorter per read. Only the part itself comes
+    // with its content: its ancestors' texts are never shown with it.
+    static const std::string sql = [] {
+        std::string cols;
+        for (const char* t : {"c", "p", "g"}) {
+            const std::string a = t;
+            cols += (cols.empty() ? "" : ", ") + a + ".id, " + a + ".type, " + a + ".parent_id, " +
+                    a + ".module_id, " + a + ".title, " + a + ".status, " + a + ".label, " + a +
+                    ".display_mode, " + (a == "c" ? "c.content" : "''") + ", " + a + ".ord, " + a +
+                    ".access_password, " + a + ".access_domains";
+        }
+        return "SELECT " + cols +
+               " FROM parts c LEFT JOIN parts p ON p.id = c.parent_id LEFT JOIN parts g ON g.id "
+               "= p.parent_id WHERE c.id = ?";
+    }();
+    std::vector<PartRecord> out;
+    {
+        auto st = c_.prepare(sql);
+        st.bind(1, id);
+        if (!st.step()) return out;
+        constexpr int width = 12;
+        for (int level = 2; level >= 0; --level)
+            if (!st.is_null(level * width)) out.push_back(read_part(st, level * width));
+        if (!out.front().part.parent_id) return out;
+    }
+    // Deeper than the rules allow (a hand-edited database): walk it all.
+    out.clear();
     auto st = c_.prepare(std::string("WITH RECURSIVE up(id, depth) AS (SELECT ?, 0 UNION ALL "
                                      "SELECT p.parent_id, up.depth + 1 FROM parts p JOIN up ON "
                                      "p.id = up.id WHERE p.parent_id IS NOT NULL) SELECT ") +
                          part_columns + " FROM up JOIN parts USING (id) ORDER BY depth DESC");
     st.bind(1, id);
-    std::vector<PartRecord> out;
     while (st.step())
         out.push_back(read_part(st));
     return out;

@@ -24,7 +24,8 @@ struct PartRecord {
 
 // The columns read_part expects, in its order, for "SELECT <part_columns> FROM parts".
 extern const char* const part_columns;
-PartRecord read_part(const Statement& st);
+// `at`: the first of its columns when a statement reads several parts in a row.
+PartRecord read_part(const Statement& st, int at = 0);
 // How lists show a part: its summary with the first paragraph of its content.
 PartSummary listed(const Part& p);
 

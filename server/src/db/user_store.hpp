@@ -23,6 +23,11 @@ struct SessionRecord {
     std::int64_t expires_at = 0;
 };
 
+struct SignedIn {
+    SessionRecord session;
+    UserRecord user;
+};
+
 struct FailureRecord {
     int failures = 0;
     std::int64_t last_at = 0;
@@ -59,6 +64,8 @@ public:
     void create_session(const std::string& token_hash, Id user, const std::string& csrf,
                         std::int64_t expires_at);
     std::optional<SessionRecord> find_session(const std::string& token_hash, std::int64_t now);
+    // The session and its user at once (a session always has one).
+    std::optional<SignedIn> find_signed_in(const std::string& token_hash, std::int64_t now);
     void delete_session(const std::string& token_hash);
     void delete_sessions_of(Id user);
     void delete_sessions_except(Id user, const std::string& keep_token_hash);

@@ -83,19 +83,20 @@ Response Router::dispatch(Request& req, const Config& config, db::Connection& co
     match_pattern(route->pattern, req.path, req.params);
 
     try {
+        // Reading requests (most of them) take SQLite's read lock once.
+        std::optional<db::ReadScope> reads;
+        if (!is_state_changing(req.method)) reads.emplace(conn);
         db::Stores stores(conn);
         Context ctx{req, config, stores, {}, std::nullopt, {}, {}};
         auto token = preview ? std::nullopt : req.cookie(api::session_cookie);
         if (token && !token->empty()) {
             ctx.session_token_hash = auth::token_hash(*token);
             auto& users = stores.users;
-            if (auto session = users.find_session(ctx.session_token_hash, db::now_seconds())) {
-                if (auto user = users.find_user(session->user_id)) {
-                    ctx.user = user->user;
-                    ctx.actor.user_id = user->user.id;
-                    ctx.actor.permissions = users.permissions_of(user->user.id);
-                    ctx.csrf_token = session->csrf_token;
-                }
+            if (auto in = users.find_signed_in(ctx.session_token_hash, db::now_seconds())) {
+                ctx.user = std::move(in->user.user);
+                ctx.actor.user_id = ctx.user->id;
+                ctx.actor.permissions = users.permissions_of(ctx.user->id);
+                ctx.csrf_token = std::move(in->session.csrf_token);
             }
         }
         if (route->who.kind != Access::Kind::anyone && !ctx.user) throw unauthorized();

@@ -9,13 +9,18 @@
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 
+#include <sys/socket.h>
+
+#include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 namespace wte::http {
 
@@ -140,22 +145,74 @@ Request convert(const Http::Request& in) {
     return r;
 }
 
+// Pistache's own request parsing. Http::Handler::onInput is private, so an
+// override cannot call it by name; the library exports it, and in the
+// Itanium C++ ABI (GCC and Clang on Linux) a member function is a function
+// taking `this` first. WteHandler::onInput wraps it to refuse bodies over
+// the limit before they are buffered.
+void pistache_parse_input(
+    Http::Handler* self, const char* buffer, std::size_t len,
+    const std::shared_ptr<Tcp::Peer>&
+        peer) __asm__("_ZN8Pistache4Http7Handler7onInputEPKcmRKSt10shared_ptrINS_3Tcp4PeerEE");
+
+// What has come in on one connection since its last complete request.
+struct Intake {
+    std::int64_t bytes = 0;   // of the request being received, head and body
+    bool refused = false;     // answered 413: whatever else comes is dropped
+    std::int64_t dropped = 0; // bytes dropped since
+};
+
+constexpr const char* intake_key = "wte.intake";
+// Room for the request line and headers on top of the body limit.
+constexpr std::int64_t head_allowance = 64 * 1024;
+// A refused client that goes on sending is cut off after this much.
+constexpr std::int64_t drop_allowance = 1024 * 1024;
+
+std::shared_ptr<Intake> intake_of(const std::shared_ptr<Tcp::Peer>& peer) {
+    if (auto data = peer->tryGetData(intake_key)) return std::static_pointer_cast<Intake>(data);
+    auto intake = std::make_shared<Intake>();
+    peer->putData(intake_key, intake);
+    return intake;
+}
+
 class WteHandler : public Http::Handler {
 public:
     HTTP_PROTOTYPE(WteHandler)
 
     explicit WteHandler(const Config& config) : config_(config), router_(route_table()) {}
 
+    // A body over the limit is answered 413 as soon as its size is known —
+    // from Content-Length once the headers are in, or by counting (chunked) —
+    // and nothing more of it is kept: the rest is dropped unread by the
+    // parser, and a client that keeps sending is disconnected.
+    void onInput(const char* buffer, std::size_t len,
+                 const std::shared_ptr<Tcp::Peer>& peer) override {
+        auto intake = intake_of(peer);
+        if (intake->refused) {
+            intake->dropped += static_cast<std::int64_t>(len);
+            if (intake->dropped > drop_allowance) ::shutdown(peer->fd(), SHUT_RDWR);
+            return;
+        }
+        intake->bytes += static_cast<std::int64_t>(len);
+        pistache_parse_input(this, buffer, len, peer);
+        if (intake->bytes == 0) return; // a request was completed and answered
+        auto parser = Http::Handler::getParser(peer);
+        auto length = parser->request.headers().tryGet<Http::Header::ContentLength>();
+        const bool declared_too_large =
+            length && static_cast<std::int64_t>(length->value()) > config_.upload_limit;
+        if (declared_too_large || intake->bytes > config_.upload_limit + head_allowance)
+            refuse_too_large(peer, *parser);
+    }
+
     void onRequest(const Http::Request& in, Http::ResponseWriter out) override {
         auto start = std::chrono::steady_clock::now();
+        if (auto peer = out.peer()) intake_of(peer)->bytes = 0;
+        keep_alive_unless_asked_not_to(in, out);
         Request req = convert(in);
         Response res;
         bool is_api = req.path.rfind("/api/", 0) == 0;
         if (static_cast<std::int64_t>(req.body.size()) > config_.upload_limit) {
-            res = Response::error(413, "too_large",
-                                  "The request body is larger than the limit of " +
-                                      std::to_string(config_.upload_limit) + " bytes",
-                                  {{"limit", config_.upload_limit}});
+            res = too_large();
         } else if (is_api) {
             try {
                 res = router_.dispatch(req, config_, thread_connection(config_.database_path));
@@ -189,6 +246,41 @@ public:
     }
 
 private:
+    Response too_large() const {
+        return Response::error(413, "too_large",
+                               "The request body is larger than the limit of " +
+                                   std::to_string(config_.upload_limit) + " bytes",
+                               {{"limit", config_.upload_limit}});
+    }
+
+    void refuse_too_large(const std::shared_ptr<Tcp::Peer>& peer, Http::RequestParser& parser) {
+        auto intake = intake_of(peer);
+        intake->refused = true;
+        parser.reset(); // frees what was buffered of the request
+        Http::ResponseWriter out(Http::Version::Http11, transport(), this, peer);
+        out.headers().add<Http::Header::Connection>(Http::ConnectionControl::Close);
+        out.headers().add(
+            std::make_shared<NamedHeader>("Content-Type", "application/json; charset=utf-8"));
+        Response res = too_large();
+        out.send(Http::Code::Request_Entity_Too_Large, res.body);
+        Request req;
+        req.method = "-";
+        req.path = "(refused body)";
+        req.remote = peer->address().host();
+        log(req, 413, res.body.size(), std::chrono::steady_clock::now());
+    }
+
+    // Pistache 0.0.5 answers "Connection: close" to any request that does not
+    // ask for keep-alive, though HTTP/1.1 keeps connections open by default;
+    // browsers and Apache's proxy then reconnect for every request.
+    static void keep_alive_unless_asked_not_to(const Http::Request& in, Http::ResponseWriter& out) {
+        if (in.version() != Http::Version::Http11) return;
+        auto asked = in.headers().tryGet<Http::Header::Connection>();
+        if (asked && asked->control() == Http::ConnectionControl::Close) return;
+        out.headers().remove<Http::Header::Connection>();
+        out.headers().add<Http::Header::Connection>(Http::ConnectionControl::KeepAlive);
+    }
+
     // Chunked: each piece goes out as one chunk as soon as it is written, so
     // the whole body is never held in memory. A failure half-way can only
     // end the stream (the status is sent already); the log says why.
@@ -258,13 +350,15 @@ int serve(const Config& config) {
 
     Address addr(config.host, Port(static_cast<std::uint16_t>(config.port)));
     Http::Endpoint endpoint(addr);
-    auto opts = Http::Endpoint::options()
-                    .threads(config.threads)
-                    .flags(Tcp::Options::ReuseAddr)
-                    .maxRequestSize(static_cast<std::size_t>(config.upload_limit) + 1024 * 1024)
-                    .maxResponseSize(256 * 1024 * 1024)
-                    .headerTimeout(std::chrono::seconds(30))
-                    .bodyTimeout(std::chrono::seconds(120));
+    auto opts =
+        Http::Endpoint::options()
+            .threads(config.threads)
+            .flags(Tcp::Options::ReuseAddr)
+            // Above WteHandler's own refusal, which answers in JSON.
+            .maxRequestSize(static_cast<std::size_t>(config.upload_limit + 2 * head_allowance))
+            .maxResponseSize(256 * 1024 * 1024)
+            .headerTimeout(std::chrono::seconds(config.header_timeout_seconds))
+            .bodyTimeout(std::chrono::seconds(config.body_timeout_seconds));
     endpoint.init(opts);
     endpoint.setHandler(Http::make_handler<WteHandler>(config));
     // Before the first request, so a re-render asked for finds its worker.
@@ -281,9 +375,22 @@ int serve(const Config& config) {
     int sig = 0;
     sigwait(&signals, &sig);
     std::cout << "wte-server stopping (signal " << sig << ")" << std::endl;
+    // Requests in flight get a few seconds to finish; whatever still holds
+    // the server after that (a stuck client, a stuck worker) does not keep
+    // it from stopping. SQLite's journal makes an exit at any point safe.
+    std::atomic<bool> stopped{false};
+    std::thread deadline([&stopped] {
+        for (int i = 0; i < 45 && !stopped; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (stopped) return;
+        std::cout << "wte-server stopped after 4.5 s with requests unfinished" << std::endl;
+        std::_Exit(0);
+    });
     rerender_worker.stop(); // a job in progress ends as failed
     mail_sender.stop();     // a delivery in progress is cancelled; the mail stays in the outbox
     endpoint.shutdown();
+    stopped = true;
+    deadline.join();
     return 0;
 }
 
