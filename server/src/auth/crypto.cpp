@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <semaphore>
 #include <stdexcept>
 
 namespace wte::auth {
@@ -13,6 +14,20 @@ std::string hex(const unsigned char* data, std::size_t n) {
     out.pop_back();
     return out;
 }
+// Each Argon2id hash holds 64 MiB (MEMLIMIT_INTERACTIVE) while it runs, for
+// about 50 ms of one core. Two at a time, whatever the worker threads: the
+// two cores of the machines we are sized for would only share out more, so a
+// burst of sign-ins waits in line instead of holding 64 MiB each — sign-in's
+// memory stays at 128 MiB at most, and is given back after (large blocks are
+// mmap'd, so freeing returns them).
+std::counting_semaphore<2> hash_slots(2);
+
+struct HashSlot {
+    HashSlot() { hash_slots.acquire(); }
+    ~HashSlot() { hash_slots.release(); }
+    HashSlot(const HashSlot&) = delete;
+    HashSlot& operator=(const HashSlot&) = delete;
+};
 } // namespace
 
 void init_crypto() {
@@ -21,6 +36,7 @@ void init_crypto() {
 
 std::string hash_password(const std::string& password) {
     char out[crypto_pwhash_STRBYTES];
+    HashSlot slot;
     if (crypto_pwhash_str_alg(
             out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
             crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
@@ -30,6 +46,7 @@ std::string hash_password(const std::string& password) {
 
 bool verify_password(const std::string& hash, const std::string& password) {
     if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+    HashSlot slot;
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
+#include <pistache/peer.h>
 
 #include <sys/socket.h>
 
@@ -47,6 +48,16 @@ std::string mime_type_for(const std::string& path) {
             return type;
     return "application/octet-stream";
 }
+
+// Pistache's own request parsing. Http::Handler::onInput is private, so an
+// override cannot call it by name; the library exports it, and in the
+// Itanium C++ ABI (GCC and Clang on Linux) a member function is a function
+// taking `this` first. WteHandler::onInput wraps it to refuse bodies over
+// the limit before they are buffered.
+void pistache_parse_input(
+    Http::Handler* self, const char* buffer, std::size_t len,
+    const std::shared_ptr<Tcp::Peer>&
+        peer) __asm__("_ZN8Pistache4Http7Handler7onInputEPKcmRKSt10shared_ptrINS_3Tcp4PeerEE");
 
 namespace {
 
@@ -145,16 +156,6 @@ Request convert(const Http::Request& in) {
     return r;
 }
 
-// Pistache's own request parsing. Http::Handler::onInput is private, so an
-// override cannot call it by name; the library exports it, and in the
-// Itanium C++ ABI (GCC and Clang on Linux) a member function is a function
-// taking `this` first. WteHandler::onInput wraps it to refuse bodies over
-// the limit before they are buffered.
-void pistache_parse_input(
-    Http::Handler* self, const char* buffer, std::size_t len,
-    const std::shared_ptr<Tcp::Peer>&
-        peer) __asm__("_ZN8Pistache4Http7Handler7onInputEPKcmRKSt10shared_ptrINS_3Tcp4PeerEE");
-
 // What has come in on one connection since its last complete request.
 struct Intake {
     std::int64_t bytes = 0;   // of the request being received, head and body
@@ -190,7 +191,13 @@ public:
         auto intake = intake_of(peer);
         if (intake->refused) {
             intake->dropped += static_cast<std::int64_t>(len);
-            if (intake->dropped > drop_allowance) ::shutdown(peer->fd(), SHUT_RDWR);
+            if (intake->dropped > drop_allowance) {
+                // Reset, not a graceful close: the client learns at once
+                // (a graceful one leaves it sending into a closed socket).
+                const linger reset{1, 0};
+                ::setsockopt(peer->fd(), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+                ::shutdown(peer->fd(), SHUT_RD); // Pistache reads the end and closes
+            }
             return;
         }
         intake->bytes += static_cast<std::int64_t>(len);
@@ -253,21 +260,27 @@ private:
                                {{"limit", config_.upload_limit}});
     }
 
+    // Written on the socket at once, not through Pistache's write queue, so
+    // it is out before the connection is half-closed (FIN after it): the
+    // client stops sending, and one that does not is cut off in onInput.
     void refuse_too_large(const std::shared_ptr<Tcp::Peer>& peer, Http::RequestParser& parser) {
         auto intake = intake_of(peer);
         intake->refused = true;
         parser.reset(); // frees what was buffered of the request
-        Http::ResponseWriter out(Http::Version::Http11, transport(), this, peer);
-        out.headers().add<Http::Header::Connection>(Http::ConnectionControl::Close);
-        out.headers().add(
-            std::make_shared<NamedHeader>("Content-Type", "application/json; charset=utf-8"));
-        Response res = too_large();
-        out.send(Http::Code::Request_Entity_Too_Large, res.body);
+        const std::string body = too_large().body;
+        const std::string answer = "HTTP/1.1 413 Payload Too Large\r\nContent-Type: "
+                                   "application/json; charset=utf-8\r\nContent-Length: " +
+                                   std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" +
+                                   body;
+        // A 300-byte answer fits an empty socket buffer whole.
+        [[maybe_unused]] auto sent =
+            ::send(peer->fd(), answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        ::shutdown(peer->fd(), SHUT_WR);
         Request req;
         req.method = "-";
-        req.path = "(refused body)";
+        req.path = "(body over the limit)";
         req.remote = peer->address().host();
-        log(req, 413, res.body.size(), std::chrono::steady_clock::now());
+        log(req, 413, body.size(), std::chrono::steady_clock::now());
     }
 
     // Pistache 0.0.5 answers "Connection: close" to any request that does not
