@@ -175,6 +175,25 @@ bool is_anonymous_target(std::string_view t) {
     return t == "__" || starts_with(t, "__ ");
 }
 
+// About how many blocks `lines` hold, to reserve them at once (a Block is
+// large to move): a block starts after a blank line, unindented or below an
+// unindented line (a quote, a literal block, a directive's content).
+size_t block_count_estimate(const Lines& lines) {
+    size_t count = 0;
+    bool after_blank = true, below_unindented = false;
+    for (const auto& l : lines) {
+        if (l.text.empty()) {
+            after_blank = true;
+            continue;
+        }
+        bool unindented = l.text[0] != ' ';
+        if (after_blank && (unindented || below_unindented)) ++count;
+        after_blank = false;
+        below_unindented = unindented;
+    }
+    return count;
+}
+
 } // namespace
 
 // State of one parse_blocks call.
@@ -641,6 +660,7 @@ std::vector<Block> Parser::parse_blocks(const Lines& lines, int depth, bool top_
         out.push_back(std::move(lit));
         return out;
     }
+    out.reserve(block_count_estimate(lines));
     BlockParser bp{*this, lines, depth, top_level, out};
     size_t i = 0;
     while (i < lines.size()) {
@@ -652,6 +672,9 @@ std::vector<Block> Parser::parse_blocks(const Lines& lines, int depth, bool top_
         size_t next = bp.run(i);
         i = next > i ? next : i + 1;
     }
+    // The estimate was far too high (long definition lists): give back what
+    // growing the list would not have taken.
+    if (out.capacity() > 2 * out.size() + 16) out.shrink_to_fit();
     return out;
 }
 

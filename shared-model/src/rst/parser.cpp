@@ -247,8 +247,19 @@ Parser::Parser(std::string_view source) {
     std::string clean;
     clean.reserve(source.size() + source.size() / 8);
     size_t column = 0;
-    for (size_t i = 0; i < source.size();)
+    for (size_t i = 0; i < source.size();) {
+        // Printable ASCII, nearly all of a page, needs no cleaning: copied a run at a time.
+        size_t run = i;
+        while (run < source.size() && source[run] >= 0x20 && source[run] < 0x7F)
+            ++run;
+        if (run > i) {
+            clean.append(source.substr(i, run - i));
+            column += run - i;
+            i = run;
+            if (i == source.size()) break;
+        }
         i += clean_char(source, i, column, clean);
+    }
     work = source.size();
     source_ = std::move(clean);
     std::string_view all = source_;
@@ -408,15 +419,34 @@ void Parser::resolve_references(std::vector<Block>& blocks, size_t& anonymous_in
 
 namespace {
 
-std::vector<Block> nest_sections(std::vector<Block>& flat, size_t& i, int level) {
+// How many blocks each section of `flat` holds once nested (the last entry:
+// the page's top level), so that each list is allocated once: a Block is
+// large and moving it again on every growth cost more than the nesting.
+std::vector<size_t> nested_sizes(const std::vector<Block>& flat) {
+    std::vector<size_t> sizes(flat.size() + 1, 0);
+    std::vector<size_t> open; // indices of the enclosing sections, outermost first
+    for (size_t k = 0; k < flat.size(); ++k) {
+        bool section = flat[k].kind == BlockKind::section;
+        if (section)
+            while (!open.empty() && flat[open.back()].level >= flat[k].level)
+                open.pop_back();
+        ++sizes[open.empty() ? flat.size() : open.back()];
+        if (section) open.push_back(k);
+    }
+    return sizes;
+}
+
+std::vector<Block> nest_sections(std::vector<Block>& flat, const std::vector<size_t>& sizes,
+                                 size_t& i, int level, size_t size) {
     std::vector<Block> out;
+    out.reserve(size);
     while (i < flat.size()) {
         if (flat[i].kind == BlockKind::section) {
             if (flat[i].level <= level) break;
-            Block s = std::move(flat[i]);
+            size_t index = i;
+            Block& s = out.emplace_back(std::move(flat[i]));
             ++i;
-            s.children = nest_sections(flat, i, s.level);
-            out.push_back(std::move(s));
+            s.children = nest_sections(flat, sizes, i, s.level, sizes[index]);
         } else {
             out.push_back(std::move(flat[i]));
             ++i;
@@ -439,7 +469,8 @@ ParseResult Parser::run() {
     ParseResult result;
     std::vector<Block> flat = parse_blocks(lines_, 0, true);
     size_t i = 0;
-    std::vector<Block> blocks = nest_sections(flat, i, 0);
+    std::vector<size_t> sizes = nested_sizes(flat);
+    std::vector<Block> blocks = nest_sections(flat, sizes, i, 0, sizes.back());
 
     size_t anonymous_index = 0;
     resolve_references(blocks, anonymous_index);
@@ -462,8 +493,11 @@ ParseResult Parser::run() {
         result.doc.title = std::move(title.inlines);
         result.doc.title_line = title.line;
         raise_sections(title.children);
-        for (auto& child : title.children)
-            blocks.push_back(std::move(child));
+        if (blocks.empty())
+            blocks = std::move(title.children);
+        else
+            blocks.insert(blocks.end(), std::make_move_iterator(title.children.begin()),
+                          std::make_move_iterator(title.children.end()));
     }
     result.doc.blocks = std::move(blocks);
     if (suppressed_diagnostics_ > 0)
