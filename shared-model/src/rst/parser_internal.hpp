@@ -74,6 +74,32 @@ std::string slugify(std::string_view text);
 // Lines joined by '\n', keeping relative indentation.
 std::string join_lines(const Lines& lines, size_t from, size_t to);
 
+// Positions of valid end strings of one kind of inline markup, consumed left
+// to right.
+struct EndCandidates {
+    std::vector<size_t> positions;
+    size_t cursor = 0;
+    size_t next(size_t from) {
+        while (cursor < positions.size() && positions[cursor] < from)
+            ++cursor;
+        return cursor < positions.size() ? positions[cursor] : std::string_view::npos;
+    }
+};
+
+// The end of interpreted text: the backquote and what may follow it.
+struct InterpretedEnd {
+    size_t end = 0;        // after the whole end string
+    int underscores = 0;   // reference suffix: 1 = "_", 2 = "__"
+    std::string_view role; // of a `text`:role: suffix
+};
+
+// Buffers of inline.cpp's parser, kept by the Parser between calls.
+struct InlineScratch {
+    std::vector<char> escaped;
+    EndCandidates literal_ends, strong_ends, emphasis_ends, interpreted_ends;
+    std::vector<InterpretedEnd> interpreted_info;
+};
+
 class Parser {
 public:
     explicit Parser(std::string_view source);
@@ -132,6 +158,7 @@ public:
     // grows linearly with the input (ParseResult::work).
     size_t work = 0;
     int last_section_level = 0;
+    InlineScratch inline_scratch;
 
 private:
     std::string source_;
