@@ -7,13 +7,23 @@
 #include "wte/rst/parser.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace wte::rst {
 
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
+namespace {
+
+// Appends `text` to `out` with & < > " ' escaped; the runs between them are
+// copied whole (the writer's hot path: every text and attribute goes here).
+void append_escaped(std::string& out, std::string_view text) {
+    // The five characters are all below 64: one shift and mask tells them apart.
+    constexpr unsigned long long special =
+        1ULL << '&' | 1ULL << '<' | 1ULL << '>' | 1ULL << '"' | 1ULL << '\'';
+    size_t from = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 64 || ((special >> c) & 1) == 0) continue;
+        out.append(text.data() + from, i - from);
         switch (c) {
         case '&':
             out += "&amp;";
@@ -27,13 +37,20 @@ std::string escape_html(std::string_view text) {
         case '"':
             out += "&quot;";
             break;
-        case '\'':
-            out += "&#39;";
-            break;
         default:
-            out.push_back(c);
+            out += "&#39;";
         }
+        from = i + 1;
     }
+    out.append(text.data() + from, text.size() - from);
+}
+
+} // namespace
+
+std::string escape_html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    append_escaped(out, text);
     return out;
 }
 
@@ -104,14 +121,24 @@ private:
     const HtmlOptions& o_;
     std::string out_;
 
-    void text(std::string_view t) { out_ += escape_html(t); }
+    // Sanitised styles by the model's CSS: a page repeats the same few.
+    std::unordered_map<std::string, std::string> sanitized_css_;
+
+    void text(std::string_view t) { append_escaped(out_, t); }
 
     void attr(const char* name, std::string_view value) {
         out_ += ' ';
         out_ += name;
         out_ += "=\"";
-        out_ += escape_html(value);
+        append_escaped(out_, value);
         out_ += '"';
+    }
+
+    const std::string& sanitized_css(const std::string& css) {
+        auto found = sanitized_css_.find(css);
+        if (found != sanitized_css_.end()) return found->second;
+        std::vector<std::string> problems;
+        return sanitized_css_.emplace(css, sanitize_css(css, problems)).first->second;
     }
 
     std::string asset_url(const std::string& name) const {
@@ -132,8 +159,9 @@ private:
         int line = first_line;
         auto number = [&]() {
             if (first_line <= 0) return;
-            out_ += "<span class=\"line-number\" aria-hidden=\"true\">" + std::to_string(line++) +
-                    "</span>";
+            out_ += "<span class=\"line-number\" aria-hidden=\"true\">";
+            out_ += std::to_string(line++);
+            out_ += "</span>";
         };
         number();
         for (const auto& t : tokens) {
@@ -146,7 +174,9 @@ private:
                     if (t.kind == TokenKind::plain) {
                         text(part);
                     } else {
-                        out_ += "<span class=\"tok-" + to_string(t.kind) + "\">";
+                        out_ += "<span class=\"tok-";
+                        out_ += to_string(t.kind);
+                        out_ += "\">";
                         text(part);
                         out_ += "</span>";
                     }
@@ -317,8 +347,7 @@ private:
             return;
         }
         case InlineKind::styled: {
-            std::vector<std::string> problems;
-            std::string css = sanitize_css(s.target, problems);
+            const std::string& css = sanitized_css(s.target);
             out_ += "<span";
             if (!css.empty()) attr("style", css);
             out_ += ">";
@@ -328,7 +357,10 @@ private:
         }
         case InlineKind::code:
             out_ += "<code class=\"code";
-            if (!s.target.empty()) out_ += " language-" + escape_html(s.target);
+            if (!s.target.empty()) {
+                out_ += " language-";
+                text(s.target);
+            }
             out_ += "\">";
             code(s.target, s.text, 0);
             out_ += "</code>";
@@ -462,9 +494,14 @@ private:
         case BlockKind::section: {
             int h = std::min(6, b.level + 1);
             open("section", b);
-            out_ += "\n<h" + std::to_string(h) + ">";
+            char digit = static_cast<char>('0' + h);
+            out_ += "\n<h";
+            out_ += digit;
+            out_ += '>';
             inlines(b.inlines);
-            out_ += "</h" + std::to_string(h) + ">\n";
+            out_ += "</h";
+            out_ += digit;
+            out_ += ">\n";
             blocks(b.children);
             close("section");
             return;
