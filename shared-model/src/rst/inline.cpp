@@ -195,11 +195,9 @@ struct InlineParser {
             out.back().text += text;
             return;
         }
-        Inline t;
-        t.kind = InlineKind::text;
+        Inline& t = out.emplace_back();
         t.line = line;
         t.text = std::move(text);
-        out.push_back(std::move(t));
     }
 
     void flush(size_t to) {

@@ -320,14 +320,25 @@ std::string Parser::unique_anchor(std::string_view wanted) {
     return anchor;
 }
 
-void Parser::push_block(std::vector<Block>& out, Block&& block) {
+void Parser::claim_targets(Block& block) {
     if (!pending_internal_targets.empty() && block.kind != BlockKind::comment) {
         if (block.anchor.empty()) block.anchor = unique_anchor(pending_internal_targets.front());
         for (const auto& name : pending_internal_targets)
             targets[name].url = "#" + block.anchor;
         pending_internal_targets.clear();
     }
+}
+
+void Parser::push_block(std::vector<Block>& out, Block&& block) {
+    claim_targets(block);
     out.push_back(std::move(block));
+}
+
+Block& Parser::add_block(std::vector<Block>& out, BlockKind kind, int line) {
+    Block& block = out.emplace_back();
+    block.kind = kind;
+    block.line = line;
+    return block;
 }
 
 std::string Parser::checked_url(std::string_view url, int line) {

@@ -136,6 +136,11 @@ public:
     Block problem(int line, std::string message, std::string name = {});
     // Appends a block, giving it the anchor of any `.. _name:` before it.
     void push_block(std::vector<Block>& out, Block&& block);
+    // The same in two steps, for a block filled in place (a Block is large to
+    // move): add it, fill it (nothing else may be added to `out` meanwhile),
+    // then claim the targets once it is complete, as push_block would.
+    Block& add_block(std::vector<Block>& out, BlockKind kind, int line);
+    void claim_targets(Block& block);
     std::string unique_anchor(std::string_view wanted);
     // A URL from content: safe or "" (reported at `line`).
     std::string checked_url(std::string_view url, int line);
