@@ -7,6 +7,7 @@
 #include "wte/rst/parser.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 namespace wte::rst {
@@ -16,13 +17,16 @@ namespace {
 // Appends `text` to `out` with & < > " ' escaped; the runs between them are
 // copied whole (the writer's hot path: every text and attribute goes here).
 void append_escaped(std::string& out, std::string_view text) {
-    // The five characters are all below 64: one shift and mask tells them apart.
-    constexpr unsigned long long special =
-        1ULL << '&' | 1ULL << '<' | 1ULL << '>' | 1ULL << '"' | 1ULL << '\'';
+    static constexpr auto special = [] {
+        std::array<bool, 256> table{};
+        for (unsigned char c : {'&', '<', '>', '"', '\''})
+            table[c] = true;
+        return table;
+    }();
     size_t from = 0;
     for (size_t i = 0; i < text.size(); ++i) {
         auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 64 || ((special >> c) & 1) == 0) continue;
+        if (!special[c]) continue;
         out.append(text.data() + from, i - from);
         switch (c) {
         case '&':
@@ -126,7 +130,7 @@ private:
 
     void text(std::string_view t) { append_escaped(out_, t); }
 
-    void attr(const char* name, std::string_view value) {
+    void attr(std::string_view name, std::string_view value) {
         out_ += ' ';
         out_ += name;
         out_ += "=\"";
@@ -267,7 +271,7 @@ private:
         out_ += ">";
     }
 
-    void wrap(const char* tag, const std::vector<Inline>& children) {
+    void wrap(std::string_view tag, const std::vector<Inline>& children) {
         out_ += "<";
         out_ += tag;
         out_ += ">";
@@ -378,7 +382,7 @@ private:
             block(b);
     }
 
-    void open(const char* tag, const Block& b, const char* css_class = nullptr) {
+    void open(std::string_view tag, const Block& b, const char* css_class = nullptr) {
         out_ += "<";
         out_ += tag;
         if (!b.anchor.empty()) attr("id", b.anchor);
@@ -386,7 +390,7 @@ private:
         out_ += ">";
     }
 
-    void close(const char* tag) {
+    void close(std::string_view tag) {
         out_ += "</";
         out_ += tag;
         out_ += ">\n";

@@ -4,6 +4,9 @@
 // unmatched start strings never cause rescans (linear time).
 #include "parser_internal.hpp"
 
+#include <algorithm>
+#include <array>
+
 namespace wte::rst::detail {
 namespace {
 
@@ -639,7 +642,14 @@ struct InlineParser {
 std::vector<Inline> Parser::parse_inline(std::string_view text, int line) {
     // Most texts of a page (list items, cells, answers) hold no markup at all:
     // no character that can start or escape any.
-    if (text.find_first_of("\\`*:_@") == std::string_view::npos) {
+    static constexpr auto starts_markup = [] {
+        std::array<bool, 256> table{};
+        for (unsigned char c : {'\\', '`', '*', ':', '_', '@'})
+            table[c] = true;
+        return table;
+    }();
+    if (std::none_of(text.begin(), text.end(),
+                     [](char c) { return starts_markup[static_cast<unsigned char>(c)]; })) {
         work += text.size();
         std::vector<Inline> plain;
         if (!text.empty()) {

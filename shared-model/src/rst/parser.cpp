@@ -241,6 +241,16 @@ size_t clean_char(std::string_view s, size_t i, size_t& column, std::string& out
     return used;
 }
 
+// The 8 bytes at `p` are all printable ASCII (0x20 to 0x7E): one test per word.
+bool printable_ascii(const char* p) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t below_space = (x - ones * 0x20) & ~x; // high bit set where a byte < 0x20
+    uint64_t from_delete = (x + ones * 0x01) | x;  // high bit set where a byte >= 0x7F
+    return ((below_space | from_delete) & highs) == 0;
+}
+
 } // namespace
 
 Parser::Parser(std::string_view source) {
@@ -250,6 +260,8 @@ Parser::Parser(std::string_view source) {
     for (size_t i = 0; i < source.size();) {
         // Printable ASCII, nearly all of a page, needs no cleaning: copied a run at a time.
         size_t run = i;
+        while (run + 8 <= source.size() && printable_ascii(source.data() + run))
+            run += 8;
         while (run < source.size() && source[run] >= 0x20 && source[run] < 0x7F)
             ++run;
         if (run > i) {
@@ -591,8 +603,20 @@ bool is_css_color(std::string_view v) {
     }
     for (char c : v)
         if (!(c >= 'a' && c <= 'z')) return false;
-    return std::string_view(css_named_colors).find(" " + std::string(v) + " ") !=
-           std::string_view::npos;
+    // The names once split and sorted: a page's styles look colours up often.
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> all;
+        std::string_view list = css_named_colors;
+        for (size_t b = 0; b < list.size();) {
+            size_t e = list.find(' ', b);
+            if (e == std::string_view::npos) e = list.size();
+            if (e > b) all.push_back(list.substr(b, e - b));
+            b = e + 1;
+        }
+        std::sort(all.begin(), all.end());
+        return all;
+    }();
+    return std::binary_search(names.begin(), names.end(), v);
 }
 
 bool is_one_of(std::string_view v, std::initializer_list<const char*> words) {
