@@ -138,6 +138,16 @@ private:
         out_ += '"';
     }
 
+    // The value is `prefix` and then `value`, written without joining them first.
+    void attr(std::string_view name, std::string_view prefix, std::string_view value) {
+        out_ += ' ';
+        out_ += name;
+        out_ += "=\"";
+        append_escaped(out_, prefix);
+        append_escaped(out_, value);
+        out_ += '"';
+    }
+
     const std::string& sanitized_css(const std::string& css) {
         auto found = sanitized_css_.find(css);
         if (found != sanitized_css_.end()) return found->second;
@@ -235,7 +245,9 @@ private:
             return;
         case MathKind::space:
             out_ += "<mspace";
-            attr("width", n.text + "em");
+            out_ += " width=\"";
+            text(n.text);
+            out_ += "em\"";
             out_ += "/>";
             return;
         default:
@@ -342,7 +354,10 @@ private:
         }
         case InlineKind::crossref: {
             out_ += "<a class=\"crossref\"";
-            attr("href", o_.crossref_url ? o_.crossref_url(s.target) : "#part-" + s.target);
+            if (o_.crossref_url)
+                attr("href", o_.crossref_url(s.target));
+            else
+                attr("href", "#part-", s.target);
             out_ += ">";
             text(!s.text.empty()     ? s.text
                  : o_.crossref_title ? o_.crossref_title(s.target)
@@ -411,7 +426,7 @@ private:
             if (!b.height.empty()) style += " height: " + b.height + ";";
             attr("style", style);
         }
-        if (!b.align.empty() && b.kind == BlockKind::image) attr("class", "align-" + b.align);
+        if (!b.align.empty() && b.kind == BlockKind::image) attr("class", "align-", b.align);
         out_ += ">";
         if (!b.target.empty()) out_ += "</a>";
     }
@@ -457,7 +472,7 @@ private:
 
     void quiz(const Block& b) {
         out_ += "<form class=\"quiz\"";
-        attr("id", "quiz-" + b.id);
+        attr("id", "quiz-", b.id);
         attr("data-quiz", b.id);
         out_ += ">\n";
         if (!b.inlines.empty()) {
@@ -481,7 +496,11 @@ private:
                 if (answer.kind != BlockKind::quiz_answer) continue; // a refused duplicate
                 out_ += "<label><input";
                 attr("type", type);
-                attr("name", b.id + "/" + child.id);
+                out_ += " name=\"";
+                text(b.id);
+                out_ += '/';
+                text(child.id);
+                out_ += '"';
                 attr("value", plain_text(answer.inlines));
                 out_ += "> ";
                 inlines(answer.inlines);
@@ -651,7 +670,7 @@ private:
             open("div", b, "youtube");
             if (o_.embed_videos) {
                 out_ += "<iframe";
-                attr("src", "https://www.youtube-nocookie.com/embed/" + b.id);
+                attr("src", "https://www.youtube-nocookie.com/embed/", b.id);
                 attr("title", "YouTube video");
                 attr("loading", "lazy");
                 attr("referrerpolicy", "strict-origin-when-cross-origin");
@@ -659,7 +678,7 @@ private:
                 out_ += " allowfullscreen></iframe>";
             }
             out_ += "<p><a";
-            attr("href", "https://www.youtube.com/watch?v=" + b.id);
+            attr("href", "https://www.youtube.com/watch?v=", b.id);
             attr("rel", "noopener noreferrer");
             out_ += ">Watch on YouTube</a></p>";
             close("div");

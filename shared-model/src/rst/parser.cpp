@@ -394,6 +394,7 @@ std::string Parser::resolve_name(const std::string& name, int line) {
 }
 
 void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index) {
+    bool became_text = false;
     for (auto& span : inlines) {
         if (!span.children.empty()) resolve_references(span.children, anonymous_index);
         if (span.kind != InlineKind::link || span.target.empty()) continue;
@@ -414,11 +415,14 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
         if (url.empty()) {
             span.kind = InlineKind::text;
             span.target.clear();
+            became_text = true;
         } else {
             span.target = std::move(url);
         }
     }
-    // Unresolved references became text: join them with their neighbours.
+    // Unresolved references became text: join them with their neighbours (the
+    // inline parser never leaves two texts side by side itself).
+    if (!became_text) return;
     size_t kept = 0;
     for (size_t k = 0; k < inlines.size(); ++k) {
         if (kept > 0 && inlines[k].kind == InlineKind::text &&
@@ -724,6 +728,7 @@ std::string sanitize_css(std::string_view css, std::vector<std::string>& problem
 
 std::string safe_url(std::string_view url) {
     std::string clean;
+    clean.reserve(url.size());
     for (char c : url) {
         auto u = static_cast<unsigned char>(c);
         if (u <= 0x20 || u == 0x7F) continue;
