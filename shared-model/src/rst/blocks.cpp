@@ -466,7 +466,7 @@ struct BlockParser {
         std::string plain = plain_text(s.inlines);
         s.anchor = p.unique_anchor(plain);
         std::string name = normalize_name(plain);
-        if (!p.section_urls.count(name)) p.section_urls[name] = "#" + s.anchor;
+        p.section_urls.try_emplace(std::move(name), "#" + s.anchor);
         p.claim_targets(s);
     }
 

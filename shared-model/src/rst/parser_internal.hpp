@@ -6,10 +6,11 @@
 #include "wte/rst/parser.hpp"
 
 #include <cstdint>
-#include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace wte::rst::detail {
@@ -152,12 +153,13 @@ public:
         bool refused = false;
     };
 
-    std::map<std::string, Target> targets;           // explicit, by normalised name
-    std::map<std::string, std::string> section_urls; // implicit, from section titles
-    std::vector<std::string> anonymous_targets;      // in order of appearance ("" = refused)
+    // Looked up by name only, never listed: hashed.
+    std::unordered_map<std::string, Target> targets;           // explicit, by normalised name
+    std::unordered_map<std::string, std::string> section_urls; // implicit, from section titles
+    std::vector<std::string> anonymous_targets; // in order of appearance ("" = refused)
     std::vector<std::string> pending_internal_targets;
-    std::set<std::string> quiz_ids;
-    std::set<std::string> question_ids;
+    std::unordered_set<std::string> quiz_ids;
+    std::unordered_set<std::string> question_ids;
     int quiz_nesting = 0; // > 0 while parsing the content of a quiz
     // Steps taken by the loops that scan lines and characters; tests check it
     // grows linearly with the input (ParseResult::work).
@@ -171,8 +173,8 @@ private:
     std::vector<Diagnostic> diagnostics_;
     size_t suppressed_diagnostics_ = 0;
     std::vector<std::pair<std::string, bool>> section_styles_; // adornment, overlined
-    std::set<std::string> anchors_;
-    std::map<std::string, int> anchor_suffixes_;
+    std::unordered_set<std::string> anchors_;
+    std::unordered_map<std::string, int> anchor_suffixes_;
     void resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index);
     void resolve_references(std::vector<Block>& blocks, size_t& anonymous_index);
     std::string resolve_name(const std::string& name, int line);
