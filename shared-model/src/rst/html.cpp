@@ -8,15 +8,58 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <memory>
 #include <unordered_map>
 
 namespace wte::rst {
 
 namespace {
 
+// The page being written. A page takes hundreds of thousands of small
+// appends; this buffer copies a literal with its length known at compile
+// time and checks its room once, where std::string calls out for each.
+class PageBuffer {
+public:
+    template <size_t N> PageBuffer& operator+=(const char (&literal)[N]) {
+        append(literal, N - 1);
+        return *this;
+    }
+    PageBuffer& operator+=(std::string_view s) {
+        append(s.data(), s.size());
+        return *this;
+    }
+    PageBuffer& operator+=(char c) {
+        if (end_ == capacity_) grow(1);
+        *end_++ = c;
+        return *this;
+    }
+    void append(const char* s, size_t n) {
+        if (static_cast<size_t>(capacity_ - end_) < n) grow(n);
+        if (n != 0) std::memcpy(end_, s, n);
+        end_ += n;
+    }
+    std::string str() const { return std::string(data_.get(), end_); }
+
+private:
+    std::unique_ptr<char[]> data_;
+    char* end_ = nullptr;
+    char* capacity_ = nullptr;
+
+    void grow(size_t n) {
+        size_t size = static_cast<size_t>(end_ - data_.get());
+        size_t capacity = std::max<size_t>({64 * 1024, 2 * (size + n)});
+        auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+        if (size != 0) std::memcpy(bigger.get(), data_.get(), size);
+        data_ = std::move(bigger);
+        end_ = data_.get() + size;
+        capacity_ = data_.get() + capacity;
+    }
+};
+
 // Appends `text` to `out` with & < > " ' escaped; the runs between them are
 // copied whole (the writer's hot path: every text and attribute goes here).
-void append_escaped(std::string& out, std::string_view text) {
+template <typename Out> void append_escaped(Out& out, std::string_view text) {
     static constexpr auto special = [] {
         std::array<bool, 256> table{};
         for (unsigned char c : {'&', '<', '>', '"', '\''})
@@ -118,12 +161,12 @@ public:
             out_ += "</h1>\n";
         }
         blocks(doc.blocks);
-        return std::move(out_);
+        return out_.str();
     }
 
 private:
     const HtmlOptions& o_;
-    std::string out_;
+    PageBuffer out_;
 
     // Sanitised styles by the model's CSS: a page repeats the same few.
     std::unordered_map<std::string, std::string> sanitized_css_;
