@@ -1,6 +1,7 @@
-// rst-parse-bench [RUNS]: parses a generated ~1 MB page mixing every
-// construct RUNS times (default 20) and prints MB/s and ms per parse, plus
-// the HTML export and highlighter on the same page for comparison.
+// rst-parse-bench [RUNS] [MB]: parses a generated page of MB megabytes
+// (default 2) mixing every construct RUNS times (default 5) and prints the
+// median ms and MB/s of the parse and of the HTML export (issue 12 asks for
+// 2 MB in 50 ms and 15 ms), plus the highlighter on the same page.
 #include "wte/highlight.hpp"
 #include "wte/rst/html.hpp"
 #include "wte/rst/parser.hpp"
@@ -15,7 +16,7 @@
 
 namespace {
 
-// One chunk of content using every construct once; repeated to ~1 MB.
+// One chunk of content using every construct once; repeated to the page size.
 std::string chunk(int n) {
     std::string s = std::to_string(n);
     return "Section " + s + "\n" + std::string(8 + s.size(), '=') +
@@ -61,9 +62,11 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 } // namespace
 
 int main(int argc, char** argv) {
-    int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
+    int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
+    double wanted_mb = argc > 2 ? std::max(0.01, std::atof(argv[2])) : 2.0;
+    auto wanted_bytes = static_cast<size_t>(wanted_mb * 1e6);
     std::string page = "Benchmark page\n==============\n\n.. _reference: https://example.com\n\n";
-    for (int n = 1; page.size() < 1'000'000; ++n)
+    for (int n = 1; page.size() < wanted_bytes; ++n)
         page += chunk(n);
     double mb = static_cast<double>(page.size()) / 1e6;
 
@@ -92,8 +95,8 @@ int main(int argc, char** argv) {
                 quizzes, diagnostics);
     std::printf("parse: %.1f ms per parse (median of %d), %.1f MB/s, best %.1f ms\n", parse_median,
                 runs, mb / (parse_median / 1000.0), parse_ms.front());
-    std::printf("html:  %.1f ms per page (median), %.1f MB/s of source\n", html_median,
-                mb / (html_median / 1000.0));
+    std::printf("html:  %.1f ms per page (median of %d), %.1f MB/s of source, best %.1f ms\n",
+                html_median, runs, mb / (html_median / 1000.0), html_ms.front());
     std::printf("highlight (javascript, whole page): %.1f ms, %zu tokens, %.1f MB/s\n",
                 highlight_ms, tokens, mb / (highlight_ms / 1000.0));
     return 0;

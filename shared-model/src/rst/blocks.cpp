@@ -175,6 +175,25 @@ bool is_anonymous_target(std::string_view t) {
     return t == "__" || starts_with(t, "__ ");
 }
 
+// About how many blocks `lines` hold, to reserve them at once (a Block is
+// large to move): a block starts after a blank line, unindented or below an
+// unindented line (a quote, a literal block, a directive's content).
+size_t block_count_estimate(const Lines& lines) {
+    size_t count = 0;
+    bool after_blank = true, below_unindented = false;
+    for (const auto& l : lines) {
+        if (l.text.empty()) {
+            after_blank = true;
+            continue;
+        }
+        bool unindented = l.text[0] != ' ';
+        if (after_blank && (unindented || below_unindented)) ++count;
+        after_blank = false;
+        below_unindented = unindented;
+    }
+    return count;
+}
+
 } // namespace
 
 // State of one parse_blocks call.
@@ -286,20 +305,14 @@ struct BlockParser {
     }
 
     size_t bullet_list(size_t i) {
-        Block list;
-        list.kind = BlockKind::bullet_list;
-        list.line = L[i].number;
+        Block& list = p.add_block(out, BlockKind::bullet_list, L[i].number);
         size_t marker_bytes =
             L[i].text[0] == '*' || L[i].text[0] == '+' || L[i].text[0] == '-' ? 1 : 3;
         std::string marker(L[i].text.substr(0, marker_bytes));
         for (;;) {
             size_t end;
             Lines body = item_lines(i, bullet_marker(L[i].text), end);
-            Block item;
-            item.kind = BlockKind::list_item;
-            item.line = L[i].number;
-            item.children = nested(body);
-            list.children.push_back(std::move(item));
+            p.add_block(list.children, BlockKind::list_item, L[i].number).children = nested(body);
             i = end;
             if (i < L.size() && !L[i].text.empty()) {
                 if (starts_with(L[i].text, marker) && bullet_marker(L[i].text) != 0) continue;
@@ -316,7 +329,7 @@ struct BlockParser {
             }
             break;
         }
-        p.push_block(out, std::move(list));
+        p.claim_targets(list);
         return i;
     }
 
@@ -329,9 +342,7 @@ struct BlockParser {
     size_t enumerated_list(size_t i) {
         Enumerator first;
         parse_enumerator(L[i].text, first);
-        Block list;
-        list.kind = BlockKind::enumerated_list;
-        list.line = L[i].number;
+        Block& list = p.add_block(out, BlockKind::enumerated_list, L[i].number);
         std::string style = first.style == "auto" ? "arabic" : first.style;
         int expected = first.style == "auto" ? 1 : first.ordinal;
         list.enumeration = style;
@@ -340,11 +351,7 @@ struct BlockParser {
         for (;;) {
             size_t end;
             Lines body = item_lines(i, current.length, end);
-            Block item;
-            item.kind = BlockKind::list_item;
-            item.line = L[i].number;
-            item.children = nested(body);
-            list.children.push_back(std::move(item));
+            p.add_block(list.children, BlockKind::list_item, L[i].number).children = nested(body);
             ++expected;
             i = end;
             size_t next = i;
@@ -368,24 +375,19 @@ struct BlockParser {
             if (next == i) warn_unindent(i, "Enumerated list");
             break;
         }
-        p.push_block(out, std::move(list));
+        p.claim_targets(list);
         return i;
     }
 
     size_t field_list(size_t i) {
-        Block list;
-        list.kind = BlockKind::field_list;
-        list.line = L[i].number;
+        Block& list = p.add_block(out, BlockKind::field_list, L[i].number);
         for (;;) {
             size_t colon = field_marker_end(L[i].text);
             size_t end;
             Lines body = item_lines(i, colon + 1 + indent_of(L[i].text.substr(colon + 1)), end);
-            Block field;
-            field.kind = BlockKind::field;
-            field.line = L[i].number;
+            Block& field = p.add_block(list.children, BlockKind::field, L[i].number);
             field.inlines = p.parse_inline(L[i].text.substr(1, colon - 1), L[i].number);
             field.children = nested(body);
-            list.children.push_back(std::move(field));
             i = end;
             size_t next = i;
             while (next < L.size() && L[next].text.empty())
@@ -397,7 +399,7 @@ struct BlockParser {
             if (next == i) warn_unindent(i, "Field list");
             break;
         }
-        p.push_block(out, std::move(list));
+        p.claim_targets(list);
         return i;
     }
 
@@ -458,16 +460,14 @@ struct BlockParser {
             p.report(line, "Title level inconsistent: \"" + std::string(trim(title)) +
                                "\" skips a level (its adornment style was first used deeper).");
         p.last_section_level = level;
-        Block s;
-        s.kind = BlockKind::section;
-        s.line = line;
+        Block& s = p.add_block(out, BlockKind::section, line);
         s.level = level;
         s.inlines = p.parse_inline(trim(title), line);
         std::string plain = plain_text(s.inlines);
         s.anchor = p.unique_anchor(plain);
         std::string name = normalize_name(plain);
-        if (!p.section_urls.count(name)) p.section_urls[name] = "#" + s.anchor;
-        p.push_block(out, std::move(s));
+        p.section_urls.try_emplace(std::move(name), "#" + s.anchor);
+        p.claim_targets(s);
     }
 
     // An adornment line: transition, overlined title, or just text.
@@ -475,10 +475,7 @@ struct BlockParser {
         std::string_view t = L[i].text;
         if (blank(i + 1)) {
             if (utf8_length(t) >= 4) {
-                Block tr;
-                tr.kind = BlockKind::transition;
-                tr.line = L[i].number;
-                p.push_block(out, std::move(tr));
+                p.claim_targets(p.add_block(out, BlockKind::transition, L[i].number));
                 return i + 1;
             }
             return i;
@@ -514,11 +511,9 @@ struct BlockParser {
         if (j < L.size() && L[j].text[0] == ' ') {
             size_t end = p.indented_end(L, j);
             Lines body = p.dedent(L, j, end);
-            Block lit;
-            lit.kind = BlockKind::literal_block;
-            lit.line = L[j].number;
+            Block& lit = p.add_block(out, BlockKind::literal_block, L[j].number);
             lit.text = join_lines(body, 0, body.size());
-            p.push_block(out, std::move(lit));
+            p.claim_targets(lit);
             return end;
         }
         if (j > i && j < L.size() && is_adornment_char(L[j].text[0])) {
@@ -527,11 +522,9 @@ struct BlockParser {
             size_t end = j;
             while (end < L.size() && !L[end].text.empty() && L[end].text[0] == quote)
                 ++end;
-            Block lit;
-            lit.kind = BlockKind::literal_block;
-            lit.line = L[j].number;
+            Block& lit = p.add_block(out, BlockKind::literal_block, L[j].number);
             lit.text = join_lines(L, j, end);
-            p.push_block(out, std::move(lit));
+            p.claim_targets(lit);
             return end;
         }
         p.report(paragraph_line, "Literal block expected; none found.");
@@ -582,10 +575,9 @@ struct BlockParser {
             }
         }
         if (!para_text.empty()) {
-            Block para;
-            para.line = L[i].number;
+            Block& para = p.add_block(out, BlockKind::paragraph, L[i].number);
             para.inlines = p.parse_inline(para_text, para.line);
-            p.push_block(out, std::move(para));
+            p.claim_targets(para);
         }
         if (literal_follows) return literal_after(end, L[i].number);
         if (indented(end)) p.report(L[end].number, "Unexpected indentation.");
@@ -593,20 +585,15 @@ struct BlockParser {
     }
 
     size_t definition_list(size_t i) {
-        Block list;
-        list.kind = BlockKind::definition_list;
-        list.line = L[i].number;
+        Block& list = p.add_block(out, BlockKind::definition_list, L[i].number);
         for (;;) {
             size_t end = p.indented_end(L, i + 1);
-            Block item;
-            item.kind = BlockKind::definition_item;
-            item.line = L[i].number;
+            Block& item = p.add_block(list.children, BlockKind::definition_item, L[i].number);
             std::string_view term = L[i].text;
             size_t classifier = term.find(" : ");
             if (classifier != std::string_view::npos) term = term.substr(0, classifier);
             item.inlines = p.parse_inline(term, L[i].number);
             item.children = nested(p.dedent(L, i + 1, end));
-            list.children.push_back(std::move(item));
             i = end;
             size_t next = i;
             while (next < L.size() && L[next].text.empty())
@@ -619,7 +606,7 @@ struct BlockParser {
             if (next == i) warn_unindent(i, "Definition list");
             break;
         }
-        p.push_block(out, std::move(list));
+        p.claim_targets(list);
         return i;
     }
 };
@@ -641,6 +628,7 @@ std::vector<Block> Parser::parse_blocks(const Lines& lines, int depth, bool top_
         out.push_back(std::move(lit));
         return out;
     }
+    out.reserve(block_count_estimate(lines));
     BlockParser bp{*this, lines, depth, top_level, out};
     size_t i = 0;
     while (i < lines.size()) {
@@ -652,6 +640,9 @@ std::vector<Block> Parser::parse_blocks(const Lines& lines, int depth, bool top_
         size_t next = bp.run(i);
         i = next > i ? next : i + 1;
     }
+    // The estimate was far too high (long definition lists): give back what
+    // growing the list would not have taken.
+    if (out.capacity() > 2 * out.size() + 16) out.shrink_to_fit();
     return out;
 }
 

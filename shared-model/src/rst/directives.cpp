@@ -73,10 +73,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
     std::string_view first = L[i].text.substr(2);
     first = first.substr(indent_of(first));
     if (first.empty() && (i + 1 >= L.size() || L[i + 1].text.empty())) {
-        Block c;
-        c.kind = BlockKind::comment;
-        c.line = line;
-        out.push_back(std::move(c));
+        add_block(out, BlockKind::comment, line);
         return i + 1;
     }
     size_t end = indented_end(L, i + 1);
@@ -162,15 +159,12 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
     bool directive =
         k > 0 && first.substr(k, 2) == "::" && (k + 2 == first.size() || first[k + 2] == ' ');
     if (!directive) {
-        Block c;
-        c.kind = BlockKind::comment;
-        c.line = line;
+        Block& c = add_block(out, BlockKind::comment, line);
         c.text = std::string(first);
         for (const auto& l : rest) {
             c.text.push_back('\n');
             c.text.append(l.text);
         }
-        out.push_back(std::move(c));
         return end;
     }
 
@@ -343,9 +337,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
     }
 
     if (is_admonition(d.name) || d.name == "admonition") {
-        Block a;
-        a.kind = BlockKind::admonition;
-        a.line = line;
+        Block& a = add_block(out, BlockKind::admonition, line);
         a.name = d.name;
         if (d.name == "admonition") {
             if (d.argument.empty()) report(line, "The admonition directive needs a title.");
@@ -353,14 +345,12 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         }
         if (d.content.empty()) report(line, "The " + d.name + " directive needs content.");
         a.children = content_blocks();
-        push_block(out, std::move(a));
+        claim_targets(a);
         return end;
     }
 
     if (d.name == "sourcecode" || d.name == "code" || d.name == "code-block") {
-        Block code;
-        code.kind = BlockKind::sourcecode;
-        code.line = line;
+        Block& code = add_block(out, BlockKind::sourcecode, line);
         std::string lang = to_lower(trim(d.argument));
         bool lang_ok = lang.size() <= 32;
         for (char c : lang)
@@ -389,7 +379,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         code.no_select = option("no-select") != nullptr;
         code.text = join_lines(d.content, 0, d.content.size());
         if (code.text.empty()) report(line, "The " + d.name + " directive has no code.");
-        push_block(out, std::move(code));
+        claim_targets(code);
         return end;
     }
 
@@ -403,12 +393,10 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
                                   "youtube"));
             return end;
         }
-        Block y;
-        y.kind = BlockKind::youtube;
-        y.line = line;
+        Block& y = add_block(out, BlockKind::youtube, line);
         y.id = id;
         if (!d.content.empty()) report(line, "The youtube directive takes no content.");
-        push_block(out, std::move(y));
+        claim_targets(y);
         return end;
     }
 
@@ -430,9 +418,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
                 problem(line, "The quiz id \"" + id + "\" is used twice on this page.", "quiz"));
             return end;
         }
-        Block q;
-        q.kind = BlockKind::quiz;
-        q.line = line;
+        Block& q = add_block(out, BlockKind::quiz, line);
         q.id = id;
         if (const Option* o = option("title")) q.inlines = parse_inline(o->value, o->line);
         ++quiz_nesting;
@@ -441,7 +427,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         if (std::none_of(q.children.begin(), q.children.end(),
                          [](const Block& b) { return b.kind == BlockKind::quiz_question; }))
             report(line, "The quiz \"" + id + "\" has no questions.");
-        push_block(out, std::move(q));
+        claim_targets(q);
         return end;
     }
 
@@ -464,9 +450,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
                                   "quiz-question"));
             return end;
         }
-        Block q;
-        q.kind = BlockKind::quiz_question;
-        q.line = line;
+        Block& q = add_block(out, BlockKind::quiz_question, line);
         q.id = id;
         if (const Option* o = option("question"))
             q.inlines = parse_inline(o->value, o->line);
@@ -522,14 +506,12 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
             report(line, "The single-choice question \"" + id +
                              "\" must have exactly one [x] answer, not " + std::to_string(correct) +
                              ".");
-        push_block(out, std::move(q));
+        claim_targets(q);
         return end;
     }
 
     if (d.name == "show-hide") {
-        Block sh;
-        sh.kind = BlockKind::show_hide;
-        sh.line = line;
+        Block& sh = add_block(out, BlockKind::show_hide, line);
         if (const Option* o = option("title")) sh.inlines = parse_inline(o->value, o->line);
         if (const Option* o = option("initial")) {
             std::string v = to_lower(trim(o->value));
@@ -540,7 +522,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
                        "show-hide :initial: must be hidden or visible, not \"" + o->value + "\".");
         }
         sh.children = content_blocks();
-        push_block(out, std::move(sh));
+        claim_targets(sh);
         return end;
     }
 
@@ -559,15 +541,13 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
     }
     if (formulas.empty()) report(line, "The math directive has no formula.");
     for (auto& [latex, at] : formulas) {
-        Block m;
-        m.kind = BlockKind::math;
-        m.line = at;
+        Block& m = add_block(out, BlockKind::math, at);
         MathParseResult parsed = parse_math(latex);
         for (auto& e : parsed.errors)
             report(at, "Math: " + e);
         m.math = std::move(parsed.root);
         m.text = std::move(latex);
-        push_block(out, std::move(m));
+        claim_targets(m);
     }
     return end;
 }

@@ -7,13 +7,70 @@
 #include "wte/rst/parser.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+#include <unordered_map>
 
 namespace wte::rst {
 
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
+namespace {
+
+// The page being written. A page takes hundreds of thousands of small
+// appends; this buffer copies a literal with its length known at compile
+// time and checks its room once, where std::string calls out for each.
+class PageBuffer {
+public:
+    template <size_t N> PageBuffer& operator+=(const char (&literal)[N]) {
+        append(literal, N - 1);
+        return *this;
+    }
+    PageBuffer& operator+=(std::string_view s) {
+        append(s.data(), s.size());
+        return *this;
+    }
+    PageBuffer& operator+=(char c) {
+        if (end_ == capacity_) grow(1);
+        *end_++ = c;
+        return *this;
+    }
+    void append(const char* s, size_t n) {
+        if (static_cast<size_t>(capacity_ - end_) < n) grow(n);
+        if (n != 0) std::memcpy(end_, s, n);
+        end_ += n;
+    }
+    std::string str() const { return std::string(data_.get(), end_); }
+
+private:
+    std::unique_ptr<char[]> data_;
+    char* end_ = nullptr;
+    char* capacity_ = nullptr;
+
+    void grow(size_t n) {
+        size_t size = static_cast<size_t>(end_ - data_.get());
+        size_t capacity = std::max<size_t>({64 * 1024, 2 * (size + n)});
+        auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+        if (size != 0) std::memcpy(bigger.get(), data_.get(), size);
+        data_ = std::move(bigger);
+        end_ = data_.get() + size;
+        capacity_ = data_.get() + capacity;
+    }
+};
+
+// Appends `text` to `out` with & < > " ' escaped; the runs between them are
+// copied whole (the writer's hot path: every text and attribute goes here).
+template <typename Out> void append_escaped(Out& out, std::string_view text) {
+    static constexpr auto special = [] {
+        std::array<bool, 256> table{};
+        for (unsigned char c : {'&', '<', '>', '"', '\''})
+            table[c] = true;
+        return table;
+    }();
+    size_t from = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (!special[c]) continue;
+        out.append(text.data() + from, i - from);
         switch (c) {
         case '&':
             out += "&amp;";
@@ -27,13 +84,20 @@ std::string escape_html(std::string_view text) {
         case '"':
             out += "&quot;";
             break;
-        case '\'':
-            out += "&#39;";
-            break;
         default:
-            out.push_back(c);
+            out += "&#39;";
         }
+        from = i + 1;
     }
+    out.append(text.data() + from, text.size() - from);
+}
+
+} // namespace
+
+std::string escape_html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    append_escaped(out, text);
     return out;
 }
 
@@ -97,21 +161,41 @@ public:
             out_ += "</h1>\n";
         }
         blocks(doc.blocks);
-        return std::move(out_);
+        return out_.str();
     }
 
 private:
     const HtmlOptions& o_;
-    std::string out_;
+    PageBuffer out_;
 
-    void text(std::string_view t) { out_ += escape_html(t); }
+    // Sanitised styles by the model's CSS: a page repeats the same few.
+    std::unordered_map<std::string, std::string> sanitized_css_;
 
-    void attr(const char* name, std::string_view value) {
+    void text(std::string_view t) { append_escaped(out_, t); }
+
+    void attr(std::string_view name, std::string_view value) {
         out_ += ' ';
         out_ += name;
         out_ += "=\"";
-        out_ += escape_html(value);
+        append_escaped(out_, value);
         out_ += '"';
+    }
+
+    // The value is `prefix` and then `value`, written without joining them first.
+    void attr(std::string_view name, std::string_view prefix, std::string_view value) {
+        out_ += ' ';
+        out_ += name;
+        out_ += "=\"";
+        append_escaped(out_, prefix);
+        append_escaped(out_, value);
+        out_ += '"';
+    }
+
+    const std::string& sanitized_css(const std::string& css) {
+        auto found = sanitized_css_.find(css);
+        if (found != sanitized_css_.end()) return found->second;
+        std::vector<std::string> problems;
+        return sanitized_css_.emplace(css, sanitize_css(css, problems)).first->second;
     }
 
     std::string asset_url(const std::string& name) const {
@@ -132,8 +216,9 @@ private:
         int line = first_line;
         auto number = [&]() {
             if (first_line <= 0) return;
-            out_ += "<span class=\"line-number\" aria-hidden=\"true\">" + std::to_string(line++) +
-                    "</span>";
+            out_ += "<span class=\"line-number\" aria-hidden=\"true\">";
+            out_ += std::to_string(line++);
+            out_ += "</span>";
         };
         number();
         for (const auto& t : tokens) {
@@ -146,7 +231,9 @@ private:
                     if (t.kind == TokenKind::plain) {
                         text(part);
                     } else {
-                        out_ += "<span class=\"tok-" + to_string(t.kind) + "\">";
+                        out_ += "<span class=\"tok-";
+                        out_ += to_string(t.kind);
+                        out_ += "\">";
                         text(part);
                         out_ += "</span>";
                     }
@@ -201,7 +288,9 @@ private:
             return;
         case MathKind::space:
             out_ += "<mspace";
-            attr("width", n.text + "em");
+            out_ += " width=\"";
+            text(n.text);
+            out_ += "em\"";
             out_ += "/>";
             return;
         default:
@@ -237,7 +326,7 @@ private:
         out_ += ">";
     }
 
-    void wrap(const char* tag, const std::vector<Inline>& children) {
+    void wrap(std::string_view tag, const std::vector<Inline>& children) {
         out_ += "<";
         out_ += tag;
         out_ += ">";
@@ -308,7 +397,10 @@ private:
         }
         case InlineKind::crossref: {
             out_ += "<a class=\"crossref\"";
-            attr("href", o_.crossref_url ? o_.crossref_url(s.target) : "#part-" + s.target);
+            if (o_.crossref_url)
+                attr("href", o_.crossref_url(s.target));
+            else
+                attr("href", "#part-", s.target);
             out_ += ">";
             text(!s.text.empty()     ? s.text
                  : o_.crossref_title ? o_.crossref_title(s.target)
@@ -317,8 +409,7 @@ private:
             return;
         }
         case InlineKind::styled: {
-            std::vector<std::string> problems;
-            std::string css = sanitize_css(s.target, problems);
+            const std::string& css = sanitized_css(s.target);
             out_ += "<span";
             if (!css.empty()) attr("style", css);
             out_ += ">";
@@ -328,7 +419,10 @@ private:
         }
         case InlineKind::code:
             out_ += "<code class=\"code";
-            if (!s.target.empty()) out_ += " language-" + escape_html(s.target);
+            if (!s.target.empty()) {
+                out_ += " language-";
+                text(s.target);
+            }
             out_ += "\">";
             code(s.target, s.text, 0);
             out_ += "</code>";
@@ -346,7 +440,7 @@ private:
             block(b);
     }
 
-    void open(const char* tag, const Block& b, const char* css_class = nullptr) {
+    void open(std::string_view tag, const Block& b, const char* css_class = nullptr) {
         out_ += "<";
         out_ += tag;
         if (!b.anchor.empty()) attr("id", b.anchor);
@@ -354,7 +448,7 @@ private:
         out_ += ">";
     }
 
-    void close(const char* tag) {
+    void close(std::string_view tag) {
         out_ += "</";
         out_ += tag;
         out_ += ">\n";
@@ -375,7 +469,7 @@ private:
             if (!b.height.empty()) style += " height: " + b.height + ";";
             attr("style", style);
         }
-        if (!b.align.empty() && b.kind == BlockKind::image) attr("class", "align-" + b.align);
+        if (!b.align.empty() && b.kind == BlockKind::image) attr("class", "align-", b.align);
         out_ += ">";
         if (!b.target.empty()) out_ += "</a>";
     }
@@ -421,7 +515,7 @@ private:
 
     void quiz(const Block& b) {
         out_ += "<form class=\"quiz\"";
-        attr("id", "quiz-" + b.id);
+        attr("id", "quiz-", b.id);
         attr("data-quiz", b.id);
         out_ += ">\n";
         if (!b.inlines.empty()) {
@@ -445,7 +539,11 @@ private:
                 if (answer.kind != BlockKind::quiz_answer) continue; // a refused duplicate
                 out_ += "<label><input";
                 attr("type", type);
-                attr("name", b.id + "/" + child.id);
+                out_ += " name=\"";
+                text(b.id);
+                out_ += '/';
+                text(child.id);
+                out_ += '"';
                 attr("value", plain_text(answer.inlines));
                 out_ += "> ";
                 inlines(answer.inlines);
@@ -462,9 +560,14 @@ private:
         case BlockKind::section: {
             int h = std::min(6, b.level + 1);
             open("section", b);
-            out_ += "\n<h" + std::to_string(h) + ">";
+            char digit = static_cast<char>('0' + h);
+            out_ += "\n<h";
+            out_ += digit;
+            out_ += '>';
             inlines(b.inlines);
-            out_ += "</h" + std::to_string(h) + ">\n";
+            out_ += "</h";
+            out_ += digit;
+            out_ += ">\n";
             blocks(b.children);
             close("section");
             return;
@@ -610,7 +713,7 @@ private:
             open("div", b, "youtube");
             if (o_.embed_videos) {
                 out_ += "<iframe";
-                attr("src", "https://www.youtube-nocookie.com/embed/" + b.id);
+                attr("src", "https://www.youtube-nocookie.com/embed/", b.id);
                 attr("title", "YouTube video");
                 attr("loading", "lazy");
                 attr("referrerpolicy", "strict-origin-when-cross-origin");
@@ -618,7 +721,7 @@ private:
                 out_ += " allowfullscreen></iframe>";
             }
             out_ += "<p><a";
-            attr("href", "https://www.youtube.com/watch?v=" + b.id);
+            attr("href", "https://www.youtube.com/watch?v=", b.id);
             attr("rel", "noopener noreferrer");
             out_ += ">Watch on YouTube</a></p>";
             close("div");

@@ -4,6 +4,9 @@
 // unmatched start strings never cause rescans (linear time).
 #include "parser_internal.hpp"
 
+#include <algorithm>
+#include <array>
+
 namespace wte::rst::detail {
 namespace {
 
@@ -103,24 +106,6 @@ std::string unescape(std::string_view s) {
     return out;
 }
 
-// Positions of valid end strings of one kind, consumed left to right.
-struct EndCandidates {
-    std::vector<size_t> positions;
-    size_t cursor = 0;
-    size_t next(size_t from) {
-        while (cursor < positions.size() && positions[cursor] < from)
-            ++cursor;
-        return cursor < positions.size() ? positions[cursor] : npos;
-    }
-};
-
-// The end of interpreted text: the backquote and what may follow it.
-struct InterpretedEnd {
-    size_t end = 0;        // after the whole end string
-    int underscores = 0;   // reference suffix: 1 = "_", 2 = "__"
-    std::string_view role; // of a `text`:role: suffix
-};
-
 size_t role_name_end(std::string_view s, size_t b) {
     size_t k = b;
     while (k < s.size()) {
@@ -169,16 +154,34 @@ struct InlineParser {
     std::string_view s;
     int first_line;
     std::vector<Inline> out;
-    std::vector<char> escaped;
+    // Taken from the parser for this call and given back: the buffers keep
+    // their capacity over the many short texts of a page.
+    InlineScratch scratch;
+    std::vector<char>& escaped = scratch.escaped;
     size_t text_from = 0;
     size_t line_pos = 0;
     int line_no;
 
-    EndCandidates literal_ends, strong_ends, emphasis_ends, interpreted_ends;
-    std::vector<InterpretedEnd> interpreted_info; // parallel to interpreted_ends.positions
+    EndCandidates& literal_ends = scratch.literal_ends;
+    EndCandidates& strong_ends = scratch.strong_ends;
+    EndCandidates& emphasis_ends = scratch.emphasis_ends;
+    EndCandidates& interpreted_ends = scratch.interpreted_ends;
+    // parallel to interpreted_ends.positions
+    std::vector<InterpretedEnd>& interpreted_info = scratch.interpreted_info;
 
     InlineParser(Parser& parser, std::string_view text, int line)
-        : p(parser), s(text), first_line(line), line_no(line) {}
+        : p(parser), s(text), first_line(line), scratch(std::move(parser.inline_scratch)),
+          line_no(line) {
+        for (EndCandidates* ends :
+             {&literal_ends, &strong_ends, &emphasis_ends, &interpreted_ends}) {
+            ends->positions.clear();
+            ends->cursor = 0;
+        }
+        interpreted_info.clear();
+    }
+    InlineParser(const InlineParser&) = delete;
+    InlineParser& operator=(const InlineParser&) = delete;
+    ~InlineParser() { p.inline_scratch = std::move(scratch); }
 
     int line_at(size_t pos) {
         while (line_pos < pos && line_pos < s.size()) {
@@ -195,11 +198,9 @@ struct InlineParser {
             out.back().text += text;
             return;
         }
-        Inline t;
-        t.kind = InlineKind::text;
+        Inline& t = out.emplace_back();
         t.line = line;
         t.text = std::move(text);
-        out.push_back(std::move(t));
     }
 
     void flush(size_t to) {
@@ -639,6 +640,25 @@ struct InlineParser {
 } // namespace
 
 std::vector<Inline> Parser::parse_inline(std::string_view text, int line) {
+    // Most texts of a page (list items, cells, answers) hold no markup at all:
+    // no character that can start or escape any.
+    static constexpr auto starts_markup = [] {
+        std::array<bool, 256> table{};
+        for (unsigned char c : {'\\', '`', '*', ':', '_', '@'})
+            table[c] = true;
+        return table;
+    }();
+    if (std::none_of(text.begin(), text.end(),
+                     [](char c) { return starts_markup[static_cast<unsigned char>(c)]; })) {
+        work += text.size();
+        std::vector<Inline> plain;
+        if (!text.empty()) {
+            Inline& span = plain.emplace_back();
+            span.line = line;
+            span.text = std::string(text);
+        }
+        return plain;
+    }
     InlineParser ip(*this, text, line);
     ip.run();
     return std::move(ip.out);

@@ -241,14 +241,37 @@ size_t clean_char(std::string_view s, size_t i, size_t& column, std::string& out
     return used;
 }
 
+// The 8 bytes at `p` are all printable ASCII (0x20 to 0x7E): one test per word.
+bool printable_ascii(const char* p) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t below_space = (x - ones * 0x20) & ~x; // high bit set where a byte < 0x20
+    uint64_t from_delete = (x + ones * 0x01) | x;  // high bit set where a byte >= 0x7F
+    return ((below_space | from_delete) & highs) == 0;
+}
+
 } // namespace
 
 Parser::Parser(std::string_view source) {
     std::string clean;
     clean.reserve(source.size() + source.size() / 8);
     size_t column = 0;
-    for (size_t i = 0; i < source.size();)
+    for (size_t i = 0; i < source.size();) {
+        // Printable ASCII, nearly all of a page, needs no cleaning: copied a run at a time.
+        size_t run = i;
+        while (run + 8 <= source.size() && printable_ascii(source.data() + run))
+            run += 8;
+        while (run < source.size() && source[run] >= 0x20 && source[run] < 0x7F)
+            ++run;
+        if (run > i) {
+            clean.append(source.substr(i, run - i));
+            column += run - i;
+            i = run;
+            if (i == source.size()) break;
+        }
         i += clean_char(source, i, column, clean);
+    }
     work = source.size();
     source_ = std::move(clean);
     std::string_view all = source_;
@@ -309,14 +332,25 @@ std::string Parser::unique_anchor(std::string_view wanted) {
     return anchor;
 }
 
-void Parser::push_block(std::vector<Block>& out, Block&& block) {
+void Parser::claim_targets(Block& block) {
     if (!pending_internal_targets.empty() && block.kind != BlockKind::comment) {
         if (block.anchor.empty()) block.anchor = unique_anchor(pending_internal_targets.front());
         for (const auto& name : pending_internal_targets)
             targets[name].url = "#" + block.anchor;
         pending_internal_targets.clear();
     }
+}
+
+void Parser::push_block(std::vector<Block>& out, Block&& block) {
+    claim_targets(block);
     out.push_back(std::move(block));
+}
+
+Block& Parser::add_block(std::vector<Block>& out, BlockKind kind, int line) {
+    Block& block = out.emplace_back();
+    block.kind = kind;
+    block.line = line;
+    return block;
 }
 
 std::string Parser::checked_url(std::string_view url, int line) {
@@ -360,6 +394,7 @@ std::string Parser::resolve_name(const std::string& name, int line) {
 }
 
 void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index) {
+    bool became_text = false;
     for (auto& span : inlines) {
         if (!span.children.empty()) resolve_references(span.children, anonymous_index);
         if (span.kind != InlineKind::link || span.target.empty()) continue;
@@ -380,11 +415,14 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
         if (url.empty()) {
             span.kind = InlineKind::text;
             span.target.clear();
+            became_text = true;
         } else {
             span.target = std::move(url);
         }
     }
-    // Unresolved references became text: join them with their neighbours.
+    // Unresolved references became text: join them with their neighbours (the
+    // inline parser never leaves two texts side by side itself).
+    if (!became_text) return;
     size_t kept = 0;
     for (size_t k = 0; k < inlines.size(); ++k) {
         if (kept > 0 && inlines[k].kind == InlineKind::text &&
@@ -408,15 +446,34 @@ void Parser::resolve_references(std::vector<Block>& blocks, size_t& anonymous_in
 
 namespace {
 
-std::vector<Block> nest_sections(std::vector<Block>& flat, size_t& i, int level) {
+// How many blocks each section of `flat` holds once nested (the last entry:
+// the page's top level), so that each list is allocated once: a Block is
+// large and moving it again on every growth cost more than the nesting.
+std::vector<size_t> nested_sizes(const std::vector<Block>& flat) {
+    std::vector<size_t> sizes(flat.size() + 1, 0);
+    std::vector<size_t> open; // indices of the enclosing sections, outermost first
+    for (size_t k = 0; k < flat.size(); ++k) {
+        bool section = flat[k].kind == BlockKind::section;
+        if (section)
+            while (!open.empty() && flat[open.back()].level >= flat[k].level)
+                open.pop_back();
+        ++sizes[open.empty() ? flat.size() : open.back()];
+        if (section) open.push_back(k);
+    }
+    return sizes;
+}
+
+std::vector<Block> nest_sections(std::vector<Block>& flat, const std::vector<size_t>& sizes,
+                                 size_t& i, int level, size_t size) {
     std::vector<Block> out;
+    out.reserve(size);
     while (i < flat.size()) {
         if (flat[i].kind == BlockKind::section) {
             if (flat[i].level <= level) break;
-            Block s = std::move(flat[i]);
+            size_t index = i;
+            Block& s = out.emplace_back(std::move(flat[i]));
             ++i;
-            s.children = nest_sections(flat, i, s.level);
-            out.push_back(std::move(s));
+            s.children = nest_sections(flat, sizes, i, s.level, sizes[index]);
         } else {
             out.push_back(std::move(flat[i]));
             ++i;
@@ -439,7 +496,8 @@ ParseResult Parser::run() {
     ParseResult result;
     std::vector<Block> flat = parse_blocks(lines_, 0, true);
     size_t i = 0;
-    std::vector<Block> blocks = nest_sections(flat, i, 0);
+    std::vector<size_t> sizes = nested_sizes(flat);
+    std::vector<Block> blocks = nest_sections(flat, sizes, i, 0, sizes.back());
 
     size_t anonymous_index = 0;
     resolve_references(blocks, anonymous_index);
@@ -462,8 +520,11 @@ ParseResult Parser::run() {
         result.doc.title = std::move(title.inlines);
         result.doc.title_line = title.line;
         raise_sections(title.children);
-        for (auto& child : title.children)
-            blocks.push_back(std::move(child));
+        if (blocks.empty())
+            blocks = std::move(title.children);
+        else
+            blocks.insert(blocks.end(), std::make_move_iterator(title.children.begin()),
+                          std::make_move_iterator(title.children.end()));
     }
     result.doc.blocks = std::move(blocks);
     if (suppressed_diagnostics_ > 0)
@@ -546,8 +607,20 @@ bool is_css_color(std::string_view v) {
     }
     for (char c : v)
         if (!(c >= 'a' && c <= 'z')) return false;
-    return std::string_view(css_named_colors).find(" " + std::string(v) + " ") !=
-           std::string_view::npos;
+    // The names once split and sorted: a page's styles look colours up often.
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> all;
+        std::string_view list = css_named_colors;
+        for (size_t b = 0; b < list.size();) {
+            size_t e = list.find(' ', b);
+            if (e == std::string_view::npos) e = list.size();
+            if (e > b) all.push_back(list.substr(b, e - b));
+            b = e + 1;
+        }
+        std::sort(all.begin(), all.end());
+        return all;
+    }();
+    return std::binary_search(names.begin(), names.end(), v);
 }
 
 bool is_one_of(std::string_view v, std::initializer_list<const char*> words) {
@@ -655,6 +728,7 @@ std::string sanitize_css(std::string_view css, std::vector<std::string>& problem
 
 std::string safe_url(std::string_view url) {
     std::string clean;
+    clean.reserve(url.size());
     for (char c : url) {
         auto u = static_cast<unsigned char>(c);
         if (u <= 0x20 || u == 0x7F) continue;

@@ -6,10 +6,11 @@
 #include "wte/rst/parser.hpp"
 
 #include <cstdint>
-#include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace wte::rst::detail {
@@ -74,6 +75,32 @@ std::string slugify(std::string_view text);
 // Lines joined by '\n', keeping relative indentation.
 std::string join_lines(const Lines& lines, size_t from, size_t to);
 
+// Positions of valid end strings of one kind of inline markup, consumed left
+// to right.
+struct EndCandidates {
+    std::vector<size_t> positions;
+    size_t cursor = 0;
+    size_t next(size_t from) {
+        while (cursor < positions.size() && positions[cursor] < from)
+            ++cursor;
+        return cursor < positions.size() ? positions[cursor] : std::string_view::npos;
+    }
+};
+
+// The end of interpreted text: the backquote and what may follow it.
+struct InterpretedEnd {
+    size_t end = 0;        // after the whole end string
+    int underscores = 0;   // reference suffix: 1 = "_", 2 = "__"
+    std::string_view role; // of a `text`:role: suffix
+};
+
+// Buffers of inline.cpp's parser, kept by the Parser between calls.
+struct InlineScratch {
+    std::vector<char> escaped;
+    EndCandidates literal_ends, strong_ends, emphasis_ends, interpreted_ends;
+    std::vector<InterpretedEnd> interpreted_info;
+};
+
 class Parser {
 public:
     explicit Parser(std::string_view source);
@@ -110,6 +137,11 @@ public:
     Block problem(int line, std::string message, std::string name = {});
     // Appends a block, giving it the anchor of any `.. _name:` before it.
     void push_block(std::vector<Block>& out, Block&& block);
+    // The same in two steps, for a block filled in place (a Block is large to
+    // move): add it, fill it (nothing else may be added to `out` meanwhile),
+    // then claim the targets once it is complete, as push_block would.
+    Block& add_block(std::vector<Block>& out, BlockKind kind, int line);
+    void claim_targets(Block& block);
     std::string unique_anchor(std::string_view wanted);
     // A URL from content: safe or "" (reported at `line`).
     std::string checked_url(std::string_view url, int line);
@@ -121,17 +153,19 @@ public:
         bool refused = false;
     };
 
-    std::map<std::string, Target> targets;           // explicit, by normalised name
-    std::map<std::string, std::string> section_urls; // implicit, from section titles
-    std::vector<std::string> anonymous_targets;      // in order of appearance ("" = refused)
+    // Looked up by name only, never listed: hashed.
+    std::unordered_map<std::string, Target> targets;           // explicit, by normalised name
+    std::unordered_map<std::string, std::string> section_urls; // implicit, from section titles
+    std::vector<std::string> anonymous_targets; // in order of appearance ("" = refused)
     std::vector<std::string> pending_internal_targets;
-    std::set<std::string> quiz_ids;
-    std::set<std::string> question_ids;
+    std::unordered_set<std::string> quiz_ids;
+    std::unordered_set<std::string> question_ids;
     int quiz_nesting = 0; // > 0 while parsing the content of a quiz
     // Steps taken by the loops that scan lines and characters; tests check it
     // grows linearly with the input (ParseResult::work).
     size_t work = 0;
     int last_section_level = 0;
+    InlineScratch inline_scratch;
 
 private:
     std::string source_;
@@ -139,8 +173,8 @@ private:
     std::vector<Diagnostic> diagnostics_;
     size_t suppressed_diagnostics_ = 0;
     std::vector<std::pair<std::string, bool>> section_styles_; // adornment, overlined
-    std::set<std::string> anchors_;
-    std::map<std::string, int> anchor_suffixes_;
+    std::unordered_set<std::string> anchors_;
+    std::unordered_map<std::string, int> anchor_suffixes_;
     void resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index);
     void resolve_references(std::vector<Block>& blocks, size_t& anonymous_index);
     std::string resolve_name(const std::string& name, int line);

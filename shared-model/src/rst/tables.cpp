@@ -172,21 +172,23 @@ size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector
         return a.top != b.top ? a.top < b.top : a.left < b.left;
     });
 
-    Block table;
-    table.kind = BlockKind::table;
-    table.line = line;
+    Block& table = add_block(out, BlockKind::table, line);
+    table.children.reserve(rowseps.empty() ? 0 : rowseps.size() - 1);
     for (size_t r = 0; r + 1 < rowseps.size(); ++r) {
-        Block row;
-        row.kind = BlockKind::table_row;
-        row.line = L[i + static_cast<size_t>(rowseps[r]) + 1].number;
+        Block& row = add_block(table.children, BlockKind::table_row,
+                               L[i + static_cast<size_t>(rowseps[r]) + 1].number);
         row.header = head_sep != -1 && rowseps[r] < head_sep;
-        table.children.push_back(std::move(row));
     }
+    std::vector<size_t> cells_per_row(table.children.size(), 0);
+    for (const auto& c : cells)
+        ++cells_per_row[static_cast<size_t>(index_of(rowseps, c.top))];
+    for (size_t r = 0; r < cells_per_row.size(); ++r)
+        table.children[r].children.reserve(cells_per_row[r]);
     for (const auto& c : cells) {
-        Block cell;
-        cell.kind = BlockKind::table_cell;
-        cell.line = L[i + static_cast<size_t>(c.top) + 1].number;
         int row_index = index_of(rowseps, c.top);
+        Block& cell =
+            add_block(table.children[static_cast<size_t>(row_index)].children,
+                      BlockKind::table_cell, L[i + static_cast<size_t>(c.top) + 1].number);
         cell.rowspan = index_of(rowseps, c.bottom) - row_index;
         cell.colspan = index_of(colseps, c.right) - index_of(colseps, c.left);
         Lines content;
@@ -198,9 +200,8 @@ size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector
         }
         content = dedent(content, 0, content.size());
         cell.children = parse_blocks(content, depth + 1, false);
-        table.children[static_cast<size_t>(row_index)].children.push_back(std::move(cell));
     }
-    push_block(out, std::move(table));
+    claim_targets(table);
     return end;
 }
 
@@ -305,13 +306,10 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
     for (size_t r = 0; r < head_rows && r < rows.size(); ++r)
         rows[r].header = true;
 
-    Block table;
-    table.kind = BlockKind::table;
-    table.line = line;
+    Block& table = add_block(out, BlockKind::table, line);
+    table.children.reserve(rows.size());
     for (auto& row : rows) {
-        Block tr;
-        tr.kind = BlockKind::table_row;
-        tr.line = L[i + row.lines[0]].number;
+        Block& tr = add_block(table.children, BlockKind::table_row, L[i + row.lines[0]].number);
         tr.header = row.header;
         // Group columns by the span underline (each column alone without one).
         std::vector<std::pair<size_t, size_t>> groups; // first and last column index
@@ -347,10 +345,9 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
                 }
             }
         }
+        tr.children.reserve(groups.size());
         for (const auto& [first, last] : groups) {
-            Block cell;
-            cell.kind = BlockKind::table_cell;
-            cell.line = tr.line;
+            Block& cell = add_block(tr.children, BlockKind::table_cell, tr.line);
             cell.colspan = static_cast<int>(last - first + 1);
             size_t from = columns[first].start;
             size_t to = last + 1 < columns.size() ? columns[last + 1].start : std::u32string::npos;
@@ -368,11 +365,9 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
                 if (c.number == 0) c.number = tr.line;
             content = dedent(content, 0, content.size());
             cell.children = parse_blocks(content, depth + 1, false);
-            tr.children.push_back(std::move(cell));
         }
-        table.children.push_back(std::move(tr));
     }
-    push_block(out, std::move(table));
+    claim_targets(table);
     return close + 1;
 }
 
