@@ -1,11 +1,8 @@
-""
-    "Administration seen from outside (FEATURES §7): each admin.* permission
-    allows its own actions and no others;
-the user list searched, filtered and paged;
-groups and direct permissions replaced
-together(a granted Teacher group lets the user create a module; a bad group changes nothing;
-         the last administrator stays one);
-every module listed with a status filter; and
+"""Administration seen from outside (FEATURES §7): each admin.* permission
+allows its own actions and no others; the user list searched, filtered and
+paged; groups and direct permissions replaced together (a granted Teacher
+group lets the user create a module; a bad group changes nothing; the last
+administrator stays one); every module listed with a status filter; and
 "re-render all content" as a background job whose state every request sees."""
 import re
 import sqlite3
@@ -73,7 +70,7 @@ class AdminPermissionsTest(AdminTestBase):
             self.assertEqual(status, 403, (method, path, answer))
             self.assertEqual(answer["error"]["code"], "forbidden")
         self.assertEqual(Client(self.server.port).get("/api/v1/users")[0], 401)
-#Nothing happened to the other account.
+        # Nothing happened to the other account.
         with self.db() as db:
             self.assertEqual(db.execute("SELECT status FROM users WHERE id = ?", (other,))
                              .fetchone()[0], "unconfirmed")
@@ -150,7 +147,7 @@ class AdminPermissionsTest(AdminTestBase):
         status, body, _ = admin.get("/api/v1/users?q=paging.example&page=2")
         self.assertEqual([u["name"] for u in body["items"]], [f"Pager {i:02}" for i in range(25, 30)])
         self.assertEqual(admin.get("/api/v1/users?q=paging.example&page=3")[1]["items"], [])
-#Name or email, any case, taken literally.
+        # Name or email, any case, taken literally.
         self.assertEqual([u["email"] for u in admin.get("/api/v1/users?q=PAGER07")[1]["items"]],
                          ["pager07@paging.example"])
         self.assertEqual(admin.get("/api/v1/users?q=pager%2007")[1]["total"], 1)
@@ -179,7 +176,7 @@ class AdminPermissionsTest(AdminTestBase):
         self.assertEqual(body["permissions"], [])
         status, body, _ = c.post("/api/v1/parts", module)
         self.assertEqual(status, 201, body)
-#A bad group or permission is refused by name and changes nothing.
+        # A bad group or permission is refused by name and changes nothing.
         status, body, _ = admin_c.request("PUT", f"/api/v1/users/{uid}/permissions",
                                           {"groups": [student, 999999],
                                            "permissions": ["admin.modules.view"]})
@@ -194,7 +191,7 @@ class AdminPermissionsTest(AdminTestBase):
         [user] = admin_c.get(f"/api/v1/users?q={email}")[1]["items"]
         self.assertEqual(user["groups"], [{"id": teachers, "title": "Teacher"}])
         self.assertEqual(user["permissions"], [])
-#Direct permissions too : both sets are replaced.
+        # Direct permissions too: both sets are replaced.
         status, body, _ = admin_c.request("PUT", f"/api/v1/users/{uid}/permissions",
                                           {"groups": [student],
                                            "permissions": ["modules.create", "admin.modules.view"]})
@@ -226,7 +223,7 @@ class AdminPermissionsTest(AdminTestBase):
         self.assertEqual(body["error"]["code"], "last_admin")
         self.assertIn("last user with the admin permission", body["error"]["message"])
         self.assertIn("admin", admin.get("/api/v1/auth/me")[1]["permissions"])
-#With a second administrator the first may step down.
+        # With a second administrator the first may step down.
         second_c, second, _ = self.person()
         status, body, _ = admin.request("PUT", f"/api/v1/users/{second}/permissions",
                                         {"groups": [], "permissions": ["admin"]})
@@ -235,7 +232,7 @@ class AdminPermissionsTest(AdminTestBase):
                                         {"groups": [], "permissions": ["admin.users.view"]})
         self.assertEqual(status, 200, body)
         self.assertNotIn("admin", admin.get("/api/v1/auth/me")[1]["permissions"])
-#The second one now cannot step down, and gives the demo administrator admin back.
+        # The second one now cannot step down, and gives the demo administrator admin back.
         self.assertEqual(second_c.request("PUT", f"/api/v1/users/{second}/permissions",
                                           {"groups": [], "permissions": []})[0], 409)
         self.assertEqual(second_c.request("PUT", f"/api/v1/users/{me}/permissions",
@@ -322,7 +319,7 @@ class RerenderTest(AdminTestBase):
                                                       "title": "Broken page", "content": BROKEN})
         _, quiz, _ = teacher.post("/api/v1/parts", {"type": "page", "parent_id": part["id"],
                                                     "title": "Quiz page", "content": QUIZ})
-#A quiz changed behind the server's back (as if an older parser had stored it).
+        # A quiz changed behind the server's back (as if an older parser had stored it).
         with self.db() as db:
             db.execute("UPDATE parts SET content = ? WHERE id = ?",
                        (QUIZ.replace("[ ] 3", "[ ] 3\n      [ ] 4"), quiz["id"]))
@@ -356,7 +353,7 @@ class RerenderTest(AdminTestBase):
         self.assertTrue(problem["messages"][0].startswith("line 4: "), problem)
         self.assertNotIn(quiz["id"], [p["part_id"] for p in job["problems"]])
         self.assertEqual(answers(), ["2", "3", "4"])
-#Another instance(any request) sees the same job; a new one starts once it is done.
+        # Another instance (any request) sees the same job; a new one starts once it is done.
         self.assertEqual(Client(self.server.port).get("/api/v1/admin/rerender")[0], 401)
         status, body, _ = admin.post("/api/v1/admin/rerender")
         self.assertEqual(status, 202, body)

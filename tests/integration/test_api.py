@@ -1,115 +1,115 @@
-""
-    "The REST API seen from outside: sign-in, CSRF, errors as JSON, and every
-    permission rule of FEATURES §2,
-    against a real wte - server process.""
-                                        "
-                         import sqlite3 import unittest
+"""The REST API seen from outside: sign-in, CSRF, errors as JSON, and every
+permission rule of FEATURES §2, against a real wte-server process."""
+import sqlite3
+import unittest
 
-                             from wte_testlib import DEMO,
-    ServerTestCase, ServerProcess,
-    run_cli
+from wte_testlib import DEMO, ServerTestCase, ServerProcess, run_cli
 
-    class AuthTests(ServerTestCase)
-    : def test_health_needs_no_sign_in(self)
-    : status, body,
-      _ = self.server.client().get("/api/v1/health") self.assertEqual(status, 200)
-              self.assertEqual(body["status"], "ok") self.assertGreaterEqual(body["schema"], 1)
 
-                  def test_sign_in_sets_an_httponly_strict_cookie_and_returns_csrf(self)
-    : c = self.server.client() status,
-      body, headers = c.login(*DEMO["student1"]) self.assertEqual(status, 200) cookie =
-                headers["set-cookie"] self.assertIn("HttpOnly", cookie) self
-                    .assertIn("SameSite=Strict",
-                              cookie) self.assertEqual(len(body["csrf_token"]), 64) self
-                    .assertEqual(body["user"]["email"], "student1@example.org") self.assertNotIn(
-                        "password_hash", body["user"]) status,
-      me, _ = c.get("/api/v1/auth/me") self.assertEqual(status, 200) self
-                  .assertEqual(me["user"]["name"],
-                               "Sam Student") self.assertEqual(me["csrf_token"], body["csrf_token"])
+class AuthTests(ServerTestCase):
+    def test_health_needs_no_sign_in(self):
+        status, body, _ = self.server.client().get("/api/v1/health")
+        self.assertEqual(status, 200)
+        self.assertEqual(body["status"], "ok")
+        self.assertGreaterEqual(body["schema"], 1)
 
-                      def test_wrong_password_and_unknown_email_get_the_same_answer(self)
-    : c = self.server.client() a = self.assertError(
-              c.login("student2@example.org", "wrong-password"), 401, "invalid_credentials") b =
-              self.assertError(c.login("nobody@example.org", "wrong-password"), 401,
-                               "invalid_credentials") self.assertEqual(a, b)
+    def test_sign_in_sets_an_httponly_strict_cookie_and_returns_csrf(self):
+        c = self.server.client()
+        status, body, headers = c.login(*DEMO["student1"])
+        self.assertEqual(status, 200)
+        cookie = headers["set-cookie"]
+        self.assertIn("HttpOnly", cookie)
+        self.assertIn("SameSite=Strict", cookie)
+        self.assertEqual(len(body["csrf_token"]), 64)
+        self.assertEqual(body["user"]["email"], "student1@example.org")
+        self.assertNotIn("password_hash", body["user"])
+        status, me, _ = c.get("/api/v1/auth/me")
+        self.assertEqual(status, 200)
+        self.assertEqual(me["user"]["name"], "Sam Student")
+        self.assertEqual(me["csrf_token"], body["csrf_token"])
 
-                  def test_the_administrator_created_by_init_db_can_sign_in(self)
-    : c = self.server.client("admin") status,
-      me, _ = c.get("/api/v1/auth/me") self.assertEqual(status, 200) self.assertIn(
-              "admin", me["permissions"])
+    def test_wrong_password_and_unknown_email_get_the_same_answer(self):
+        c = self.server.client()
+        a = self.assertError(c.login("student2@example.org", "wrong-password"), 401, "invalid_credentials")
+        b = self.assertError(c.login("nobody@example.org", "wrong-password"), 401, "invalid_credentials")
+        self.assertEqual(a, b)
 
-                  def test_email_is_case_insensitive(self)
-    : status,
-      _, _ = self.server.client().login("Teacher@Example.ORG",
-                                        DEMO["teacher"][1]) self.assertEqual(status, 200)
+    def test_the_administrator_created_by_init_db_can_sign_in(self):
+        c = self.server.client("admin")
+        status, me, _ = c.get("/api/v1/auth/me")
+        self.assertEqual(status, 200)
+        self.assertIn("admin", me["permissions"])
 
-                 def test_not_signed_in_gets_401(self)
-    : c = self.server.client() self.assertError(c.get("/api/v1/auth/me"), 401, "unauthorized") self
-              .assertError(c.get("/api/v1/parts/1"),
-                           401) self.assertError(c.get("/api/v1/modules/mine"), 401)
+    def test_email_is_case_insensitive(self):
+        status, _, _ = self.server.client().login("Teacher@Example.ORG", DEMO["teacher"][1])
+        self.assertEqual(status, 200)
 
-                  def test_state_change_without_csrf_header_is_refused_and_changes_nothing(self)
-    : c = self.server.client("teacher") before =
-             c.get("/api/v1/parts/1")[1]["title"] self
-                 .assertError(
-                     c.request("PATCH", "/api/v1/parts/1", {"title" : "Hacked"}, csrf = False), 403,
-                     "csrf") self
-                 .assertError(c.request("PATCH", "/api/v1/parts/1", {"title" : "Hacked"},
-                                        headers = {"X-CSRF-Token" : "0" * 64}),
-                              403,
-                              "csrf") self.assertEqual(c.get("/api/v1/parts/1")[1]["title"], before)
+    def test_not_signed_in_gets_401(self):
+        c = self.server.client()
+        self.assertError(c.get("/api/v1/auth/me"), 401, "unauthorized")
+        self.assertError(c.get("/api/v1/parts/1"), 401)
+        self.assertError(c.get("/api/v1/modules/mine"), 401)
 
-                     def test_logout_ends_the_session(self)
-    : c = self.server.client("student2") old_cookie = c.cookie status,
-      _, _ = c.post("/api/v1/auth/logout") self.assertEqual(status, 200) self
-                 .assertError(c.get("/api/v1/auth/me"), 401) c.cookie =
-             old_cookie #the old token must be dead server
-             - side too self.assertError(c.get("/api/v1/auth/me"), 401)
+    def test_state_change_without_csrf_header_is_refused_and_changes_nothing(self):
+        c = self.server.client("teacher")
+        before = c.get("/api/v1/parts/1")[1]["title"]
+        self.assertError(c.request("PATCH", "/api/v1/parts/1", {"title": "Hacked"}, csrf=False), 403, "csrf")
+        self.assertError(c.request("PATCH", "/api/v1/parts/1", {"title": "Hacked"},
+                                   headers={"X-CSRF-Token": "0" * 64}), 403, "csrf")
+        self.assertEqual(c.get("/api/v1/parts/1")[1]["title"], before)
 
-                   class ErrorTests(ServerTestCase)
-    : server_options = {"upload_limit" : 64 * 1024}
+    def test_logout_ends_the_session(self):
+        c = self.server.client("student2")
+        old_cookie = c.cookie
+        status, _, _ = c.post("/api/v1/auth/logout")
+        self.assertEqual(status, 200)
+        self.assertError(c.get("/api/v1/auth/me"), 401)
+        c.cookie = old_cookie  # the old token must be dead server-side too
+        self.assertError(c.get("/api/v1/auth/me"), 401)
 
-         def test_malformed_json_is_a_json_400(self)
-    : c = self.server.client("teacher") self
-              .assertError(c.request("POST", "/api/v1/parts", raw = b "{not json",
-                                     headers = {"Content-Type" : "application/json"}),
-                           400, "bad_request") self
-              .assertError(c.request("POST", "/api/v1/auth/login", raw = b "[1,2"), 400)
 
-                  def test_wrong_field_types_are_400_with_the_field(self)
-    : c = self.server.client("teacher") body =
-          self.assertError(c.post("/api/v1/parts", {"type" : "module", "title" : 42}),
-                           400) self.assertEqual(body["error"]["details"]["field"], "title") self
-              .assertError(c.post("/api/v1/parts", {"type" : "chapter", "title" : "x"}), 400) self
-              .assertError(
-                  c.patch("/api/v1/parts/1", {"status" : "deleted"}),
-                  400) self.assertError(c.patch("/api/v1/parts/1", {"owner" : 5}), 400) self
-              .assertError(c.patch("/api/v1/parts/2", {"status" : "archived"}),
-                           400) self.assertError(c.patch("/api/v1/parts/1", {"title" : "   "}), 400)
+class ErrorTests(ServerTestCase):
+    server_options = {"upload_limit": 64 * 1024}
 
-                  def test_oversize_body_is_a_json_413_and_changes_nothing(self)
-    : c = self.server.client("teacher") big =
-              "x" * (100 * 1024) self
-                        .assertError(
-                            c.patch("/api/v1/parts/3", {"content" : big}), 413,
-                            "too_large") self.assertNotEqual(c.get("/api/v1/parts/3")[1]["content"],
-                                                             big)
+    def test_malformed_json_is_a_json_400(self):
+        c = self.server.client("teacher")
+        self.assertError(c.request("POST", "/api/v1/parts", raw=b"{not json",
+                                   headers={"Content-Type": "application/json"}), 400, "bad_request")
+        self.assertError(c.request("POST", "/api/v1/auth/login", raw=b"[1,2"), 400)
 
-                            def test_unknown_paths_and_ids_are_json_404(self)
-    : c = self.server.client("teacher") self
-                  .assertError(c.get("/api/v1/parts/999999"), 404,
-                               "not_found") self.assertError(c.get("/api/v1/parts/abc"), 404) self
-                  .assertError(c.get("/api/v1/nothing-here"),
-                               404) self.assertError(c.request("PUT", "/api/v1/health"), 405)
+    def test_wrong_field_types_are_400_with_the_field(self):
+        c = self.server.client("teacher")
+        body = self.assertError(c.post("/api/v1/parts", {"type": "module", "title": 42}), 400)
+        self.assertEqual(body["error"]["details"]["field"], "title")
+        self.assertError(c.post("/api/v1/parts", {"type": "chapter", "title": "x"}), 400)
+        self.assertError(c.patch("/api/v1/parts/1", {"status": "deleted"}), 400)
+        self.assertError(c.patch("/api/v1/parts/1", {"owner": 5}), 400)
+        self.assertError(c.patch("/api/v1/parts/2", {"status": "archived"}), 400)
+        self.assertError(c.patch("/api/v1/parts/1", {"title": "   "}), 400)
 
-                      def test_bad_paging_is_400(self)
-    : c = self.server.client("student1") self.assertError(c.get("/api/v1/modules?page=0"), 400) self
-                  .assertError(c.get("/api/v1/modules?per_page=abc"),
-                               400) self.assertError(c.get("/api/v1/modules/mine?status=gone"), 400)
+    def test_oversize_body_is_a_json_413_and_changes_nothing(self):
+        c = self.server.client("teacher")
+        big = "x" * (100 * 1024)
+        self.assertError(c.patch("/api/v1/parts/3", {"content": big}), 413, "too_large")
+        self.assertNotEqual(c.get("/api/v1/parts/3")[1]["content"], big)
 
-                      class PermissionTests(ServerTestCase)
-    : def module_ids(self, client) : return {m["title"]: m["id"] for m in client.get("/api/v1/modules")[1]["items"]
-}
+    def test_unknown_paths_and_ids_are_json_404(self):
+        c = self.server.client("teacher")
+        self.assertError(c.get("/api/v1/parts/999999"), 404, "not_found")
+        self.assertError(c.get("/api/v1/parts/abc"), 404)
+        self.assertError(c.get("/api/v1/nothing-here"), 404)
+        self.assertError(c.request("PUT", "/api/v1/health"), 405)
+
+    def test_bad_paging_is_400(self):
+        c = self.server.client("student1")
+        self.assertError(c.get("/api/v1/modules?page=0"), 400)
+        self.assertError(c.get("/api/v1/modules?per_page=abc"), 400)
+        self.assertError(c.get("/api/v1/modules/mine?status=gone"), 400)
+
+
+class PermissionTests(ServerTestCase):
+    def module_ids(self, client):
+        return {m["title"]: m["id"] for m in client.get("/api/v1/modules")[1]["items"]}
 
     def test_teacher_creates_a_module_and_becomes_owner(self):
         t = self.server.client("teacher")
@@ -143,11 +143,11 @@
                                               "status": "available"})
         self.assertEqual(s1.get("/api/v1/parts/2")[0], 200)
         self.assertError(s1.get(f"/api/v1/parts/{hidden['id']}"), 403)
-#an available page below an unavailable part stays hidden
+        # an available page below an unavailable part stays hidden
         self.assertError(s1.get(f"/api/v1/parts/{page['id']}"), 403)
         self.assertNotIn(hidden["id"], [c["id"] for c in s1.get("/api/v1/parts/1")[1]["children"]])
         self.assertIn(hidden["id"], [c["id"] for c in t.get("/api/v1/parts/1")[1]["children"]])
-#not taken : the module's front page only
+        # not taken: the module's front page only
         self.assertEqual(s2.get("/api/v1/parts/1")[0], 200)
         self.assertError(s2.get("/api/v1/parts/2"), 403)
 
@@ -244,8 +244,8 @@ class ThrottleTests(unittest.TestCase):
             self.assertEqual(status, 429)
             self.assertIn("retry-after", headers)
             self.assertEqual(server.client().login(*DEMO["student1"])[0], 200)  # others unaffected
-#Behind Apache, addresses come from X - Forwarded - For : one noisy
-#client must not lock out everyone else behind the same proxy.
+            # Behind Apache, addresses come from X-Forwarded-For: one noisy
+            # client must not lock out everyone else behind the same proxy.
             noisy = server.client()
             for i in range(25):
                 noisy.request("POST", "/api/v1/auth/login", {"email": f"x{i}@example.org", "password": "x"},

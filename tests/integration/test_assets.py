@@ -31,7 +31,7 @@ class AssetTests(ServerTestCase):
         self.assertTrue(etag.startswith('"') and etag.endswith('"'))
         status, body, _ = t.request("GET", f"/api/v1/assets/{asset['id']}/content", headers={"If-None-Match": etag})
         self.assertEqual((status, body), (304, b""))
-#new bytes, new ETag
+        # new bytes, new ETag
         status, changed, _ = t.request("PUT", f"/api/v1/assets/{asset['id']}/content", raw=PNG + b"\0")
         self.assertEqual(status, 200)
         self.assertNotEqual('"' + changed["etag"] + '"', etag)
@@ -76,8 +76,8 @@ class AssetTests(ServerTestCase):
         self.assertError(t.get(f"/api/v1/assets/{a['id']}"), 404)
 
     def test_the_etag_is_the_hash_of_the_bytes(self):
-#server / src / api / assets.cpp : the ETag is auth::content_hash of the bytes,
-#unkeyed BLAKE2b with a 16 - byte digest, in hex, quoted in the header
+        # server/src/api/assets.cpp: the ETag is auth::content_hash of the bytes,
+        # unkeyed BLAKE2b with a 16-byte digest, in hex, quoted in the header
         def blake2b_128(data):
             return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -90,7 +90,7 @@ class AssetTests(ServerTestCase):
         self.assertEqual(a3["etag"], blake2b_128(b"other bytes"))
         _, _, headers = t.get(f"/api/v1/assets/{a3['id']}/content")
         self.assertEqual(headers["etag"], '"' + blake2b_128(b"other bytes") + '"')
-#replacing the bytes gives the hash of the new bytes
+        # replacing the bytes gives the hash of the new bytes
         status, replaced, _ = t.request("PUT", f"/api/v1/assets/{a3['id']}/content", raw=PNG)
         self.assertEqual((status, replaced["etag"]), (200, blake2b_128(PNG)))
         _, _, headers = t.get(f"/api/v1/assets/{a3['id']}/content")
@@ -114,7 +114,7 @@ class AssetTests(ServerTestCase):
         self.assertEqual(status, 200)
         self.assertEqual(headers["content-type"], "image/png")
         self.assertEqual(png[:8], b"\x89PNG\r\n\x1a\n")
-#walk the chunks : CRCs hold, IHDR first, IDAT inflates to whole rows
+        # walk the chunks: CRCs hold, IHDR first, IDAT inflates to whole rows
         at, chunks = 8, []
         while at < len(png):
             length, kind = struct.unpack(">I4s", png[at:at + 8])
@@ -142,7 +142,7 @@ class AssetTests(ServerTestCase):
         self.assertEqual(headers["content-type"], "application/pdf")
         self.assertTrue(pdf.startswith(b"%PDF-1."))
         self.assertTrue(pdf.rstrip().endswith(b"%%EOF"))
-#the cross - reference table points at each object, and there is one page
+        # the cross-reference table points at each object, and there is one page
         xref = int(re.search(rb"startxref\s+(\d+)", pdf).group(1))
         self.assertEqual(pdf[xref:xref + 4], b"xref")
         count = int(re.match(rb"xref\s+0 (\d+)", pdf[xref:]).group(1))
@@ -160,11 +160,11 @@ class AssetTests(ServerTestCase):
         self.assertError((status, body, {"content-type": "application/json"}), 409, "duplicate_name")
         self.assertEqual(body["error"]["details"], {"existing": first["id"], "filename": "twice.txt", "type": "asset"})
         self.assertIn("twice.txt", body["error"]["message"])
-#the stored bytes are the first ones
+        # the stored bytes are the first ones
         self.assertEqual(t.get(f"/api/v1/assets/{first['id']}/content")[1], b"one")
-#the same name as a template is another file
+        # the same name as a template is another file
         self.assertEqual(self.upload(t, 4, "twice.txt", b"tpl", kind="template")[0], 201)
-#renaming onto a taken name is refused the same way, nothing renamed
+        # renaming onto a taken name is refused the same way, nothing renamed
         _, other, _ = self.upload(t, 4, "other-name.txt", b"x")
         status, body, headers = t.patch(f"/api/v1/assets/{other['id']}", {"filename": "twice.txt"})
         self.assertError((status, body, headers), 409, "duplicate_name")
@@ -183,15 +183,15 @@ class AssetTests(ServerTestCase):
         status, moved, _ = t.patch(f"/api/v1/assets/{ids[3]}", {"position": 0})
         self.assertEqual((status, moved["order"]), (200, 0))
         self.assertEqual(names(), (["f3.txt", "f0.txt", "f1.txt", "f2.txt"], [0, 1, 2, 3]))
-#one down, and past the end is the end
+        # one down, and past the end is the end
         t.patch(f"/api/v1/assets/{ids[0]}", {"position": 2})
         self.assertEqual(names()[0], ["f3.txt", "f1.txt", "f0.txt", "f2.txt"])
         t.patch(f"/api/v1/assets/{ids[3]}", {"position": 99})
         self.assertEqual(names()[0], ["f1.txt", "f0.txt", "f2.txt", "f3.txt"])
-#templates keep their own list
+        # templates keep their own list
         items = t.get(f"/api/v1/parts/{part}/assets")[1]["items"]
         self.assertEqual([a["order"] for a in items if a["id"] == tpl], [0])
-#a student may not reorder; a position that is not a number is a 400
+        # a student may not reorder; a position that is not a number is a 400
         self.assertError(self.server.client("student1").patch(f"/api/v1/assets/{ids[1]}", {"position": 0}), 403)
         self.assertError(t.patch(f"/api/v1/assets/{ids[1]}", {"position": "first"}), 400)
         self.assertEqual(names()[0], ["f1.txt", "f0.txt", "f2.txt", "f3.txt"])
@@ -215,7 +215,7 @@ class UploadLimitTests(ServerTestCase):
         self.assertEqual(body["error"]["details"], {"limit": 65536})
         self.assertIn("65536", body["error"]["message"])
         self.assertEqual(t.get("/api/v1/parts/2/assets")[1]["items"], before["items"])
-#exactly the limit is fine
+        # exactly the limit is fine
         status, _, _ = t.request("POST", "/api/v1/parts/2/assets?filename=fits.bin&type=asset",
                                  raw=b"x" * 65536, headers={"Content-Type": "application/octet-stream"})
         self.assertEqual(status, 201)

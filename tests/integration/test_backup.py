@@ -42,7 +42,7 @@ class BackupTests(ServerTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-#A database of some size, so the copy takes long enough for writes to land meanwhile.
+        # A database of some size, so the copy takes long enough for writes to land meanwhile.
         t = cls.server.client("teacher")
         for i in range(10):
             data = os.urandom(8 * 1024 * 1024)
@@ -89,13 +89,13 @@ class BackupTests(ServerTestCase):
             assets = db.execute("SELECT COUNT(*) FROM assets WHERE filename LIKE 'bulk-%'").fetchone()
         for id_, title, _ in before:
             self.assertEqual(copied.get(id_), title)
-#One snapshot : the writes it holds are the first ones, with no gap(one writer, in order).
+        # One snapshot: the writes it holds are the first ones, with no gap (one writer, in order).
         order = [id_ for id_, _, _ in writer.snapshot()]
         held = [id_ for id_ in order if id_ in copied]
         self.assertEqual(held, order[:len(held)])
         self.assertEqual(assets, (10,))
         self.assertFalse(os.path.exists(target + ".partial"))
-#wte - server itself opens the copy : a configuration pointing at it migrates nothing.
+        # wte-server itself opens the copy: a configuration pointing at it migrates nothing.
         config = self.path("restored.ini")
         with open(self.server.config) as f, open(config, "w") as out:
             out.write(f.read().replace("path = wte.db", "path = during-load.db"))

@@ -48,7 +48,7 @@ class CliTests(unittest.TestCase):
         self.assertNotEqual(again.returncode, 0)
         self.assertIn("already initialised", again.stderr)
         self.assertNotIn(password, again.stdout + again.stderr)
-#the printed password signs the administrator in over HTTP
+        # the printed password signs the administrator in over HTTP
         port = free_port()
         with open(self.config) as f:
             text = f.read().replace("port = 6543", f"port = {port}", 1)
@@ -57,9 +57,10 @@ class CliTests(unittest.TestCase):
         with open(os.path.join(self.dir.name, "serve.log"), "w") as log:
             server = subprocess.Popen([SERVER, "serve", self.config], stdout=log, stderr=subprocess.STDOUT)
             try:
-                deadline
-    = time.time() + 20 while True : try:
-        if Client (port).request("GET", "/api/v1/health")[0] == 200:
+                deadline = time.time() + 20
+                while True:
+                    try:
+                        if Client(port).request("GET", "/api/v1/health")[0] == 200:
                             break
                     except OSError:
                         pass
@@ -119,7 +120,7 @@ class CliTests(unittest.TestCase):
         db.close()
 
     def test_help_on_every_mode(self):
-#each mode and submode : its usage line and the options the README documents
+        # each mode and submode: its usage line and the options the README documents
         modes = {
             (): ["generate-config", "init-db", "migrate", "serve", "run-timed-tasks", "user"],
             ("generate-config",): ["--filename"],

@@ -1,7 +1,5 @@
-""
-    "Saving a page's content from the editor (API.md: GET /parts/{id} sends editors
-    an ETag of the content;
-PATCH with content needs If - Match; a stale save is a
+"""Saving a page's content from the editor (API.md: GET /parts/{id} sends editors
+an ETag of the content; PATCH with content needs If-Match; a stale save is a
 409 content_changed that carries the current text and changes nothing)."""
 import sqlite3
 import unittest
@@ -46,7 +44,7 @@ class ContentEditTests(ServerTestCase):
         current = t.get(f"/api/v1/parts/{page['id']}")
         self.assertEqual(current[1]["content"], "Saved in another tab.\n")
         self.assertEqual('"' + body["error"]["details"]["etag"] + '"', current[2]["etag"])
-#"Keep mine" : the same text sent again with the ETag the 409 named.
+        # "Keep mine": the same text sent again with the ETag the 409 named.
         status, kept, _ = self.save(t, page["id"], "Typed here.\n", '"' + body["error"]["details"]["etag"] + '"')
         self.assertEqual((status, kept["content"]), (200, "Typed here.\n"))
 
@@ -74,7 +72,7 @@ class ContentEditTests(ServerTestCase):
         page = self.new_page(t)
         self.assertError(self.save(t, page["id"], "No precondition.\n"), 428, "if_match_required")
         self.assertEqual(t.get(f"/api/v1/parts/{page['id']}")[1]["content"], "First version.\n")
-#Other fields need no If - Match.
+        # Other fields need no If-Match.
         status, body, _ = t.patch(f"/api/v1/parts/{page['id']}", {"title": "Renamed"})
         self.assertEqual((status, body["title"]), (200, "Renamed"))
 

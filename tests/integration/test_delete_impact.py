@@ -36,8 +36,8 @@ class DeleteImpactTests(ServerTestCase):
                 "POST", f"/api/v1/parts/{part}/assets?filename={name}&type=asset", raw=b"bytes",
                 headers={"Content-Type": "application/octet-stream"})
             self.assertEqual(status, 201, body)
-#Two learners : one answers both questions of the quiz page, the other
-#only reads the page of part B.
+        # Two learners: one answers both questions of the quiz page, the other
+        # only reads the page of part B.
         self.reader = self.server.new_learner(self.module)
         self.assertEqual(self.reader.get(f"/api/v1/parts/{self.quiz_page}")[0], 200)
         for q, a in (("one", "Yes"), ("two", "Yes")):
@@ -63,8 +63,8 @@ class DeleteImpactTests(ServerTestCase):
             "parts": 0, "pages": 0, "assets": 0, "learners_with_progress": 0, "quiz_answers": 0})
 
     def test_only_those_who_may_delete_see_the_impact(self):
-#A tutor of the module(set in the database : module users are not
-#this file's subject) and a student member may not delete.
+        # A tutor of the module (set in the database: module users are not
+        # this file's subject) and a student member may not delete.
         db = sqlite3.connect(self.server.db)
         uid = db.execute("SELECT id FROM users WHERE email='student2@example.org'").fetchone()[0]
         db.execute("INSERT INTO module_roles VALUES (?, ?, 'tutor')", (self.module, uid))
@@ -110,7 +110,7 @@ class DeleteImpactTests(ServerTestCase):
                               doomed).fetchone()[0]
             self.assertEqual(left, 0, f"{table}.{column} still names a deleted part")
         db.close()
-#The sibling and its learner's visit stay, renumbered first.
+        # The sibling and its learner's visit stay, renumbered first.
         view = self.teacher.get(f"/api/v1/parts/{self.module}")[1]
         self.assertEqual([(c["id"], c["order"]) for c in view["children"]], [(self.part_b, 0)])
         self.assertEqual(self.other.get(f"/api/v1/parts/{self.page_b}")[0], 200)

@@ -65,7 +65,7 @@ class MailTest(unittest.TestCase):
         status, body, _ = self.forgot("Zoe@School.example")
         self.assertEqual(status, 200, body)
         m = self.smtp.wait_for(lambda m: "zoe@school.example" in m["To"])
-#The accented name arrives intact through RFC 2047 encoded - words.
+        # The accented name arrives intact through RFC 2047 encoded-words.
         self.assertEqual(m["To"].addresses[0].display_name, "Zoë Ångström")
         self.assertIn("new password", m["Subject"])
         html = m.get_body(preferencelist=("html",)).get_content()
@@ -75,7 +75,7 @@ class MailTest(unittest.TestCase):
                       m.get_body(preferencelist=("plain",)).get_content())
 
         browser = Client(self.server.port)
-#A password under the rule changes nothing : the link still works after.
+        # A password under the rule changes nothing: the link still works after.
         status, body, _ = browser.post("/api/v1/auth/reset", {"token": token, "password": "short"})
         self.assertEqual(status, 400, body)
         status, body, _ = browser.post("/api/v1/auth/reset",
@@ -88,7 +88,7 @@ class MailTest(unittest.TestCase):
                          401)
         self.assertEqual(Client(self.server.port).login("zoe@school.example", "brand-new-pass")[0],
                          200)
-#Single use.
+        # Single use.
         status, body, _ = Client(self.server.port).post(
             "/api/v1/auth/reset", {"token": token, "password": "another-pass-1"})
         self.assertEqual(status, 400, body)
@@ -115,7 +115,7 @@ class MailTest(unittest.TestCase):
         known = self.forgot("known@school.example")
         self.assertEqual(unknown[0], known[0])
         self.assertEqual(unknown[1]["status"], known[1]["status"])
-#Mails go out in order : once the known one is here, the unknown one would be too.
+        # Mails go out in order: once the known one is here, the unknown one would be too.
         self.smtp.wait_for(lambda m: "known@school.example" in m["To"])
         self.assertFalse([m for m in self.smtp.messages() if "nobody@" in m["To"]])
 
@@ -161,7 +161,7 @@ class MailTest(unittest.TestCase):
             sent, = db.execute("SELECT sent_at FROM outbox WHERE to_address = ?",
                                ("patient@school.example",)).fetchone()
         self.assertIsNotNone(sent)
-#Exactly once, although a server restart came between the attempts.
+        # Exactly once, although a server restart came between the attempts.
         time.sleep(3)
         self.assertEqual(len([m for m in self.smtp.messages()
                               if "patient@school.example" in m["To"]]), 1)
@@ -177,7 +177,7 @@ class MailTest(unittest.TestCase):
         self.assertIn("Confirm your address", m["Subject"])
         self.assertEqual(m["To"].addresses[0].display_name, "Nina Novák")
         token = link_token(m, "confirm")
-#Not signed in before the link is used : there is no password yet.
+        # Not signed in before the link is used: there is no password yet.
         self.assertEqual(Client(self.server.port).login("nina@school.example", "")[0], 401)
         browser = Client(self.server.port)
         self.assertEqual(browser.post("/api/v1/auth/confirm",
@@ -204,7 +204,7 @@ class MailTest(unittest.TestCase):
         self.assertIn("already have an account", m["Subject"])
         self.assertEqual(m["To"].addresses[0].display_name, "Taken Person")
         self.assertIn("/#/forgot", m.get_body(preferencelist=("plain",)).get_content())
-#Nothing about the account changed.
+        # Nothing about the account changed.
         self.assertEqual(Client(self.server.port).login("taken@school.example",
                                                         "taken-password")[0], 200)
 
@@ -223,7 +223,7 @@ class MailTest(unittest.TestCase):
                                 {"token": first, "password": "again-password"})[0], 400)
         self.assertEqual(c.post("/api/v1/auth/confirm",
                                 {"token": second, "password": "again-password"})[0], 200)
-#An unknown address gets the same answer.
+        # An unknown address gets the same answer.
         status, body2, _ = Client(self.server.port).post("/api/v1/auth/resend",
                                                          {"email": "ghost@school.example"})
         self.assertEqual((status, body2["status"]), (200, body["status"]))
@@ -270,7 +270,7 @@ class RegistrationDomainsTest(unittest.TestCase):
         status, body, _ = c.post("/api/v1/auth/register", {
             "email": "y@UNI.example", "email_confirm": "y@uni.example", "name": "Y"})
         self.assertEqual(status, 201, body)
-#Without SMTP the mail is written to the log, with its link.
+        # Without SMTP the mail is written to the log, with its link.
         deadline = time.time() + 15
         while time.time() < deadline and "/#/confirm/" not in self.server.read_log():
             time.sleep(0.1)

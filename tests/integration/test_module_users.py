@@ -1,65 +1,52 @@
-""
-    "A module's users over HTTP, seen from outside: only owners and
-    admin.modules.edit manage
-    them(tutors, students, the blocked and other teachers get 403);
-the list is searchable, filtered by role and paged 30 a page;
-adding an existing user by email, changing a role, blocking and unblocking,
-    removing(progress removed, quiz answers kept);
-bad input is a 400 with a reason and changes nothing;
-the last owner can be neither removed,
-    demoted nor blocked(409).""
-                             "
-    import sqlite3 import time import unittest
+"""A module's users over HTTP, seen from outside: only owners and
+admin.modules.edit manage them (tutors, students, the blocked and other
+teachers get 403); the list is searchable, filtered by role and paged 30 a
+page; adding an existing user by email, changing a role, blocking and
+unblocking, removing (progress removed, quiz answers kept); bad input is a
+400 with a reason and changes nothing; the last owner can be neither
+removed, demoted nor blocked (409)."""
+import sqlite3
+import time
+import unittest
 
-    from wte_testlib import ServerTestCase,
-    run_cli,
-    Client
+from wte_testlib import ServerTestCase, run_cli, Client
 
-    class ModuleUsersTests(ServerTestCase)
-    : @classmethod def setUpClass(cls)
-    : super()
-          .setUpClass() cls
-          .teacher = cls.server.client("teacher") _,
-       m, _ = cls.teacher
-                  .post("/api/v1/parts",
-                        {"type" : "module",
-                         "title" : "Members Course",
-                         "status" : "available"}) cls.module = m["id"] _,
-       part,
-       _ = cls.teacher
-               .post("/api/v1/parts", {
-                   "type" : "part",
-                   "parent_id" : cls.module,
-                   "title" : "Only Part",
-                   "status" : "available"
-               }) cls.part = part["id"] quiz =
-           ("Quiz page\n=========\n\n.. quiz:: q\n   :title: Q\n\n"
-            "   .. quiz-question:: one\n      :question: Pick yes\n\n      [x] Yes\n      [ ] No\n")
-               _,
-       page, _ = cls.teacher
-                     .post("/api/v1/parts", {
-                         "type" : "page",
-                         "parent_id" : cls.part,
-                         "title" : "Quiz page",
-                         "status" : "available",
-                         "content" : quiz
-                     }) cls.page = page["id"]
 
-             def users_url(self, node = None)
-    : return f "/api/v1/parts/{node or self.module}/users"
+class ModuleUsersTests(ServerTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.teacher = cls.server.client("teacher")
+        _, m, _ = cls.teacher.post("/api/v1/parts", {"type": "module", "title": "Members Course",
+                                                     "status": "available"})
+        cls.module = m["id"]
+        _, part, _ = cls.teacher.post("/api/v1/parts", {"type": "part", "parent_id": cls.module,
+                                                        "title": "Only Part", "status": "available"})
+        cls.part = part["id"]
+        quiz = ("Quiz page\n=========\n\n.. quiz:: q\n   :title: Q\n\n"
+                "   .. quiz-question:: one\n      :question: Pick yes\n\n      [x] Yes\n      [ ] No\n")
+        _, page, _ = cls.teacher.post("/api/v1/parts", {"type": "page", "parent_id": cls.part,
+                                                        "title": "Quiz page", "status": "available",
+                                                        "content": quiz})
+        cls.page = page["id"]
 
-      def account(self, email, name)
-    : ""
-      "A new user who can sign in, and their id; not a member of anything."
-      "" run_cli("user", "add", self.server.config, email, name, "--password", "member-test-pw",
-                 "--group", "Student") c = Client(self.server.port) status,
-       body, _ = c.login(email, "member-test-pw") self.assertEqual(status, 200, body) return c,
-       body["user"]["id"]
+    def users_url(self, node=None):
+        return f"/api/v1/parts/{node or self.module}/users"
 
-       def bare_users(self, prefix, n)
-    : ""
-      "n users straight into the database (they never sign in here); their emails."
-      "" db = sqlite3.connect(self.server.db) try : emails = [f"{prefix}{i:02d}@example.org" for i in range(n)]
+    def account(self, email, name):
+        """A new user who can sign in, and their id; not a member of anything."""
+        run_cli("user", "add", self.server.config, email, name, "--password", "member-test-pw",
+                "--group", "Student")
+        c = Client(self.server.port)
+        status, body, _ = c.login(email, "member-test-pw")
+        self.assertEqual(status, 200, body)
+        return c, body["user"]["id"]
+
+    def bare_users(self, prefix, n):
+        """n users straight into the database (they never sign in here); their emails."""
+        db = sqlite3.connect(self.server.db)
+        try:
+            emails = [f"{prefix}{i:02d}@example.org" for i in range(n)]
             db.executemany("INSERT INTO users (email, name, status, created_at) VALUES (?, ?, 'active', ?)",
                            [(e, f"{prefix.title()} {i:02d}", int(time.time())) for i, e in enumerate(emails)])
             db.commit()
@@ -124,12 +111,12 @@ the last owner can be neither removed,
         names = [m["name"] for m in first["items"] + second["items"]]
         self.assertEqual(names, sorted(names))
         self.assertEqual(len(set(m["user_id"] for m in first["items"] + second["items"])), 32)
-#name or email, any case, as plain text(% and _ are no wildcards)
+        # name or email, any case, as plain text (% and _ are no wildcards)
         self.assertEqual([m["email"] for m in self.members("?q=PAGEY07")["items"]], [emails[7]])
         self.assertEqual([m["name"] for m in self.members("?q=Pagey%2031")["items"]], ["Pagey 31"])
         self.assertEqual(self.members("?q=%25")["total"], 0)
         self.assertEqual(self.members("?q=pagey_0")["total"], 0)
-#owners first; the role filter keeps one role
+        # owners first; the role filter keeps one role
         everyone = self.members("?per_page=200")
         self.assertEqual(everyone["items"][0]["role"], "owner")
         owners = self.members("?role=owner")
@@ -169,13 +156,13 @@ the last owner can be neither removed,
             self.assertError(who.delete(self.users_url() + f"/{target_id}"), 403)
         self.assertError(Client(self.server.port).get(self.users_url()), 401, "unauthorized")
         self.assertEqual(self.members("?per_page=200"), before)
-#the administrator(admin.modules.edit through "admin") may
+        # the administrator (admin.modules.edit through "admin") may
         admin = self.server.client("admin")
         self.assertEqual(admin.get(self.users_url())[0], 200)
         status, m, _ = admin.patch(self.users_url() + f"/{target_id}", {"role": "tutor"})
         self.assertEqual((status, m["role"]), (200, "tutor"), m)
         self.assertEqual(self.role_of(target_id), "tutor")
-#the capability the client reads
+        # the capability the client reads
         self.assertTrue(self.teacher.get(f"/api/v1/parts/{self.module}")[1]["can"]["users"])
         self.assertFalse(tutor.get(f"/api/v1/parts/{self.module}")[1]["can"]["users"])
 
@@ -188,11 +175,11 @@ the last owner can be neither removed,
         status, m, _ = self.teacher.patch(url, {"blocked": True})
         self.assertEqual((status, m["role"], m["blocked"]), (200, "block", True))
         self.assertEqual([x["user_id"] for x in self.members("?role=blocked&q=roles")["items"]], [uid])
-#a blocked member sees nothing of the module and cannot take it again
+        # a blocked member sees nothing of the module and cannot take it again
         self.assertError(learner.get(f"/api/v1/parts/{self.part}"), 403)
         self.assertError(learner.post(f"/api/v1/parts/{self.module}/enrol", {}), 403, "blocked")
         self.assertNotIn(self.module, [x["id"] for x in learner.get("/api/v1/modules/mine")[1]["items"]])
-#unblocking makes a student again
+        # unblocking makes a student again
         status, m, _ = self.teacher.patch(url, {"blocked": False})
         self.assertEqual((status, m["role"], m["blocked"]), (200, "student", False))
         self.assertEqual(learner.get(f"/api/v1/parts/{self.part}")[0], 200)
@@ -233,7 +220,7 @@ the last owner can be neither removed,
             body = self.assertError(response, 409, "conflict")
             self.assertIn("last owner", body["error"]["message"])
         self.assertEqual(self.role_of(teacher_id), "owner")
-#with a second owner the first may step down, and the second is then the last
+        # with a second owner the first may step down, and the second is then the last
         co, co_id = self.account("co.owner@example.org", "Co Owner")
         self.assertEqual(self.add("co.owner@example.org", "owner")[0], 201)
         status, m, _ = self.teacher.patch(url, {"role": "tutor"})

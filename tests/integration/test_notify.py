@@ -1,8 +1,7 @@
-""
-    "A teacher notifies a module's members about a part (POST /parts/{id}/notify):
-    one mail per student and tutor through the outbox to a real SMTP server,
-    with the teacher's message and a link to the part; owners and blocked members get none;
-only those who may edit the part may send; once per part every 10 minutes."""
+"""A teacher notifies a module's members about a part (POST /parts/{id}/notify):
+one mail per student and tutor through the outbox to a real SMTP server, with
+the teacher's message and a link to the part; owners and blocked members get
+none; only those who may edit the part may send; once per part every 10 minutes."""
 import unittest
 
 from wte_testlib import Client, ServerProcess, SmtpServer, run_cli, smtp_settings
@@ -62,7 +61,7 @@ class NotifyTest(unittest.TestCase):
         mails = [m for m in self.smtp.messages() if "Week 3: Forms" in m["Subject"]]
         self.assertEqual(sorted(m["To"].addresses[0].addr_spec for m in mails),
                          ["ana@notify.example", "bo@notify.example", "cy@notify.example"])
-#A second notice within ten minutes is refused with the time to wait.
+        # A second notice within ten minutes is refused with the time to wait.
         status, body, headers = self.teacher.post(f"/api/v1/parts/{pid}/notify", {})
         self.assertEqual(status, 429, body)
         self.assertEqual(body["error"]["code"], "too_many_requests")
@@ -87,7 +86,7 @@ class NotifyTest(unittest.TestCase):
         for body in ({"message": 42}, {"message": "x" * 5001}, {"text": "hello"}, []):
             status, answer, _ = self.teacher.post(url, body)
             self.assertEqual(status, 400, (body, answer))
-#Nothing was counted : a good notice still goes out(no message : the mail has none).
+        # Nothing was counted: a good notice still goes out (no message: the mail has none).
         status, body, _ = self.teacher.post(url, {})
         self.assertEqual((status, body), (202, {"queued": 3}))
         m = self.smtp.wait_for(lambda m: "Bad input page" in m["Subject"])

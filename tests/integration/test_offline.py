@@ -19,7 +19,7 @@ import zlib
 from wte_testlib import ServerTestCase
 
 CHROMIUM = "/usr/bin/chromium"
-#Where the screenshot stays for people to look at(build / is not committed).
+# Where the screenshot stays for people to look at (build/ is not committed).
 SCREENSHOT = os.path.join(os.path.dirname(__file__), "..", "..", "build", "screenshots",
                           "offline-page.png")
 EXTERNAL = ("http://", "https://", "mailto:")
@@ -100,7 +100,7 @@ class OfflineCopyTests(ServerTestCase):
             "Links Between Pages\n===================\n\n"
             "Back to :crossref:`the lists page <6>`, to :crossref:`5` and to the "
             f"draft :crossref:`{cls.hidden}`.\n\n.. image:: diagram.png\n   :alt: Our own diagram\n"))
-#Same name as the asset of "Everything WTE Can Show", other bytes : two files in the ZIP.
+        # Same name as the asset of "Everything WTE Can Show", other bytes: two files in the ZIP.
         cls.own_diagram = b"\x89PNG\r\n\x1a\n" + b"our own diagram" * 10
         status, body, _ = t.request(
             "POST", f"/api/v1/parts/{cls.linking}/assets?filename=diagram.png&type=asset",
@@ -146,7 +146,7 @@ class OfflineCopyTests(ServerTestCase):
             if name.endswith(".html"):
                 self.assertNotIn("Draft Not Yet Released", self.text(name), name)
                 self.assertNotIn("Secret.", self.text(name), name)
-#Reading order, nested : the pages of "Getting Started" come before those of "HTML Structure".
+        # Reading order, nested: the pages of "Getting Started" come before those of "HTML Structure".
         self.assertLess(index.index("Everything WTE Can Show"), index.index("Lists and Nesting"))
         self.assertIn("<ol>", index[index.index("HTML Structure"):])
 
@@ -193,15 +193,14 @@ class OfflineCopyTests(ServerTestCase):
             self.assertEqual(self.zip.read("assets/" + name), online)
         self.assertIn('src="../assets/diagram.png"', everything)
         self.assertIn('href="../assets/handout.pdf"', everything)
-#The other diagram.png, of the new page, under a name of its own.
+        # The other diagram.png, of the new page, under a name of its own.
         linking = self.text(self.page_named("links-between-pages"))
         own = re.search(r'src="\.\./(assets/[^"]+)"', linking).group(1)
         self.assertNotEqual(own, "assets/diagram.png")
         self.assertEqual(self.zip.read(own), self.own_diagram)
 
     def test_every_link_resolves_inside_the_zip(self):
-        ids = {
-n: links_of(self.text(n)).ids for n in self.names if n.endswith(".html")}
+        ids = {n: links_of(self.text(n)).ids for n in self.names if n.endswith(".html")}
         checked = 0
         for name in ids:
             for tag, url in links_of(self.text(name)).urls:
@@ -221,7 +220,7 @@ n: links_of(self.text(n)).ids for n in self.names if n.endswith(".html")}
         structure = self.page_named("structure-of-an-html")
         self.assertIn(f'href="../{lists}">the lists page</a>', linking)
         self.assertIn(f'href="../{structure}">The Structure of an HTML Document</a>', linking)
-#The draft is not in the copy : the link goes to the server, without its title.
+        # The draft is not in the copy: the link goes to the server, without its title.
         self.assertIn(f'href="http://localhost:8080/#/parts/{self.hidden}">Part {self.hidden}</a>',
                       linking)
         pages = sorted(n for n in self.names if n.startswith("pages/"))
@@ -237,12 +236,12 @@ n: links_of(self.text(n)).ids for n in self.names if n.endswith(".html")}
 
     def test_readers_outside_the_module_are_refused(self):
         learner = self.server.new_learner(module=1)
-#"Events" belongs to "JavaScript in Practice", which this learner has not taken.
+        # "Events" belongs to "JavaScript in Practice", which this learner has not taken.
         self.assertError(learner.get("/api/v1/parts/12/offline.zip"), 403)
         self.assertError(learner.get(f"/api/v1/parts/{self.hidden}/offline.zip"), 403)
         self.assertError(self.server.client().get("/api/v1/parts/1/offline.zip"), 401)
         self.assertError(learner.get("/api/v1/parts/99999/offline.zip"), 404)
-#Its front page is open to anyone signed in, as GET / parts / 11 is : an index, no pages.
+        # Its front page is open to anyone signed in, as GET /parts/11 is: an index, no pages.
         status, data, _ = learner.get("/api/v1/parts/11/offline.zip")
         self.assertEqual(status, 200)
         z = zipfile.ZipFile(io.BytesIO(data))
@@ -280,7 +279,7 @@ n: links_of(self.text(n)).ids for n in self.names if n.endswith(".html")}
         self.assertGreater(sum(c > 0xf0 for c in background), 2, "a light background")
         inked = sum(1 for row in rows for px in row if max(abs(a - b) for a, b in zip(px, background)) > 64)
         self.assertGreater(inked, width * height // 100, "the page shows text")
-#The stylesheet applies : the column is centred, so the left margin is blank.
+        # The stylesheet applies: the column is centred, so the left margin is blank.
         self.assertTrue(all(row[40] == background for row in rows), "no text in the margin")
 
 

@@ -63,7 +63,7 @@ class PreviewTests(ServerTestCase):
         self.assertIn('<link crossorigin="anonymous" rel="stylesheet" href="style.css">', html)
         self.assertIn('<script crossorigin="anonymous" src="script.js"></script>', html)
         self.assertIn('<img src="assets/logo.png"', html)
-#The directory itself is index.html too.
+        # The directory itself is index.html too.
         self.assertEqual(self.fetch(url[: -len("index.html")])[1], body)
 
     def test_css_and_js_are_served_as_they_are(self):
@@ -128,7 +128,7 @@ class PreviewTests(ServerTestCase):
         self.assertEqual((without[0], status), (200, 200))
         self.assertEqual(without[1], with_cookie)
         self.assertNotIn("set-cookie", without[2])
-#A sandboxed page sends Origin : null, and its files still load.
+        # A sandboxed page sends Origin: null, and its files still load.
         self.assertEqual(self.fetch(url, Origin="null")[0], 200)
 
     def test_the_api_refuses_sandboxed_frames(self):

@@ -97,7 +97,7 @@ class ProfileTest(unittest.TestCase):
         self.assertEqual(admin.get(f"/api/v1/users/{other}")[0], 200)
         self.assertEqual(admin.patch(f"/api/v1/users/{other}", {"name": "Renamed"})[1]["user"]
                          ["name"], "Renamed")
-#Nobody sets another person's password, not even an administrator.
+        # Nobody sets another person's password, not even an administrator.
         self.assertEqual(admin.patch(f"/api/v1/users/{other}", {"new_password": "x" * 10,
                                                                "current_password": "y"})[0], 403)
         self.assertEqual(admin.get("/api/v1/users/999999")[0], 404)

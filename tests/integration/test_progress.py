@@ -37,29 +37,32 @@ class ProgressTests(ServerTestCase):
         self.assertEqual(after["current_page_id"], pages[0])
         self.assertEqual([p["visited"] for p in after["pages"]][:3], [True, True, False])
 
-#Reading the current page again writes nothing to the database.
+        # Reading the current page again writes nothing to the database.
         db = sqlite3.connect(self.server.db)
         try:
-            version
-    = self.data_version(db) self.assertEqual(s.get(f "/api/v1/parts/{pages[0]}")[0], 200)
-          self.assertEqual(self.data_version(db), version)
-              s.get(f "/api/v1/parts/{pages[1]}") #another current page
-        : a write self.assertNotEqual(self.data_version(db), version) finally
-        : db.close() self.assertEqual(
-              s.get(f "/api/v1/parts/{part}/progress")[1]["current_page_id"], pages[1])
+            version = self.data_version(db)
+            self.assertEqual(s.get(f"/api/v1/parts/{pages[0]}")[0], 200)
+            self.assertEqual(self.data_version(db), version)
+            s.get(f"/api/v1/parts/{pages[1]}")  # another current page: a write
+            self.assertNotEqual(self.data_version(db), version)
+        finally:
+            db.close()
+        self.assertEqual(s.get(f"/api/v1/parts/{part}/progress")[1]["current_page_id"], pages[1])
 
-              def
-              test_the_first_visit_of_a_three_pane_page_copies_the_templates_once(self)
-        : s = self.server.client("student1") part =
-        self.part_named(s, "Your Own Home Page")["id"] page = self.pages_of(s, part)[0] db =
-            sqlite3.connect(self.server.db) try : files = lambda: db.execute(
+    def test_the_first_visit_of_a_three_pane_page_copies_the_templates_once(self):
+        s = self.server.client("student1")
+        part = self.part_named(s, "Your Own Home Page")["id"]
+        page = self.pages_of(s, part)[0]
+        db = sqlite3.connect(self.server.db)
+        try:
+            files = lambda: db.execute(
                 "SELECT filename, updated_at FROM workspace_files JOIN users ON users.id = user_id "
                 "WHERE email = 'student1@example.org' AND part_id = ? ORDER BY filename", (part,)).fetchall()
             self.assertEqual(files(), [])
             self.assertEqual(s.get(f"/api/v1/parts/{page}")[0], 200)
             copied = files()
             self.assertEqual([name for name, _ in copied], ["index.html", "script.js", "style.css"])
-#Reading the page again(the visit and the current page are known) : no write at all.
+            # Reading the page again (the visit and the current page are known): no write at all.
             version = self.data_version(db)
             self.assertEqual(s.get(f"/api/v1/parts/{page}")[0], 200)
             self.assertEqual(self.data_version(db), version)
@@ -161,7 +164,7 @@ class ProgressTests(ServerTestCase):
             self.assertEqual(p["quiz"], want, p["title"])
         self.assertEqual((after["quiz_questions"], after["quiz_answered"],
                           after["quiz_correct"]), (2, 2, 1))
-#Someone else 's answers are not mine.
+        # Someone else's answers are not mine.
         other = self.server.new_learner()
         self.assertEqual(other.get(f"/api/v1/parts/{part}/progress")[1]["quiz_answered"], 0)
 
@@ -195,7 +198,7 @@ class ProgressTests(ServerTestCase):
         self.assertIn(want, (403, 404))
         self.assertError(s.get(f"/api/v1/parts/{secret['id']}/progress"), want)
         self.assertError(s.get("/api/v1/parts/999999/progress"), 404)
-#a teacher reading has no time recorded
+        # a teacher reading has no time recorded
         part = self.part_named(t, "Getting Started")["id"]
         page = self.pages_of(t, part)[0]
         self.assertError(t.post(f"/api/v1/parts/{part}/progress/time",

@@ -24,7 +24,7 @@ class QuizTests(ServerTestCase):
         q = quizzes["items"][0]["questions"][0]
         self.assertEqual(q["answers"], ["p", "img", "ul"])
         self.assertNotIn("correct", q)
-#the owner, who edits the page, sees the source as written
+        # the owner, who edits the page, sees the source as written
         t = self.server.client("teacher")
         self.assertIn("[x]", t.get(f"/api/v1/parts/{pid}")[1]["content"])
 
@@ -53,7 +53,7 @@ class QuizTests(ServerTestCase):
         self.assertEqual(learner.splitlines(), [
             line.replace("[X] Yes", "[ ] Yes").replace("[x] One", "[ ] One").replace("[x] Two", "[ ] Two")
             for line in content.splitlines()])
-#the questions are there for the learner to answer, and the server still scores them
+        # the questions are there for the learner to answer, and the server still scores them
         questions = s.get(f"/api/v1/parts/{page['id']}/quizzes")[1]["items"][0]["questions"]
         self.assertEqual([q["id"] for q in questions], ["upper", "tabbed"])
         url = f"/api/v1/parts/{page['id']}/quiz-answers"

@@ -2,8 +2,8 @@
 known: learners completed / in progress / not started, quartiles of time
 spent, per page visits and median time, per quiz question first time /
 later / still wrong / not answered — for a part, its module and a page;
-zeros(never an error) without learners or pages;
-who may see them(owners, tutors, admins; not students, the blocked or other teachers); the CSV a
+zeros (never an error) without learners or pages; who may see them (owners,
+tutors, admins; not students, the blocked or other teachers); the CSV a
 spreadsheet opens (UTF-8, header row, one row per page and question)."""
 import csv
 import io
@@ -57,7 +57,7 @@ class StatsTests(ServerTestCase):
         answer(two, "tags", "a", "p")
         read(three, cls.a, 10)
         answer(three, "tags", "a")
-#The owner reading pages and a removed learner count for nothing.
+        # The owner reading pages and a removed learner count for nothing.
         read(t, cls.a, 0)
         gone = s.new_learner(cls.module)
         read(gone, cls.b, 500)
@@ -75,7 +75,7 @@ class StatsTests(ServerTestCase):
         self.assertEqual((s["part_id"], s["type"], s["title"]), (self.part, "part", "Basics"))
         self.assertEqual((s["learners"], s["completed"], s["in_progress"], s["not_started"]), (4, 1, 2, 1))
         self.assertEqual(s["available_pages"], 2)
-#learners who started : 150, 30, 10 seconds
+        # learners who started: 150, 30, 10 seconds
         self.assertEqual(s["time"], {"min": 10, "q1": 20, "median": 30, "q3": 90, "max": 150})
         self.assertEqual([(p["page_id"], p["available"], p["visits"], p["median_seconds"]) for p in s["pages"]],
                          [(self.a, True, 3, 30), (self.b, True, 1, 50), (self.draft, False, 0, 0)])
@@ -139,11 +139,11 @@ class StatsTests(ServerTestCase):
             for query in ("", "?format=csv"):
                 self.assertError(who.get(f"/api/v1/parts/{self.part}/stats{query}"), 403, "forbidden")
         self.assertError(Client(s.port).get(f"/api/v1/parts/{self.part}/stats"), 401)
-#the demo module's owner is no one here
+        # the demo module's owner is no one here
         demo_owner_elsewhere = self.teacher.get("/api/v1/parts/1/stats")
         self.assertEqual(demo_owner_elsewhere[0], 200)
         self.assertError(student.get("/api/v1/parts/1/stats"), 403)
-#a removed tutor has lost the right
+        # a removed tutor has lost the right
         tutor_id = tutor.get("/api/v1/auth/me")[1]["user"]["id"]
         self.teacher.delete(f"/api/v1/parts/{self.module}/users/{tutor_id}")
         self.assertError(tutor.get(f"/api/v1/parts/{self.part}/stats"), 403)
@@ -170,14 +170,14 @@ class StatsTests(ServerTestCase):
         self.assertEqual(len(rows), 1 + 3 + 2)
         self.assertTrue(all(len(r) == 12 for r in rows))
         self.assertEqual(rows[1], ["page", str(self.a), "Page A", "yes", "3", "30", "", "", "", "", "", ""])
-#a title that looks like a formula is defused; commas and quotes are quoted
+        # a title that looks like a formula is defused; commas and quotes are quoted
         self.assertEqual(rows[2][:5], ["page", str(self.b), "'=Page B, \"quoted\"", "yes", "1"])
         self.assertIn('"\'=Page B, ""quoted"""', text)
         self.assertEqual(rows[3][:4], ["page", str(self.draft), "Draft", "no"])
         self.assertEqual(rows[4], ["question", str(self.a), "Page A", "", "", "", "check",
                                    "Which tag makes a paragraph?", "1", "1", "1", "1"])
         self.assertEqual(rows[5][7:], ["Is \"café, naïve\" text?", "1", "0", "0", "3"])
-#a title with accents : an ASCII filename and the UTF - 8 one
+        # a title with accents: an ASCII filename and the UTF-8 one
         t = self.teacher
         accented = t.post("/api/v1/parts", {"type": "part", "parent_id": self.module,
                                             "title": "Übung café"})[1]["id"]

@@ -58,7 +58,7 @@ class TimedTaskApi(ServerTestCase):
         self.assertEqual(page["total"], 1)
         self.assertEqual(page["items"], [task])
 
-#The part and its parent show that something is scheduled.
+        # The part and its parent show that something is scheduled.
         self.assertTrue(self.teacher.get(f"{API}/parts/{part}")[1]["pending_tasks"])
         children = self.teacher.get(f"{API}/parts/{self.module}")[1]["children"]
         self.assertTrue(next(c for c in children if c["id"] == part)["pending_tasks"])
@@ -102,7 +102,7 @@ class TimedTaskApi(ServerTestCase):
                                               headers={"Content-Type": "application/json"}), 400)
         self.assertEqual(self.teacher.get(f"{API}/parts/{part}/timed-tasks")[1]["total"], 0)
 
-#Modules can be archived; edits are checked the same way.
+        # Modules can be archived; edits are checked the same way.
         status, task, _ = self.create(self.module, target="archived")
         self.assertEqual(status, 201, task)
         for body, message in (({"run_at": "2030-13-01T00:00Z"}, "not a real date"),
@@ -126,7 +126,7 @@ class TimedTaskApi(ServerTestCase):
         self.assertIn(other.get(f"{API}/parts/{part}/timed-tasks")[0], (403, 404))
         anonymous = self.server.client()
         self.assertError(anonymous.get(f"{API}/parts/{part}/timed-tasks"), 401)
-#Without the CSRF header nothing is created.
+        # Without the CSRF header nothing is created.
         self.assertError(self.teacher.request("POST", f"{API}/parts/{part}/timed-tasks", {
             "name": "change_status", "run_at": "2030-01-15T10:00Z",
             "options": {"target_status": "available"}}, csrf=False), 403, "csrf")
@@ -152,7 +152,7 @@ class TimedTaskApi(ServerTestCase):
         self.assertError(self.teacher.patch(f"{API}/timed-tasks/999999",
                                             {"run_at": "2030-01-01T00:00Z"}), 404, "not_found")
         self.assertError(self.teacher.get(f"{API}/parts/999999/timed-tasks"), 404)
-#Still there and unchanged for its owner.
+        # Still there and unchanged for its owner.
         items = other.get(f"{API}/parts/{module['id']}/timed-tasks")[1]["items"]
         self.assertEqual(items, [theirs])
 
@@ -161,7 +161,7 @@ class TimedTaskApi(ServerTestCase):
         page = self.new_part("A page", type_="page", parent=part)
         done = self.create(part, run_at="2020-01-01T09:00Z", target="available")[1]
         broken = self.create(page, run_at="2020-01-01T09:00Z", target="available")[1]
-#A rule broken behind the API's back: the run records why it failed.
+        # A rule broken behind the API's back: the run records why it failed.
         db = sqlite3.connect(self.server.db, timeout=30)
         with db:
             db.execute("UPDATE timed_tasks SET options = '{\"target_status\": \"archived\"}' "

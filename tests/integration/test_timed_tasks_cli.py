@@ -49,7 +49,7 @@ class RunnerCommandLine(unittest.TestCase):
         self.assertIn(f"part {self.parts[0]}", lines[0])
         self.assertIn("2 tasks would run", lines[2])
         self.assertEqual(self.snapshot(), before)
-#-- dry - run with -- now sees the later task too.
+        # --dry-run with --now sees the later task too.
         p = self.db.run("--dry-run", "--now", iso(NOW + 61 * MINUTE))
         self.assertIn("3 tasks would run", p.stdout)
         self.assertEqual(self.snapshot(), before)
@@ -62,7 +62,7 @@ class RunnerCommandLine(unittest.TestCase):
         first = self.db.run("--now", "2031-03-10T09:00:00Z")
         self.assertEqual(first.stdout.strip(), "1 task run, 0 failed")
         self.assertEqual(tasks_run(self.db.run("--now", "2031-03-10T09:00:59Z").stdout), 0)
-#Offsets are understood : 10 : 01 + 01 : 00 is 09 : 01Z.
+        # Offsets are understood: 10:01+01:00 is 09:01Z.
         self.assertEqual(tasks_run(self.db.run("--now", "2031-03-10T10:01+01:00").stdout), 1)
         self.assertEqual(self.db.statuses(), {"completed": 2})
 

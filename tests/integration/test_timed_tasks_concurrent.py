@@ -40,10 +40,10 @@ class ConcurrentRunners(unittest.TestCase):
 
     def test_eight_runners_run_every_task_exactly_once(self):
         parts = self.db.add_parts(PARTS)
-#A backlog over the last 1, 000 minutes, five tasks per part in runs
-#that straddle the 200 - task batches(so runners share the work and a
-#part's tasks can fall in two batches), alternating targets so that
-#order matters.
+        # A backlog over the last 1,000 minutes, five tasks per part in runs
+        # that straddle the 200-task batches (so runners share the work and a
+        # part's tasks can fall in two batches), alternating targets so that
+        # order matters.
         rows, latest = [], {}
         for i in range(TASKS):
             part = parts[((i + 2) // 5) % PARTS]
@@ -70,7 +70,7 @@ class ConcurrentRunners(unittest.TestCase):
         print("tasks per runner:", sorted((tasks_run(r.stdout) for r in results), reverse=True),
               file=sys.stderr)
 
-#A second wave finds nothing left to do.
+        # A second wave finds nothing left to do.
         again = self.start_together(RUNNERS)
         for r in again:
             self.assertEqual(r.returncode, 0, r.stderr)

@@ -1,6 +1,5 @@
-""
-    "FEATURES §8, a crashed runner: one killed with SIGKILL in the middle of a
-    large backlog leaves its claimed tasks leased; a run before the lease expires
+"""FEATURES §8, a crashed runner: one killed with SIGKILL in the middle of a
+large backlog leaves its claimed tasks leased; a run before the lease expires
 leaves them alone, a run after it (--now beyond the lease) finishes them, and
 nothing took effect twice."""
 import os
@@ -52,7 +51,7 @@ class KilledRunner(unittest.TestCase):
     def test_the_next_run_after_the_lease_finishes_what_a_killed_runner_left(self):
         count = 5000
         while not self.kill_mid_run(count):
-#It finished before it could be killed : start over with a bigger backlog.
+            # It finished before it could be killed: start over with a bigger backlog.
             self.assertLess(count, 200000, "the runner was never caught mid-run")
             self.db.close()
             self.db = RunnerDb()
@@ -68,13 +67,13 @@ class KilledRunner(unittest.TestCase):
         self.assertGreater(leased, 0)
         print(f"killed after {done_before} of {total}; {leased} left leased", file=sys.stderr)
 
-#Before the lease expires the dead runner's tasks (and their parts) wait;
-#everything else runs.
+        # Before the lease expires the dead runner's tasks (and their parts) wait;
+        # everything else runs.
         soon = self.db.run()
         self.assertEqual(soon.returncode, 0, soon.stderr)
         self.assertEqual(self.db.statuses().get("running", 0), leased)
 
-#After the lease, the rest runs.
+        # After the lease, the rest runs.
         later = self.db.run("--now", iso(NOW + LEASE_SECONDS + 10 * MINUTE))
         self.assertEqual(later.returncode, 0, later.stderr)
         self.assertEqual(tasks_run(soon.stdout) + tasks_run(later.stdout), total - done_before)

@@ -52,14 +52,14 @@ class FailingTasks(unittest.TestCase):
         for status, error, ran_at, lease_owner in rows.values():
             self.assertIsNotNone(ran_at)
             self.assertIsNone(lease_owner)
-#A failed task changed nothing; the others did.
+        # A failed task changed nothing; the others did.
         parts = dict(self.db.query("SELECT id, status FROM parts"))
         self.assertEqual(parts[pages[0]], "unavailable")
         self.assertEqual(parts[modules[0]], "available")
         self.assertEqual(parts[modules[2]], "archived")
         self.assertEqual(set(self.db.effects_per_task()), {ok1, ok2})
 
-#Failed tasks are not retried by later runs : they wait for a person.
+        # Failed tasks are not retried by later runs: they wait for a person.
         again = self.db.run()
         self.assertEqual(again.returncode, 0, again.stderr)
         self.assertEqual(again.stdout.strip(), "0 tasks run, 0 failed")

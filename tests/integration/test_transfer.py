@@ -59,7 +59,7 @@ class TransferTest(ServerTestCase):
     def setUp(self):
         self.teacher = self.server.client("teacher")
 
-#-- -- reading the database directly, to compare trees exactly -- --
+    # ---- reading the database directly, to compare trees exactly ----
 
     def db(self):
         return sqlite3.connect(f"file:{self.server.db}?mode=ro", uri=True)
@@ -81,28 +81,16 @@ class TransferTest(ServerTestCase):
                     (pid,))]
                 children = [load(r[0]) for r in c.execute(
                     "SELECT id FROM parts WHERE parent_id = ? ORDER BY ord", (pid,))]
-                return {
-    "id" : pid,
-           "type" : type_,
-                    "title" : title,
-                              "status" : status,
-                                         "label" : label,
-                                                   "display_mode" : mode,
-                                                                    "content" : content,
-                                                                                "assets" : assets,
-                                                                                           "quizzes"
-        : quizzes,
-          "children" : children
-}
+                return {"id": pid, "type": type_, "title": title, "status": status,
+                        "label": label, "display_mode": mode, "content": content,
+                        "assets": assets, "quizzes": quizzes, "children": children}
             return load(root)
 
     def row_counts(self):
         with self.db() as c:
             tables = [r[0] for r in c.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-            return {
-            t: c.execute(f"SELECT COUNT(*) FROM \"{t}\"").fetchone()[0] for t in tables
-            }
+            return {t: c.execute(f"SELECT COUNT(*) FROM \"{t}\"").fetchone()[0] for t in tables}
 
     def ids(self, tree):
         out = [tree["id"]]
@@ -142,11 +130,11 @@ class TransferTest(ServerTestCase):
         for o, n in zip(old["children"], new["children"]):
             self.assertSameTree(o, n, id_map)
 
-#-- -- round trip -- --
+    # ---- round trip ----
 
     def test_every_demo_module_exported_and_imported_again_is_the_same(self):
         with self.db() as c:
-#The demo's modules, not those other tests imported.
+            # The demo's modules, not those other tests imported.
             modules = [r[0] for r in c.execute(
                 "SELECT MIN(id) FROM parts WHERE type = 'module' AND title IN "
                 "('Web Development Basics', 'JavaScript in Practice') GROUP BY title")]
@@ -214,7 +202,7 @@ class TransferTest(ServerTestCase):
                                             "title": "Lists and Nesting"},
                                 "parts": 0, "pages": 1, "assets": 0})
 
-#-- -- the original's format ----
+    # ---- the original's format ----
 
     def original_zip(self):
         return make_zip({
@@ -280,7 +268,7 @@ class TransferTest(ServerTestCase):
         self.assertIn("filename*=UTF-8''Alte%20Schule%20_%202019.zip",
                       headers["content-disposition"])
 
-#-- -- refusals : a clear 400 and nothing changed -- --
+    # ---- refusals: a clear 400 and nothing changed ----
 
     def assertRefused(self, data, message, parent=None):
         before = self.row_counts()
@@ -343,7 +331,7 @@ class TransferTest(ServerTestCase):
         self.assertEqual(status, 413, body)
         self.assertEqual(self.row_counts(), before)
 
-#-- -- who may -- --
+    # ---- who may ----
 
     def test_a_student_may_neither_export_nor_import(self):
         student = self.server.client("student1")
@@ -361,7 +349,7 @@ class TransferTest(ServerTestCase):
         from wte_testlib import Client
         self.assertEqual(Client(self.server.port).get("/api/v1/parts/1/export")[0], 401)
 
-#-- -- the command line -- --
+    # ---- the command line ----
 
     def test_the_command_line_exports_and_imports(self):
         path = os.path.join(self.server.dir.name, "cli-export.zip")

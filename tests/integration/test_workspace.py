@@ -46,26 +46,25 @@ class WorkspaceTests(ServerTestCase):
     def files(self, client, part):
         status, w, _ = client.get(f"/api/v1/parts/{part}/workspace")
         self.assertEqual(status, 200, w)
-        return {f["filename"]: f for f in w["files"]
-}
+        return {f["filename"]: f for f in w["files"]}
 
-def put(self, client, part, name, data, if_match = None, raw_path = None)
-    : headers = {"Content-Type" : "text/plain"} if if_match is not None
-    : headers["If-Match"] = if_match path =
-          raw_path or f
-                      "/api/v1/parts/{part}/files/{urllib.parse.quote(name, safe='')}" return client
-                          .request("PUT", path, raw = data, headers = headers)
+    def put(self, client, part, name, data, if_match=None, raw_path=None):
+        headers = {"Content-Type": "text/plain"}
+        if if_match is not None:
+            headers["If-Match"] = if_match
+        path = raw_path or f"/api/v1/parts/{part}/files/{urllib.parse.quote(name, safe='')}"
+        return client.request("PUT", path, raw=data, headers=headers)
 
-                              def content(self, client, part, name)
-    : status,
-      body, headers = client.get(f "/api/v1/parts/{part}/files/{name}") self.assertEqual(
-                status, 200, body) return body,
-      headers
+    def content(self, client, part, name):
+        status, body, headers = client.get(f"/api/v1/parts/{part}/files/{name}")
+        self.assertEqual(status, 200, body)
+        return body, headers
 
-    def test_templates_are_copied_once_on_the_first_visit_and_later_views_write_nothing(self)
-    : part, page = self.new_exercise(
-                templates = {"index.html" : b "<h1>Hi</h1>", "style.css" : b "h1{}"}) db =
-                sqlite3.connect(self.server.db) try : count = lambda: db.execute("SELECT COUNT(*) FROM workspace_files wf JOIN users u ON u.id = wf.user_id "
+    def test_templates_are_copied_once_on_the_first_visit_and_later_views_write_nothing(self):
+        part, page = self.new_exercise(templates={"index.html": b"<h1>Hi</h1>", "style.css": b"h1{}"})
+        db = sqlite3.connect(self.server.db)
+        try:
+            count = lambda: db.execute("SELECT COUNT(*) FROM workspace_files wf JOIN users u ON u.id = wf.user_id "
                                        "WHERE u.email = 'student1@example.org' AND part_id = ?", (part,)).fetchone()[0]
             self.assertEqual(count(), 0)
             self.assertEqual(self.s.get(f"/api/v1/parts/{page}")[0], 200)
@@ -75,7 +74,7 @@ def put(self, client, part, name, data, if_match = None, raw_path = None)
             self.assertEqual(db.execute("PRAGMA data_version").fetchone()[0], version)
         finally:
             db.close()
-#A template changed later does not reach a workspace made already.
+        # A template changed later does not reach a workspace made already.
         tmpl = next(a for a in self.t.get(f"/api/v1/parts/{part}/assets")[1]["items"] if a["filename"] == "style.css")
         self.t.request("PUT", f"/api/v1/assets/{tmpl['id']}/content", raw=b"h1{color:red}")
         self.assertEqual(self.content(self.s, part, "style.css")[0], b"h1{}")
@@ -130,7 +129,7 @@ def put(self, client, part, name, data, if_match = None, raw_path = None)
         self.assertEqual((status, r2["result"]), (200, "saved"))
         status, r3, _ = self.put(self.s, part, "index.html", b"v3", f'W/"{r2["etag"]}"')
         self.assertEqual((status, r3["result"]), (200, "saved"))
-#Apache's mod_deflate hands the browser "etag-gzip" on a compressed GET.
+        # Apache's mod_deflate hands the browser "etag-gzip" on a compressed GET.
         status, r35, _ = self.put(self.s, part, "index.html", b"v3.5", f'"{r3["etag"]}-gzip"')
         self.assertEqual((status, r35["result"]), (200, "saved"))
         status, r4, _ = self.put(self.s, part, "index.html", b"v0", "*")
@@ -148,7 +147,7 @@ def put(self, client, part, name, data, if_match = None, raw_path = None)
         body = self.assertError(self.put(self.s, part, "index.html", b"tab two", f'"{old}"'), 409, "file_changed")
         self.assertEqual(body["error"]["details"], {"etag": saved["etag"]})
         self.assertEqual(self.content(self.s, part, "index.html")[0], b"tab one")
-#A file that is gone : details.etag is null.
+        # A file that is gone: details.etag is null.
         _, made, _ = self.put(self.s, part, "extra.txt", b"e", "*")
         self.assertEqual(self.s.post(f"/api/v1/parts/{part}/files/reset", {"filename": "extra.txt"})[0], 200)
         body = self.assertError(self.put(self.s, part, "extra.txt", b"f", made["etag"]), 409, "file_changed")
@@ -192,14 +191,14 @@ def put(self, client, part, name, data, if_match = None, raw_path = None)
         part, page = self.new_exercise(templates={"index.html": b"v0"})
         self.put(self.s, part, "secret.txt", b"mine", "*")
         other = self.server.client("student2")
-#Not a member of the module : every workspace route is a 404.
+        # Not a member of the module: every workspace route is a 404.
         for method, path in (("GET", "workspace"), ("GET", "files/secret.txt"), ("GET", "files/index.html"),
                              ("PUT", "files/index.html"), ("POST", "files/reset"), ("GET", "files.zip"),
                              ("DELETE", "preview-token")):
             with self.subTest(method=method, path=path):
                 self.assertError(other.request(method, f"/api/v1/parts/{part}/{path}", raw=b"{}",
                                                headers={"If-Match": "*"}), 404, "not_found")
-#A member : their own workspace, never student1's files.
+        # A member: their own workspace, never student1's files.
         run_cli("user", "add", self.server.config, "learner3@example.org", "Third", "--password", "learner3-pw",
                 "--group", "Student")
         third = self.server.client()
@@ -258,7 +257,7 @@ def put(self, client, part, name, data, if_match = None, raw_path = None)
             self.assertEqual(sorted(z.namelist()), sorted(["index.html", "café.js", "style.css"]))
             self.assertEqual(z.read("index.html"), b"<h1>Z</h1>")
             self.assertEqual(z.read("café.js"), "console.log('é')".encode())
-#An empty workspace is an empty, valid archive.
+        # An empty workspace is an empty, valid archive.
         self.s.post(f"/api/v1/parts/{part}/files/reset", {})
         for name in ("index.html", "style.css"):
             self.t.delete(f"/api/v1/assets/{next(a['id'] for a in self.t.get(f'/api/v1/parts/{part}/assets')[1]['items'] if a['filename'] == name)}")

@@ -62,123 +62,142 @@ class ServerProcess:
         deadline = time.time() + 20
         while time.time() < deadline:
             try:
-                status, _, _
-    = Client(self.port).request("GET", "/api/v1/health") if status == 200 : return except OSError
-        : time.sleep(0.05) raise AssertionError("wte-server did not start: " + self.read_log())
+                status, _, _ = Client(self.port).request("GET", "/api/v1/health")
+                if status == 200:
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise AssertionError("wte-server did not start: " + self.read_log())
 
-              def
-              read_log(self)
-        : self.log.flush() with open(os.path.join(self.dir.name, "serve.log")) as f
-        : return f.read()
+    def read_log(self):
+        self.log.flush()
+        with open(os.path.join(self.dir.name, "serve.log")) as f:
+            return f.read()
 
-              def
-              client(self, who = None)
-        : c = Client(self.port) if who : email,
-          password = DEMO[who] status, body, _ = c.login(email, password) assert status == 200,
-          (status, body) return c
+    def client(self, who=None):
+        c = Client(self.port)
+        if who:
+            email, password = DEMO[who]
+            status, body, _ = c.login(email, password)
+            assert status == 200, (status, body)
+        return c
 
-          def new_learner(self, module = 1)
-        : ""
-          "A new student account that has taken `module` (default: " Web Development Basics
-          ") and has no progress or answers yet — unlike the
-          demo's student1, who is part-way through "HTML Structure".""" self.learners =
-              getattr(self, "learners", 0) + 1 email,
-          password = f "learner{self.learners}@example.org",
-          "new-learner-pw" run_cli("user", "add", self.config, email, f "Learner {self.learners}",
-                                   "--password", password, "--group", "Student") c =
-              Client(self.port) status,
-          body, _ = c.login(email, password) assert status == 200,
-          (status, body)status, body, _ = c.post(f "/api/v1/parts/{module}/enrol", {}) assert status
-                                          == 200,
-          (status, body) return c
+    def new_learner(self, module=1):
+        """A new student account that has taken `module` (default: "Web
+        Development Basics") and has no progress or answers yet — unlike the
+        demo's student1, who is part-way through "HTML Structure"."""
+        self.learners = getattr(self, "learners", 0) + 1
+        email, password = f"learner{self.learners}@example.org", "new-learner-pw"
+        run_cli("user", "add", self.config, email, f"Learner {self.learners}", "--password",
+                password, "--group", "Student")
+        c = Client(self.port)
+        status, body, _ = c.login(email, password)
+        assert status == 200, (status, body)
+        status, body, _ = c.post(f"/api/v1/parts/{module}/enrol", {})
+        assert status == 200, (status, body)
+        return c
 
-          def restart(self)
-        : ""
-          "Stops the process (SIGTERM) and starts it again on the same database."
-          "" self.proc.terminate() self.proc.wait(timeout = 10) self
-              .start()
+    def restart(self):
+        """Stops the process (SIGTERM) and starts it again on the same database."""
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        self.start()
 
-                  def stop(self)
-        : self.proc.terminate() try : code
-        = self.proc.wait(timeout = 10) except subprocess.TimeoutExpired : self.proc.kill() code =
-            self.proc.wait() self.log.close() self.dir
-                .cleanup() return code
+    def stop(self):
+        self.proc.terminate()
+        try:
+            code = self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            code = self.proc.wait()
+        self.log.close()
+        self.dir.cleanup()
+        return code
 
-            class Client : def
-                           __init__(self, port)
-            : self.port = port self.cookie = None self.csrf = None
 
-                def
-                request(self, method, path, body = None, headers = None, raw = None, csrf = True)
-            : conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout = 30) h =
-                  dict(headers or {}) data = raw if body is not None
-            : data = json.dumps(body).encode()
-                         h.setdefault("Content-Type", "application/json") if self.cookie
-            : h["Cookie"] = self.cookie if csrf and self.csrf and
-                            method not in("GET", "HEAD")
-            : h.setdefault("X-CSRF-Token", self.csrf)
-                  conn.request(method, path, body = data, headers = h) resp =
-                                conn.getresponse() payload = resp.read() resp_headers = {k.lower(): v for k, v in resp.getheaders()
-        } conn.close() cookie = resp_headers.get("set-cookie") if cookie
-            : value = cookie.split(";", 1)[0] self.cookie = value if value.split(
-            "=", 1)[1] else None parsed = None if payload and resp_headers.get("content-type", "")
-                                                                  .startswith("application/json")
-            : parsed = json.loads(payload) return resp.status,
-                       parsed if parsed is not None else payload, resp_headers
+class Client:
+    def __init__(self, port):
+        self.port = port
+        self.cookie = None
+        self.csrf = None
 
-                                                                  def get(self, path)
-            : return self
-                  .request("GET", path)
+    def request(self, method, path, body=None, headers=None, raw=None, csrf=True):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        h = dict(headers or {})
+        data = raw
+        if body is not None:
+            data = json.dumps(body).encode()
+            h.setdefault("Content-Type", "application/json")
+        if self.cookie:
+            h["Cookie"] = self.cookie
+        if csrf and self.csrf and method not in ("GET", "HEAD"):
+            h.setdefault("X-CSRF-Token", self.csrf)
+        conn.request(method, path, body=data, headers=h)
+        resp = conn.getresponse()
+        payload = resp.read()
+        resp_headers = {k.lower(): v for k, v in resp.getheaders()}
+        conn.close()
+        cookie = resp_headers.get("set-cookie")
+        if cookie:
+            value = cookie.split(";", 1)[0]
+            self.cookie = value if value.split("=", 1)[1] else None
+        parsed = None
+        if payload and resp_headers.get("content-type", "").startswith("application/json"):
+            parsed = json.loads(payload)
+        return resp.status, parsed if parsed is not None else payload, resp_headers
 
-                      def post(self, path, body = None, **kw)
-            : return self
-                  .request("POST", path, body = body if body is not None else {}, **kw)
+    def get(self, path):
+        return self.request("GET", path)
 
-                      def patch(self, path, body, **kw)
-            : return self
-                  .request("PATCH", path, body = body, **kw)
+    def post(self, path, body=None, **kw):
+        return self.request("POST", path, body=body if body is not None else {}, **kw)
 
-                      def delete (self, path, **kw)
-            : return self.request("DELETE", path, **kw)
+    def patch(self, path, body, **kw):
+        return self.request("PATCH", path, body=body, **kw)
 
-                  def login(self, email, password)
-            : status,
-                       body, headers =
-                                 self.request("POST", "/api/v1/auth/login",
-                                              {"email" : email, "password" : password}) if status
-                                 == 200 : self.csrf = body["csrf_token"] return status,
-                       body, headers
+    def delete(self, path, **kw):
+        return self.request("DELETE", path, **kw)
 
-                             class ServerTestCase(unittest.TestCase)
-            : ""
-              "One server for the whole class (init-db hashes passwords: not free)."
-              ""
+    def login(self, email, password):
+        status, body, headers = self.request("POST", "/api/v1/auth/login",
+                                             {"email": email, "password": password})
+        if status == 200:
+            self.csrf = body["csrf_token"]
+        return status, body, headers
 
-              server_options = {}
 
-                               @classmethod def setUpClass(cls)
-            : cls.server = ServerProcess(**cls.server_options)
+class ServerTestCase(unittest.TestCase):
+    """One server for the whole class (init-db hashes passwords: not free)."""
 
-                               @classmethod def tearDownClass(cls)
-            : cls.server.stop()
+    server_options = {}
 
-                  def assertError(self, response, status, code = None)
-            : got_status,
-                       body, headers = response self.assertEqual(got_status, status, body) self
-                                           .assertTrue(headers.get("content-type", "")
-                                                           .startswith("application/json"),
-                                                       headers) self.assertIn("error", body) self
-                                           .assertTrue(body["error"]["message"]) if code
-            : self.assertEqual(body["error"]["code"], code) return body
+    @classmethod
+    def setUpClass(cls):
+        cls.server = ServerProcess(**cls.server_options)
 
-              def smtp_settings(smtp)
-            : ""
-              "ServerProcess(extra=...) replacements that send mail to `smtp`, retrying after 1 s."
-              "" return {
-            "smtp_host =" : "smtp_host = 127.0.0.1",
-                            "port = 25" : f "port = {smtp.port}",
-                                          "retry_seconds = 30" : "retry_seconds = 1",
-        }
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def assertError(self, response, status, code=None):
+        got_status, body, headers = response
+        self.assertEqual(got_status, status, body)
+        self.assertTrue(headers.get("content-type", "").startswith("application/json"), headers)
+        self.assertIn("error", body)
+        self.assertTrue(body["error"]["message"])
+        if code:
+            self.assertEqual(body["error"]["code"], code)
+        return body
+
+
+def smtp_settings(smtp):
+    """ServerProcess(extra=...) replacements that send mail to `smtp`, retrying after 1 s."""
+    return {
+        "smtp_host =": "smtp_host = 127.0.0.1",
+        "port = 25": f"port = {smtp.port}",
+        "retry_seconds = 30": "retry_seconds = 1",
+    }
+
 
 class SmtpServer:
     """A real SMTP server on a loopback port (aiosmtpd from Debian's
