@@ -381,6 +381,7 @@ window.WTE = (function () {
 
     markReady() {
       window.wteTest.ready = true;
+      window.dispatchEvent(new Event('wte-ready'));
       const loading = document.getElementById('loading');
       loading.classList.add('done');
       setTimeout(() => (loading.style.display = 'none'), 300);
