@@ -1,13 +1,13 @@
 // Starts WTE: checks for WebGL2, downloads the wasm and the fonts with a
 // visible progress bar (compiling the wasm as soon as it is in), then loads
 // wte.js, which instantiates it (Module.instantiateWasm) and runs main().
-// Rare font faces follow after main().
+// Rare font faces follow after the first screen.
 'use strict';
 
 (function () {
   const FONTS = ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf',
     'DejaVuSans.ttf', 'DejaVuSansMono.ttf'];
-  // Rare faces come after the first frame; the client draws them with a
+  // Rare faces come after the first screen; the client draws them with a
   // fallback face until they are here (client-wasm/ui/theme.cpp).
   const LATE_FONTS = ['NotoSans-BoldItalic.ttf'];
   const loading = document.getElementById('loading');
@@ -85,7 +85,7 @@
     return out;
   }
 
-  const wasm = download('wte.wasm', 1000000);
+  const wasm = download('wte.wasm', 1300000);
   const fonts = Promise.all(FONTS.map((f) => download('fonts/' + f, 60000).then((b) => (WTE.fonts[f] = b))));
 
   // After the first screen is drawn (bridge.js markReady), so rebuilding the
