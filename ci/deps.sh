@@ -10,7 +10,7 @@ packages=(
   libpistache-dev nlohmann-json3-dev catch2 libsqlite3-dev sqlite3 libsodium-dev
   libinih-dev libcli11-dev zlib1g-dev libarchive-dev libcurl4-openssl-dev
   emscripten node-acorn
-  fonts-dejavu-core fonts-noto-core
+  fonts-dejavu-core fonts-noto-core fonttools
   apache2 curl python3 python3-docutils python3-aiosmtpd
   wrk
   chromium

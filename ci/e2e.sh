@@ -64,6 +64,7 @@ LoadModule mime_module $mods/mod_mime.so
 LoadModule headers_module $mods/mod_headers.so
 LoadModule filter_module $mods/mod_filter.so
 LoadModule deflate_module $mods/mod_deflate.so
+LoadModule rewrite_module $mods/mod_rewrite.so
 LoadModule proxy_module $mods/mod_proxy.so
 LoadModule proxy_http_module $mods/mod_proxy_http.so
 TypesConfig /etc/mime.types

@@ -5,6 +5,7 @@
 #include "app/platform_wasm.hpp"
 #include "platform/bridge.hpp"
 #include "screens/screens.hpp"
+#include "ui/font_arrival.hpp"
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 #include "widgets/widgets.hpp"
@@ -72,12 +73,14 @@ bool sync_size_and_scale(Client& c) {
 
     const float scale = static_cast<float>(dpr);
     const bool contrast = c.app.state.high_contrast;
-    if (scale != c.built_scale) {
+    // A late font (bold italic) replaces its fallback as soon as it is here.
+    if (scale != c.built_scale || wte::ui::late_font_arrived(wte::platform::font_bytes)) {
         wte::ui::set_scale(scale);
         if (!wte::ui::build_fonts(wte::platform::font_bytes))
             std::fprintf(stderr, "wte: fonts could not be built\n");
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        changed = true;
     }
     if (scale != c.built_scale || contrast != c.built_contrast) {
         wte::ui::set_high_contrast(contrast);

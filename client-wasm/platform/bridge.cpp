@@ -1,9 +1,11 @@
 // EM_JS implementations of platform/bridge.hpp and the exported callbacks the
 // page calls (wte_http_done, wte_http_progress, wte_image_done,
 // wte_hash_changed, wte_text_input, wte_pointer, wte_wheel, wte_wake,
-// wte_visibility, wte_activity).
+// wte_visibility, wte_activity, and wte_bench_parse for tests/bench).
 // The JavaScript side lives in web/js/bridge.js as window.WTE.
 #include "platform/bridge.hpp"
+
+#include "wte/rst/parser.hpp"
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -80,6 +82,17 @@ EMSCRIPTEN_KEEPALIVE void wte_visibility(int visible) {
 }
 EMSCRIPTEN_KEEPALIVE void wte_activity(double unix_seconds) {
     if (g_activity.size() < 1000) g_activity.push_back(unix_seconds);
+}
+// Milliseconds the reST parser takes for `source` in the browser, the mean
+// of `runs` parses (the browser's clock is coarse); for tests/bench via
+// WTE.benchParse.
+EMSCRIPTEN_KEEPALIVE double wte_bench_parse(const char* source, int runs) {
+    const double started = emscripten_get_now();
+    std::size_t work = 0;
+    for (int i = 0; i < runs; ++i)
+        work += wte::rst::parse(source).work;
+    const double ms = emscripten_get_now() - started;
+    return work > 0 && runs > 0 ? ms / runs : 0;
 }
 }
 

@@ -4,6 +4,7 @@
 // and quiz options into needs for the app; drag selection and Ctrl+C.
 #include "render/layout.hpp"
 #include "render/page_renderer.hpp"
+#include "ui/font_arrival.hpp"
 #include "ui/probe.hpp"
 #include "widgets/widgets.hpp"
 
@@ -40,10 +41,12 @@ struct PageCache {
     rst::Block title_block;
     std::vector<Unit> units;
     std::map<std::string, std::vector<QuestionInfo>> quizzes;
-    // Layout for (width, scale, contrast, version).
+    // Layout for (width, scale, contrast, version, font atlas): runs keep
+    // ImFont pointers, which a rebuilt atlas (a late font) replaces.
     float width = -1, scale = 0;
     bool contrast = false;
     int version = -1;
+    int fonts = -1;
     std::vector<LaidBlock> laid;
     float height = 0;
 };
@@ -555,7 +558,8 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
 
     const float width = std::min(ui::column_width(), 760.0f * ui::scale());
     if (width != r.page.width || ui::scale() != r.page.scale ||
-        ui::high_contrast() != r.page.contrast || r.state.version != r.page.version) {
+        ui::high_contrast() != r.page.contrast || r.state.version != r.page.version ||
+        ui::fonts_generation() != r.page.fonts) {
         const auto layout_started = std::chrono::steady_clock::now();
         layout_page(r, width);
         r.layout_ms = ms_since(layout_started);
@@ -563,6 +567,7 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
         r.page.scale = ui::scale();
         r.page.contrast = ui::high_contrast();
         r.page.version = r.state.version;
+        r.page.fonts = ui::fonts_generation();
     }
 
     ImDrawList* dl = ImGui::GetWindowDrawList();

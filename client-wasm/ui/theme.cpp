@@ -2,8 +2,10 @@
 // widgets never write a colour literal, so the high-contrast theme is one
 // call to set_high_contrast().
 #include "ui/theme.hpp"
+#include "ui/font_arrival.hpp"
 
 #include <array>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -97,40 +99,59 @@ float g_scale = 1.0f;
 struct FontSpec {
     const char* file; // name under which web/js/loader.js stored the bytes
     float size_css;
+    const char* fallback = nullptr; // drawn with until a late file arrives
 };
 constexpr std::array<FontSpec, static_cast<int>(FontRole::count)> font_specs{{
-    {"NotoSans-Regular.ttf", 16.0f},    // body
-    {"NotoSans-Bold.ttf", 16.0f},       // bold
-    {"NotoSans-Italic.ttf", 16.0f},     // italic
-    {"NotoSans-Regular.ttf", 14.0f},    // small
-    {"NotoSans-Bold.ttf", 14.0f},       // small_bold
-    {"NotoSans-Bold.ttf", 30.0f},       // h1
-    {"NotoSans-Bold.ttf", 22.0f},       // h2
-    {"NotoSans-Bold.ttf", 18.0f},       // h3
-    {"DejaVuSansMono.ttf", 15.0f},      // mono
-    {"NotoSans-BoldItalic.ttf", 16.0f}, // bold_italic
-    {"DejaVuSansMono.ttf", 13.0f},      // mono_small
+    {"NotoSans-Regular.ttf", 16.0f},                         // body
+    {"NotoSans-Bold.ttf", 16.0f},                            // bold
+    {"NotoSans-Italic.ttf", 16.0f},                          // italic
+    {"NotoSans-Regular.ttf", 14.0f},                         // small
+    {"NotoSans-Bold.ttf", 14.0f},                            // small_bold
+    {"NotoSans-Bold.ttf", 30.0f},                            // h1
+    {"NotoSans-Bold.ttf", 22.0f},                            // h2
+    {"NotoSans-Bold.ttf", 18.0f},                            // h3
+    {"DejaVuSansMono.ttf", 15.0f},                           // mono
+    {"NotoSans-BoldItalic.ttf", 16.0f, "NotoSans-Bold.ttf"}, // bold_italic, fetched late
+    {"DejaVuSansMono.ttf", 13.0f},                           // mono_small
 }};
 std::array<ImFont*, static_cast<int>(FontRole::count)> g_fonts{};
 
 // Latin with accents (Latin-1, Extended-A/B), Greek, general punctuation
 // (dashes, quotes, ellipsis, bullet), super/subscripts, euro and trade mark.
+// client-wasm/CMakeLists.txt cuts the fonts to these ranges.
 constexpr ImWchar text_ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2070,
                                    0x209F, 0x20AC, 0x20AC, 0x2122, 0x2122, 0};
 // Merged from DejaVu Sans, which has what Noto Sans lacks: letterlike
 // symbols (ℓ), arrows, mathematical operators, technical symbols (⌈ ⌊),
-// geometric shapes (▶ ◦ ▪), miscellaneous symbols (⚠), dingbats (✓ ✗) and math brackets (⟨ ⟩ ⟹).
-constexpr ImWchar symbol_ranges[] = {0x2100, 0x214F, 0x2190, 0x23FF, 0x25A0, 0x26FF,
-                                     0x2700, 0x27BF, 0x27C0, 0x27FF, 0};
+// geometric shapes (▶ ◦ ▪), math brackets and long arrows (⟨ ⟩ ⟹), and of
+// the other symbols only what the UI draws (⚠ ✓ ✗): every glyph here costs
+// atlas time at start. client-wasm/CMakeLists.txt cuts the fonts to the same.
+constexpr ImWchar symbol_ranges[] = {0x2100, 0x214F, 0x2190, 0x23FF, 0x25A0, 0x25FF, 0x26A0,
+                                     0x26A0, 0x2713, 0x2718, 0x27C0, 0x27FF, 0};
 constexpr const char* symbol_font = "DejaVuSans.ttf";
 
-std::vector<unsigned char>& font_file(FontBytes font_bytes, const char* name) {
-    static std::vector<std::pair<std::string, std::vector<unsigned char>>> files;
-    for (auto& [n, bytes] : files)
-        if (n == name) return bytes;
-    files.emplace_back(name, font_bytes(name));
-    return files.back().second;
+// Files once fetched are kept for later rebuilds (the atlas points into
+// them); a missing one is asked for again next time (it may be on its way).
+const std::vector<unsigned char>& font_file(FontBytes font_bytes, const char* name) {
+    struct Kept {
+        FontBytes source;
+        std::string name;
+        std::vector<unsigned char> bytes;
+    };
+    static std::deque<Kept> files; // a deque: references stay valid as it grows
+    for (const Kept& f : files)
+        if (f.source == font_bytes && f.name == name) return f.bytes;
+    auto bytes = font_bytes(name);
+    if (bytes.empty()) {
+        static const std::vector<unsigned char> none;
+        return none;
+    }
+    files.push_back({font_bytes, name, std::move(bytes)});
+    return files.back().bytes;
 }
+
+bool g_fallback_used = false; // the last build drew a late face with its fallback
+int g_generation = 0;
 
 ImVec4 v4(ImU32 c) {
     return ImGui::ColorConvertU32ToFloat4(c);
@@ -166,33 +187,53 @@ bool build_fonts(FontBytes font_bytes) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    ++g_generation;
+    g_fallback_used = false;
     for (int i = 0; i < static_cast<int>(FontRole::count); ++i) {
-        auto& bytes = font_file(font_bytes, font_specs[i].file);
-        if (bytes.empty()) return false;
+        const auto* bytes = &font_file(font_bytes, font_specs[i].file);
+        if (bytes->empty() && font_specs[i].fallback) {
+            bytes = &font_file(font_bytes, font_specs[i].fallback);
+            g_fallback_used = true;
+        }
+        if (bytes->empty()) return false;
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false; // the bytes are kept for the next rebuild
         // Horizontal oversampling keeps small text even without hinting.
         cfg.OversampleH = font_specs[i].size_css * g_scale < 24.0f ? 3 : 1;
         cfg.OversampleV = 1;
+        // ImGui takes non-const data but does not write it (FontDataOwnedByAtlas off).
+        auto* data = const_cast<unsigned char*>(bytes->data());
         g_fonts[i] =
-            atlas->AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()),
+            atlas->AddFontFromMemoryTTF(data, static_cast<int>(bytes->size()),
                                         font_specs[i].size_css * g_scale, &cfg, text_ranges);
         if (!g_fonts[i]) return false;
         // Symbols only for the proportional text fonts; a missing symbol
         // font leaves them out rather than failing.
         if (font_specs[i].file[0] == 'N') {
-            auto& symbols = font_file(font_bytes, symbol_font);
+            const auto& symbols = font_file(font_bytes, symbol_font);
             if (symbols.empty()) continue;
             ImFontConfig merge;
             merge.MergeMode = true;
             merge.FontDataOwnedByAtlas = false;
             merge.OversampleH = cfg.OversampleH;
             merge.OversampleV = 1;
-            atlas->AddFontFromMemoryTTF(symbols.data(), static_cast<int>(symbols.size()),
+            atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(symbols.data()),
+                                        static_cast<int>(symbols.size()),
                                         font_specs[i].size_css * g_scale, &merge, symbol_ranges);
         }
     }
     return atlas->Build();
+}
+
+bool late_font_arrived(FontBytes font_bytes) {
+    if (!g_fallback_used) return false;
+    for (const auto& spec : font_specs)
+        if (spec.fallback && !font_file(font_bytes, spec.file).empty()) return true;
+    return false;
+}
+
+int fonts_generation() {
+    return g_generation;
 }
 
 void apply_style() {

@@ -3,6 +3,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert');
 const http = require('node:http');
+const zlib = require('node:zlib');
 
 const base = process.env.WTE_BASE_URL || 'http://127.0.0.1:8080';
 
@@ -25,6 +26,27 @@ test('the wasm binary is served as application/wasm, compressed, revalidated', a
   const gz = await get('/wte.wasm', { 'Accept-Encoding': 'gzip' });
   assert.strictEqual(gz.headers['content-encoding'], 'gzip');
   assert.ok(gz.body.length < plain.body.length * 0.7, `gzip ${gz.body.length} vs ${plain.body.length}`);
+});
+
+test('precompressed files go out as they are: their type, gzip, Vary, an ETag and 304s', async () => {
+  const files = [
+    ['/wte.wasm', /^application\/wasm/, 'no-cache'],
+    ['/js/loader.js', /^text\/javascript/, 'no-cache'],
+    ['/fonts/NotoSans-Regular.ttf', /^font\/ttf/, 'public, max-age=604800'],
+  ];
+  for (const [path, type, cache] of files) {
+    const gz = await get(path, { 'Accept-Encoding': 'gzip, deflate' });
+    assert.strictEqual(gz.status, 200, path);
+    assert.match(gz.headers['content-type'], type, path);
+    assert.strictEqual(gz.headers['content-encoding'], 'gzip', path);
+    assert.match(gz.headers['vary'] || '', /Accept-Encoding/, path);
+    assert.strictEqual(gz.headers['cache-control'], cache, path);
+    const plain = await get(path);
+    assert.strictEqual(plain.headers['content-encoding'], undefined, path);
+    assert.ok(zlib.gunzipSync(gz.body).equals(plain.body), `${path}: the .gz twin is the same file`);
+    const again = await get(path, { 'Accept-Encoding': 'gzip, deflate', 'If-None-Match': gz.headers.etag });
+    assert.strictEqual(again.status, 304, path);
+  }
 });
 
 test('the page shell and the API come through the same origin', async () => {

@@ -379,8 +379,16 @@ window.WTE = (function () {
       window.wteTest.texts = p.texts;
     },
 
+    // tests/bench: ms the wasm reST parser takes for `text` (mean of `runs`).
+    benchParse(text, runs = 1) {
+      let ms = 0;
+      withCString(text, (p) => (ms = Module._wte_bench_parse(p, runs)));
+      return ms;
+    },
+
     markReady() {
       window.wteTest.ready = true;
+      window.dispatchEvent(new Event('wte-ready'));
       const loading = document.getElementById('loading');
       loading.classList.add('done');
       setTimeout(() => (loading.style.display = 'none'), 300);

@@ -1,11 +1,15 @@
 // Starts WTE: checks for WebGL2, downloads the wasm and the fonts with a
-// visible progress bar, then loads wte.js, which compiles the downloaded
-// wasm (Module.instantiateWasm) and runs main().
+// visible progress bar (compiling the wasm as soon as it is in), then loads
+// wte.js, which instantiates it (Module.instantiateWasm) and runs main().
+// Rare font faces follow after the first screen.
 'use strict';
 
 (function () {
   const FONTS = ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf',
-    'NotoSans-BoldItalic.ttf', 'DejaVuSans.ttf', 'DejaVuSansMono.ttf'];
+    'DejaVuSans.ttf', 'DejaVuSansMono.ttf'];
+  // Rare faces come after the first screen; the client draws them with a
+  // fallback face until they are here (client-wasm/ui/theme.cpp).
+  const LATE_FONTS = ['NotoSans-BoldItalic.ttf'];
   const loading = document.getElementById('loading');
   const bar = document.getElementById('loading-bar');
   const text = document.getElementById('loading-text');
@@ -81,19 +85,35 @@
     return out;
   }
 
-  const wasm = download('wte.wasm', 700000);
-  const fonts = Promise.all(FONTS.map((f) => download('fonts/' + f, 500000).then((b) => (WTE.fonts[f] = b))));
+  const wasm = download('wte.wasm', 1300000);
+  const fonts = Promise.all(FONTS.map((f) => download('fonts/' + f, 60000).then((b) => (WTE.fonts[f] = b))));
 
-  Promise.all([wasm, fonts])
-    .then(([wasmBytes]) => {
+  // After the first screen is drawn (bridge.js markReady), so rebuilding the
+  // font atlas for them never delays it; not in the progress bar.
+  function fetchLateFonts() {
+    for (const f of LATE_FONTS) {
+      fetch('fonts/' + f, { credentials: 'same-origin', cache: 'no-cache' })
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(f + ' answered ' + r.status))))
+        .then((b) => (WTE.fonts[f] = new Uint8Array(b))) // the client looks each frame
+        .catch((e) => console.warn('WTE: ' + e.message + '; drawn with a fallback face'));
+    }
+  }
+
+  window.addEventListener('wte-ready', fetchLateFonts, { once: true });
+
+  // Compiled while the fonts still arrive.
+  const compiled = wasm.then((bytes) => WebAssembly.compile(bytes));
+
+  Promise.all([compiled, fonts])
+    .then(([wasmModule]) => {
       const version = downloads[0].version;
       bar.style.width = '100%';
       text.textContent = 'Starting…';
       window.Module = {
         canvas: document.getElementById('canvas'),
         instantiateWasm(imports, success) {
-          WebAssembly.instantiate(wasmBytes, imports)
-            .then((r) => success(r.instance, r.module))
+          WebAssembly.instantiate(wasmModule, imports)
+            .then((instance) => success(instance, wasmModule))
             .catch((e) => fail('WTE could not start: ' + e.message));
           return {};
         },

@@ -228,7 +228,7 @@ public:
                 std::cerr << "cannot open database: " << e.what() << "\n";
             }
         } else if (!config_.static_dir.empty() && (req.method == "GET" || req.method == "HEAD")) {
-            res = serve_static(req.path);
+            res = serve_static(req);
         } else {
             res = Response::error(404, "not_found", "Nothing exists at " + req.path);
         }
@@ -315,7 +315,13 @@ private:
         return sent;
     }
 
-    Response serve_static(const std::string& url_path) {
+    // The bundle: a precompressed `<file>.gz` beside a file (the client build
+    // writes them) goes to browsers that accept gzip. Every answer carries an
+    // ETag of the bytes sent (size and modification time), so a browser
+    // revalidates with a cheap 304; file names carry no content hash, hence
+    // no-cache.
+    Response serve_static(const Request& req) {
+        const std::string& url_path = req.path;
         std::string rel = url_path == "/" ? "/index.html" : url_decode(url_path, false);
         if (rel.find("..") != std::string::npos || rel.find('\0') != std::string::npos)
             return Response::error(404, "not_found", "Nothing exists at " + url_path);
@@ -323,14 +329,46 @@ private:
         std::error_code ec;
         if (!fs::is_regular_file(file, ec))
             return Response::error(404, "not_found", "Nothing exists at " + url_path);
-        std::ifstream in(file, std::ios::binary);
-        std::ostringstream buf;
-        buf << in.rdbuf();
         Response r;
         r.content_type = mime_type_for(file.string());
-        r.body = buf.str();
+        fs::path gz = file;
+        gz += ".gz";
+        const bool has_gz = fs::is_regular_file(gz, ec);
+        const bool gzip = has_gz && accepts_gzip(req.header("accept-encoding").value_or(""));
+        const fs::path& sent = gzip ? gz : file;
+        const auto size = fs::file_size(sent, ec);
+        const auto mtime = fs::last_write_time(sent, ec).time_since_epoch().count();
+        std::ostringstream etag;
+        etag << '"' << std::hex << mtime << '-' << size << (gzip ? "-gz" : "") << '"';
+        r.headers.emplace_back("ETag", etag.str());
         r.headers.emplace_back("Cache-Control", "no-cache");
+        if (has_gz) r.headers.emplace_back("Vary", "Accept-Encoding");
+        if (gzip) r.headers.emplace_back("Content-Encoding", "gzip");
+        if (auto inm = req.header("if-none-match");
+            inm && inm->find(etag.str()) != std::string::npos) {
+            r.status = 304;
+            return r;
+        }
+        std::ifstream in(sent, std::ios::binary);
+        std::ostringstream buf;
+        buf << in.rdbuf();
+        r.body = buf.str();
         return r;
+    }
+
+    // "gzip" in Accept-Encoding, unless it is refused with q=0.
+    static bool accepts_gzip(const std::string& accept_encoding) {
+        std::stringstream codings(accept_encoding);
+        std::string coding;
+        while (std::getline(codings, coding, ',')) {
+            const auto name_end = coding.find(';');
+            std::string name = coding.substr(0, name_end);
+            name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+            if (name != "gzip") continue;
+            const auto q = coding.find("q=", name_end);
+            return q == std::string::npos || std::atof(coding.c_str() + q + 2) > 0;
+        }
+        return false;
     }
 
     void log(const Request& req, int status, std::size_t bytes,
