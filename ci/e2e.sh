@@ -1,101 +1,10 @@
 #!/usr/bin/env bash
-# Browser end-to-end tests as deployed: a real Apache2 started from
-# web/apache2/wte.conf on a loopback port serves the wasm bundle and proxies
-# /api/ to a real wte-server with demo data; headless Chromium (Playwright)
-# drives the app. Screenshots land in build/screenshots/.
+# Browser end-to-end tests as deployed (ci/stack.sh: Apache2 in front of
+# wte-server with demo data): headless Chromium (Playwright) drives the app.
+# Screenshots land in build/screenshots/. The files given (ctest passes one),
+# or every file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
-server=${WTE_SERVER:-$root/build/native/server/wte-server}
-bundle=$root/build/wasm/bundle
-[ -f "$bundle/wte.wasm" ] || { echo "e2e: no client bundle in $bundle (run ci/build-client.sh)" >&2; exit 1; }
 [ -d tests/e2e/node_modules/playwright-core ] || (cd tests/e2e && npm ci --no-audit --no-fund --silent)
-
-work=$(mktemp -d /tmp/wte-e2e.XXXXXX)
-chmod 755 "$work"
-# Apache runs as www-data: it serves a copy in the work directory, so the
-# checkout may live anywhere (a private mktemp clone, a home directory).
-cp -r "$bundle" "$work/bundle"
-chmod -R a+rX "$work/bundle"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-api_port=$(free_port)
-web_port=$(free_port)
-smtp_port=$(free_port)
-
-cleanup() {
-  [ -f "$work/apache.pid" ] && kill "$(cat "$work/apache.pid")" 2>/dev/null || true
-  [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
-  [ -n "${smtp_pid:-}" ] && kill "$smtp_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  if [ "${E2E_KEEP:-}" != 1 ]; then rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
-"$server" generate-config --filename "$work/wte.ini" >/dev/null
-sed -i "s/^port = 6543/port = $api_port/" "$work/wte.ini"
-# The app's origin: the preview's frame-ancestors names it.
-sed -i "s#^public_url = .*#public_url = http://127.0.0.1:$web_port#" "$work/wte.ini"
-# A real SMTP server (Debian's aiosmtpd) files every mail into a Maildir the
-# tests read (WTE_MAILDIR); retries come quickly.
-/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox \
-  "$work/Maildir" >"$work/smtp.log" 2>&1 &
-smtp_pid=$!
-sed -i -e "s/^smtp_host =.*/smtp_host = 127.0.0.1/" -e "s/^port = 25$/port = $smtp_port/" \
-  -e "s/^retry_seconds = .*/retry_seconds = 1/" "$work/wte.ini"
-"$server" init-db "$work/wte.ini" --demo --admin-password admin-demo >/dev/null
-"$server" serve "$work/wte.ini" >"$work/server.log" 2>&1 &
-server_pid=$!
-
-mods=/usr/lib/apache2/modules
-cat >"$work/httpd.conf" <<CONF
-ServerRoot "$work"
-ServerName 127.0.0.1
-Listen 127.0.0.1:$web_port
-PidFile "$work/apache.pid"
-ErrorLog "$work/apache-error.log"
-LogFormat "%h %r %>s %b" short
-CustomLog "$work/apache-access.log" short
-User www-data
-Group www-data
-LoadModule mpm_event_module $mods/mod_mpm_event.so
-LoadModule authz_core_module $mods/mod_authz_core.so
-LoadModule dir_module $mods/mod_dir.so
-LoadModule mime_module $mods/mod_mime.so
-LoadModule headers_module $mods/mod_headers.so
-LoadModule filter_module $mods/mod_filter.so
-LoadModule deflate_module $mods/mod_deflate.so
-LoadModule rewrite_module $mods/mod_rewrite.so
-LoadModule proxy_module $mods/mod_proxy.so
-LoadModule proxy_http_module $mods/mod_proxy_http.so
-TypesConfig /etc/mime.types
-Define WTE_PORT $web_port
-Define WTE_ROOT $work/bundle
-Define WTE_BACKEND 127.0.0.1:$api_port
-Include "$root/web/apache2/wte.conf"
-CONF
-apache2 -f "$work/httpd.conf" -k start
-
-for _ in $(seq 100); do
-  curl -fs "http://127.0.0.1:$web_port/api/v1/health" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-curl -fs "http://127.0.0.1:$web_port/api/v1/health" >/dev/null || {
-  echo "e2e: Apache2 or wte-server did not come up" >&2
-  cat "$work/apache-error.log" "$work/server.log" >&2
-  exit 1
-}
-
-mkdir -p build/screenshots
-export WTE_BASE_URL="http://127.0.0.1:$web_port"
-export WTE_SERVER="$server" WTE_CONFIG="$work/wte.ini" WTE_DB="$work/wte.db"
-export WTE_MAILDIR="$work/Maildir"
-export WTE_SCREENSHOTS="$root/build/screenshots"
-status=0
-# The files given (ctest passes one), or every file.
 if [ $# -gt 0 ]; then files=("$@"); else files=(tests/e2e/*.test.js); fi
-node --test --test-concurrency=1 "${files[@]}" || status=$?
-if [ $status -ne 0 ]; then
-  echo "--- wte-server log (tail) ---" >&2; tail -n 40 "$work/server.log" >&2
-  echo "--- apache error log (tail) ---" >&2; tail -n 20 "$work/apache-error.log" >&2
-fi
-exit $status
+exec bash ci/stack.sh node --test --test-concurrency=1 "${files[@]}"

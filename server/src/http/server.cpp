@@ -10,6 +10,7 @@
 #include <pistache/http.h>
 #include <pistache/peer.h>
 
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <atomic>
@@ -389,6 +390,13 @@ private:
 } // namespace
 
 int serve(const Config& config) {
+    // One descriptor per connection: the soft limit (often 1024) would turn
+    // away clients long before memory or CPU do; the hard limit is the
+    // administrator's.
+    if (rlimit files{}; getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
     {
         db::Connection conn(config.database_path, false);
         db::require_current_schema(conn);
