@@ -16,6 +16,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -63,6 +64,28 @@ void pistache_parse_input(
 namespace {
 
 std::mutex log_mutex;
+
+// Pistache parses Content-Type into media types of its own and answers a
+// plain-text 415 to any it does not know (font/woff2, an empty header) before
+// our code runs. Renamed in the request's head — same length, so nothing
+// moves — the header reaches convert() untouched as a raw one.
+constexpr std::string_view content_type_name = "content-type";
+constexpr std::string_view raw_type_name = "wte-raw-type";
+static_assert(content_type_name.size() == raw_type_name.size());
+
+// Where a "Content-Type:" header name (any case) starts in `head`, after `from`.
+std::size_t find_content_type(std::string_view head, std::size_t from) {
+    for (std::size_t at = head.find("\r\n", from); at != std::string_view::npos;
+         at = head.find("\r\n", at + 2)) {
+        const std::size_t name = at + 2;
+        if (name + content_type_name.size() >= head.size()) return std::string_view::npos;
+        bool same = head[name + content_type_name.size()] == ':';
+        for (std::size_t i = 0; same && i < content_type_name.size(); ++i)
+            same = (head[name + i] | 0x20) == content_type_name[i];
+        if (same) return name;
+    }
+    return std::string_view::npos;
+}
 
 // Pistache 0.0.5 writes only typed headers into responses (raw ones are
 // dropped), so every header we send goes through this one typed carrier.
@@ -124,17 +147,22 @@ Request convert(const Http::Request& in) {
         while (std::getline(values, v, ','))
             r.query.emplace(url_decode(it->first), url_decode(v));
     }
+    const auto lower = [](std::string name) {
+        for (char& c : name)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return name;
+    };
+    std::ostringstream os; // one for all typed headers: a stream costs more than a header
     for (const auto& h : in.headers().list()) {
-        std::ostringstream os;
+        os.str(std::string());
         h->write(os);
-        std::string name = h->name();
-        std::transform(name.begin(), name.end(), name.begin(), ::tolower);
-        r.headers[name] = os.str();
+        r.headers[lower(h->name())] = os.str();
     }
-    for (const auto& [name, raw] : in.headers().rawList()) {
-        std::string lower = raw.name();
-        std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-        r.headers[lower] = raw.value();
+    for (const auto& [name, raw] : in.headers().rawList())
+        r.headers[lower(raw.name())] = raw.value();
+    if (auto raw_type = r.headers.find(std::string(raw_type_name)); raw_type != r.headers.end()) {
+        r.headers["content-type"] = raw_type->second; // renamed in onInput, see there
+        r.headers.erase(raw_type);
     }
     std::string cookies;
     for (const auto& c : in.cookies()) {
@@ -160,6 +188,7 @@ Request convert(const Http::Request& in) {
 // What has come in on one connection since its last complete request.
 struct Intake {
     std::int64_t bytes = 0;   // of the request being received, head and body
+    bool in_head = true;      // the request line and headers are still coming
     bool refused = false;     // answered 413: whatever else comes is dropped
     std::int64_t dropped = 0; // bytes dropped since
 };
@@ -167,8 +196,13 @@ struct Intake {
 constexpr const char* intake_key = "wte.intake";
 // Room for the request line and headers on top of the body limit.
 constexpr std::int64_t head_allowance = 64 * 1024;
-// A refused client that goes on sending is cut off after this much.
-constexpr std::int64_t drop_allowance = 1024 * 1024;
+// A refused client that goes on sending is cut off once it has sent twice
+// the limit more: simple clients (and proxies) send the whole body before
+// they read the answer, and a reset would lose it; what is dropped costs no
+// memory, and a client sending without end is still cut off.
+std::int64_t drop_allowance(std::int64_t upload_limit) {
+    return 2 * upload_limit + 1024 * 1024;
+}
 
 std::shared_ptr<Intake> intake_of(const std::shared_ptr<Tcp::Peer>& peer) {
     if (auto data = peer->tryGetData(intake_key)) return std::static_pointer_cast<Intake>(data);
@@ -192,7 +226,7 @@ public:
         auto intake = intake_of(peer);
         if (intake->refused) {
             intake->dropped += static_cast<std::int64_t>(len);
-            if (intake->dropped > drop_allowance) {
+            if (intake->dropped > drop_allowance(config_.upload_limit)) {
                 // Reset, not a graceful close: the client learns at once
                 // (a graceful one leaves it sending into a closed socket).
                 const linger reset{1, 0};
@@ -202,7 +236,22 @@ public:
             return;
         }
         intake->bytes += static_cast<std::int64_t>(len);
-        pistache_parse_input(this, buffer, len, peer);
+        std::string renamed;
+        const char* data = buffer;
+        if (intake->in_head) {
+            const std::string_view chunk(buffer, len);
+            const auto head_end = chunk.find("\r\n\r\n");
+            const std::string_view head =
+                head_end == std::string_view::npos ? chunk : chunk.substr(0, head_end + 2);
+            for (auto at = find_content_type(head, 0); at != std::string_view::npos;
+                 at = find_content_type(head, at)) {
+                if (renamed.empty()) renamed.assign(buffer, len);
+                renamed.replace(at, raw_type_name.size(), raw_type_name);
+                data = renamed.data();
+            }
+            if (head_end != std::string_view::npos) intake->in_head = false;
+        }
+        pistache_parse_input(this, data, len, peer);
         if (intake->bytes == 0) return; // a request was completed and answered
         auto parser = Http::Handler::getParser(peer);
         auto length = parser->request.headers().tryGet<Http::Header::ContentLength>();
@@ -214,7 +263,11 @@ public:
 
     void onRequest(const Http::Request& in, Http::ResponseWriter out) override {
         auto start = std::chrono::steady_clock::now();
-        if (auto peer = out.peer()) intake_of(peer)->bytes = 0;
+        if (auto peer = out.peer()) {
+            auto intake = intake_of(peer);
+            intake->bytes = 0;
+            intake->in_head = true;
+        }
         keep_alive_unless_asked_not_to(in, out);
         Request req = convert(in);
         Response res;
@@ -282,6 +335,7 @@ private:
         req.path = "(body over the limit)";
         req.remote = peer->address().host();
         log(req, 413, body.size(), std::chrono::steady_clock::now());
+        std::fflush(stdout); // a refusal is worth seeing at once
     }
 
     // Pistache 0.0.5 answers "Connection: close" to any request that does not
@@ -372,15 +426,25 @@ private:
         return false;
     }
 
+    // One line per request, written whole with one call (and no flush of a
+    // stream per line): the log is line-buffered when it is a terminal and
+    // flushed at least every second otherwise (see serve()).
     void log(const Request& req, int status, std::size_t bytes,
              std::chrono::steady_clock::time_point start) {
         auto ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                 .count();
+        char line[160];
+        const int n = std::snprintf(line, sizeof line, "%s %s %s ",
+                                    format_iso8601(std::time(nullptr)).c_str(), req.remote.c_str(),
+                                    req.method.c_str());
+        std::string text(line, n > 0 ? std::min<std::size_t>(n, sizeof line - 1) : 0);
+        text += req.path;
+        const int m = std::snprintf(line, sizeof line, " %d %zuB %.1fms\n", status, bytes,
+                                    static_cast<int>(ms * 10) / 10.0);
+        text.append(line, m > 0 ? std::min<std::size_t>(m, sizeof line - 1) : 0);
         std::lock_guard<std::mutex> lock(log_mutex);
-        std::cout << format_iso8601(std::time(nullptr)) << ' ' << req.remote << ' ' << req.method
-                  << ' ' << req.path << ' ' << status << ' ' << bytes << "B "
-                  << static_cast<int>(ms * 10) / 10.0 << "ms" << std::endl;
+        std::fwrite(text.data(), 1, text.size(), stdout);
     }
 
     Config config_;
@@ -427,6 +491,16 @@ int serve(const Config& config) {
     mail::MailSender mail_sender(config);
     mail_sender.start();
 
+    // The access log is written without a flush per line (a system call per
+    // request); this flushes it four times a second.
+    std::atomic<bool> stopping{false};
+    std::thread log_flusher([&stopping] {
+        while (!stopping) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(250));
+            std::lock_guard<std::mutex> lock(log_mutex);
+            std::fflush(stdout);
+        }
+    });
     std::cout << "wte-server listening on http://" << config.host << ":" << config.port
               << (config.static_dir.empty() ? "" : " (serving " + config.static_dir + ")")
               << std::endl;
@@ -450,6 +524,9 @@ int serve(const Config& config) {
     endpoint.shutdown();
     stopped = true;
     deadline.join();
+    stopping = true;
+    log_flusher.join();
+    std::fflush(stdout);
     return 0;
 }
 
