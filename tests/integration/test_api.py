@@ -107,6 +107,47 @@ class ErrorTests(ServerTestCase):
         self.assertError(c.get("/api/v1/modules/mine?status=gone"), 400)
 
 
+class DeepJsonTests(ServerTestCase):
+    """Found by the API fuzzer: copying a parsed value recurses once per level,
+    and options of objects in arrays nested 10^5 deep took the server down (a
+    stack overflow)."""
+
+    DEEP = b'[{"a":' * 50000 + b"[]" + b"}]" * 50000
+
+    def test_a_body_nested_deeper_than_64_levels_is_a_400_and_the_server_lives_on(self):
+        t = self.server.client("teacher")
+        status, task, _ = t.post("/api/v1/parts/4/timed-tasks", {
+            "name": "change_status", "run_at": "2030-02-01T08:00Z",
+            "options": {"target_status": "unavailable"}})
+        self.assertEqual(status, 201, task)
+        body = b'{"options": {"target_status": ' + self.DEEP + b"}}"
+        error = self.assertError(t.request("PATCH", f"/api/v1/timed-tasks/{task['id']}", raw=body,
+                                           headers={"Content-Type": "application/json"}), 400)
+        self.assertIn("deeper than 64 levels", error["error"]["message"])
+        self.assertError(t.request("POST", "/api/v1/parts", raw=self.DEEP,
+                                   headers={"Content-Type": "application/json"}), 400)
+        self.assertIsNone(self.server.proc.poll())
+        tasks = t.get("/api/v1/parts/4/timed-tasks")[1]["items"]
+        self.assertEqual([x["options"] for x in tasks if x["id"] == task["id"]],
+                         [{"target_status": "unavailable"}])
+        # as deep as a real body goes is fine
+        nested = {"target_status": "available"}
+        self.assertEqual(t.patch(f"/api/v1/timed-tasks/{task['id']}", {"options": nested})[0], 200)
+
+    def test_an_import_whose_content_json_nests_too_deep_is_a_400(self):
+        import io
+        import zipfile
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as z:
+            z.writestr("content.json", b'{"type": "module", "title": "Deep", "children": ' +
+                       self.DEEP + b"}")
+        t = self.server.client("teacher")
+        error = self.assertError(t.request("POST", "/api/v1/import", raw=out.getvalue(),
+                                           headers={"Content-Type": "application/zip"}), 400)
+        self.assertIn("content.json nests deeper than 64 levels", error["error"]["message"])
+        self.assertIsNone(self.server.proc.poll())
+
+
 class PermissionTests(ServerTestCase):
     def module_ids(self, client):
         return {m["title"]: m["id"] for m in client.get("/api/v1/modules")[1]["items"]}
