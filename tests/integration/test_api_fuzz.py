@@ -5,7 +5,8 @@ shape, the server still running at the end, the database intact.
 
 Seeded: the seed is printed; WTE_FUZZ_SEED=N replays a run (one thread, so a
 seed gives the same requests). WTE_FUZZ_SECONDS bounds the fuzzing (default 35,
-the whole test stays under a minute)."""
+the whole test stays under a minute); WTE_FUZZ_THREADS=N fuzzes from N threads
+at once to hunt races."""
 import http.client
 import io
 import json
@@ -13,6 +14,7 @@ import os
 import random
 import sqlite3
 import sys
+import threading
 import time
 import unittest
 import urllib.parse
@@ -22,6 +24,9 @@ from wte_testlib import DEMO, ServerProcess, run_cli
 
 SEED = int(os.environ.get("WTE_FUZZ_SEED") or random.SystemRandom().randrange(1, 10**9))
 SECONDS = float(os.environ.get("WTE_FUZZ_SECONDS", "35"))
+# More than one: fuzzing threads at once (seeds SEED, SEED+1, …) against a
+# server with eight workers, to find races; a run is then no exact replay.
+THREADS = int(os.environ.get("WTE_FUZZ_THREADS", "1"))
 
 # Valid bodies, taken from the other integration tests and server/API.md. The
 # e-mail addresses are the fuzzer's own: failed sign-ins of a demo account
@@ -257,11 +262,16 @@ def send(port, method, path, body, headers):
 
 
 class ApiFuzzTest(unittest.TestCase):
+    local = threading.local()  # each fuzzing thread's random numbers
+
+    @property
+    def rng(self):
+        return self.local.rng
+
     def setUp(self):
         print(f"API fuzzer: seed {SEED} (replay with WTE_FUZZ_SEED={SEED}), {SECONDS:g} s",
               file=sys.stderr)
-        self.rng = random.Random(SEED)
-        self.server = ServerProcess()
+        self.server = ServerProcess(extra={"threads = 2": "threads = 8"} if THREADS > 1 else None)
         self.addCleanup(self.server.stop)
         self.routes = [tuple(line.split(" ", 1)) for line in run_cli("routes").stdout.splitlines()]
         self.assertGreater(len(self.routes), 40)
@@ -451,11 +461,9 @@ class ApiFuzzTest(unittest.TestCase):
             if not ok:
                 self.failures.append("not a JSON error: " + where)
 
-    def test_no_route_answers_5xx_and_every_4xx_is_a_json_error(self):
-        self.failures = []
-        self.parser_415 = 0
-        counts, successes = {}, {}
-        deadline = time.time() + SECONDS
+    def fuzz(self, n, deadline):
+        """One fuzzing thread: random routes until the deadline."""
+        self.local.rng = random.Random(SEED + n)
         while time.time() < deadline and len(self.failures) < 50:
             route_order = self.routes[:]
             self.rng.shuffle(route_order)
@@ -481,20 +489,34 @@ class ApiFuzzTest(unittest.TestCase):
                     self.failures.append(f"no answer ({e!r}): {persona.who or 'anonymous'} "
                                          f"{send_method} {path[:200]!r} body {(body or b'')[:200]!r}")
                     if self.server.proc.poll() is not None:
-                        break
+                        return
                     continue
                 if send_method != "HEAD":
                     self.check(persona, send_method, path, body, status, payload, resp_headers)
-                counts[(method, pattern)] = counts.get((method, pattern), 0) + 1
-                self.remember(method, pattern, status, payload)
-                if status < 300:
-                    successes[(method, pattern)] = successes.get((method, pattern), 0) + 1
+                with self.lock:
+                    self.counts[(method, pattern)] = self.counts.get((method, pattern), 0) + 1
+                    if status < 300:
+                        self.successes.add((method, pattern))
+                    self.remember(method, pattern, status, payload)
                 if persona.cookie and status == 401 and not persona.still_signed_in():
                     # it signed itself out (logout), or its account was deleted
                     if not persona.sign_in():
                         print(f"API fuzzer: {persona.who} goes on anonymous", file=sys.stderr)
                 if time.time() >= deadline:
-                    break
+                    return
+
+    def test_no_route_answers_5xx_and_every_4xx_is_a_json_error(self):
+        self.failures = []
+        self.parser_415 = 0
+        self.counts, self.successes = {}, set()
+        self.lock = threading.Lock()
+        deadline = time.time() + SECONDS
+        threads = [threading.Thread(target=self.fuzz, args=(n, deadline)) for n in range(THREADS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        counts, successes = self.counts, self.successes
         for line in self.failures[:20]:
             print("  " + line, file=sys.stderr)
         self.assertIsNone(self.server.proc.poll(), "the server died: " + self.server.read_log()[-3000:])
