@@ -1,11 +1,13 @@
-"""The same unique thing created by several requests at the same instant: one
-registration per e-mail address, one file per name on a part, one member per
-module and user. Whoever comes second gets a 4xx with a JSON error (409 when
-the name or address is taken) — never a 500 — and the database holds exactly
-one. (A UNIQUE constraint that fires all the same is a 409 already_exists: the
-router maps SQLite's SQLITE_CONSTRAINT_UNIQUE in one place.)"""
+"""Requests racing each other. The same unique thing created by several
+requests at the same instant: one registration per e-mail address, one file
+per name on a part, one member per module and user. Whoever comes second gets
+a 4xx with a JSON error (409 when the name or address is taken) — never a 500
+— and the database holds exactly one. (A UNIQUE constraint that fires all the
+same is a 409 already_exists: the router maps SQLite's SQLITE_CONSTRAINT_UNIQUE
+in one place.) And writes into a part while it is deleted: 2xx or 404."""
 import sqlite3
 import threading
+import time
 import unittest
 
 from wte_testlib import ServerTestCase
@@ -123,6 +125,59 @@ class UniqueRaces(ServerTestCase):
             self.assertEqual(set(statuses), {200}, statuses)
             self.assertEqual(self.count("SELECT count(*) FROM workspace_files WHERE part_id = ? "
                                         "AND filename = 'new.txt'", part["id"]), 1)
+
+
+
+class DeleteRaces(ServerTestCase):
+    """Writes into a part (an upload, a visit, a workspace save, time on a page,
+    a timed task, a new page) while its teacher deletes it: each answers as if
+    it came just before (2xx) or just after (404) the deletion — never a 500 —
+    and nothing of the part is left."""
+
+    server_options = {"extra": {"threads = 2": "threads = 8"}}
+
+    def test_writes_racing_the_deletion_of_their_part_are_2xx_or_404(self):
+        t, writer, learner = (self.server.client(w) for w in ("teacher", "teacher", "student1"))
+        for n in range(ROUNDS * 3):
+            _, part, _ = t.post("/api/v1/parts", {"type": "part", "parent_id": 1, "title": f"Doomed {n}",
+                                                  "status": "available", "display_mode": "three_pane_html"})
+            _, page, _ = t.post("/api/v1/parts", {"type": "page", "parent_id": part["id"],
+                                                  "title": "Doomed page", "status": "available"})
+            p = part["id"]
+            calls = [
+                lambda: writer.request("POST", f"/api/v1/parts/{p}/assets?filename=a.txt&type=asset",
+                                       raw=b"x" * 200000, headers={"Content-Type": "text/plain"}),
+                lambda: learner.get(f"/api/v1/parts/{page['id']}"),
+                lambda: learner.request("PUT", f"/api/v1/parts/{p}/files/x.txt", raw=b"x",
+                                        headers={"If-Match": "*"}),
+                lambda: learner.get(f"/api/v1/parts/{p}/workspace"),
+                lambda: learner.post(f"/api/v1/parts/{p}/progress/time",
+                                     {"page_id": page["id"], "seconds": 3}),
+                lambda: writer.post(f"/api/v1/parts/{p}/timed-tasks", {
+                    "name": "change_status", "run_at": "2030-02-01T08:00Z",
+                    "options": {"target_status": "unavailable"}}),
+                lambda: writer.post("/api/v1/parts", {"type": "page", "parent_id": p, "title": "Late"}),
+            ]
+            results = [None] * len(calls)
+            threads = [threading.Thread(target=lambda i=i: results.__setitem__(i, calls[i]()))
+                       for i in range(len(calls))]
+            for thread in threads:
+                thread.start()
+            time.sleep(0.001 * (n % 10))
+            self.assertEqual(t.delete(f"/api/v1/parts/{p}")[0], 200)
+            for thread in threads:
+                thread.join()
+            for status, body, _ in results:
+                self.assertLess(status, 500, body)
+            db = sqlite3.connect(self.server.db)
+            try:
+                for table in ("assets", "workspace_files", "timed_tasks"):
+                    self.assertEqual(db.execute(f"SELECT count(*) FROM {table} WHERE part_id = ?",
+                                                (p,)).fetchone()[0], 0, table)
+                self.assertEqual(db.execute("SELECT count(*) FROM parts WHERE parent_id = ?",
+                                            (p,)).fetchone()[0], 0)
+            finally:
+                db.close()
 
 
 if __name__ == "__main__":

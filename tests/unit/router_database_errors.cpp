@@ -1,7 +1,8 @@
 // Database failures a request can meet, each answered in one place (the
 // router) with a JSON error instead of a 500: a UNIQUE constraint another
-// request won (409 already_exists), a full disk (503 storage_full), another
-// writer holding the lock past the busy timeout (503 database_busy).
+// request won (409 already_exists), a row for something another request
+// deleted (404), a full disk (503 storage_full), another writer holding the
+// lock past the busy timeout (503 database_busy).
 #include "auth/crypto.hpp"
 #include "db/migrations.hpp"
 #include "db/stores.hpp"
@@ -29,6 +30,11 @@ http::Response write_a_group(http::Context& ctx) {
     return http::Response::json_body(201, {});
 }
 
+http::Response add_to_a_deleted_user(http::Context& ctx) {
+    ctx.stores.users.add_to_group(987654, *ctx.stores.users.find_group("Student"));
+    return http::Response::json_body(201, {});
+}
+
 http::Response disk_full(http::Context&) {
     db::throw_db_error(SQLITE_FULL, "database or disk is full");
 }
@@ -38,6 +44,7 @@ const std::vector<http::Route>& test_routes() {
         {"POST", "/twice", create_same_user_twice, http::anyone, false},
         {"POST", "/write", write_a_group, http::anyone, false},
         {"POST", "/full", disk_full, http::anyone, false},
+        {"POST", "/gone", add_to_a_deleted_user, http::anyone, false},
     };
     return routes;
 }
@@ -52,6 +59,7 @@ struct ErrorsDb {
                ("wte-unit-dberrors-" + auth::random_token().substr(0, 12) + ".db");
         conn = std::make_unique<db::Connection>(path.string());
         db::migrate(*conn);
+        db::Stores(*conn).users.ensure_default_groups();
     }
     ~ErrorsDb() {
         conn.reset();
@@ -92,6 +100,13 @@ TEST_CASE("a thing created twice is a 409 already_exists, not a 500") {
     CHECK(r.status == 409);
     CHECK(error_of(r)["code"] == "already_exists");
     CHECK_FALSE(error_of(r)["message"].get<std::string>().empty());
+}
+
+TEST_CASE("a row for something deleted meanwhile (a foreign key) is a 404, not a 500") {
+    ErrorsDb t;
+    auto r = t.post("/gone");
+    CHECK(r.status == 404);
+    CHECK(error_of(r)["code"] == "not_found");
 }
 
 TEST_CASE("a full disk is a 503 storage_full") {

@@ -7,6 +7,8 @@ void throw_db_error(int code, const std::string& message) {
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
         throw UniqueViolation(code, message);
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+        throw ReferenceGone(code, message);
     default:
         break;
     }

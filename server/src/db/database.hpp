@@ -30,6 +30,11 @@ struct DbError : std::runtime_error {
 struct UniqueViolation : DbError {
     using DbError::DbError;
 };
+// what a new row refers to (a part, a user) was deleted by another request
+// meanwhile (a FOREIGN KEY constraint) — 404, as a moment later;
+struct ReferenceGone : DbError {
+    using DbError::DbError;
+};
 // the disk (or quota) is full; the statement changed nothing — 503;
 struct StorageFull : DbError {
     using DbError::DbError;

@@ -125,6 +125,11 @@ Response Router::dispatch(Request& req, const Config& config, db::Connection& co
         return Response::error(409, "already_exists",
                                "That exists already (made at the same moment by another "
                                "request); reload to see it");
+    } catch (const db::ReferenceGone& e) {
+        // What it writes to was deleted by a request that ran at the same time.
+        std::cerr << "foreign key on " << req.method << " " << req.path << ": " << e.what() << "\n";
+        return Response::error(404, "not_found",
+                               "What this request refers to was deleted at the same moment");
     } catch (const db::StorageFull& e) {
         std::cerr << "disk full on " << req.method << " " << req.path << ": " << e.what() << "\n";
         return Response::error(503, "storage_full",
