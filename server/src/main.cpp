@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     wte::cli::add_mail_modes(modes);
     wte::cli::add_transfer_modes(modes);
     wte::cli::add_backup_mode(modes);
+    wte::cli::add_routes_mode(modes);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

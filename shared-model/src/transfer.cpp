@@ -1,6 +1,7 @@
 #include "wte/transfer.hpp"
 
 #include "wte/rules.hpp"
+#include "wte/text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -302,6 +303,10 @@ ExportedNode read_content_json(std::string_view bytes) {
     if (!is_valid_utf8(bytes, &bad))
         throw BadInput("content.json",
                        "content.json is not valid UTF-8 text (byte " + std::to_string(bad) + ")");
+    if (json_nesting_depth(bytes) > max_json_depth)
+        throw BadInput("content.json", "content.json nests deeper than " +
+                                           std::to_string(max_json_depth) +
+                                           " levels of arrays and objects");
     json j;
     try {
         j = json::parse(bytes);

@@ -1,6 +1,8 @@
 """The REST API seen from outside: sign-in, CSRF, errors as JSON, and every
 permission rule of FEATURES §2, against a real wte-server process."""
 import sqlite3
+import threading
+import time
 import unittest
 
 from wte_testlib import DEMO, ServerTestCase, ServerProcess, run_cli
@@ -105,6 +107,74 @@ class ErrorTests(ServerTestCase):
         self.assertError(c.get("/api/v1/modules?page=0"), 400)
         self.assertError(c.get("/api/v1/modules?per_page=abc"), 400)
         self.assertError(c.get("/api/v1/modules/mine?status=gone"), 400)
+
+
+class SignInRaceTests(ServerTestCase):
+    # enough workers that the sign-in and the deletion run side by side
+    server_options = {"extra": {"threads = 2": "threads = 8"}}
+
+    def test_a_sign_in_while_the_account_is_deleted_is_a_401_not_a_500(self):
+        # Found by the API fuzzer run from several threads: the session was
+        # written after the slow password check, for an account gone meanwhile.
+        admin = self.server.client("admin")
+        for n in range(6):
+            email = f"leaving{n}@example.org"
+            run_cli("user", "add", self.server.config, email, "Leaving", "--password",
+                    "leaving-password")
+            user_id = [u["id"] for u in admin.get(f"/api/v1/users?q={email}")[1]["items"]][0]
+            answers = []
+            signing_in = threading.Thread(target=lambda: answers.append(
+                self.server.client().login(email, "leaving-password")))
+            signing_in.start()
+            time.sleep(0.05 + 0.04 * n)  # somewhere in the password check (0.1 s to 0.4 s)
+            self.assertEqual(admin.delete(f"/api/v1/users/{user_id}")[0], 200)
+            signing_in.join()
+            status, body, _ = answers[0]
+            self.assertIn(status, (200, 401), body)
+            sessions = sqlite3.connect(self.server.db).execute(
+                "SELECT count(*) FROM sessions WHERE user_id = ?", (user_id,)).fetchone()[0]
+            self.assertEqual(sessions, 0)
+
+
+class DeepJsonTests(ServerTestCase):
+    """Found by the API fuzzer: copying a parsed value recurses once per level,
+    and options of objects in arrays nested 10^5 deep took the server down (a
+    stack overflow)."""
+
+    DEEP = b'[{"a":' * 50000 + b"[]" + b"}]" * 50000
+
+    def test_a_body_nested_deeper_than_64_levels_is_a_400_and_the_server_lives_on(self):
+        t = self.server.client("teacher")
+        status, task, _ = t.post("/api/v1/parts/4/timed-tasks", {
+            "name": "change_status", "run_at": "2030-02-01T08:00Z",
+            "options": {"target_status": "unavailable"}})
+        self.assertEqual(status, 201, task)
+        body = b'{"options": {"target_status": ' + self.DEEP + b"}}"
+        error = self.assertError(t.request("PATCH", f"/api/v1/timed-tasks/{task['id']}", raw=body,
+                                           headers={"Content-Type": "application/json"}), 400)
+        self.assertIn("deeper than 64 levels", error["error"]["message"])
+        self.assertError(t.request("POST", "/api/v1/parts", raw=self.DEEP,
+                                   headers={"Content-Type": "application/json"}), 400)
+        self.assertIsNone(self.server.proc.poll())
+        tasks = t.get("/api/v1/parts/4/timed-tasks")[1]["items"]
+        self.assertEqual([x["options"] for x in tasks if x["id"] == task["id"]],
+                         [{"target_status": "unavailable"}])
+        # as deep as a real body goes is fine
+        nested = {"target_status": "available"}
+        self.assertEqual(t.patch(f"/api/v1/timed-tasks/{task['id']}", {"options": nested})[0], 200)
+
+    def test_an_import_whose_content_json_nests_too_deep_is_a_400(self):
+        import io
+        import zipfile
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as z:
+            z.writestr("content.json", b'{"type": "module", "title": "Deep", "children": ' +
+                       self.DEEP + b"}")
+        t = self.server.client("teacher")
+        error = self.assertError(t.request("POST", "/api/v1/import", raw=out.getvalue(),
+                                           headers={"Content-Type": "application/zip"}), 400)
+        self.assertIn("content.json nests deeper than 64 levels", error["error"]["message"])
+        self.assertIsNone(self.server.proc.poll())
 
 
 class PermissionTests(ServerTestCase):

@@ -119,10 +119,22 @@ class CliTests(unittest.TestCase):
         self.assertIsNone(db.execute("SELECT id FROM users WHERE email='x@example.org'").fetchone())
         db.close()
 
+    def test_routes_prints_the_route_table(self):
+        lines = run_cli("routes").stdout.splitlines()
+        self.assertIn("GET /api/v1/health", lines)
+        self.assertIn("PATCH /api/v1/parts/{id}", lines)
+        self.assertIn("* /api/v1/preview/{rest*}", lines)
+        for line in lines:
+            method, pattern = line.split(" ")
+            self.assertIn(method, ("GET", "POST", "PUT", "PATCH", "DELETE", "*"))
+            self.assertTrue(pattern.startswith("/api/v1/"), line)
+        self.assertEqual(len(lines), len(set(lines)))
+
     def test_help_on_every_mode(self):
         # each mode and submode: its usage line and the options the README documents
         modes = {
-            (): ["generate-config", "init-db", "migrate", "serve", "run-timed-tasks", "user"],
+            (): ["generate-config", "init-db", "migrate", "serve", "run-timed-tasks", "user",
+                 "routes"],
             ("generate-config",): ["--filename"],
             ("init-db",): ["CONFIG", "--admin-email", "--admin-password", "--demo"],
             ("migrate",): ["CONFIG"],

@@ -89,8 +89,18 @@ Response login(Context& ctx) {
         throw http::HttpError(401, "invalid_credentials",
                               "The email address or the password is not correct");
     }
+    // The hash took a while: the account may have been deleted or given a new
+    // password meanwhile, and then this sign-in does not count.
+    db::Transaction tx(ctx.stores.connection);
+    auto now_stored = ctx.stores.users.find_user(record->user.id);
+    if (!now_stored || now_stored->password_hash != record->password_hash ||
+        now_stored->user.status != UserStatus::active)
+        throw http::HttpError(401, "invalid_credentials",
+                              "The email address or the password is not correct");
     ctx.stores.users.clear_failures(account_key);
-    return signed_in_as(ctx, record->user);
+    auto response = signed_in_as(ctx, now_stored->user);
+    tx.commit();
+    return response;
 }
 
 Response logout(Context& ctx) {

@@ -196,6 +196,10 @@ Response put_access(Context& ctx) {
 
 Response enrol(Context& ctx) {
     auto r = api::parse_enrol(ctx.req.body.empty() ? json(nullptr) : ctx.req.json_body());
+    // The role is read and written in one transaction: two tabs taking the
+    // module at once are one enrolment and one 409, and a block given
+    // meanwhile is never overwritten.
+    db::Transaction tx(ctx.stores.connection);
     Node n = load_node(ctx, ctx.id_param(0));
     if (n.record.part.type != PartType::module)
         throw http::bad_request("Only modules can be taken; part " +
@@ -230,6 +234,7 @@ Response enrol(Context& ctx) {
         throw http::unauthorized();
     }
     ctx.stores.membership.set_role(n.record.part.id, ctx.user->id, ModuleRole::student);
+    tx.commit();
     return Response::json_body(200, {{"role", "student"}});
 }
 

@@ -1,6 +1,6 @@
 // wte-server's command line: one executable, one mode per subcommand, one
 // file per group of modes (config, database, serve, timed tasks, users, mail,
-// export and import).
+// export and import, backup, routes).
 // Each group registers its subcommands and what to run when one is chosen;
 // every mode exits 0 on success, or non-zero with a one-line reason on stderr.
 #pragma once
@@ -49,6 +49,7 @@ void add_user_modes(Modes& modes);       // user add | passwd | grant
 void add_mail_modes(Modes& modes);       // mail-test
 void add_transfer_modes(Modes& modes);   // export, import
 void add_backup_mode(Modes& modes);      // backup
+void add_routes_mode(Modes& modes);      // routes
 
 // The database of `config`, which must exist and have the current schema.
 std::unique_ptr<db::Connection> open_existing(const Config& config);

@@ -66,8 +66,8 @@ void AssetStore::read_in_pieces(Id id, std::size_t piece,
     sqlite3_blob* blob = nullptr;
     if (sqlite3_blob_open(c_.handle(), "main", "assets", "data", id, 0, &blob) != SQLITE_OK) {
         sqlite3_blob_close(blob);
-        throw DbError(sqlite3_errcode(c_.handle()),
-                      "asset " + std::to_string(id) + ": " + sqlite3_errmsg(c_.handle()));
+        throw_db_error(sqlite3_extended_errcode(c_.handle()),
+                       "asset " + std::to_string(id) + ": " + sqlite3_errmsg(c_.handle()));
     }
     const int size = sqlite3_blob_bytes(blob);
     std::string buffer(std::min<std::size_t>(piece, static_cast<std::size_t>(size)), '\0');
@@ -75,8 +75,8 @@ void AssetStore::read_in_pieces(Id id, std::size_t piece,
         const int n = std::min(static_cast<int>(buffer.size()), size - at);
         if (sqlite3_blob_read(blob, buffer.data(), n, at) != SQLITE_OK) {
             sqlite3_blob_close(blob);
-            throw DbError(sqlite3_errcode(c_.handle()),
-                          "asset " + std::to_string(id) + ": " + sqlite3_errmsg(c_.handle()));
+            throw_db_error(sqlite3_extended_errcode(c_.handle()),
+                           "asset " + std::to_string(id) + ": " + sqlite3_errmsg(c_.handle()));
         }
         at += n;
         try {

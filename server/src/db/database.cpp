@@ -2,9 +2,30 @@
 
 namespace wte::db {
 
+void throw_db_error(int code, const std::string& message) {
+    switch (code) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+        throw UniqueViolation(code, message);
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+        throw ReferenceGone(code, message);
+    default:
+        break;
+    }
+    switch (code & 0xff) {
+    case SQLITE_FULL:
+        throw StorageFull(code, message);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw DatabaseBusy(code, message);
+    default:
+        throw DbError(code, message);
+    }
+}
+
 namespace {
 [[noreturn]] void fail(sqlite3* db, int rc, const std::string& what) {
-    throw DbError(rc, what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+    throw_db_error(rc, what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
 }
 // Idle statements kept per SQL text: enough for nested cursors of one query.
 constexpr std::size_t max_idle_per_sql = 4;
@@ -26,12 +47,16 @@ Connection::Connection(const std::string& path, bool create_if_missing)
                               (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
         sqlite3_close(db_);
         db_ = nullptr;
-        throw DbError(rc, message);
+        throw_db_error(rc, message);
     }
     sqlite3_busy_timeout(db_, 10000);
     sqlite3_extended_result_codes(db_, 1);
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA foreign_keys=ON");
+    // With WAL, NORMAL syncs at checkpoints, not at every commit: a power
+    // loss can lose the last commits (never corrupt the file), but a killed
+    // process loses nothing acknowledged — a commit is in the WAL file, in the
+    // OS's page cache, before COMMIT returns (tests/integration/test_crash_safety.py).
     exec("PRAGMA synchronous=NORMAL");
 }
 
@@ -47,7 +72,7 @@ void Connection::exec(const std::string& sql) {
     if (rc != SQLITE_OK) {
         std::string message = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
-        throw DbError(rc, message);
+        throw_db_error(rc, message);
     }
 }
 

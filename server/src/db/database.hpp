@@ -19,9 +19,33 @@
 namespace wte::db {
 
 struct DbError : std::runtime_error {
-    int code;
+    int code; // SQLite's extended result code
     DbError(int code_, const std::string& message) : std::runtime_error(message), code(code_) {}
 };
+
+// The failures a request answers with something better than a 500, each
+// thrown as its own type (all are DbErrors) by throw_db_error:
+// another request created the same unique thing first (a UNIQUE or PRIMARY KEY
+// constraint) — the router answers 409;
+struct UniqueViolation : DbError {
+    using DbError::DbError;
+};
+// what a new row refers to (a part, a user) was deleted by another request
+// meanwhile (a FOREIGN KEY constraint) — 404, as a moment later;
+struct ReferenceGone : DbError {
+    using DbError::DbError;
+};
+// the disk (or quota) is full; the statement changed nothing — 503;
+struct StorageFull : DbError {
+    using DbError::DbError;
+};
+// another connection held the lock past the busy timeout — 503.
+struct DatabaseBusy : DbError {
+    using DbError::DbError;
+};
+
+// Throws the DbError type that `code` (an extended result code) calls for.
+[[noreturn]] void throw_db_error(int code, const std::string& message);
 
 class Statement;
 

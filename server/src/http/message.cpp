@@ -1,5 +1,7 @@
 #include "http/message.hpp"
 
+#include "wte/text.hpp"
+
 #include <cctype>
 
 namespace wte::http {
@@ -43,6 +45,9 @@ std::vector<std::string> Request::query_values(const std::string& name) const {
 
 json Request::json_body() const {
     if (body.empty()) throw bad_request("The request needs a JSON body");
+    if (json_nesting_depth(body) > max_json_depth)
+        throw bad_request("The request body nests deeper than " + std::to_string(max_json_depth) +
+                          " levels of arrays and objects");
     json j = json::parse(body, nullptr, false);
     if (j.is_discarded()) throw bad_request("The request body is not valid JSON");
     return j;

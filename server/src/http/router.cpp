@@ -118,9 +118,29 @@ Response Router::dispatch(Request& req, const Config& config, db::Connection& co
     } catch (const json::exception& e) {
         return Response::error(400, "bad_request",
                                std::string("The request could not be read: ") + e.what());
+    } catch (const db::UniqueViolation& e) {
+        // Two requests created the same thing at once and this one came second.
+        std::cerr << "unique constraint on " << req.method << " " << req.path << ": " << e.what()
+                  << "\n";
+        return Response::error(409, "already_exists",
+                               "That exists already (made at the same moment by another "
+                               "request); reload to see it");
+    } catch (const db::ReferenceGone& e) {
+        // What it writes to was deleted by a request that ran at the same time.
+        std::cerr << "foreign key on " << req.method << " " << req.path << ": " << e.what() << "\n";
+        return Response::error(404, "not_found",
+                               "What this request refers to was deleted at the same moment");
+    } catch (const db::StorageFull& e) {
+        std::cerr << "disk full on " << req.method << " " << req.path << ": " << e.what() << "\n";
+        return Response::error(503, "storage_full",
+                               "The server's disk is full, so nothing was saved; please try "
+                               "again later");
+    } catch (const db::DatabaseBusy& e) {
+        std::cerr << "database busy on " << req.method << " " << req.path << ": " << e.what()
+                  << "\n";
+        return Response::error(503, "database_busy",
+                               "The database is busy, so nothing was changed; please try again");
     } catch (const db::DbError& e) {
-        if ((e.code & 0xff) == SQLITE_BUSY || (e.code & 0xff) == SQLITE_LOCKED)
-            return Response::error(503, "busy", "The server is busy; please try again");
         std::cerr << "database error on " << req.method << " " << req.path << ": " << e.what()
                   << "\n";
         return Response::error(500, "internal", "The server could not complete the request");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace wte {
 
@@ -14,5 +15,12 @@ std::string trim(const std::string& s);
 // Percent-encodes all but letters, digits and "-._~" (and '/' with
 // keep_slash), for a path segment or a query value.
 std::string percent_encode(const std::string& s, bool keep_slash = false);
+
+// How deeply the arrays and objects of JSON text nest ("[]" is 1, "[{}]" 2),
+// counted without parsing. Untrusted JSON is refused above max_json_depth
+// before it is parsed: copying, comparing or writing a parsed value recurses
+// once per level, and a body of 10^5 brackets would overflow the stack.
+int json_nesting_depth(std::string_view json_text);
+inline constexpr int max_json_depth = 64;
 
 } // namespace wte
