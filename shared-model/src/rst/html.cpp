@@ -49,7 +49,8 @@ private:
     void grow(size_t n) {
         size_t size = static_cast<size_t>(end_ - data_.get());
         size_t capacity = std::max<size_t>({64 * 1024, 2 * (size + n)});
-        auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+        // Not make_unique_for_overwrite: the wasm build's libc++ 14 lacks it.
+        std::unique_ptr<char[]> bigger(new char[capacity]);
         if (size != 0) std::memcpy(bigger.get(), data_.get(), size);
         data_ = std::move(bigger);
         end_ = data_.get() + size;
