@@ -92,16 +92,18 @@ bool sync_size_and_scale(Client& c) {
     return changed;
 }
 
-// ImGui 1.86 samples key state once per frame, so a key pressed and released
-// between two frames (fast typing, test drivers) would be lost: such a
-// release is held back until the frame has seen the key down.
+// ImGui 1.86 samples key state once per frame: a key that goes down and up
+// (or up and down again) between two frames would be one state to it, and a
+// press lost — fast typing and test drivers do this (Enter Enter). So a key
+// changes at most once per frame: an event for a key already changed since
+// the last frame waits for the next one, and so does every key event after
+// it, so keys keep their order.
 struct KeyEvent {
     int key, scancode, action, mods;
 };
-std::vector<int> g_pressed_since_frame;
-std::vector<KeyEvent> g_held_releases;
-std::vector<KeyEvent> g_deferred_keys; // see key_callback
-bool g_input_seen = false;             // a key changed since the last frame
+std::vector<int> g_changed_since_frame; // keys whose new state no frame has seen yet
+std::vector<KeyEvent> g_deferred_keys;  // see key_callback
+bool g_input_seen = false;              // a key changed since the last frame
 
 // Pointer events wait here until a frame takes them. ImGui samples the
 // pointer once per frame, so a frame takes moves up to and including one
@@ -133,29 +135,20 @@ void take_pointer_events(Client& c) {
 
 void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
     g_input_seen = true;
-    const bool pressed_since_frame =
-        std::find(g_pressed_since_frame.begin(), g_pressed_since_frame.end(), key) !=
-        g_pressed_since_frame.end();
-    // A key pressed a second time before a frame saw the first press (Enter
-    // Enter typed fast) would be one press to ImGui: it waits for the next
-    // frame, and every key event after it too, so keys keep their order.
-    if (!g_deferred_keys.empty() || (action == GLFW_PRESS && pressed_since_frame)) {
+    const bool changed = std::find(g_changed_since_frame.begin(), g_changed_since_frame.end(),
+                                   key) != g_changed_since_frame.end();
+    if (!g_deferred_keys.empty() || (action != GLFW_REPEAT && changed)) {
         g_deferred_keys.push_back({key, scancode, action, mods});
         return;
     }
-    if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
-    if (action == GLFW_RELEASE && pressed_since_frame) {
-        g_held_releases.push_back({key, scancode, action, mods});
-        return;
-    }
+    if (action != GLFW_REPEAT) g_changed_since_frame.push_back(key);
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
 }
 
+// After each frame: the waiting keys arrive now, as if just typed (some may
+// wait again).
 void release_held_keys(GLFWwindow* window) {
-    g_pressed_since_frame.clear();
-    for (const KeyEvent& e : std::exchange(g_held_releases, {}))
-        ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
-    // The deferred keys arrive now, as if just typed (some may wait again).
+    g_changed_since_frame.clear();
     for (const KeyEvent& e : std::exchange(g_deferred_keys, {}))
         key_callback(window, e.key, e.scancode, e.action, e.mods);
 }
@@ -213,9 +206,8 @@ void sync_text_input() {
 // still advances, so window.wteTest stays valid: nothing on screen changed.
 // Replies and images wake the loop (web/js/bridge.js), so idle means idle.
 bool needs_drawing(Client& c, bool size_changed) {
-    const bool input = std::exchange(g_input_seen, false) || !g_held_releases.empty() ||
-                       !g_deferred_keys.empty() || !g_pointer_queue.empty() || size_changed ||
-                       wte::platform::take_wake_up();
+    const bool input = std::exchange(g_input_seen, false) || !g_deferred_keys.empty() ||
+                       !g_pointer_queue.empty() || size_changed || wte::platform::take_wake_up();
     c.quiet_frames = input ? 0 : c.quiet_frames + 1;
     // A few frames after input let hover and activation states settle.
     return !c.ready || c.animating || c.quiet_frames < 30;
