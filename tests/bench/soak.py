@@ -98,10 +98,25 @@ def timed(stats, session, method, path, body=None, headers=None):
     return status, reply
 
 
+def guarded(stats, work, *args):
+    """A worker that fails (an unexpected answer shape, say) fails the run."""
+    try:
+        work(stats, *args)
+    except Exception as e:  # noqa: BLE001 — reported, not hidden
+        with stats.lock:
+            stats.errors.append(f"{work.__name__} stopped: {type(e).__name__}: {e}")
+
+
 def learner(stats, stop, email, password, seed):
     rng = random.Random(seed)
     s = Session(email, password)
     _, mine = s.call("GET", "/api/v1/modules/mine")
+    if not mine["items"]:  # a learner who has taken nothing yet takes a module
+        _, offered = s.call("GET", "/api/v1/modules")
+        for module in offered["items"]:  # the first open to anyone (some ask a password)
+            if s.call("POST", f"/api/v1/parts/{module['id']}/enrol", {})[0] == 200:
+                break
+        _, mine = s.call("GET", "/api/v1/modules/mine")
     pages = []
     for module in mine["items"]:
         _, m = s.call("GET", f"/api/v1/parts/{module['id']}")
@@ -116,7 +131,7 @@ def learner(stats, stop, email, password, seed):
         if rng.random() < 0.1:
             status, ws = timed(stats, s, "GET", f"/api/v1/parts/{part}/workspace")
             if status == 200 and ws and ws.get("files"):
-                name = ws["files"][0]["name"]
+                name = urllib.parse.quote(ws["files"][0]["filename"])
                 timed(stats, s, "PUT", f"/api/v1/parts/{part}/files/{name}",
                       f"<p>soak {rng.random()}</p>".encode(),
                       headers={"If-Match": "*", "Content-Type": "text/plain"})
@@ -163,9 +178,9 @@ def main():
     accounts = [("student1@example.org", "student1-demo"), ("student2@example.org", "student2-demo")]
     stats, stop, failures = Stats(), threading.Event(), []
     rss_start = rss_mb()
-    threads = [threading.Thread(target=learner, args=(stats, stop, *accounts[i % 2], i))
+    threads = [threading.Thread(target=guarded, args=(stats, learner, stop, *accounts[i % 2], i))
                for i in range(args.learners)]
-    threads.append(threading.Thread(target=teacher, args=(stats, stop, 99)))
+    threads.append(threading.Thread(target=guarded, args=(stats, teacher, stop, 99)))
     threads.append(threading.Thread(target=timed_tasks, args=(stop, failures)))
     for t in threads:
         t.daemon = True
