@@ -14,7 +14,8 @@ the same work (a reader who may not edit: quiz solutions removed); the ratio
 of the two is the price of the check. Then two pages of the part read in turn
 (the current page changes on nearly every read: a write each time), by the
 student and by the tutor, as a second ratio.
-Seven wrk runs of --duration each (default 10s: about 75 s in all).
+Then the anonymous module list against bare Pistache with its body size.
+Nine wrk runs of --duration each (default 10s: about 95 s in all).
 
     WTE_SERVER=build/native/server/wte-server \
     WTE_BARE_PISTACHE=build/native/tests/bench/bare-pistache \
@@ -208,6 +209,16 @@ def main():
             for who, c in (("student", cookie), ("tutor", tutor)):
                 results["alternate", who] = wrk(url, args.duration, ["Cookie: " + c] + keep_alive,
                                                 script)
+            # The anonymous module list against bare Pistache with its body size.
+            modules_url = f"{base}/api/v1/modules"
+            with urllib.request.urlopen(modules_url) as r:
+                list_bytes = len(r.read())
+            stop(bare)
+            bare = subprocess.Popen([BARE, str(bare_port), str(list_bytes), threads],
+                                    stdout=subprocess.DEVNULL)
+            wait_until_serving(bare_url, bare, "bare-pistache")
+            results["modules", "keep"] = wrk(modules_url, args.duration, keep_alive)
+            results["bare modules", "keep"] = wrk(bare_url, args.duration, keep_alive)
         finally:
             stop(server)
             if bare:
@@ -227,6 +238,14 @@ def main():
     keep = results["page", "keep"]["rps"] / results["bare", "keep"]["rps"]
     print(f"  ratio page read / bare: {close:.2f} without keep-alive header, "
           f"{keep:.2f} with keep-alive")
+
+    print(f"anonymous module list: GET /api/v1/modules, {list_bytes}-byte body, keep-alive")
+    for label, key in (("module list (signed out)", "modules"),
+                       ("bare Pistache, same body", "bare modules")):
+        r = results[key, "keep"]
+        print(f"  {label:50} {r['rps']:10.0f} {r['p50']:8.2f} {r['p99']:8.2f}")
+    print(f"  ratio module list / bare: "
+          f"{results['modules', 'keep']['rps'] / results['bare modules', 'keep']['rps']:.2f}")
 
     print(f"progress recording, keep-alive: the page above, then it and \"{other['title']}\" "
           "read in turn")
