@@ -5,13 +5,11 @@
 #include "api/handlers.hpp"
 #include "api/node.hpp"
 #include "content/offline_site.hpp"
+#include "content/zip_stream.hpp"
 #include "db/asset_store.hpp"
 #include "db/rows.hpp"
 #include "wte/quiz_solutions.hpp"
 #include "wte/rules.hpp"
-
-#include <archive.h>
-#include <archive_entry.h>
 
 #include <ctime>
 
@@ -51,48 +49,16 @@ std::string today() {
     return buf;
 }
 
-la_ssize_t write_piece(struct archive*, void* sink, const void* data, size_t size) {
-    (*static_cast<const http::Response::Sink*>(sink))(
-        std::string_view(static_cast<const char*>(data), size));
-    return static_cast<la_ssize_t>(size);
-}
-
 void write_site(db::Connection& conn, const content::OfflineSite& site,
                 const http::Response::Sink& sink) {
-    struct archive* zip = archive_write_new();
-    auto fail = [&](const std::string& what) {
-        const char* reason = archive_error_string(zip);
-        std::string why = what + ": " + (reason ? reason : "unknown");
-        archive_write_free(zip);
-        throw std::runtime_error(why);
-    };
-    if (archive_write_set_format_zip(zip) != ARCHIVE_OK) fail("zip format");
-    archive_write_set_options(zip, "zip:hdrcharset=UTF-8");
-    archive_write_set_bytes_in_last_block(zip, 1);
-    if (archive_write_open(zip, const_cast<http::Response::Sink*>(&sink), nullptr, write_piece,
-                           nullptr) != ARCHIVE_OK)
-        fail("open");
+    content::ZipStream zip(sink);
     const std::time_t now = std::time(nullptr);
-    auto entry = [&](const std::string& path, std::string_view bytes) {
-        struct archive_entry* e = archive_entry_new();
-        archive_entry_set_pathname_utf8(e, path.c_str());
-        archive_entry_set_size(e, static_cast<la_int64_t>(bytes.size()));
-        archive_entry_set_filetype(e, AE_IFREG);
-        archive_entry_set_perm(e, 0644);
-        archive_entry_set_mtime(e, now, 0);
-        const bool ok = archive_write_header(zip, e) == ARCHIVE_OK &&
-                        archive_write_data(zip, bytes.data(), bytes.size()) ==
-                            static_cast<la_ssize_t>(bytes.size());
-        archive_entry_free(e);
-        if (!ok) fail("entry " + path);
-    };
     for (const auto& f : site.files)
-        entry(f.path, f.text);
+        zip.add(f.path, f.text, now);
     db::AssetStore assets(conn);
     for (const auto& a : site.assets)
-        if (auto bytes = assets.bytes(a.id)) entry(a.path, *bytes);
-    if (archive_write_close(zip) != ARCHIVE_OK) fail("close");
-    archive_write_free(zip);
+        if (auto bytes = assets.bytes(a.id)) zip.add(a.path, *bytes, now);
+    zip.close();
 }
 
 } // namespace

@@ -8,11 +8,9 @@
 #include "api/handlers.hpp"
 #include "api/node.hpp"
 #include "auth/crypto.hpp"
+#include "content/zip_stream.hpp"
 #include "wte/api.hpp"
 #include "wte/rules.hpp"
-
-#include <archive.h>
-#include <archive_entry.h>
 
 namespace wte::api_handlers {
 
@@ -91,43 +89,13 @@ json workspace_body(Context& ctx, const Workspace& w) {
     return api::to_json(body);
 }
 
-// libarchive hands the archive over in blocks; each goes straight to the client.
-la_ssize_t write_piece(struct archive*, void* sink, const void* data, size_t size) {
-    (*static_cast<const http::Response::Sink*>(sink))(
-        std::string_view(static_cast<const char*>(data), size));
-    return static_cast<la_ssize_t>(size);
-}
-
 void write_zip(db::Connection& conn, Id user, Id part, const http::Response::Sink& sink) {
-    struct archive* zip = archive_write_new();
-    auto fail = [&](const char* what) {
-        const char* reason = archive_error_string(zip);
-        std::string why = std::string(what) + ": " + (reason ? reason : "unknown");
-        archive_write_free(zip);
-        throw std::runtime_error(why);
-    };
-    if (archive_write_set_format_zip(zip) != ARCHIVE_OK) fail("zip format");
-    archive_write_set_options(zip, "zip:hdrcharset=UTF-8");
-    archive_write_set_bytes_in_last_block(zip, 1); // no padding after the archive
-    if (archive_write_open(zip, const_cast<http::Response::Sink*>(&sink), nullptr, write_piece,
-                           nullptr) != ARCHIVE_OK)
-        fail("open");
+    content::ZipStream zip(sink);
     db::WorkspaceStore files(conn);
     files.each_file(user, part, [&](const db::StoredWorkspaceFile& f, const std::string& bytes) {
-        struct archive_entry* entry = archive_entry_new();
-        archive_entry_set_pathname_utf8(entry, f.filename.c_str());
-        archive_entry_set_size(entry, static_cast<la_int64_t>(bytes.size()));
-        archive_entry_set_filetype(entry, AE_IFREG);
-        archive_entry_set_perm(entry, 0644);
-        archive_entry_set_mtime(entry, f.updated_at, 0);
-        const bool ok = archive_write_header(zip, entry) == ARCHIVE_OK &&
-                        archive_write_data(zip, bytes.data(), bytes.size()) ==
-                            static_cast<la_ssize_t>(bytes.size());
-        archive_entry_free(entry);
-        if (!ok) fail(("entry " + f.filename).c_str());
+        zip.add(f.filename, bytes, f.updated_at);
     });
-    if (archive_write_close(zip) != ARCHIVE_OK) fail("close");
-    archive_write_free(zip);
+    zip.close();
 }
 
 } // namespace

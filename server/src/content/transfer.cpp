@@ -2,6 +2,7 @@
 
 #include "auth/crypto.hpp"
 #include "content/quizzes.hpp"
+#include "content/zip_stream.hpp"
 #include "wte/text.hpp"
 
 #include <archive.h>
@@ -48,12 +49,6 @@ void remap_tree(ExportedNode& n, const std::function<std::optional<Id>(Id)>& map
     n.content = remap_crossrefs(n.content, map);
     for (auto& c : n.children)
         remap_tree(c, map);
-}
-
-la_ssize_t write_piece(struct archive*, void* sink, const void* data, size_t size) {
-    (*static_cast<const std::function<void(std::string_view)>*>(sink))(
-        std::string_view(static_cast<const char*>(data), size));
-    return static_cast<la_ssize_t>(size);
 }
 
 // ---- import ----
@@ -217,51 +212,16 @@ ExportPlan plan_export(db::Stores& stores, Id root) {
 
 void write_export(db::Stores& stores, const ExportPlan& plan,
                   const std::function<void(std::string_view)>& sink) {
-    struct archive* zip = archive_write_new();
-    auto fail = [&](const std::string& what) {
-        const char* reason = archive_error_string(zip);
-        std::string why = what + ": " + (reason ? reason : "unknown");
-        archive_write_free(zip);
-        throw std::runtime_error(why);
-    };
-    if (archive_write_set_format_zip(zip) != ARCHIVE_OK) fail("zip format");
-    archive_write_set_options(zip, "zip:hdrcharset=UTF-8");
-    archive_write_set_bytes_in_last_block(zip, 1);
-    if (archive_write_open(zip, const_cast<std::function<void(std::string_view)>*>(&sink), nullptr,
-                           write_piece, nullptr) != ARCHIVE_OK)
-        fail("open");
-    auto header = [&](const std::string& name, std::int64_t size) {
-        struct archive_entry* entry = archive_entry_new();
-        archive_entry_set_pathname_utf8(entry, name.c_str());
-        archive_entry_set_size(entry, static_cast<la_int64_t>(size));
-        archive_entry_set_filetype(entry, AE_IFREG);
-        archive_entry_set_perm(entry, 0644);
-        archive_entry_set_mtime(entry, db::now_seconds(), 0);
-        const bool ok = archive_write_header(zip, entry) == ARCHIVE_OK;
-        archive_entry_free(entry);
-        if (!ok) fail("entry " + name);
-    };
-    auto data = [&](const std::string& name, std::string_view bytes) {
-        if (archive_write_data(zip, bytes.data(), bytes.size()) !=
-            static_cast<la_ssize_t>(bytes.size()))
-            fail("entry " + name);
-    };
+    ZipStream zip(sink);
     const std::string content = to_json(plan.root).dump(2);
-    header("content.json", static_cast<std::int64_t>(content.size()));
-    data("content.json", content);
+    zip.add("content.json", content, db::now_seconds());
     for (const auto& f : plan.files) {
         const std::string name = "assets/" + std::to_string(f.local_id);
-        header(name, f.size);
-        try {
-            stores.assets.read_in_pieces(f.asset_id, piece_bytes,
-                                         [&](std::string_view piece) { data(name, piece); });
-        } catch (const db::DbError&) {
-            archive_write_free(zip);
-            throw;
-        }
+        zip.begin(name, f.size, db::now_seconds());
+        stores.assets.read_in_pieces(f.asset_id, piece_bytes,
+                                     [&](std::string_view piece) { zip.write(name, piece); });
     }
-    if (archive_write_close(zip) != ARCHIVE_OK) fail("close");
-    archive_write_free(zip);
+    zip.close();
 }
 
 ImportLimits import_limits(std::int64_t upload_limit) {
