@@ -18,12 +18,14 @@ void collect_correct_markers(const std::vector<rst::Block>& blocks,
 }
 } // namespace
 
+bool may_hold_quiz_solutions(std::string_view source) {
+    // Only "[x]" and "[X]" are ever rewritten.
+    return source.find("[x]") != std::string_view::npos ||
+           source.find("[X]") != std::string_view::npos;
+}
+
 std::string hide_quiz_solutions(std::string_view source) {
-    // Only "[x]" and "[X]" are ever rewritten: a page without them (most
-    // pages) needs no parse, which is most of a learner's page read.
-    if (source.find("[x]") == std::string_view::npos &&
-        source.find("[X]") == std::string_view::npos)
-        return std::string(source);
+    if (!may_hold_quiz_solutions(source)) return std::string(source);
     std::vector<rst::SourcePosition> markers;
     collect_correct_markers(rst::parse(source).doc.blocks, markers);
     std::string out(source);

@@ -20,8 +20,7 @@ std::size_t cached_bytes = 0;
 
 std::string reader_text(const std::string& source) {
     // Pages without solutions come back at once (no parse, no entry).
-    if (source.find("[x]") == std::string::npos && source.find("[X]") == std::string::npos)
-        return source;
+    if (!may_hold_quiz_solutions(source)) return source;
     {
         std::lock_guard<std::mutex> lock(cache_mutex);
         if (auto it = cache.find(source); it != cache.end()) return it->second;

@@ -27,6 +27,13 @@ namespace {
 [[noreturn]] void fail(sqlite3* db, int rc, const std::string& what) {
     throw_db_error(rc, what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
 }
+// Ends a ReadScope: only reads happened in it, so COMMIT has nothing that
+// could fail; done by text, not through a Statement, because a Statement's
+// step() is where a writing statement ends the scope.
+void end_read_scope(sqlite3* db, StatementCache& cache) {
+    cache.read_scope = false;
+    if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+}
 // Idle statements kept per SQL text: enough for nested cursors of one query.
 constexpr std::size_t max_idle_per_sql = 4;
 } // namespace
@@ -133,10 +140,8 @@ Statement& Statement::bind_null(int i) {
 }
 
 bool Statement::step() {
-    if (auto cache = cache_.lock(); cache && cache->read_scope && !sqlite3_stmt_readonly(stmt_)) {
-        cache->read_scope = false;
-        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-    }
+    if (auto cache = cache_.lock(); cache && cache->read_scope && !sqlite3_stmt_readonly(stmt_))
+        end_read_scope(db_, *cache);
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
@@ -177,10 +182,7 @@ std::optional<std::string> Statement::optional_text(int c) const {
 }
 
 void Connection::end_read_scope() {
-    if (!cache_->read_scope) return;
-    cache_->read_scope = false;
-    // Only reads happened in it: COMMIT cannot fail for want of anything.
-    if (!sqlite3_get_autocommit(db_)) prepare("COMMIT").run();
+    if (cache_->read_scope) db::end_read_scope(db_, *cache_);
 }
 
 ReadScope::ReadScope(Connection& c) : conn_(c) {

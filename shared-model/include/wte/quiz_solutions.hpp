@@ -12,4 +12,8 @@ namespace wte {
 
 std::string hide_quiz_solutions(std::string_view rst_source);
 
+// Whether the text holds anything hide_quiz_solutions could change ("[x]" or
+// "[X]"): most pages do not, and need no parse.
+bool may_hold_quiz_solutions(std::string_view rst_source);
+
 } // namespace wte
