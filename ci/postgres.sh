@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 server for the tests and benchmarks:
-#   ci/postgres.sh start DIR PORT [URL_FILE]  initialises DIR (if new) and
+#   ci/postgres.sh start DIR PORT [URL_FILE]  initialises DIR (afresh) and
 #                   starts the server on 127.0.0.1:PORT (auto: a free one);
 #                   prints its URL (and writes it to URL_FILE)
 #   ci/postgres.sh stop DIR         stops it (fast shutdown)
@@ -23,14 +23,14 @@ start)
   if [ "$port" = auto ]; then
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   fi
-  # A server left running by an interrupted run: stop it first.
+  # Fresh every time: a server left running by an interrupted run is stopped
+  # and its data removed.
   [ -f "$dir/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$dir" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres: "$dir"
-  if [ ! -f "$dir/PG_VERSION" ]; then
-    as_owner "$bin/initdb" -D "$dir" -U wte --auth=trust --encoding=UTF8 --locale=C >"$dir.initdb.log" 2>&1 ||
-      { cat "$dir.initdb.log" >&2; exit 1; }
-  fi
+  as_owner "$bin/initdb" -D "$dir" -U wte --auth=trust --encoding=UTF8 --locale=C >"$dir.initdb.log" 2>&1 ||
+    { cat "$dir.initdb.log" >&2; exit 1; }
   # Tests run many servers and runners at once: room for their connections.
   as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='' -c max_connections=300 -c fsync=on -c shared_buffers=64MB" \

@@ -129,11 +129,14 @@ class Database:
 
     def data_version(self):
         """Changes whenever another connection commits a write: SQLite's
-        data_version; on PostgreSQL the next transaction id (a transaction gets
-        one when it first writes; reads take none)."""
+        data_version; on PostgreSQL a digest of every row of every table (its
+        own counters also move for writes that change nothing, such as an
+        INSERT … ON CONFLICT DO NOTHING, and for autovacuum)."""
         if self.sqlite:
             return self.sqlite.execute("PRAGMA data_version").fetchone()[0]
-        return self.execute("SELECT pg_snapshot_xmax(pg_current_snapshot())").fetchone()[0]
+        parts = [f"(SELECT '{t}:' || COALESCE(string_agg(r::text, ',' ORDER BY r::text), '') "
+                 f"FROM {t} r)" for t in self.tables()]
+        return self.execute("SELECT md5(" + " || '|' || ".join(parts) + ")").fetchone()[0]
 
     def insert_returning_ids(self, insert, values, rows):
         """Runs `insert` ("INSERT INTO t (a, b)") with `values` ("(?, ?)") for
@@ -148,6 +151,41 @@ class Database:
             sql = f"{insert} VALUES " + ", ".join([values] * len(batch)) + " RETURNING id"
             ids += sorted(r[0] for r in self.execute(sql, [v for row in batch for v in row]))
         return ids
+
+    def integrity_problems(self):
+        """What is wrong with the stored data, [] when sound: SQLite's
+        integrity_check and foreign_key_check; on PostgreSQL amcheck's
+        verification of every table and B-tree index of the schema (foreign
+        keys are always enforced there)."""
+        if self.sqlite:
+            rows = self.sqlite.execute("PRAGMA integrity_check").fetchall()
+            problems = [r[0] for r in rows if r[0] != "ok"]
+            return problems + [str(r) for r in self.sqlite.execute("PRAGMA foreign_key_check")]
+        self.execute("CREATE EXTENSION IF NOT EXISTS amcheck")
+        self.execute("SELECT bt_index_check(c.oid, true) FROM pg_index i "
+                     "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
+                     "WHERE a.amname = 'btree' AND c.relnamespace = 'public'::regnamespace")
+        return [str(r) for r in self.execute(
+            "SELECT c.relname, v.* FROM pg_class c, verify_heapam(c.oid) v "
+            "WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace")]
+
+    def tables(self):
+        """The names of the schema's tables, sorted."""
+        if self.sqlite:
+            sql = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        else:
+            sql = "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        return [r[0] for r in self.execute(sql)]
+
+    def row_counts(self):
+        """{table: number of rows} for every table, in one query."""
+        tables = self.tables()
+        sql = " UNION ALL ".join(f"SELECT '{t}', COUNT(*) FROM \"{t}\"" for t in tables)
+        return dict(self.execute(sql).fetchall())
+
+    def text_of(self, column):
+        """SQL for a BLOB/BYTEA column read as UTF-8 text."""
+        return f"CAST({column} AS TEXT)" if self.sqlite else f"convert_from({column}, 'UTF8')"
 
     def executemany(self, sql, rows):
         for row in rows:

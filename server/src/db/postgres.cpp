@@ -1,5 +1,6 @@
 #include "db/postgres.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -42,9 +43,18 @@ std::string numbered_placeholders(std::string_view sql) {
             if (end == std::string_view::npos) end = sql.size();
             out.append(sql.substr(i, end - i));
             i = end - 1;
-        } else if (ch == '?') {
+        } else if (ch == '?') { // ?NNN keeps its number; a plain ? takes the next (as SQLite)
+            std::size_t digits = i + 1;
+            while (digits < sql.size() && sql[digits] >= '0' && sql[digits] <= '9')
+                ++digits;
+            int number = ++n;
+            if (digits > i + 1) {
+                std::from_chars(sql.data() + i + 1, sql.data() + digits, number);
+                n = std::max(n - 1, number);
+            }
             out += '$';
-            out += std::to_string(++n);
+            out += std::to_string(number);
+            i = digits - 1;
         } else {
             out += ch;
         }
