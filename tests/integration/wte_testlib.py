@@ -228,7 +228,9 @@ def run_cli(*args, check=True):
 class ServerProcess:
     """generate-config → init-db --demo → serve, on a free port in a temp dir."""
 
-    def __init__(self, upload_limit=None, extra=None):
+    def __init__(self, upload_limit=None, extra=None, postgresql=None):
+        # postgresql: on the suite's PostgreSQL server (default: when the suite runs there).
+        self.postgresql = bool(POSTGRESQL) if postgresql is None else postgresql
         self.dir = tempfile.TemporaryDirectory(prefix="wte-it-")
         self.config = os.path.join(self.dir.name, "wte.ini")
         self.db = os.path.join(self.dir.name, "wte.db")
@@ -242,7 +244,7 @@ class ServerProcess:
             text = text.replace(old, new)
         with open(self.config, "w") as f:
             f.write(text)
-        if POSTGRESQL:
+        if self.postgresql:
             self.db = new_database()
             use_database(self.config, self.db)
         run_cli("init-db", self.config, "--demo", "--admin-password", DEMO["admin"][1])
@@ -309,7 +311,7 @@ class ServerProcess:
             code = self.proc.wait()
         self.log.close()
         self.dir.cleanup()
-        if POSTGRESQL:
+        if self.postgresql:
             drop_database(self.db)
         return code
 
