@@ -10,7 +10,8 @@
 # machine: a PostgreSQL server (ci/postgres.sh), three wte-server instances
 # on it and Apache2 balancing over them (web/apache2/wte-balanced.conf);
 # WTE_SERVER_PIDS then lists the three (WTE_SERVER_PID is the first) and
-# WTE_DB is the database's URL.
+# WTE_DB is the database's URL. WTE_INSTANCES=1 or 2 runs fewer instances
+# (the balancer's other members then name the first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -57,7 +58,8 @@ if [ -n "$cluster" ]; then
   pg=$(bash "$root/ci/postgres.sh" start "$work/postgresql" auto)
   database=$(bash "$root/ci/postgres.sh" createdb "$pg" wte)
   sed -i "s#^url =.*#url = $database#" "$work/wte.ini"
-  api_ports=("$api_port" "$(free_port)" "$(free_port)")
+  api_ports=("$api_port")
+  for _ in $(seq 2 "${WTE_INSTANCES:-3}"); do api_ports+=("$(free_port)"); done
 else
   api_ports=("$api_port")
 fi
@@ -111,8 +113,8 @@ LoadModule proxy_hcheck_module $mods/mod_proxy_hcheck.so
 LoadModule lbmethod_byrequests_module $mods/mod_lbmethod_byrequests.so
 DefaultRuntimeDir "$work"
 Define WTE_MEMBER1 127.0.0.1:${api_ports[0]}
-Define WTE_MEMBER2 127.0.0.1:${api_ports[1]}
-Define WTE_MEMBER3 127.0.0.1:${api_ports[2]}
+Define WTE_MEMBER2 127.0.0.1:${api_ports[1]:-${api_ports[0]}}
+Define WTE_MEMBER3 127.0.0.1:${api_ports[2]:-${api_ports[0]}}
 Define WTE_CONF_DIR $root/web/apache2
 Include "$root/web/apache2/wte-balanced.conf"
 CONF
