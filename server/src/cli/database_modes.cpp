@@ -68,8 +68,7 @@ int migrate(const std::string& config_path) {
 
 int copy_db(const std::string& from_config, const std::string& to_config) {
     Config from = load_config(from_config), to = load_config(to_config);
-    if (from.database == to.database)
-        throw CliError("Both configurations name the same database");
+    if (from.database == to.database) throw CliError("Both configurations name the same database");
     auto source = open_existing(from);
     db::Connection target(to.database);
     db::migrate(target);

@@ -115,7 +115,8 @@ void copy_parts(Connection& from, Connection& to) {
     std::unordered_map<std::int64_t, std::int64_t> parent(parent_of.begin(), parent_of.end());
     auto depth_of = [&](std::int64_t id) {
         int d = 0;
-        for (std::int64_t at = parent[id]; at && d <= static_cast<int>(parent.size()); at = parent[at])
+        for (std::int64_t at = parent[id]; at && d <= static_cast<int>(parent.size());
+             at = parent[at])
             ++d;
         return d;
     };
@@ -144,7 +145,8 @@ std::vector<TableCount> copy_database(Connection& from, Connection& to) {
             }
             std::string order = order_of(from, t);
             copy_rows(from, to, t.name,
-                      std::string("SELECT * FROM ") + t.name + (order.empty() ? "" : " ORDER BY " + order));
+                      std::string("SELECT * FROM ") + t.name +
+                          (order.empty() ? "" : " ORDER BY " + order));
         }
         if (to.dialect() == Dialect::postgresql)
             for (const Table& t : tables)

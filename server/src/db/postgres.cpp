@@ -69,7 +69,8 @@ void throw_pg_error(PGconn* conn, const PGresult* result, const std::string& wha
     if (code == "23505") throw UniqueViolation(SQLITE_CONSTRAINT_UNIQUE, message);
     if (code == "23503") throw ReferenceGone(SQLITE_CONSTRAINT_FOREIGNKEY, message);
     if (code.starts_with("23")) throw DbError(SQLITE_CONSTRAINT, message);
-    if (code.starts_with("53")) throw StorageFull(SQLITE_FULL, message); // disk, memory, connections
+    if (code.starts_with("53"))
+        throw StorageFull(SQLITE_FULL, message); // disk, memory, connections
     if (code == "40001" || code == "40P01" || code == "55P03" || code == "57014" ||
         code.starts_with("08") || code.starts_with("57P") || code.empty())
         throw DatabaseBusy(SQLITE_BUSY, message); // lost, restarting or waiting too long
@@ -87,7 +88,8 @@ PgConnection::PgConnection(const std::string& url_) : url(url_) {
         throw DatabaseBusy(SQLITE_CANTOPEN, message);
     }
     // Warnings (NOTICE) would go to stderr for every IF NOT EXISTS.
-    PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn, [](void*, const char*) {}, nullptr);
     // A statement waiting longer than this for a lock answers 503, as on
     // SQLite after its busy timeout.
     exec("SET lock_timeout = '10s'; SET client_min_messages = warning");
@@ -102,8 +104,8 @@ void PgConnection::ensure_open() {
     PQreset(conn);
     statements_.clear();
     if (PQstatus(conn) != CONNECTION_OK)
-        throw DatabaseBusy(SQLITE_BUSY, "The database server cannot be reached: " +
-                                            message_of(conn, nullptr));
+        throw DatabaseBusy(SQLITE_BUSY,
+                           "The database server cannot be reached: " + message_of(conn, nullptr));
     exec("SET lock_timeout = '10s'; SET client_min_messages = warning");
 }
 
@@ -138,8 +140,8 @@ const std::string& PgConnection::prepared(std::string_view sql, const std::vecto
     if (it != statements_.end()) return it->second;
     std::string name = "wte" + std::to_string(statements_.size() + 1);
     std::string text = numbered_placeholders(sql);
-    PGresult* r = PQprepare(conn, name.c_str(), text.c_str(), static_cast<int>(types.size()),
-                            types.data());
+    PGresult* r =
+        PQprepare(conn, name.c_str(), text.c_str(), static_cast<int>(types.size()), types.data());
     if (PQresultStatus(r) != PGRES_COMMAND_OK) {
         try {
             throw_pg_error(conn, r, "SQL error in '" + std::string(sql.substr(0, 60)) + "'");
