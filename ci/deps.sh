@@ -13,6 +13,7 @@ packages=(
   fonts-dejavu-core fonts-noto-core fonttools
   apache2 curl python3 python3-docutils python3-aiosmtpd
   wrk
+  libpq-dev postgresql postgresql-client
   chromium
   dpkg-dev
 )

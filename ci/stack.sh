@@ -6,6 +6,12 @@
 # WTE_BASE_URL, WTE_SERVER, WTE_CONFIG, WTE_DB, WTE_MAILDIR and
 # WTE_SCREENSHOTS set, then stops everything.
 #   bash ci/stack.sh COMMAND [ARGS...]
+# With WTE_CLUSTER=1 the stack is the one for a school that outgrew one
+# machine: a PostgreSQL server (ci/postgres.sh), three wte-server instances
+# on it and Apache2 balancing over them (web/apache2/wte-balanced.conf);
+# WTE_SERVER_PIDS then lists the three (WTE_SERVER_PID is the first) and
+# WTE_DB is the database's URL. WTE_INSTANCES=1 or 2 runs fewer instances
+# (the balancer's other members then name the first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -24,9 +30,12 @@ api_port=$(free_port)
 web_port=$(free_port)
 smtp_port=$(free_port)
 
+cluster=${WTE_CLUSTER:-}
+server_pids=()
 cleanup() {
   [ -f "$work/apache.pid" ] && kill "$(cat "$work/apache.pid")" 2>/dev/null || true
-  [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
+  for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -n "$cluster" ] && bash "$root/ci/postgres.sh" stop "$work/postgresql" || true
   [ -n "${smtp_pid:-}" ] && kill "$smtp_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   if [ "${E2E_KEEP:-}" != 1 ]; then rm -rf "$work"; fi
@@ -44,9 +53,31 @@ sed -i "s#^public_url = .*#public_url = http://127.0.0.1:$web_port#" "$work/wte.
 smtp_pid=$!
 sed -i -e "s/^smtp_host =.*/smtp_host = 127.0.0.1/" -e "s/^port = 25$/port = $smtp_port/" \
   -e "s/^retry_seconds = .*/retry_seconds = 1/" "$work/wte.ini"
+database=$work/wte.db
+if [ -n "$cluster" ]; then
+  pg=$(bash "$root/ci/postgres.sh" start "$work/postgresql" auto)
+  database=$(bash "$root/ci/postgres.sh" createdb "$pg" wte)
+  sed -i "s#^url =.*#url = $database#" "$work/wte.ini"
+  api_ports=("$api_port")
+  for _ in $(seq 2 "${WTE_INSTANCES:-3}"); do api_ports+=("$(free_port)"); done
+else
+  api_ports=("$api_port")
+fi
 "$server" init-db "$work/wte.ini" --demo --admin-password admin-demo >/dev/null
-"$server" serve "$work/wte.ini" >"$work/server.log" 2>&1 &
-server_pid=$!
+for i in "${!api_ports[@]}"; do
+  # server.log is the first instance's; the others write server-N.log.
+  log=$work/server.log
+  [ "$i" -gt 0 ] && log=$work/server-$i.log
+  "$server" serve "$work/wte.ini" --port "${api_ports[$i]}" >"$log" 2>&1 &
+  server_pids+=($!)
+done
+server_pid=${server_pids[0]}
+for port in "${api_ports[@]}"; do
+  for _ in $(seq 100); do
+    curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+done
 
 mods=/usr/lib/apache2/modules
 cat >"$work/httpd.conf" <<CONF
@@ -73,8 +104,23 @@ TypesConfig /etc/mime.types
 Define WTE_PORT $web_port
 Define WTE_ROOT $work/bundle
 Define WTE_BACKEND 127.0.0.1:$api_port
-Include "$root/web/apache2/wte.conf"
 CONF
+if [ -n "$cluster" ]; then
+  cat >>"$work/httpd.conf" <<CONF
+LoadModule slotmem_shm_module $mods/mod_slotmem_shm.so
+LoadModule proxy_balancer_module $mods/mod_proxy_balancer.so
+LoadModule proxy_hcheck_module $mods/mod_proxy_hcheck.so
+LoadModule lbmethod_byrequests_module $mods/mod_lbmethod_byrequests.so
+DefaultRuntimeDir "$work"
+Define WTE_MEMBER1 127.0.0.1:${api_ports[0]}
+Define WTE_MEMBER2 127.0.0.1:${api_ports[1]:-${api_ports[0]}}
+Define WTE_MEMBER3 127.0.0.1:${api_ports[2]:-${api_ports[0]}}
+Define WTE_CONF_DIR $root/web/apache2
+Include "$root/web/apache2/wte-balanced.conf"
+CONF
+else
+  echo "Include \"$root/web/apache2/wte.conf\"" >>"$work/httpd.conf"
+fi
 apache2 -f "$work/httpd.conf" -k start
 
 for _ in $(seq 100); do
@@ -89,14 +135,14 @@ curl -fs "http://127.0.0.1:$web_port/api/v1/health" >/dev/null || {
 
 mkdir -p build/screenshots
 export WTE_BASE_URL="http://127.0.0.1:$web_port"
-export WTE_SERVER="$server" WTE_CONFIG="$work/wte.ini" WTE_DB="$work/wte.db"
+export WTE_SERVER="$server" WTE_CONFIG="$work/wte.ini" WTE_DB="$database"
 export WTE_MAILDIR="$work/Maildir"
 export WTE_SCREENSHOTS="$root/build/screenshots"
-export WTE_SERVER_PID=$server_pid
+export WTE_SERVER_PID=$server_pid WTE_SERVER_PIDS="${server_pids[*]}"
 status=0
 "$@" || status=$?
 if [ $status -ne 0 ]; then
-  echo "--- wte-server log (tail) ---" >&2; tail -n 40 "$work/server.log" >&2
+  for log in "$work"/server*.log; do echo "--- $(basename "$log") (tail) ---" >&2; tail -n 40 "$log" >&2; done
   echo "--- apache error log (tail) ---" >&2; tail -n 20 "$work/apache-error.log" >&2
 fi
 exit $status

@@ -1,4 +1,5 @@
-# Writes OUT: a C++ table of every DIR/NNN_name.sql, in file-name order.
+# Writes OUT: a C++ table of every DIR/NNN_name.sql with its PostgreSQL twin
+# DIR/postgresql/NNN_name.sql, in file-name order.
 file(GLOB files ${DIR}/*.sql)
 list(SORT files)
 set(body "// Generated from server/migrations/*.sql by embed_migrations.cmake.\n#include \"db/migrations.hpp\"\nnamespace wte::db {\nconst std::vector<Migration>& embedded_migrations() {\n  static const std::vector<Migration> all = {\n")
@@ -7,7 +8,12 @@ foreach(f ${files})
   string(REGEX MATCH "^[0-9]+" number ${name})
   math(EXPR version "${number}")
   file(READ ${f} sql)
-  string(APPEND body "    {${version}, \"${name}\", R\"wtesql(${sql})wtesql\"},\n")
+  set(pg_file ${DIR}/postgresql/${name}.sql)
+  if(NOT EXISTS ${pg_file})
+    message(FATAL_ERROR "${name}.sql has no PostgreSQL version: write ${pg_file}")
+  endif()
+  file(READ ${pg_file} pg_sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"wtesql(${sql})wtesql\", R\"wtesql(${pg_sql})wtesql\"},\n")
 endforeach()
 string(APPEND body "  };\n  return all;\n}\n}\n")
 file(WRITE ${OUT} "${body}")

@@ -1,5 +1,7 @@
 #include "config.hpp"
 
+#include "db/database.hpp"
+
 #include <INIReader.h>
 
 #include <filesystem>
@@ -60,7 +62,12 @@ Config load_config(const std::string& path) {
         checked_int(ini, "server", "body_timeout", c.body_timeout_seconds, 1, 3600));
     c.cookie_secure = ini.GetBoolean("server", "cookie_secure", c.cookie_secure);
     c.public_url = ini.Get("server", "public_url", c.public_url);
-    c.database_path = resolve(path, ini.Get("database", "path", c.database_path));
+    c.database = resolve(path, ini.Get("database", "path", c.database));
+    if (std::string url = ini.Get("database", "url", ""); !url.empty()) {
+        if (!db::is_postgresql_url(url))
+            throw ConfigError("[database] url must start with postgresql://, not " + url);
+        c.database = url;
+    }
     c.session_hours =
         static_cast<int>(checked_int(ini, "server", "session_hours", c.session_hours, 1, 24 * 365));
     c.registration_domains = split_list(ini.Get("registration", "domains", ""));
@@ -104,6 +111,9 @@ session_hours = 336
 [database]
 # SQLite database file (created by init-db).
 path = wte.db
+# Or a PostgreSQL server instead (wins over path when set), e.g.
+# url = postgresql://wte:secret@db.example.org:5432/wte
+url =
 
 [registration]
 # Comma-separated email domains allowed to register; empty allows any.

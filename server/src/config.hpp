@@ -31,7 +31,9 @@ struct Config {
     int body_timeout_seconds = 120;
     bool cookie_secure = false;
     std::string public_url = "http://localhost:8080";
-    std::string database_path = "wte.db";
+    // Where the data lives: an SQLite file ([database] path) or a PostgreSQL
+    // server ([database] url = postgresql://…, which wins when both are set).
+    std::string database = "wte.db";
     int session_hours = 24 * 14;
     std::vector<std::string> registration_domains; // empty: any
     EmailSettings email;

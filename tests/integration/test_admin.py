@@ -5,7 +5,6 @@ group lets the user create a module; a bad group changes nothing; the last
 administrator stays one); every module listed with a status filter; and
 "re-render all content" as a background job whose state every request sees."""
 import re
-import sqlite3
 import time
 import unittest
 
@@ -29,13 +28,13 @@ class AdminTestBase(unittest.TestCase):
         return c, body["user"]["id"], email
 
     def db(self):
-        return sqlite3.connect(self.server.db)
+        return self.server.database()
 
     def unconfirmed_user(self, email, name):
         with self.db() as db:
             return db.execute("INSERT INTO users (email, name, status, created_at) "
-                              "VALUES (?, ?, 'unconfirmed', ?)", (email, name, int(time.time()))
-                              ).lastrowid
+                              "VALUES (?, ?, 'unconfirmed', ?) RETURNING id",
+                              (email, name, int(time.time()))).fetchone()[0]
 
     def group_id(self, client, title):
         groups = client.get("/api/v1/admin/groups")[1]["groups"]
@@ -208,8 +207,8 @@ class AdminPermissionsTest(AdminTestBase):
                                          {"groups": [], "permissions": ["admin"]})
         self.assertEqual(status, 403, body)
         with self.db() as db:  # a group that brings admin is the same thing
-            group = db.execute("INSERT INTO permission_groups (title) VALUES ('Superusers')"
-                               ).lastrowid
+            group = db.execute("INSERT INTO permission_groups (title) VALUES ('Superusers') "
+                               "RETURNING id").fetchone()[0]
             db.execute("INSERT INTO group_permissions VALUES (?, 'admin')", (group,))
         status, body, _ = editor.request("PUT", f"/api/v1/users/{editor_id}/permissions",
                                          {"groups": [group], "permissions": []})
@@ -366,8 +365,8 @@ class RerenderTest(AdminTestBase):
         with self.db() as db:
             job = db.execute("INSERT INTO rerender_jobs (state, total, done, lease_owner, "
                              "lease_expires, started_at) VALUES ('running', 40, 12, "
-                             "'another-instance', ?, ?)",
-                             (int(time.time()) + 600, int(time.time()) - 5)).lastrowid
+                             "'another-instance', ?, ?) RETURNING id",
+                             (int(time.time()) + 600, int(time.time()) - 5)).fetchone()[0]
         status, body, _ = admin.post("/api/v1/admin/rerender")
         self.assertEqual(status, 409, body)
         self.assertEqual(body["error"]["code"], "rerender_running")

@@ -1,6 +1,5 @@
 """The REST API seen from outside: sign-in, CSRF, errors as JSON, and every
 permission rule of FEATURES §2, against a real wte-server process."""
-import sqlite3
 import threading
 import time
 import unittest
@@ -131,7 +130,7 @@ class SignInRaceTests(ServerTestCase):
             signing_in.join()
             status, body, _ = answers[0]
             self.assertIn(status, (200, 401), body)
-            sessions = sqlite3.connect(self.server.db).execute(
+            sessions = self.server.database().execute(
                 "SELECT count(*) FROM sessions WHERE user_id = ?", (user_id,)).fetchone()[0]
             self.assertEqual(sessions, 0)
 
@@ -272,7 +271,7 @@ class PermissionTests(ServerTestCase):
     def test_a_blocked_user_can_neither_view_nor_enrol_again(self):
         t = self.server.client("teacher")
         _, module, _ = t.post("/api/v1/parts", {"type": "module", "title": "Blocking", "status": "available"})
-        db = sqlite3.connect(self.server.db)
+        db = self.server.database()
         uid = db.execute("SELECT id FROM users WHERE email='student2@example.org'").fetchone()[0]
         db.execute("INSERT INTO module_roles VALUES (?, ?, 'block')", (module["id"], uid))
         db.commit()

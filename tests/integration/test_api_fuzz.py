@@ -12,7 +12,6 @@ import io
 import json
 import os
 import random
-import sqlite3
 import sys
 import threading
 import time
@@ -522,10 +521,9 @@ class ApiFuzzTest(unittest.TestCase):
         self.assertEqual(len(self.failures), 0, f"seed {SEED}: bad answers (listed above)")
         status, _, _ = send(self.server.port, "GET", "/api/v1/health", None, {})
         self.assertEqual(status, 200)
-        db = sqlite3.connect(self.server.db)
+        db = self.server.database()
         try:
-            self.assertEqual(db.execute("PRAGMA integrity_check").fetchall(), [("ok",)])
-            self.assertEqual(db.execute("PRAGMA foreign_key_check").fetchall(), [])
+            self.assertEqual(db.integrity_problems(), [])
         finally:
             db.close()
 

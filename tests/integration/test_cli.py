@@ -2,13 +2,13 @@
 success, or non-zero with a one-line reason, and bad input changes nothing."""
 import os
 import re
-import sqlite3
 import subprocess
 import tempfile
 import time
 import unittest
 
-from wte_testlib import SERVER, Client, free_port, run_cli
+from wte_testlib import POSTGRESQL, SERVER, Client, Database, free_port, new_database, run_cli, \
+    use_database
 
 
 class CliTests(unittest.TestCase):
@@ -18,6 +18,14 @@ class CliTests(unittest.TestCase):
 
     def tearDown(self):
         self.dir.cleanup()
+
+    def generate_config(self):
+        """generate-config, pointed at a new database of its own on PostgreSQL."""
+        run_cli("generate-config", "--filename", self.config)
+        self.database = os.path.join(self.dir.name, "wte.db")
+        if POSTGRESQL:
+            self.database = new_database()
+            use_database(self.config, self.database)
 
     def test_generate_config_writes_a_commented_file_and_refuses_to_overwrite(self):
         run_cli("generate-config", "--filename", self.config)
@@ -32,13 +40,14 @@ class CliTests(unittest.TestCase):
         self.assertEqual(len(p.stderr.strip().splitlines()), 1)
 
     def test_init_db_prints_a_generated_admin_password_that_works_once(self):
-        run_cli("generate-config", "--filename", self.config)
+        self.generate_config()
         p = run_cli("init-db", self.config)
         self.assertIn("admin@example.org", p.stdout)
         self.assertIn("generated", p.stdout)
         password = re.search(r"password:\s*(\S+)", p.stdout).group(1)
-        db = sqlite3.connect(os.path.join(self.dir.name, "wte.db"))
-        self.assertEqual(db.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+        db = Database(self.database)
+        if not POSTGRESQL:  # SQLite's own setting: readers and writers at once
+            self.assertEqual(db.execute("PRAGMA journal_mode").fetchone()[0], "wal")
         groups = {r[0] for r in db.execute("SELECT title FROM permission_groups")}
         self.assertEqual(groups, {"User Administration", "Content Administration", "Teacher", "Student"})
         hash_ = db.execute("SELECT password_hash FROM users WHERE email='admin@example.org'").fetchone()[0]
@@ -78,7 +87,7 @@ class CliTests(unittest.TestCase):
                 server.wait(timeout=10)
 
     def test_migrate_is_idempotent(self):
-        run_cli("generate-config", "--filename", self.config)
+        self.generate_config()
         first = run_cli("migrate", self.config)
         self.assertRegex(first.stdout, r"Schema 0 -> \d+")
         second = run_cli("migrate", self.config)
@@ -96,13 +105,13 @@ class CliTests(unittest.TestCase):
         self.assertFalse(os.path.exists(os.path.join(self.dir.name, "wte.db")))
 
     def test_serve_without_database_says_what_to_do(self):
-        run_cli("generate-config", "--filename", self.config)
+        self.generate_config()
         p = run_cli("serve", self.config, check=False)
         self.assertEqual(p.returncode, 1)
         self.assertIn("init-db", p.stderr)
 
     def test_user_add_passwd_grant(self):
-        run_cli("generate-config", "--filename", self.config)
+        self.generate_config()
         run_cli("init-db", self.config, "--admin-password", "long-enough")
         p = run_cli("user", "add", self.config, "t@example.org", "Tina", "--group", "Teacher")
         self.assertIn("password:", p.stdout)
@@ -115,7 +124,7 @@ class CliTests(unittest.TestCase):
         run_cli("user", "passwd", self.config, "t@example.org", "--password", "a-new-password")
         p = run_cli("user", "passwd", self.config, "ghost@example.org", check=False)
         self.assertIn("no user", p.stderr)
-        db = sqlite3.connect(os.path.join(self.dir.name, "wte.db"))
+        db = Database(self.database)
         self.assertIsNone(db.execute("SELECT id FROM users WHERE email='x@example.org'").fetchone())
         db.close()
 

@@ -1,7 +1,6 @@
 """Saving a page's content from the editor (API.md: GET /parts/{id} sends editors
 an ETag of the content; PATCH with content needs If-Match; a stale save is a
 409 content_changed that carries the current text and changes nothing)."""
-import sqlite3
 import unittest
 
 from wte_testlib import ServerTestCase, run_cli
@@ -111,7 +110,7 @@ class ContentEditTests(ServerTestCase):
         etag = t.get(f"/api/v1/parts/{page['id']}")[2]["etag"]
         run_cli("user", "add", self.server.config, "tutor@example.org", "Tutor", "--password", "tutor-pw-123",
                 "--group", "Student")
-        with sqlite3.connect(self.server.db) as db:
+        with self.server.database() as db:
             db.execute("INSERT INTO module_roles (module_id, user_id, role) "
                        "SELECT 1, id, 'tutor' FROM users WHERE email = 'tutor@example.org'")
         tutor = self.server.client()

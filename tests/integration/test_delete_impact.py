@@ -2,7 +2,6 @@
 counts what goes with it (parts and pages below, assets, learners with
 progress, quiz answers) for those who may delete it and nobody else, and
 DELETE takes the whole subtree with it, leaving no row behind."""
-import sqlite3
 import unittest
 
 from wte_testlib import ServerTestCase
@@ -65,7 +64,7 @@ class DeleteImpactTests(ServerTestCase):
     def test_only_those_who_may_delete_see_the_impact(self):
         # A tutor of the module (set in the database: module users are not
         # this file's subject) and a student member may not delete.
-        db = sqlite3.connect(self.server.db)
+        db = self.server.database()
         uid = db.execute("SELECT id FROM users WHERE email='student2@example.org'").fetchone()[0]
         db.execute("INSERT INTO module_roles VALUES (?, ?, 'tutor')", (self.module, uid))
         db.commit()
@@ -99,7 +98,7 @@ class DeleteImpactTests(ServerTestCase):
             self.assertError(self.teacher.get(f"/api/v1/parts/{pid}"), 404)
         self.assertEqual(self.impact(self.teacher, self.module), {
             "parts": 1, "pages": 1, "assets": 1, "learners_with_progress": 1, "quiz_answers": 0})
-        db = sqlite3.connect(self.server.db)
+        db = self.server.database()
         marks = ",".join("?" * len(doomed))
         for table, column in (("parts", "id"), ("parts", "parent_id"), ("assets", "part_id"),
                               ("progress", "part_id"), ("progress", "current_page_id"),
@@ -117,7 +116,7 @@ class DeleteImpactTests(ServerTestCase):
 
     def test_deleting_a_module_removes_its_members_too(self):
         self.assertEqual(self.teacher.delete(f"/api/v1/parts/{self.module}")[0], 200)
-        db = sqlite3.connect(self.server.db)
+        db = self.server.database()
         self.assertEqual(db.execute("SELECT COUNT(*) FROM parts WHERE module_id = ?",
                                     (self.module,)).fetchone()[0], 0)
         self.assertEqual(db.execute("SELECT COUNT(*) FROM module_roles WHERE module_id = ?",

@@ -4,7 +4,6 @@ link end to end, the outbox keeping a mail while the
 SMTP server is down and across a restart of wte-server, UTF-8 headers, the
 same answer for unknown addresses, and throttling."""
 import re
-import sqlite3
 import time
 import unittest
 
@@ -104,7 +103,7 @@ class MailTest(unittest.TestCase):
         c = Client(self.server.port)
         self.assertEqual(c.post("/api/v1/auth/reset", {"token": first,
                                                        "password": "brand-new-pass"})[0], 400)
-        with sqlite3.connect(self.server.db) as db:
+        with self.server.database() as db:
             db.execute("UPDATE user_tokens SET expires_at = 1 WHERE purpose = 'reset'")
         self.assertEqual(c.post("/api/v1/auth/reset", {"token": second,
                                                        "password": "brand-new-pass"})[0], 400)
@@ -141,7 +140,7 @@ class MailTest(unittest.TestCase):
         self.smtp.pause()
         try:
             self.assertEqual(self.forgot("patient@school.example")[0], 200)
-            with sqlite3.connect(self.server.db) as db:
+            with self.server.database() as db:
                 deadline = time.time() + 20
                 while time.time() < deadline:
                     attempts, error = db.execute(
@@ -157,7 +156,7 @@ class MailTest(unittest.TestCase):
             self.smtp.start()
         m = self.smtp.wait_for(lambda m: "patient@school.example" in m["To"], timeout=60)
         self.assertIn("new password", m["Subject"])
-        with sqlite3.connect(self.server.db) as db:
+        with self.server.database() as db:
             sent, = db.execute("SELECT sent_at FROM outbox WHERE to_address = ?",
                                ("patient@school.example",)).fetchone()
         self.assertIsNotNone(sent)
@@ -244,7 +243,7 @@ class MailTest(unittest.TestCase):
             self.assertEqual(answer["error"]["details"]["field"], field)
         self.assertEqual(Client(self.server.port).post("/api/v1/auth/register", {"email": 1})[0],
                          400)
-        with sqlite3.connect(self.server.db) as db:
+        with self.server.database() as db:
             n, = db.execute("SELECT COUNT(*) FROM users WHERE email IN "
                             "('a@school.example', 'c@school.example', 'd@school.example')"
                             ).fetchone()

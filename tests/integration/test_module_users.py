@@ -5,7 +5,6 @@ page; adding an existing user by email, changing a role, blocking and
 unblocking, removing (progress removed, quiz answers kept); bad input is a
 400 with a reason and changes nothing; the last owner can be neither
 removed, demoted nor blocked (409)."""
-import sqlite3
 import time
 import unittest
 
@@ -44,7 +43,7 @@ class ModuleUsersTests(ServerTestCase):
 
     def bare_users(self, prefix, n):
         """n users straight into the database (they never sign in here); their emails."""
-        db = sqlite3.connect(self.server.db)
+        db = self.server.database()
         try:
             emails = [f"{prefix}{i:02d}@example.org" for i in range(n)]
             db.executemany("INSERT INTO users (email, name, status, created_at) VALUES (?, ?, 'active', ?)",
@@ -198,7 +197,7 @@ class ModuleUsersTests(ServerTestCase):
         status, v, _ = learner.post(f"/api/v1/parts/{self.page}/quiz-answers",
                                     {"quiz": "q", "question": "one", "answers": ["No"]})
         self.assertEqual(status, 200, v)
-        db = sqlite3.connect(self.server.db)
+        db = self.server.database()
         try:
             count = lambda table: db.execute(f"SELECT COUNT(*) FROM {table} WHERE user_id = ?",
                                              (uid,)).fetchone()[0]

@@ -3,7 +3,6 @@ part's current page (once; re-reading stays a read; a three-pane part's
 templates are copied on the first visit only), time on page adds up and
 bad reports change nothing, parts without pages give zeros, and leaving a
 module removes the progress but keeps the quiz answers."""
-import sqlite3
 import unittest
 
 from wte_testlib import ServerTestCase
@@ -17,7 +16,7 @@ class ProgressTests(ServerTestCase):
         return [c["id"] for c in client.get(f"/api/v1/parts/{part_id}")[1]["children"]]
 
     def data_version(self, db):
-        return db.execute("PRAGMA data_version").fetchone()[0]
+        return db.data_version()
 
     def test_reading_pages_records_visits_and_the_current_page(self):
         s = self.server.new_learner()
@@ -38,7 +37,7 @@ class ProgressTests(ServerTestCase):
         self.assertEqual([p["visited"] for p in after["pages"]][:3], [True, True, False])
 
         # Reading the current page again writes nothing to the database.
-        db = sqlite3.connect(self.server.db)
+        db = self.server.database()
         try:
             version = self.data_version(db)
             self.assertEqual(s.get(f"/api/v1/parts/{pages[0]}")[0], 200)
@@ -53,7 +52,7 @@ class ProgressTests(ServerTestCase):
         s = self.server.client("student1")
         part = self.part_named(s, "Your Own Home Page")["id"]
         page = self.pages_of(s, part)[0]
-        db = sqlite3.connect(self.server.db)
+        db = self.server.database()
         try:
             files = lambda: db.execute(
                 "SELECT filename, updated_at FROM workspace_files JOIN users ON users.id = user_id "

@@ -2,7 +2,6 @@
 /timed-tasks/{id}) as the demo teacher and students use it: permissions as
 for editing the part, clear 400s for bad input, no reaching other modules'
 tasks by id, and a finished task made ready again by editing it."""
-import sqlite3
 import subprocess
 import sys
 import unittest
@@ -162,7 +161,7 @@ class TimedTaskApi(ServerTestCase):
         done = self.create(part, run_at="2020-01-01T09:00Z", target="available")[1]
         broken = self.create(page, run_at="2020-01-01T09:00Z", target="available")[1]
         # A rule broken behind the API's back: the run records why it failed.
-        db = sqlite3.connect(self.server.db, timeout=30)
+        db = self.server.database()
         with db:
             db.execute("UPDATE timed_tasks SET options = '{\"target_status\": \"archived\"}' "
                        "WHERE id = ?", (broken["id"],))

@@ -6,7 +6,6 @@ import io
 import json
 import os
 import re
-import sqlite3
 import struct
 import unittest
 import zipfile
@@ -62,7 +61,7 @@ class TransferTest(ServerTestCase):
     # ---- reading the database directly, to compare trees exactly ----
 
     def db(self):
-        return sqlite3.connect(f"file:{self.server.db}?mode=ro", uri=True)
+        return self.server.database()
 
     def tree(self, root):
         """The subtree of `root` as nested dicts, children in order."""
@@ -88,9 +87,7 @@ class TransferTest(ServerTestCase):
 
     def row_counts(self):
         with self.db() as c:
-            tables = [r[0] for r in c.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-            return {t: c.execute(f"SELECT COUNT(*) FROM \"{t}\"").fetchone()[0] for t in tables}
+            return c.row_counts()
 
     def ids(self, tree):
         out = [tree["id"]]

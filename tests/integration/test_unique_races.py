@@ -5,7 +5,6 @@ a 4xx with a JSON error (409 when the name or address is taken) — never a 500
 — and the database holds exactly one. (A UNIQUE constraint that fires all the
 same is a 409 already_exists: the router maps SQLite's SQLITE_CONSTRAINT_UNIQUE
 in one place.) And writes into a part while it is deleted: 2xx or 404."""
-import sqlite3
 import threading
 import time
 import unittest
@@ -41,7 +40,7 @@ class UniqueRaces(ServerTestCase):
         return [r[0] for r in results]
 
     def count(self, sql, *args):
-        db = sqlite3.connect(self.server.db)
+        db = self.server.database()
         try:
             return db.execute(sql, args).fetchone()[0]
         finally:
@@ -169,7 +168,7 @@ class DeleteRaces(ServerTestCase):
                 thread.join()
             for status, body, _ in results:
                 self.assertLess(status, 500, body)
-            db = sqlite3.connect(self.server.db)
+            db = self.server.database()
             try:
                 for table in ("assets", "workspace_files", "timed_tasks"):
                     self.assertEqual(db.execute(f"SELECT count(*) FROM {table} WHERE part_id = ?",

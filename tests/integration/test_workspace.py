@@ -3,7 +3,6 @@
 update), clear errors that change nothing, resets, the ZIP download, and
 nobody reaching anyone else's files."""
 import io
-import sqlite3
 import threading
 import unittest
 import urllib.parse
@@ -62,16 +61,16 @@ class WorkspaceTests(ServerTestCase):
 
     def test_templates_are_copied_once_on_the_first_visit_and_later_views_write_nothing(self):
         part, page = self.new_exercise(templates={"index.html": b"<h1>Hi</h1>", "style.css": b"h1{}"})
-        db = sqlite3.connect(self.server.db)
+        db = self.server.database()
         try:
             count = lambda: db.execute("SELECT COUNT(*) FROM workspace_files wf JOIN users u ON u.id = wf.user_id "
                                        "WHERE u.email = 'student1@example.org' AND part_id = ?", (part,)).fetchone()[0]
             self.assertEqual(count(), 0)
             self.assertEqual(self.s.get(f"/api/v1/parts/{page}")[0], 200)
             self.assertEqual(count(), 2)
-            version = db.execute("PRAGMA data_version").fetchone()[0]
+            version = db.data_version()
             self.assertEqual(self.s.get(f"/api/v1/parts/{page}")[0], 200)
-            self.assertEqual(db.execute("PRAGMA data_version").fetchone()[0], version)
+            self.assertEqual(db.data_version(), version)
         finally:
             db.close()
         # A template changed later does not reach a workspace made already.

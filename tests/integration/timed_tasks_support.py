@@ -1,14 +1,15 @@
 """Shared pieces of the timed-task integration tests: a database made by the
-real `init-db` (no web server needed), parts and tasks inserted in bulk with
-sqlite3, and `run-timed-tasks` runs with their summary read back."""
+real `init-db` (no web server needed; an SQLite file, or a PostgreSQL
+database when the suite runs there), parts and tasks inserted in bulk, and
+`run-timed-tasks` runs with their summary read back."""
 import os
 import re
-import sqlite3
 import subprocess
 import tempfile
 import time
 
-from wte_testlib import SERVER, run_cli
+from wte_testlib import POSTGRESQL, SERVER, Database, drop_database, new_database, run_cli, \
+    use_database
 
 NOW = int(time.time())
 MINUTE = 60
@@ -26,15 +27,18 @@ class RunnerDb:
         self.config = os.path.join(self.dir.name, "wte.ini")
         self.path = os.path.join(self.dir.name, "wte.db")
         run_cli("generate-config", "--filename", self.config)
+        if POSTGRESQL:
+            self.path = new_database()
+            use_database(self.config, self.path)
         run_cli("init-db", self.config, "--admin-password", "admin-password-1")
 
     def close(self):
         self.dir.cleanup()
+        if POSTGRESQL:
+            drop_database(self.path)
 
     def connect(self):
-        db = sqlite3.connect(self.path, timeout=30)
-        db.execute("PRAGMA busy_timeout = 30000")
-        return db
+        return Database(self.path, timeout=30)
 
     def add_parts(self, count, type_="module", status="unavailable"):
         """Adds `count` modules (or pages under one fresh module); returns their ids."""
@@ -42,18 +46,14 @@ class RunnerDb:
         with db:
             parent = None
             if type_ != "module":
-                cur = db.execute(
+                parent = db.execute(
                     "INSERT INTO parts (type, title, status, created_at, updated_at) "
-                    "VALUES ('module', 'Holder', 'available', 0, 0)")
-                parent = cur.lastrowid
+                    "VALUES ('module', 'Holder', 'available', 0, 0) RETURNING id").fetchone()[0]
                 db.execute("UPDATE parts SET module_id = id WHERE id = ?", (parent,))
-            ids = []
-            for i in range(count):
-                cur = db.execute(
-                    "INSERT INTO parts (type, parent_id, module_id, title, status, ord, created_at, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0)",
-                    (type_, parent, parent, f"{type_} {i}", status, i))
-                ids.append(cur.lastrowid)
+            ids = db.insert_returning_ids(
+                "INSERT INTO parts (type, parent_id, module_id, title, status, ord, created_at, "
+                "updated_at)", "(?, ?, ?, ?, ?, ?, 0, 0)",
+                [(type_, parent, parent, f"{type_} {i}", status, i) for i in range(count)])
             if type_ == "module":
                 db.execute("UPDATE parts SET module_id = id WHERE module_id IS NULL")
         db.close()
@@ -62,16 +62,12 @@ class RunnerDb:
     def add_tasks(self, rows):
         """rows: (part_id, run_at, target_status[, name]); returns the ids in order."""
         db = self.connect()
-        ids = []
         with db:
-            for row in rows:
-                part_id, run_at, target = row[:3]
-                name = row[3] if len(row) > 3 else "change_status"
-                cur = db.execute(
-                    "INSERT INTO timed_tasks (part_id, name, run_at, options, created_at) "
-                    "VALUES (?, ?, ?, ?, 0)",
-                    (part_id, name, run_at - run_at % 60, '{"target_status": "%s"}' % target))
-                ids.append(cur.lastrowid)
+            ids = db.insert_returning_ids(
+                "INSERT INTO timed_tasks (part_id, name, run_at, options, created_at)",
+                "(?, ?, ?, ?, 0)",
+                [(row[0], row[3] if len(row) > 3 else "change_status", row[1] - row[1] % 60,
+                  '{"target_status": "%s"}' % row[2]) for row in rows])
         db.close()
         return ids
 

@@ -1,10 +1,16 @@
 """Shared helpers for integration tests: a real wte-server process on a
-temporary SQLite file, and a small HTTP client that keeps the session cookie
-and sends the CSRF header like the browser client does."""
+temporary SQLite file — or, when WTE_TEST_POSTGRESQL names a PostgreSQL
+server (ci/postgres.sh), on a fresh database of its own there —, the
+database opened for a test's own look (Database), and a small HTTP client
+that keeps the session cookie and sends the CSRF header like the browser
+client does."""
 import http.client
+import itertools
 import json
 import os
+import re
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -19,6 +25,190 @@ DEMO = {
     "student1": ("student1@example.org", "student1-demo"),
     "student2": ("student2@example.org", "student2-demo"),
 }
+
+
+# postgresql://wte@127.0.0.1:PORT/postgres when the suite runs on PostgreSQL.
+# (ctest passes the file ci/postgres.sh wrote the URL to.)
+POSTGRESQL = os.environ.get("WTE_TEST_POSTGRESQL", "")
+if os.environ.get("WTE_TEST_POSTGRESQL_FILE"):
+    with open(os.environ["WTE_TEST_POSTGRESQL_FILE"]) as f:
+        POSTGRESQL = f.read().strip()
+_database_names = itertools.count(1)
+
+
+def new_database():
+    """A fresh PostgreSQL database for one server; returns its URL."""
+    name = f"wte_it_{os.getpid()}_{next(_database_names)}"
+    Database(POSTGRESQL).execute(
+        f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
+    return POSTGRESQL.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_database(url):
+    Database(POSTGRESQL).execute(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
+
+
+def use_database(config, url):
+    """Points the config file at the PostgreSQL database `url`."""
+    with open(config) as f:
+        text = f.read()
+    with open(config, "w") as f:
+        f.write(re.sub(r"^url =.*$", f"url = {url}", text, count=1, flags=re.M))
+
+
+class _Rows:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def fetchone(self):
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self):
+        return self.rows
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+class Database:
+    """A server's database opened by the test itself, with `?` placeholders on
+    both engines: sqlite3 on a file, psql on a postgresql:// URL (the suite
+    needs no Python driver). Every execute commits on PostgreSQL; values come
+    back as int, str, bytes (bytea) or None, like sqlite3 gives them."""
+
+    NULL = "\x01NULL"
+
+    def __init__(self, location, timeout=30):
+        self.location = location
+        self.sqlite = None
+        if not location.startswith("postgresql://"):
+            self.sqlite = sqlite3.connect(location, timeout=timeout)
+
+    @staticmethod
+    def literal(value):
+        if value is None:
+            return "NULL"
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        if isinstance(value, (int, float)):
+            return repr(value)
+        if isinstance(value, (bytes, bytearray)):
+            return "'\\x" + bytes(value).hex() + "'::bytea"
+        return "'" + str(value).replace("'", "''") + "'"
+
+    def bound(self, sql, params):
+        out, values = [], iter(params)
+        for i, piece in enumerate(re.split(r"('(?:[^']|'')*')", sql)):
+            out.append(piece if i % 2 else re.sub(r"\?", lambda _: self.literal(next(values)), piece))
+        return "".join(out)
+
+    def execute(self, sql, params=()):
+        if self.sqlite:
+            return self.sqlite.execute(sql, params)
+        p = subprocess.run(
+            ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-F", "\x1f", "-R", "\x1e",
+             "-P", "null=" + self.NULL, self.location, "-c", self.bound(sql, params)],
+            capture_output=True, text=True, timeout=60,
+            env={**os.environ, "PGOPTIONS": "-c client_min_messages=warning"})
+        if p.returncode != 0:
+            raise AssertionError(f"psql failed on {sql!r}: {p.stderr.strip()}")
+        text = p.stdout[:-1] if p.stdout.endswith("\n") else p.stdout
+        rows = []
+        for record in (text.split("\x1e") if text else []):
+            rows.append(tuple(self.value(v) for v in record.split("\x1f")))
+        return _Rows(rows)
+
+    def value(self, v):
+        if v == self.NULL:
+            return None
+        if re.fullmatch(r"-?\d+", v):
+            return int(v)
+        if v.startswith("\\x") and re.fullmatch(r"\\x[0-9a-f]*", v):
+            return bytes.fromhex(v[2:])
+        return v
+
+    def data_version(self):
+        """Changes whenever another connection commits a write: SQLite's
+        data_version; on PostgreSQL a digest of every row of every table (its
+        own counters also move for writes that change nothing, such as an
+        INSERT … ON CONFLICT DO NOTHING, and for autovacuum)."""
+        if self.sqlite:
+            return self.sqlite.execute("PRAGMA data_version").fetchone()[0]
+        parts = [f"(SELECT '{t}:' || COALESCE(string_agg(r::text, ',' ORDER BY r::text), '') "
+                 f"FROM {t} r)" for t in self.tables()]
+        return self.execute("SELECT md5(" + " || '|' || ".join(parts) + ")").fetchone()[0]
+
+    def insert_returning_ids(self, insert, values, rows):
+        """Runs `insert` ("INSERT INTO t (a, b)") with `values` ("(?, ?)") for
+        each row; returns the new ids in the order of the rows. PostgreSQL
+        gets them in statements of many rows (one psql run each)."""
+        if self.sqlite:
+            return [self.sqlite.execute(f"{insert} VALUES {values} RETURNING id", row).fetchone()[0]
+                    for row in rows]
+        ids = []
+        for at in range(0, len(rows), 500):
+            batch = rows[at:at + 500]
+            sql = f"{insert} VALUES " + ", ".join([values] * len(batch)) + " RETURNING id"
+            ids += sorted(r[0] for r in self.execute(sql, [v for row in batch for v in row]))
+        return ids
+
+    def integrity_problems(self):
+        """What is wrong with the stored data, [] when sound: SQLite's
+        integrity_check and foreign_key_check; on PostgreSQL amcheck's
+        verification of every table and B-tree index of the schema (foreign
+        keys are always enforced there)."""
+        if self.sqlite:
+            rows = self.sqlite.execute("PRAGMA integrity_check").fetchall()
+            problems = [r[0] for r in rows if r[0] != "ok"]
+            return problems + [str(r) for r in self.sqlite.execute("PRAGMA foreign_key_check")]
+        self.execute("CREATE EXTENSION IF NOT EXISTS amcheck")
+        self.execute("SELECT bt_index_check(c.oid, true) FROM pg_index i "
+                     "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
+                     "WHERE a.amname = 'btree' AND c.relnamespace = 'public'::regnamespace")
+        return [str(r) for r in self.execute(
+            "SELECT c.relname, v.* FROM pg_class c, verify_heapam(c.oid) v "
+            "WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace")]
+
+    def tables(self):
+        """The names of the schema's tables, sorted."""
+        if self.sqlite:
+            sql = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        else:
+            sql = "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        return [r[0] for r in self.execute(sql)]
+
+    def row_counts(self):
+        """{table: number of rows} for every table, in one query."""
+        tables = self.tables()
+        sql = " UNION ALL ".join(f"SELECT '{t}', COUNT(*) FROM \"{t}\"" for t in tables)
+        return dict(self.execute(sql).fetchall())
+
+    def text_of(self, column):
+        """SQL for a BLOB/BYTEA column read as UTF-8 text."""
+        return f"CAST({column} AS TEXT)" if self.sqlite else f"convert_from({column}, 'UTF8')"
+
+    def executemany(self, sql, rows):
+        for row in rows:
+            self.execute(sql, row)
+
+    def commit(self):
+        if self.sqlite:
+            self.sqlite.commit()
+
+    def close(self):
+        if self.sqlite:
+            self.sqlite.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, *_):
+        if self.sqlite:
+            if kind is None:
+                self.sqlite.commit()
+            else:
+                self.sqlite.rollback()
+        return False
 
 
 def free_port():
@@ -38,7 +228,9 @@ def run_cli(*args, check=True):
 class ServerProcess:
     """generate-config → init-db --demo → serve, on a free port in a temp dir."""
 
-    def __init__(self, upload_limit=None, extra=None):
+    def __init__(self, upload_limit=None, extra=None, postgresql=None):
+        # postgresql: on the suite's PostgreSQL server (default: when the suite runs there).
+        self.postgresql = bool(POSTGRESQL) if postgresql is None else postgresql
         self.dir = tempfile.TemporaryDirectory(prefix="wte-it-")
         self.config = os.path.join(self.dir.name, "wte.ini")
         self.db = os.path.join(self.dir.name, "wte.db")
@@ -52,6 +244,9 @@ class ServerProcess:
             text = text.replace(old, new)
         with open(self.config, "w") as f:
             f.write(text)
+        if self.postgresql:
+            self.db = new_database()
+            use_database(self.config, self.db)
         run_cli("init-db", self.config, "--demo", "--admin-password", DEMO["admin"][1])
         self.log = open(os.path.join(self.dir.name, "serve.log"), "w")
         self.start()
@@ -68,6 +263,10 @@ class ServerProcess:
             except OSError:
                 time.sleep(0.05)
         raise AssertionError("wte-server did not start: " + self.read_log())
+
+    def database(self):
+        """The server's database, for the test's own look (see Database)."""
+        return Database(self.db)
 
     def read_log(self):
         self.log.flush()
@@ -112,6 +311,8 @@ class ServerProcess:
             code = self.proc.wait()
         self.log.close()
         self.dir.cleanup()
+        if self.postgresql:
+            drop_database(self.db)
         return code
 
 

@@ -25,21 +25,26 @@ struct BackupOptions {
 
 int backup(const BackupOptions& o) {
     Config config = load_config(o.config_path);
-    if (!fs::exists(config.database_path))
-        throw CliError("Database " + config.database_path + " does not exist");
+    if (db::is_postgresql_url(config.database))
+        throw CliError("The data is in PostgreSQL (" + db::printable_location(config.database) +
+                       "): back it up with pg_dump, e.g. pg_dump --format=custom "
+                       "--file=wte.dump '" +
+                       db::printable_location(config.database) + "' (see the README)");
+    if (!fs::exists(config.database))
+        throw CliError("Database " + config.database + " does not exist");
     const fs::path target = fs::absolute(o.file);
     const fs::path folder = target.parent_path();
     if (!fs::is_directory(folder))
         throw CliError("The folder " + folder.string() + " does not exist");
     if (fs::is_directory(target)) throw CliError(o.file + " is a folder; name the backup file");
-    if (fs::exists(target) && fs::equivalent(target, config.database_path))
+    if (fs::exists(target) && fs::equivalent(target, config.database))
         throw CliError(o.file + " is the database itself");
     if (fs::exists(target) && !o.force)
         throw CliError(o.file + " exists already; pass --force to replace it");
 
     const fs::path partial = target.string() + ".partial";
     fs::remove(partial); // left over from a backup that was killed
-    db::Connection source(config.database_path, false);
+    db::Connection source(config.database, false);
     try {
         db::vacuum_into(source, partial.string());
     } catch (const std::exception& e) {
@@ -53,7 +58,7 @@ int backup(const BackupOptions& o) {
     }
     fs::rename(partial, target);
     if (!o.quiet)
-        std::cout << "Backed up " << config.database_path << " to " << o.file << " ("
+        std::cout << "Backed up " << config.database << " to " << o.file << " ("
                   << fs::file_size(target) << " bytes, integrity check ok)\n";
     return 0;
 }

@@ -1,8 +1,10 @@
-// init-db (schema, permission groups, an administrator, optionally the demo)
-// and migrate (pending numbered migrations).
+// init-db (schema, permission groups, an administrator, optionally the demo),
+// migrate (pending numbered migrations) and copy-db (an installation moved to
+// another database, SQLite to PostgreSQL or back).
 #include "cli/modes.hpp"
 
 #include "auth/crypto.hpp"
+#include "db/copy.hpp"
 #include "db/migrations.hpp"
 #include "db/stores.hpp"
 #include "seed/demo.hpp"
@@ -26,12 +28,13 @@ struct InitOptions {
 
 int init_db(InitOptions o) {
     Config config = load_config(o.config_path);
-    bool existed = std::filesystem::exists(config.database_path);
-    db::Connection conn(config.database_path);
+    bool existed = !db::database_file_missing(config.database);
+    db::Connection conn(config.database);
     db::migrate(conn);
     db::Stores stores(conn);
     if (existed && stores.users.find_user_by_email(o.admin_email))
-        throw CliError("The database " + config.database_path + " is already initialised");
+        throw CliError("The database " + db::printable_location(config.database) +
+                       " is already initialised");
     if (auto why = check_email(o.admin_email)) throw CliError(*why);
     bool generated = o.admin_password.empty();
     if (generated) o.admin_password = auth::random_password();
@@ -44,7 +47,7 @@ int init_db(InitOptions o) {
     std::vector<seed::DemoAccount> accounts;
     if (o.demo) accounts = seed::seed_demo(stores);
     tx.commit();
-    std::cout << "Initialised " << config.database_path << " (schema "
+    std::cout << "Initialised " << db::printable_location(config.database) << " (schema "
               << db::latest_schema_version() << ")\n";
     std::cout << "  administrator: " << o.admin_email << "  password: " << o.admin_password
               << (generated ? "  (generated; shown only now)" : "") << "\n";
@@ -55,11 +58,33 @@ int init_db(InitOptions o) {
 
 int migrate(const std::string& config_path) {
     Config config = load_config(config_path);
-    db::Connection conn(config.database_path);
+    db::Connection conn(config.database);
     int before = db::recorded_schema_version(conn).value_or(0);
     int applied = db::migrate(conn);
     std::cout << "Schema " << before << " -> " << db::recorded_schema_version(conn).value_or(0)
               << " (" << applied << " migration" << (applied == 1 ? "" : "s") << " applied)\n";
+    return 0;
+}
+
+int copy_db(const std::string& from_config, const std::string& to_config) {
+    Config from = load_config(from_config), to = load_config(to_config);
+    if (from.database == to.database) throw CliError("Both configurations name the same database");
+    auto source = open_existing(from);
+    db::Connection target(to.database);
+    db::migrate(target);
+    try {
+        auto counts = db::copy_database(*source, target);
+        std::int64_t rows = 0;
+        for (const auto& c : counts)
+            rows += c.rows;
+        std::cout << "Copied " << rows << " rows in " << counts.size() << " tables from "
+                  << db::printable_location(from.database) << " to "
+                  << db::printable_location(to.database) << "; every table's count matches\n";
+        for (const auto& c : counts)
+            if (c.rows) std::cout << "  " << c.table << ": " << c.rows << "\n";
+    } catch (const db::CopyError& e) {
+        throw CliError(e.what());
+    }
     return 0;
 }
 
@@ -81,6 +106,14 @@ void add_database_modes(Modes& modes) {
     auto* mig = modes.app().add_subcommand("migrate", "Apply pending database migrations");
     mig->add_option("CONFIG", *config_path, "Configuration file")->required();
     modes.add(mig, [config_path] { return migrate(*config_path); });
+
+    auto from = std::make_shared<std::string>(), to = std::make_shared<std::string>();
+    auto* copy = modes.app().add_subcommand(
+        "copy-db", "Copy every row of one installation's database into another, empty one "
+                   "(SQLite to PostgreSQL or back), verified by counts");
+    copy->add_option("FROM_CONFIG", *from, "Configuration of the database to copy")->required();
+    copy->add_option("TO_CONFIG", *to, "Configuration of the empty target database")->required();
+    modes.add(copy, [from, to] { return copy_db(*from, *to); });
 }
 
 } // namespace wte::cli

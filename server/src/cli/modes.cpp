@@ -21,10 +21,10 @@ int Modes::run_chosen() const {
 }
 
 std::unique_ptr<db::Connection> open_existing(const Config& config) {
-    if (!std::filesystem::exists(config.database_path))
-        throw CliError("Database " + config.database_path +
+    if (db::database_file_missing(config.database))
+        throw CliError("Database " + config.database +
                        " does not exist; run `wte-server init-db` first");
-    auto conn = std::make_unique<db::Connection>(config.database_path, false);
+    auto conn = std::make_unique<db::Connection>(config.database, false);
     db::require_current_schema(*conn);
     return conn;
 }

@@ -57,7 +57,7 @@ RerenderWorker::~RerenderWorker() {
 
 void RerenderWorker::start() {
     try {
-        db::Connection conn(config_.database_path, false);
+        db::Connection conn(config_.database, false);
         db::Stores stores(conn);
         if (int n = stores.rerender.fail_abandoned(db::now_seconds()))
             std::cout << "re-render: " << n << " job left running by a stopped process marked "
@@ -81,7 +81,7 @@ void RerenderWorker::stop() {
     if (!thread_.joinable()) return;
     thread_.join();
     try {
-        db::Connection conn(config_.database_path, false);
+        db::Connection conn(config_.database, false);
         db::Stores stores(conn);
         db::Transaction tx(conn);
         if (auto held = stores.rerender.held_by(owner_))
@@ -105,7 +105,7 @@ void RerenderWorker::wake() {
 void RerenderWorker::run() {
     while (!stopping_) {
         try {
-            db::Connection conn(config_.database_path, false);
+            db::Connection conn(config_.database, false);
             db::Stores stores(conn);
             try {
                 while (!stopping_ && rerender_batch(stores, owner_)) {

@@ -63,6 +63,13 @@ std::optional<std::string> AssetStore::bytes(Id id) {
 
 void AssetStore::read_in_pieces(Id id, std::size_t piece,
                                 const std::function<void(std::string_view)>& take) {
+    if (c_.dialect() == Dialect::postgresql) { // no incremental blob reads: one value
+        auto data = bytes(id);
+        if (!data) throw ReferenceGone(SQLITE_NOTFOUND, "asset " + std::to_string(id) + " is gone");
+        for (std::size_t at = 0; at < data->size(); at += piece)
+            take(std::string_view(*data).substr(at, piece));
+        return;
+    }
     sqlite3_blob* blob = nullptr;
     if (sqlite3_blob_open(c_.handle(), "main", "assets", "data", id, 0, &blob) != SQLITE_OK) {
         sqlite3_blob_close(blob);

@@ -1,5 +1,9 @@
 #include "db/database.hpp"
 
+#include "db/postgres.hpp"
+
+#include <filesystem>
+
 namespace wte::db {
 
 void throw_db_error(int code, const std::string& message) {
@@ -9,6 +13,8 @@ void throw_db_error(int code, const std::string& message) {
         throw UniqueViolation(code, message);
     case SQLITE_CONSTRAINT_FOREIGNKEY:
         throw ReferenceGone(code, message);
+    case SQLITE_MISMATCH:
+        throw InvalidValue(code, message);
     default:
         break;
     }
@@ -38,6 +44,24 @@ void end_read_scope(sqlite3* db, StatementCache& cache) {
 constexpr std::size_t max_idle_per_sql = 4;
 } // namespace
 
+bool is_postgresql_url(std::string_view location) {
+    return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+bool database_file_missing(const std::string& location) {
+    return !is_postgresql_url(location) && !std::filesystem::exists(location);
+}
+
+std::string printable_location(const std::string& location) {
+    if (!is_postgresql_url(location)) return location;
+    // postgresql://user:password@host… → postgresql://user@host…
+    auto scheme = location.find("://") + 3;
+    auto at = location.find('@', scheme);
+    auto colon = location.find(':', scheme);
+    if (at == std::string::npos || colon == std::string::npos || colon > at) return location;
+    return location.substr(0, colon) + location.substr(at);
+}
+
 StatementCache::~StatementCache() {
     for (auto& [sql, pool] : idle)
         for (auto* stmt : pool)
@@ -46,6 +70,10 @@ StatementCache::~StatementCache() {
 
 Connection::Connection(const std::string& path, bool create_if_missing)
     : path_(path), cache_(std::make_shared<StatementCache>()) {
+    if (is_postgresql_url(path)) {
+        pg_ = std::make_unique<PgConnection>(path);
+        return;
+    }
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (create_if_missing) flags |= SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
@@ -69,11 +97,13 @@ Connection::Connection(const std::string& path, bool create_if_missing)
 
 Connection::~Connection() {
     cache_.reset();
+    pg_.reset();
     // _v2: a Statement still alive keeps the handle until it is finalised.
     sqlite3_close_v2(db_);
 }
 
 void Connection::exec(const std::string& sql) {
+    if (pg_) return pg_->exec(sql);
     char* err = nullptr;
     int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
@@ -84,6 +114,7 @@ void Connection::exec(const std::string& sql) {
 }
 
 Statement Connection::prepare(std::string_view sql) {
+    if (pg_) return Statement(std::make_unique<PgQuery>(*pg_, sql));
     auto it = cache_->idle.find(sql);
     if (it == cache_->idle.end())
         it = cache_->idle.emplace(std::string(sql), StatementCache::Pool{}).first;
@@ -100,8 +131,21 @@ Statement Connection::prepare(std::string_view sql) {
     return Statement(db_, stmt, cache_, &pool);
 }
 int Connection::changes() const {
+    if (pg_) return static_cast<int>(pg_->changes);
     return sqlite3_changes(db_);
 }
+int Connection::prepare_count() const {
+    return pg_ ? pg_->prepares : prepares_;
+}
+bool Connection::in_transaction() const {
+    if (pg_) return pg_->in_transaction();
+    return !sqlite3_get_autocommit(db_);
+}
+
+Statement::Statement(std::unique_ptr<PgQuery> pg) : pg_(std::move(pg)) {}
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::weak_ptr<StatementCache> cache,
+                     StatementCache::Pool* pool)
+    : db_(db), stmt_(stmt), cache_(std::move(cache)), pool_(pool) {}
 
 Statement::~Statement() {
     if (!stmt_) return;
@@ -115,11 +159,13 @@ Statement::~Statement() {
     }
 }
 Statement::Statement(Statement&& o) noexcept
-    : db_(o.db_), stmt_(o.stmt_), cache_(std::move(o.cache_)), pool_(o.pool_) {
+    : db_(o.db_), stmt_(o.stmt_), pg_(std::move(o.pg_)), cache_(std::move(o.cache_)),
+      pool_(o.pool_) {
     o.stmt_ = nullptr;
 }
 
 Statement& Statement::bind(int i, std::int64_t v) {
+    if (pg_) return pg_->bind_int(i, v), *this;
     sqlite3_bind_int64(stmt_, i, v);
     return *this;
 }
@@ -127,19 +173,23 @@ Statement& Statement::bind(int i, const std::string& v) {
     return bind(i, std::string_view(v));
 }
 Statement& Statement::bind(int i, std::string_view v) {
+    if (pg_) return pg_->bind_text(i, v), *this;
     sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     return *this;
 }
 Statement& Statement::bind_blob(int i, std::string_view v) {
+    if (pg_) return pg_->bind_bytes(i, v), *this;
     sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT);
     return *this;
 }
 Statement& Statement::bind_null(int i) {
+    if (pg_) return pg_->bind_null(i), *this;
     sqlite3_bind_null(stmt_, i);
     return *this;
 }
 
 bool Statement::step() {
+    if (pg_) return pg_->step();
     if (auto cache = cache_.lock(); cache && cache->read_scope && !sqlite3_stmt_readonly(stmt_))
         end_read_scope(db_, *cache);
     int rc = sqlite3_step(stmt_);
@@ -152,24 +202,29 @@ void Statement::run() {
     }
 }
 void Statement::reset() {
+    if (pg_) return pg_->reset();
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
 }
 
 std::int64_t Statement::int64(int c) const {
+    if (pg_) return pg_->int64(c);
     return sqlite3_column_int64(stmt_, c);
 }
 std::string Statement::text(int c) const {
+    if (pg_) return pg_->text(c);
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c)))
              : std::string();
 }
 std::string Statement::blob(int c) const {
+    if (pg_) return pg_->blob(c);
     auto p = static_cast<const char*>(sqlite3_column_blob(stmt_, c));
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c)))
              : std::string();
 }
 bool Statement::is_null(int c) const {
+    if (pg_) return pg_->is_null(c);
     return sqlite3_column_type(stmt_, c) == SQLITE_NULL;
 }
 std::optional<std::int64_t> Statement::optional_int64(int c) const {
@@ -181,12 +236,36 @@ std::optional<std::string> Statement::optional_text(int c) const {
     return text(c);
 }
 
-void Connection::end_read_scope() {
-    if (cache_->read_scope) db::end_read_scope(db_, *cache_);
+int Statement::column_count() const {
+    if (pg_) return pg_->column_count();
+    return sqlite3_column_count(stmt_);
+}
+std::string Statement::column_name(int c) const {
+    if (pg_) return pg_->column_name(c);
+    return sqlite3_column_name(stmt_, c);
+}
+Statement::Kind Statement::kind(int c) const {
+    if (pg_) return pg_->kind(c);
+    switch (sqlite3_column_type(stmt_, c)) {
+    case SQLITE_NULL:
+        return Kind::null;
+    case SQLITE_INTEGER:
+        return Kind::integer;
+    case SQLITE_BLOB:
+        return Kind::bytes;
+    default:
+        return Kind::text; // REAL does not occur in the schema
+    }
 }
 
+void Connection::end_read_scope() {
+    if (!pg_ && cache_->read_scope) db::end_read_scope(db_, *cache_);
+}
+
+// On PostgreSQL a statement outside a transaction costs no lock calls: the
+// scope is not needed there.
 ReadScope::ReadScope(Connection& c) : conn_(c) {
-    if (sqlite3_get_autocommit(conn_.handle())) {
+    if (!conn_.pg_ && sqlite3_get_autocommit(conn_.handle())) {
         conn_.prepare("BEGIN").run(); // deferred: no lock until the first read
         conn_.cache_->read_scope = true;
     }
@@ -200,18 +279,27 @@ ReadScope::~ReadScope() {
 
 Transaction::Transaction(Connection& c) : conn_(c) {
     conn_.end_read_scope();
-    conn_.prepare("BEGIN IMMEDIATE").run();
+    if (conn_.pg_)
+        conn_.pg_->exec("BEGIN IMMEDIATE"); // BEGIN and the writers' lock
+    else
+        conn_.prepare("BEGIN IMMEDIATE").run();
 }
 Transaction::~Transaction() {
     if (!done_) {
         try {
-            conn_.prepare("ROLLBACK").run();
+            if (conn_.pg_)
+                conn_.exec("ROLLBACK");
+            else
+                conn_.prepare("ROLLBACK").run();
         } catch (...) {
         }
     }
 }
 void Transaction::commit() {
-    conn_.prepare("COMMIT").run();
+    if (conn_.pg_)
+        conn_.exec("COMMIT");
+    else
+        conn_.prepare("COMMIT").run();
     done_ = true;
 }
 

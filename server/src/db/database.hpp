@@ -1,8 +1,11 @@
-// A thin RAII layer over SQLite: one Connection per thread, prepared
-// Statements with typed binds and reads, and scoped Transactions. Every
-// connection runs in WAL mode with foreign keys on and a busy timeout, so
-// concurrent processes (server, timed-task runners) wait instead of failing.
-// Statements are prepared once per connection and SQL text, then reused.
+// A thin RAII layer over the database: one Connection per thread, prepared
+// Statements with typed binds and reads, and scoped Transactions. Two engines
+// behind the same classes, chosen by the location a Connection is opened on:
+// a file path is SQLite (WAL mode, foreign keys on, a busy timeout, so
+// concurrent processes wait instead of failing), a postgresql:// URL is
+// PostgreSQL through libpq (db/postgres.hpp). The stores' SQL is the common
+// subset of both with `?` placeholders. Statements are prepared once per
+// connection and SQL text, then reused.
 #pragma once
 
 #include <sqlite3.h>
@@ -19,7 +22,7 @@
 namespace wte::db {
 
 struct DbError : std::runtime_error {
-    int code; // SQLite's extended result code
+    int code; // SQLite's extended result code (the SQLite code of the same kind on PostgreSQL)
     DbError(int code_, const std::string& message) : std::runtime_error(message), code(code_) {}
 };
 
@@ -39,8 +42,13 @@ struct ReferenceGone : DbError {
 struct StorageFull : DbError {
     using DbError::DbError;
 };
-// another connection held the lock past the busy timeout — 503.
+// another connection held the lock past the busy timeout — 503;
 struct DatabaseBusy : DbError {
+    using DbError::DbError;
+};
+// a value the column cannot hold (PostgreSQL: text with a NUL character, a
+// number out of range) — 400.
+struct InvalidValue : DbError {
     using DbError::DbError;
 };
 
@@ -48,6 +56,18 @@ struct DatabaseBusy : DbError {
 [[noreturn]] void throw_db_error(int code, const std::string& message);
 
 class Statement;
+struct PgConnection;
+struct PgQuery;
+
+enum class Dialect { sqlite, postgresql };
+// "postgresql://…" or "postgres://…": a PostgreSQL server; anything else is
+// the path of an SQLite file.
+bool is_postgresql_url(std::string_view location);
+// An SQLite location whose file does not exist; never a PostgreSQL URL (the
+// server answers for that when connected to).
+bool database_file_missing(const std::string& location);
+// The location without its password, for messages and logs.
+std::string printable_location(const std::string& location);
 
 // Idle prepared statements of one connection, by SQL text. A statement in use
 // is out of its pool, so the same SQL asked for again while a cursor of it is
@@ -68,7 +88,9 @@ struct StatementCache {
 
 class Connection {
 public:
-    explicit Connection(const std::string& path, bool create_if_missing = true);
+    // `location`: an SQLite file path or a postgresql:// URL (create_if_missing
+    // only means something for a file).
+    explicit Connection(const std::string& location, bool create_if_missing = true);
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -78,16 +100,21 @@ public:
     // reset and with its bindings cleared, when the Statement is destroyed.
     Statement prepare(std::string_view sql);
     // How many times SQLite compiled a statement on this connection.
-    int prepare_count() const { return prepares_; }
+    int prepare_count() const;
     int changes() const;
     // Ends an open ReadScope (see there); nothing otherwise.
     void end_read_scope();
+    // SQLite's handle; nullptr on PostgreSQL.
     sqlite3* handle() { return db_; }
     const std::string& path() const { return path_; }
+    Dialect dialect() const { return pg_ ? Dialect::postgresql : Dialect::sqlite; }
+    bool in_transaction() const;
 
 private:
     friend class ReadScope;
+    friend class Transaction;
     sqlite3* db_ = nullptr;
+    std::unique_ptr<PgConnection> pg_;
     std::string path_;
     // Shared with the statements handed out, so one outliving the connection
     // finalises itself instead of returning to a pool that is gone.
@@ -132,13 +159,20 @@ public:
     std::optional<std::int64_t> optional_int64(int col) const;
     std::optional<std::string> optional_text(int col) const;
 
+    // What a row holds, for code that copies rows it does not know (copy-db).
+    enum class Kind { null, integer, text, bytes };
+    int column_count() const;
+    std::string column_name(int col) const;
+    Kind kind(int col) const;
+
 private:
     friend class Connection;
     Statement(sqlite3* db, sqlite3_stmt* stmt, std::weak_ptr<StatementCache> cache,
-              StatementCache::Pool* pool)
-        : db_(db), stmt_(stmt), cache_(std::move(cache)), pool_(pool) {}
-    sqlite3* db_;
+              StatementCache::Pool* pool);
+    explicit Statement(std::unique_ptr<PgQuery> pg);
+    sqlite3* db_ = nullptr;
     sqlite3_stmt* stmt_ = nullptr;
+    std::unique_ptr<PgQuery> pg_; // set instead of stmt_ on PostgreSQL
     std::weak_ptr<StatementCache> cache_;
     StatementCache::Pool* pool_ = nullptr; // where it goes back (map nodes are stable)
 };
@@ -160,7 +194,11 @@ private:
     Connection& conn_;
 };
 
-// BEGIN IMMEDIATE … COMMIT; rolls back unless commit() was called.
+// BEGIN IMMEDIATE … COMMIT; rolls back unless commit() was called. On
+// PostgreSQL, BEGIN and a transaction-wide advisory lock: writing
+// transactions follow one another as on SQLite, so every store's
+// read-then-write keeps the meaning it has there, on any number of servers;
+// reads never wait for it.
 class Transaction {
 public:
     explicit Transaction(Connection& c);

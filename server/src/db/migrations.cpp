@@ -34,13 +34,13 @@ void require_current_schema(Connection& c) {
 
 int migrate(Connection& c) {
     c.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-           "name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+           "name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
     int current = recorded_schema_version(c).value_or(0);
     int applied = 0;
     for (const auto& m : embedded_migrations()) {
         if (m.version <= current) continue;
         Transaction tx(c);
-        c.exec(m.sql);
+        c.exec(m.sql_for(c.dialect()));
         c.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
             .bind_all(m.version, m.name, now_seconds())
             .run();

@@ -15,7 +15,11 @@ namespace wte::db {
 struct Migration {
     int version;
     std::string name;
-    std::string sql;
+    std::string sql;            // SQLite
+    std::string postgresql_sql; // the same change for PostgreSQL
+    const std::string& sql_for(Dialect d) const {
+        return d == Dialect::postgresql ? postgresql_sql : sql;
+    }
 };
 
 const std::vector<Migration>& embedded_migrations();

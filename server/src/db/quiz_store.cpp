@@ -81,10 +81,11 @@ void QuizStore::save_answer(Id user, Id part, const QuizAnswer& a) {
 }
 
 std::vector<QuizAnswer> QuizStore::answers_of(Id user, Id part) {
-    // rowid (SQLite's insertion order; the table has no id column) keeps the
-    // order of first answers; a PostgreSQL schema needs a serial column here.
+    // The order of first answers: SQLite's rowid (the table has no id column),
+    // on PostgreSQL the identity column seq its schema adds for it.
     auto st = c_.prepare(std::string("SELECT ") + answer_columns +
-                         " FROM quiz_answers WHERE user_id = ? AND part_id = ? ORDER BY rowid");
+                         " FROM quiz_answers WHERE user_id = ? AND part_id = ? ORDER BY " +
+                         (c_.dialect() == Dialect::postgresql ? "seq" : "rowid"));
     st.bind_all(user, part);
     std::vector<QuizAnswer> out;
     while (st.step())

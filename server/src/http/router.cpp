@@ -140,6 +140,10 @@ Response Router::dispatch(Request& req, const Config& config, db::Connection& co
                   << "\n";
         return Response::error(503, "database_busy",
                                "The database is busy, so nothing was changed; please try again");
+    } catch (const db::InvalidValue& e) {
+        return Response::error(400, "bad_request",
+                               "A value in the request cannot be stored (a NUL character, a "
+                               "number out of range)");
     } catch (const db::DbError& e) {
         std::cerr << "database error on " << req.method << " " << req.path << ": " << e.what()
                   << "\n";

@@ -276,7 +276,7 @@ public:
             res = too_large();
         } else if (is_api) {
             try {
-                res = router_.dispatch(req, config_, thread_connection(config_.database_path));
+                res = router_.dispatch(req, config_, thread_connection(config_.database));
             } catch (const std::exception& e) {
                 res = Response::error(503, "unavailable", "The database cannot be used right now");
                 std::cerr << "cannot open database: " << e.what() << "\n";
@@ -462,7 +462,7 @@ int serve(const Config& config) {
         setrlimit(RLIMIT_NOFILE, &files);
     }
     {
-        db::Connection conn(config.database_path, false);
+        db::Connection conn(config.database, false);
         db::require_current_schema(conn);
     }
     sigset_t signals;

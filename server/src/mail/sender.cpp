@@ -69,7 +69,7 @@ void MailSender::wake() {
 }
 
 int MailSender::deliver_due() {
-    db::Connection conn(config_.database_path, false);
+    db::Connection conn(config_.database, false);
     db::Stores stores(conn);
     int tried = 0;
     while (!stopping_) {
@@ -113,7 +113,7 @@ void MailSender::run() {
         std::int64_t wait = poll_seconds;
         try {
             deliver_due();
-            db::Connection conn(config_.database_path, false);
+            db::Connection conn(config_.database, false);
             db::Stores stores(conn);
             if (auto next = stores.outbox.next_due())
                 wait = std::clamp<std::int64_t>(*next - db::now_seconds(), 1, poll_seconds);

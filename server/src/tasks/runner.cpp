@@ -148,10 +148,10 @@ int run_timed_tasks(const Config& config, const RunOptions& options) {
             if (!parsed) throw RunError("--now: " + explain_bad_time(options.now_text));
             now = *parsed;
         }
-        if (!std::filesystem::exists(config.database_path))
-            throw RunError("Database " + config.database_path +
+        if (db::database_file_missing(config.database))
+            throw RunError("Database " + config.database +
                            " does not exist; run `wte-server init-db` first");
-        db::Connection conn(config.database_path, false);
+        db::Connection conn(config.database, false);
         db::require_current_schema(conn);
         db::TaskStore tasks(conn);
 
