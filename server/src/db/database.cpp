@@ -28,11 +28,19 @@ namespace {
     throw_db_error(rc, what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
 }
 // Ends a ReadScope: only reads happened in it, so COMMIT has nothing that
-// could fail; done by text, not through a Statement, because a Statement's
-// step() is where a writing statement ends the scope.
+// could fail; not through a Statement, because a Statement's step() is where
+// a writing statement ends the scope.
 void end_read_scope(sqlite3* db, StatementCache& cache) {
     cache.read_scope = false;
-    if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    if (sqlite3_get_autocommit(db)) return;
+    if (!cache.commit_reads &&
+        sqlite3_prepare_v2(db, "COMMIT", -1, &cache.commit_reads, nullptr) != SQLITE_OK) {
+        cache.commit_reads = nullptr;
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+        return;
+    }
+    sqlite3_step(cache.commit_reads);
+    sqlite3_reset(cache.commit_reads);
 }
 // Idle statements kept per SQL text: enough for nested cursors of one query.
 constexpr std::size_t max_idle_per_sql = 4;
@@ -42,6 +50,7 @@ StatementCache::~StatementCache() {
     for (auto& [sql, pool] : idle)
         for (auto* stmt : pool)
             sqlite3_finalize(stmt);
+    sqlite3_finalize(commit_reads);
 }
 
 Connection::Connection(const std::string& path, bool create_if_missing)

@@ -63,6 +63,9 @@ struct StatementCache {
     std::unordered_map<std::string, Pool, Hash, std::equal_to<>> idle;
     // A ReadScope's BEGIN is open: the first writing statement ends it.
     bool read_scope = false;
+    // The ReadScope's COMMIT, prepared once: compiling it each time cost a
+    // small read as much as its queries.
+    sqlite3_stmt* commit_reads = nullptr;
     ~StatementCache();
 };
 
