@@ -42,6 +42,9 @@ void end_read_scope(sqlite3* db, StatementCache& cache) {
     sqlite3_step(cache.commit_reads);
     sqlite3_reset(cache.commit_reads);
 }
+// Different keys kept per connection before all are dropped: paging
+// parameters come from the query, so their number has to be bounded.
+constexpr std::size_t max_remembered = 16;
 // Idle statements kept per SQL text: enough for nested cursors of one query.
 constexpr std::size_t max_idle_per_sql = 4;
 } // namespace
@@ -110,6 +113,27 @@ Statement Connection::prepare(std::string_view sql) {
 }
 int Connection::changes() const {
     return sqlite3_changes(db_);
+}
+
+ChangeStamp Connection::change_stamp() {
+    auto st = prepare("PRAGMA data_version");
+    st.step();
+    return {st.int64(0), sqlite3_total_changes64(db_)};
+}
+
+std::string Connection::remembered(const std::string& key,
+                                   const std::function<std::string()>& make) {
+    // A write transaction is open when SQLite is out of autocommit and no
+    // ReadScope (which only ever reads) holds the BEGIN.
+    if (!sqlite3_get_autocommit(db_) && !cache_->read_scope) return make();
+    // Taken before `make` reads: what it reads is then at least as new.
+    const ChangeStamp now = change_stamp();
+    if (auto it = remembered_.find(key); it != remembered_.end() && it->second.stamp == now)
+        return it->second.text;
+    std::string text = make();
+    if (remembered_.size() >= max_remembered && !remembered_.count(key)) remembered_.clear();
+    remembered_[key] = {now, text};
+    return text;
 }
 
 Statement::~Statement() {

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -49,6 +50,17 @@ struct DatabaseBusy : DbError {
 
 class Statement;
 
+// What a connection has seen of the database's changes. Two stamps taken in
+// read transactions are equal only if no connection, of this process or
+// another (a timed-task runner), changed the database in between: SQLite's
+// PRAGMA data_version counts the other connections' commits, and this
+// connection's own row changes are counted apart.
+struct ChangeStamp {
+    std::int64_t others = -1;
+    std::int64_t own = -1;
+    bool operator==(const ChangeStamp&) const = default;
+};
+
 // Idle prepared statements of one connection, by SQL text. A statement in use
 // is out of its pool, so the same SQL asked for again while a cursor of it is
 // still open simply gets a second statement (prepared fresh, or idle).
@@ -83,6 +95,12 @@ public:
     // How many times SQLite compiled a statement on this connection.
     int prepare_count() const { return prepares_; }
     int changes() const;
+    ChangeStamp change_stamp();
+    // Text made from the database alone (an answer read often and changed
+    // rarely), kept under `key` until the database changes: `make` runs when
+    // nothing is kept for the current change stamp. Within a write
+    // transaction nothing is kept (what it sees may yet be rolled back).
+    std::string remembered(const std::string& key, const std::function<std::string()>& make);
     // Ends an open ReadScope (see there); nothing otherwise.
     void end_read_scope();
     sqlite3* handle() { return db_; }
@@ -96,6 +114,11 @@ private:
     // finalises itself instead of returning to a pool that is gone.
     std::shared_ptr<StatementCache> cache_;
     int prepares_ = 0;
+    struct Remembered {
+        ChangeStamp stamp;
+        std::string text;
+    };
+    std::unordered_map<std::string, Remembered> remembered_;
 };
 
 class Statement {
