@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -114,6 +115,9 @@ private:
     // finalises itself instead of returning to a pool that is gone.
     std::shared_ptr<StatementCache> cache_;
     int prepares_ = 0;
+    // SQLite's busy handler: waiting for another connection's lock.
+    static int wait_for_lock(void* connection, int tries);
+    std::chrono::steady_clock::time_point busy_since_;
     struct Remembered {
         ChangeStamp stamp;
         std::string text;
