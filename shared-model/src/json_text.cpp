@@ -207,4 +207,17 @@ std::string json_text(const PartView& v) {
     return out;
 }
 
+std::string json_text(const api::Page<PartSummary>& page) {
+    std::string out;
+    out.reserve(64 + 400 * page.items.size());
+    Writer w{out};
+    w.open('{');
+    write_summaries(w, "items", page.items);
+    w.num("page", page.page);
+    w.num("per_page", page.per_page);
+    w.num("total", page.total);
+    w.close('}');
+    return out;
+}
+
 } // namespace wte

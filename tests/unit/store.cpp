@@ -97,6 +97,43 @@ TEST_CASE("the same SQL while a cursor of it is open gets a statement of its own
     CHECK(third.text(0) == "A");
 }
 
+TEST_CASE("remembered text is made again once any connection changed the database") {
+    TempDb t;
+    db::Connection other(t.path.string());
+    int made = 0;
+    auto count_users = [&] {
+        ++made;
+        auto st = t.conn->prepare("SELECT COUNT(*) FROM users");
+        st.step();
+        return std::to_string(st.int64(0));
+    };
+    auto add_user = [](db::Connection& c, const std::string& email) {
+        c.prepare("INSERT INTO users (email, name, created_at) VALUES (?, 'N', 0)")
+            .bind(1, email)
+            .run();
+    };
+    CHECK(t.conn->remembered("users", count_users) == "0");
+    {
+        db::ReadScope reads(*t.conn);
+        CHECK(t.conn->remembered("users", count_users) == "0");
+        CHECK_FALSE(sqlite3_get_autocommit(t.conn->handle())); // the stamp kept the scope open
+    }
+    CHECK(made == 1);
+    add_user(other, "a@example.org"); // another connection commits
+    CHECK(t.conn->remembered("users", count_users) == "1");
+    add_user(*t.conn, "b@example.org"); // its own change
+    CHECK(t.conn->remembered("users", count_users) == "2");
+    CHECK(made == 3);
+    {
+        // What a write transaction sees may be rolled back: never kept.
+        db::Transaction tx(*t.conn);
+        add_user(*t.conn, "c@example.org");
+        CHECK(t.conn->remembered("users", count_users) == "3");
+    }
+    CHECK(t.conn->remembered("users", count_users) == "2");
+    CHECK(made == 5);
+}
+
 TEST_CASE("a user's permissions are the union of direct ones and their groups'") {
     TempDb t;
     db::Stores store(*t.conn);

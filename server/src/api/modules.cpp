@@ -2,6 +2,7 @@
 #include "api/handlers.hpp"
 #include "api/node.hpp"
 #include "db/migrations.hpp"
+#include "wte/json_text.hpp"
 
 namespace wte::api_handlers {
 
@@ -13,14 +14,22 @@ Response health(Context& ctx) {
 
 Response public_modules(Context& ctx) {
     auto [page, per_page] = paging(ctx);
-    auto result = ctx.stores.membership.available_modules(page, per_page);
-    std::vector<Id> ids;
-    for (const auto& m : result.items)
-        ids.push_back(m.id);
-    auto pending = ctx.stores.tasks.parts_with_pending_tasks(ids);
-    for (auto& m : result.items)
-        m.pending_tasks = pending.count(m.id) > 0;
-    return Response::json_body(200, api::to_json(result));
+    // The catalogue is read on every visit to the start page, signed in or
+    // not, and is the same for everyone: its text is kept until the database
+    // changes (a module published, a timed task done, by any process).
+    Response r;
+    r.body = ctx.stores.connection.remembered(
+        "modules?page=" + std::to_string(page) + "&per_page=" + std::to_string(per_page), [&] {
+            auto result = ctx.stores.membership.available_modules(page, per_page);
+            std::vector<Id> ids;
+            for (const auto& m : result.items)
+                ids.push_back(m.id);
+            auto pending = ctx.stores.tasks.parts_with_pending_tasks(ids);
+            for (auto& m : result.items)
+                m.pending_tasks = pending.count(m.id) > 0;
+            return json_text(result);
+        });
+    return r;
 }
 
 Response my_modules(Context& ctx) {

@@ -10,7 +10,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -69,6 +71,17 @@ bool database_file_missing(const std::string& location);
 // The location without its password, for messages and logs.
 std::string printable_location(const std::string& location);
 
+// What a connection has seen of the database's changes. Two stamps taken in
+// read transactions are equal only if no connection, of this process or
+// another (a timed-task runner), changed the database in between: SQLite's
+// PRAGMA data_version counts the other connections' commits, and this
+// connection's own row changes are counted apart.
+struct ChangeStamp {
+    std::int64_t others = -1;
+    std::int64_t own = -1;
+    bool operator==(const ChangeStamp&) const = default;
+};
+
 // Idle prepared statements of one connection, by SQL text. A statement in use
 // is out of its pool, so the same SQL asked for again while a cursor of it is
 // still open simply gets a second statement (prepared fresh, or idle).
@@ -83,6 +96,9 @@ struct StatementCache {
     std::unordered_map<std::string, Pool, Hash, std::equal_to<>> idle;
     // A ReadScope's BEGIN is open: the first writing statement ends it.
     bool read_scope = false;
+    // The ReadScope's COMMIT, prepared once: compiling it each time cost a
+    // small read as much as its queries.
+    sqlite3_stmt* commit_reads = nullptr;
     ~StatementCache();
 };
 
@@ -102,6 +118,12 @@ public:
     // How many times SQLite compiled a statement on this connection.
     int prepare_count() const;
     int changes() const;
+    ChangeStamp change_stamp();
+    // Text made from the database alone (an answer read often and changed
+    // rarely), kept under `key` until the database changes: `make` runs when
+    // nothing is kept for the current change stamp. Within a write
+    // transaction nothing is kept (what it sees may yet be rolled back).
+    std::string remembered(const std::string& key, const std::function<std::string()>& make);
     // Ends an open ReadScope (see there); nothing otherwise.
     void end_read_scope();
     // SQLite's handle; nullptr on PostgreSQL.
@@ -120,6 +142,14 @@ private:
     // finalises itself instead of returning to a pool that is gone.
     std::shared_ptr<StatementCache> cache_;
     int prepares_ = 0;
+    // SQLite's busy handler: waiting for another connection's lock.
+    static int wait_for_lock(void* connection, int tries);
+    std::chrono::steady_clock::time_point busy_since_;
+    struct Remembered {
+        ChangeStamp stamp;
+        std::string text;
+    };
+    std::unordered_map<std::string, Remembered> remembered_;
 };
 
 class Statement {
