@@ -327,31 +327,32 @@ float layout_table(Builder& b, const rst::Block& table, float x, float y, float 
 }
 
 float layout_image(Builder& b, const rst::Block& blk, float x, float y, float width) {
-    const std::string url = image_url(b.part_id, blk.uri);
+    const rst::ImageFields& fields = *blk.image;
+    const std::string url = image_url(b.part_id, fields.uri);
     auto [it, fresh] = b.state.images.try_emplace(url);
     const ImageState& img = it->second;
     const ui::Palette& p = ui::palette();
     float cy = y;
     if (img.state == ImageState::State::ready && img.width > 0) {
         float w = static_cast<float>(img.width) * ui::scale();
-        const float css_w = static_cast<float>(std::atof(blk.width.c_str()));
-        if (css_w > 0 && blk.width.find('%') == std::string::npos) w = css_w * ui::scale();
-        if (css_w > 0 && blk.width.find('%') != std::string::npos) w = width * css_w / 100.0f;
+        const float css_w = static_cast<float>(std::atof(fields.width.c_str()));
+        if (css_w > 0 && fields.width.find('%') == std::string::npos) w = css_w * ui::scale();
+        if (css_w > 0 && fields.width.find('%') != std::string::npos) w = width * css_w / 100.0f;
         w = std::min(w, width);
         const float h = w * static_cast<float>(img.height) / static_cast<float>(img.width);
-        const float ix = blk.align == "center"  ? x + (width - w) * 0.5f
-                         : blk.align == "right" ? x + width - w
-                                                : x;
+        const float ix = fields.align == "center"  ? x + (width - w) * 0.5f
+                         : fields.align == "right" ? x + width - w
+                                                   : x;
         Cmd c;
         c.kind = CmdKind::image;
         c.a = ImVec2(ix, cy), c.b = ImVec2(ix + w, cy + h), c.text = url;
         b.out.cmds.push_back(c);
-        b.probe(blk.alt.empty() ? blk.uri : blk.alt, c.a, c.b);
-        if (!blk.target.empty()) {
+        b.probe(fields.alt.empty() ? fields.uri : fields.alt, c.a, c.b);
+        if (!fields.target.empty()) {
             Hot h2;
             h2.kind = HotKind::link;
-            h2.label = blk.alt.empty() ? blk.uri : blk.alt;
-            h2.target = blk.target;
+            h2.label = fields.alt.empty() ? fields.uri : fields.alt;
+            h2.target = fields.target;
             h2.a = c.a, h2.b = c.b;
             b.hot(h2);
         }
@@ -362,7 +363,7 @@ float layout_image(Builder& b, const rst::Block& blk, float x, float y, float wi
         TextStyle st = body_style();
         st.colour = p.text_muted;
         st.italic = true;
-        const std::string what = blk.alt.empty() ? blk.uri : blk.alt;
+        const std::string what = fields.alt.empty() ? fields.uri : fields.alt;
         const std::string status =
             img.state == ImageState::State::failed ? "image not available" : "loading image…";
         b.text(what + " (" + status + ")", st, x + gap(16), cy + gap(8), width - gap(32));
@@ -449,12 +450,12 @@ float layout_youtube(Builder& b, const rst::Block& blk, float x, float y, float 
 float layout_display_math(Builder& b, const rst::Block& blk, float x, float y, float width) {
     ImFont* f = ui::font(FontRole::body);
     const float size = f->FontSize * 1.15f;
-    const layout::MathBox box = b.math_box(blk.math, size, true);
+    const layout::MathBox box = b.math_box(*blk.math, size, true);
     const float pad = gap(6);
     const float bx = x + std::max(0.0f, (width - box.width) * 0.5f);
     b.emit_math(box, ImVec2(bx, y + pad + box.ascent), ui::palette().heading);
     const float h = box.ascent + box.descent + 2 * pad;
-    b.probe(layout::math_plain_text(blk.math), ImVec2(bx, y), ImVec2(bx + box.width, y + h));
+    b.probe(layout::math_plain_text(*blk.math), ImVec2(bx, y), ImVec2(bx + box.width, y + h));
     return h;
 }
 

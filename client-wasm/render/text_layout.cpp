@@ -268,8 +268,8 @@ public:
             a.is_math = true;
             a.style = st;
             const float size = font_for(st)->FontSize * st.scale;
-            a.math = b_.math_box(s.math, size, false);
-            a.math_text = layout::math_plain_text(s.math);
+            a.math = b_.math_box(*s.math, size, false);
+            a.math_text = layout::math_plain_text(*s.math);
             a.width = a.math.width;
             atoms.push_back(std::move(a));
             break;

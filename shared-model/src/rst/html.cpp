@@ -430,7 +430,7 @@ private:
             return;
         case InlineKind::math:
             out_ += "<math>";
-            math(s.math);
+            math(*s.math);
             out_ += "</math>";
             return;
         }
@@ -456,23 +456,24 @@ private:
     }
 
     void image(const Block& b) {
-        if (!b.target.empty()) {
+        const ImageFields& img = *b.image;
+        if (!img.target.empty()) {
             out_ += "<a";
-            attr("href", b.target);
+            attr("href", img.target);
             out_ += ">";
         }
         out_ += "<img";
-        attr("src", image_url(b.uri));
-        attr("alt", b.alt);
-        if (!b.width.empty() || !b.height.empty()) {
+        attr("src", image_url(img.uri));
+        attr("alt", img.alt);
+        if (!img.width.empty() || !img.height.empty()) {
             std::string style;
-            if (!b.width.empty()) style += "width: " + b.width + ";";
-            if (!b.height.empty()) style += " height: " + b.height + ";";
+            if (!img.width.empty()) style += "width: " + img.width + ";";
+            if (!img.height.empty()) style += " height: " + img.height + ";";
             attr("style", style);
         }
-        if (!b.align.empty() && b.kind == BlockKind::image) attr("class", "align-", b.align);
+        if (!img.align.empty() && b.kind == BlockKind::image) attr("class", "align-", img.align);
         out_ += ">";
-        if (!b.target.empty()) out_ += "</a>";
+        if (!img.target.empty()) out_ += "</a>";
     }
 
     void table(const Block& b) {
@@ -646,7 +647,8 @@ private:
             out_ += "\n";
             return;
         case BlockKind::figure:
-            open("figure", b, b.align.empty() ? nullptr : ("align-" + b.align).c_str());
+            open("figure", b,
+                 b.image->align.empty() ? nullptr : ("align-" + b.image->align).c_str());
             image(b);
             if (!b.children.empty()) {
                 size_t legend = 0;
@@ -693,19 +695,20 @@ private:
             return;
         case BlockKind::sourcecode: {
             open("figure", b, "sourcecode");
-            if (!b.filename.empty()) {
+            const SourcecodeFields& fields = *b.sourcecode;
+            if (!fields.filename.empty()) {
                 out_ += "<figcaption>";
-                text(b.filename);
+                text(fields.filename);
                 out_ += "</figcaption>";
             }
             out_ += "<pre";
             std::string cls = "code";
-            if (!b.language.empty()) cls += " language-" + b.language;
-            if (b.no_select) cls += " no-select";
+            if (!fields.language.empty()) cls += " language-" + fields.language;
+            if (fields.no_select) cls += " no-select";
             attr("class", cls);
-            if (b.no_select) attr("style", "user-select: none");
+            if (fields.no_select) attr("style", "user-select: none");
             out_ += "><code>";
-            code(b.language, b.text, b.first_line_number);
+            code(fields.language, b.text, fields.first_line_number);
             out_ += "</code></pre>";
             close("figure");
             return;
@@ -746,7 +749,7 @@ private:
             return;
         case BlockKind::math:
             out_ += "<math display=\"block\">";
-            math(b.math);
+            math(*b.math);
             close("math");
             return;
         case BlockKind::problem:
