@@ -47,7 +47,7 @@ float layout_list(Builder& b, const rst::Block& list, float x, float y, float wi
     if (numbered) {
         const int last = list.start + static_cast<int>(list.children.size()) - 1;
         ImFont* f = font_for(marker_style);
-        const float w = text_width(f, f->FontSize, layout::list_marker(list.enumeration, last));
+        const float w = text_width(f, f->FontSize, layout::list_marker(*list.enumeration, last));
         indent = std::max(indent, w + gap(10));
     }
     static const char* bullets[] = {"•", "◦", "▪"};
@@ -57,7 +57,7 @@ float layout_list(Builder& b, const rst::Block& list, float x, float y, float wi
         const rst::Block& item = list.children[i];
         if (i > 0) cy += gap(item_gap_css);
         const std::string marker =
-            numbered ? layout::list_marker(list.enumeration, n) : std::string(bullets[depth % 3]);
+            numbered ? layout::list_marker(*list.enumeration, n) : std::string(bullets[depth % 3]);
         ImFont* f = font_for(marker_style);
         const float mw = text_width(f, f->FontSize, marker);
         const float mx = numbered ? x + indent - gap(8) - mw : x + indent - gap(14) - mw * 0.5f;
@@ -122,16 +122,16 @@ Style admonition_style(const std::string& name) {
 }
 
 std::string admonition_title(const rst::Block& blk) {
-    if (blk.name == "admonition") return rst::plain_text(blk.inlines);
-    if (blk.name == "seealso") return "See also";
-    std::string t = blk.name;
+    if (*blk.name == "admonition") return rst::plain_text(blk.inlines);
+    if (*blk.name == "seealso") return "See also";
+    std::string t = *blk.name;
     if (!t.empty()) t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
     return t;
 }
 
 float layout_admonition(Builder& b, const rst::Block& blk, float x, float y, float width,
                         int depth) {
-    const Style st = admonition_style(blk.name);
+    const Style st = admonition_style(*blk.name);
     const std::size_t mark = b.out.cmds.size();
     const float pad = gap(16);
     const float bar = gap(4);
@@ -390,9 +390,9 @@ float layout_youtube_playing(Builder& b, const rst::Block& blk, float x, float y
     b.label("Loading the video…", muted, ImVec2(x + gap(16), y + gap(16)));
     Cmd video;
     video.kind = CmdKind::video;
-    video.a = ImVec2(x, y), video.b = ImVec2(x + w, y + h), video.text = blk.id;
+    video.a = ImVec2(x, y), video.b = ImVec2(x + w, y + h), video.text = *blk.id;
     b.out.cmds.push_back(video);
-    b.probe("YouTube video " + blk.id, ImVec2(x, y), ImVec2(x + w, y + h));
+    b.probe("YouTube video " + *blk.id, ImVec2(x, y), ImVec2(x + w, y + h));
 
     TextStyle link = body_style();
     link.role = FontRole::small;
@@ -401,7 +401,7 @@ float layout_youtube_playing(Builder& b, const rst::Block& blk, float x, float y
     Hot open;
     open.kind = HotKind::link;
     open.label = "Open on YouTube";
-    open.target = youtube_watch_url(blk.id);
+    open.target = youtube_watch_url(*blk.id);
     link.hot = b.hot(open);
     const float ly = y + h + gap(8);
     const float lw = b.label("Open on YouTube  ↗", link, ImVec2(x, ly));
@@ -412,14 +412,14 @@ float layout_youtube_playing(Builder& b, const rst::Block& blk, float x, float y
 }
 
 float layout_youtube(Builder& b, const rst::Block& blk, float x, float y, float width) {
-    if (b.state.playing.count(blk.id)) return layout_youtube_playing(b, blk, x, y, width);
+    if (b.state.playing.count(*blk.id)) return layout_youtube_playing(b, blk, x, y, width);
     const ui::Palette& p = ui::palette();
     const float h = gap(76);
     const float w = std::min(width, gap(420));
     Hot hot;
     hot.kind = HotKind::youtube;
     hot.label = "YouTube video";
-    hot.target = blk.id;
+    hot.target = *blk.id;
     hot.a = ImVec2(x, y), hot.b = ImVec2(x + w, y + h);
     const int hi = b.hot(hot);
     b.fill(ImVec2(x, y), ImVec2(x + w, y + h), p.surface, gap(10));
@@ -443,7 +443,7 @@ float layout_youtube(Builder& b, const rst::Block& blk, float x, float y, float 
     sub.role = FontRole::small;
     sub.colour = p.text_muted;
     b.label("Plays here · youtube.com", sub, ImVec2(tx, y + gap(42)), true);
-    b.probe("YouTube video " + blk.id, ImVec2(x, y), ImVec2(x + w, y + h));
+    b.probe("YouTube video " + *blk.id, ImVec2(x, y), ImVec2(x + w, y + h));
     return h;
 }
 

@@ -262,7 +262,7 @@ TEST_CASE("code roles carry their language and keep the code verbatim") {
     CHECK(s[0].kind == InlineKind::code);
     CHECK(s[0].target == "js");
     CHECK(s[0].text == "a\\b * c");
-    CHECK(s[2].target.empty());
+    CHECK(s[2].target->empty());
 }
 
 TEST_CASE("math role and directive parse LaTeX and keep the source") {

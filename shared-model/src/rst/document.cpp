@@ -117,7 +117,7 @@ void append_plain(const std::vector<Inline>& inlines, std::string& out) {
             break;
         case InlineKind::asset:
         case InlineKind::crossref:
-            out += span.text.empty() ? span.target : span.text;
+            out += span.text.empty() ? *span.target : span.text;
             break;
         default:
             out += span.text;
@@ -156,7 +156,7 @@ json to_json(const MathNode& node) {
 json to_json(const Inline& span) {
     json j = {{"kind", to_string(span.kind)}, {"line", span.line}};
     if (!span.text.empty()) j["text"] = span.text;
-    if (!span.target.empty()) j["target"] = span.target;
+    if (!span.target->empty()) j["target"] = *span.target;
     if (!span.children.empty()) j["children"] = inlines_json(span.children);
     if (span.kind == InlineKind::math) j["math"] = to_json(*span.math);
     return j;
@@ -174,11 +174,11 @@ json to_json(const Block& b) {
     if (!b.text.empty()) j["text"] = b.text;
     if (b.kind == BlockKind::math) j["math"] = to_json(*b.math);
     if (b.level != 0) j["level"] = b.level;
-    if (!b.anchor.empty()) j["anchor"] = b.anchor;
-    if (!b.id.empty()) j["id"] = b.id;
-    if (!b.name.empty()) j["name"] = b.name;
+    if (!b.anchor->empty()) j["anchor"] = *b.anchor;
+    if (!b.id->empty()) j["id"] = *b.id;
+    if (!b.name->empty()) j["name"] = *b.name;
     if (b.kind == BlockKind::enumerated_list) {
-        j["enumeration"] = b.enumeration;
+        j["enumeration"] = *b.enumeration;
         j["start"] = b.start;
     }
     const ImageFields& image = *b.image;

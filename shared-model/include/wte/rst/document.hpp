@@ -39,7 +39,9 @@ public:
         if (!value_) value_ = std::make_unique<T>();
         return *value_;
     }
+    void reset() { value_.reset(); }
     bool operator==(const Rare& other) const { return **this == *other; }
+    bool operator==(const T& value) const { return **this == value; }
 
 private:
     std::unique_ptr<T> value_;
@@ -68,7 +70,7 @@ struct Inline {
     InlineKind kind = InlineKind::text;
     int line = 0;
     std::string text;
-    std::string target;
+    Rare<std::string> target; // link, asset, crossref, styled, code
     std::vector<Inline> children;
     Rare<MathNode> math; // math
     bool operator==(const Inline&) const = default;
@@ -136,10 +138,11 @@ struct Block {
     std::vector<Block> children;
     std::string text;
 
-    std::string anchor;      // HTML id (sections, targets of `.. _name:`)
-    std::string id;          // quiz, quiz_question: author's id; youtube: video id
-    std::string name;        // admonition kind; problem: what was refused
-    std::string enumeration; // enumerated_list: arabic|loweralpha|upperalpha|lowerroman|upperroman
+    Rare<std::string> anchor; // HTML id (sections, targets of `.. _name:`)
+    Rare<std::string> id;     // quiz, quiz_question: author's id; youtube: video id
+    Rare<std::string> name;   // admonition kind; problem: what was refused
+    // enumerated_list: arabic|loweralpha|upperalpha|lowerroman|upperroman
+    Rare<std::string> enumeration;
 
     int level = 0;   // section: 1 is outermost
     int start = 1;   // enumerated_list: first number
