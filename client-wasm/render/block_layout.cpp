@@ -47,7 +47,7 @@ float layout_list(Builder& b, const rst::Block& list, float x, float y, float wi
     if (numbered) {
         const int last = list.start + static_cast<int>(list.children.size()) - 1;
         ImFont* f = font_for(marker_style);
-        const float w = text_width(f, f->FontSize, layout::list_marker(list.enumeration, last));
+        const float w = text_width(f, f->FontSize, layout::list_marker(*list.enumeration, last));
         indent = std::max(indent, w + gap(10));
     }
     static const char* bullets[] = {"•", "◦", "▪"};
@@ -57,7 +57,7 @@ float layout_list(Builder& b, const rst::Block& list, float x, float y, float wi
         const rst::Block& item = list.children[i];
         if (i > 0) cy += gap(item_gap_css);
         const std::string marker =
-            numbered ? layout::list_marker(list.enumeration, n) : std::string(bullets[depth % 3]);
+            numbered ? layout::list_marker(*list.enumeration, n) : std::string(bullets[depth % 3]);
         ImFont* f = font_for(marker_style);
         const float mw = text_width(f, f->FontSize, marker);
         const float mx = numbered ? x + indent - gap(8) - mw : x + indent - gap(14) - mw * 0.5f;
@@ -122,16 +122,16 @@ Style admonition_style(const std::string& name) {
 }
 
 std::string admonition_title(const rst::Block& blk) {
-    if (blk.name == "admonition") return rst::plain_text(blk.inlines);
-    if (blk.name == "seealso") return "See also";
-    std::string t = blk.name;
+    if (*blk.name == "admonition") return rst::plain_text(blk.inlines);
+    if (*blk.name == "seealso") return "See also";
+    std::string t = *blk.name;
     if (!t.empty()) t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
     return t;
 }
 
 float layout_admonition(Builder& b, const rst::Block& blk, float x, float y, float width,
                         int depth) {
-    const Style st = admonition_style(blk.name);
+    const Style st = admonition_style(*blk.name);
     const std::size_t mark = b.out.cmds.size();
     const float pad = gap(16);
     const float bar = gap(4);
@@ -327,31 +327,32 @@ float layout_table(Builder& b, const rst::Block& table, float x, float y, float 
 }
 
 float layout_image(Builder& b, const rst::Block& blk, float x, float y, float width) {
-    const std::string url = image_url(b.part_id, blk.uri);
+    const rst::ImageFields& fields = *blk.image;
+    const std::string url = image_url(b.part_id, fields.uri);
     auto [it, fresh] = b.state.images.try_emplace(url);
     const ImageState& img = it->second;
     const ui::Palette& p = ui::palette();
     float cy = y;
     if (img.state == ImageState::State::ready && img.width > 0) {
         float w = static_cast<float>(img.width) * ui::scale();
-        const float css_w = static_cast<float>(std::atof(blk.width.c_str()));
-        if (css_w > 0 && blk.width.find('%') == std::string::npos) w = css_w * ui::scale();
-        if (css_w > 0 && blk.width.find('%') != std::string::npos) w = width * css_w / 100.0f;
+        const float css_w = static_cast<float>(std::atof(fields.width.c_str()));
+        if (css_w > 0 && fields.width.find('%') == std::string::npos) w = css_w * ui::scale();
+        if (css_w > 0 && fields.width.find('%') != std::string::npos) w = width * css_w / 100.0f;
         w = std::min(w, width);
         const float h = w * static_cast<float>(img.height) / static_cast<float>(img.width);
-        const float ix = blk.align == "center"  ? x + (width - w) * 0.5f
-                         : blk.align == "right" ? x + width - w
-                                                : x;
+        const float ix = fields.align == "center"  ? x + (width - w) * 0.5f
+                         : fields.align == "right" ? x + width - w
+                                                   : x;
         Cmd c;
         c.kind = CmdKind::image;
         c.a = ImVec2(ix, cy), c.b = ImVec2(ix + w, cy + h), c.text = url;
         b.out.cmds.push_back(c);
-        b.probe(blk.alt.empty() ? blk.uri : blk.alt, c.a, c.b);
-        if (!blk.target.empty()) {
+        b.probe(fields.alt.empty() ? fields.uri : fields.alt, c.a, c.b);
+        if (!fields.target.empty()) {
             Hot h2;
             h2.kind = HotKind::link;
-            h2.label = blk.alt.empty() ? blk.uri : blk.alt;
-            h2.target = blk.target;
+            h2.label = fields.alt.empty() ? fields.uri : fields.alt;
+            h2.target = fields.target;
             h2.a = c.a, h2.b = c.b;
             b.hot(h2);
         }
@@ -362,7 +363,7 @@ float layout_image(Builder& b, const rst::Block& blk, float x, float y, float wi
         TextStyle st = body_style();
         st.colour = p.text_muted;
         st.italic = true;
-        const std::string what = blk.alt.empty() ? blk.uri : blk.alt;
+        const std::string what = fields.alt.empty() ? fields.uri : fields.alt;
         const std::string status =
             img.state == ImageState::State::failed ? "image not available" : "loading image…";
         b.text(what + " (" + status + ")", st, x + gap(16), cy + gap(8), width - gap(32));
@@ -389,9 +390,9 @@ float layout_youtube_playing(Builder& b, const rst::Block& blk, float x, float y
     b.label("Loading the video…", muted, ImVec2(x + gap(16), y + gap(16)));
     Cmd video;
     video.kind = CmdKind::video;
-    video.a = ImVec2(x, y), video.b = ImVec2(x + w, y + h), video.text = blk.id;
+    video.a = ImVec2(x, y), video.b = ImVec2(x + w, y + h), video.text = *blk.id;
     b.out.cmds.push_back(video);
-    b.probe("YouTube video " + blk.id, ImVec2(x, y), ImVec2(x + w, y + h));
+    b.probe("YouTube video " + *blk.id, ImVec2(x, y), ImVec2(x + w, y + h));
 
     TextStyle link = body_style();
     link.role = FontRole::small;
@@ -400,7 +401,7 @@ float layout_youtube_playing(Builder& b, const rst::Block& blk, float x, float y
     Hot open;
     open.kind = HotKind::link;
     open.label = "Open on YouTube";
-    open.target = youtube_watch_url(blk.id);
+    open.target = youtube_watch_url(*blk.id);
     link.hot = b.hot(open);
     const float ly = y + h + gap(8);
     const float lw = b.label("Open on YouTube  ↗", link, ImVec2(x, ly));
@@ -411,14 +412,14 @@ float layout_youtube_playing(Builder& b, const rst::Block& blk, float x, float y
 }
 
 float layout_youtube(Builder& b, const rst::Block& blk, float x, float y, float width) {
-    if (b.state.playing.count(blk.id)) return layout_youtube_playing(b, blk, x, y, width);
+    if (b.state.playing.count(*blk.id)) return layout_youtube_playing(b, blk, x, y, width);
     const ui::Palette& p = ui::palette();
     const float h = gap(76);
     const float w = std::min(width, gap(420));
     Hot hot;
     hot.kind = HotKind::youtube;
     hot.label = "YouTube video";
-    hot.target = blk.id;
+    hot.target = *blk.id;
     hot.a = ImVec2(x, y), hot.b = ImVec2(x + w, y + h);
     const int hi = b.hot(hot);
     b.fill(ImVec2(x, y), ImVec2(x + w, y + h), p.surface, gap(10));
@@ -442,19 +443,19 @@ float layout_youtube(Builder& b, const rst::Block& blk, float x, float y, float 
     sub.role = FontRole::small;
     sub.colour = p.text_muted;
     b.label("Plays here · youtube.com", sub, ImVec2(tx, y + gap(42)), true);
-    b.probe("YouTube video " + blk.id, ImVec2(x, y), ImVec2(x + w, y + h));
+    b.probe("YouTube video " + *blk.id, ImVec2(x, y), ImVec2(x + w, y + h));
     return h;
 }
 
 float layout_display_math(Builder& b, const rst::Block& blk, float x, float y, float width) {
     ImFont* f = ui::font(FontRole::body);
     const float size = f->FontSize * 1.15f;
-    const layout::MathBox box = b.math_box(blk.math, size, true);
+    const layout::MathBox box = b.math_box(*blk.math, size, true);
     const float pad = gap(6);
     const float bx = x + std::max(0.0f, (width - box.width) * 0.5f);
     b.emit_math(box, ImVec2(bx, y + pad + box.ascent), ui::palette().heading);
     const float h = box.ascent + box.descent + 2 * pad;
-    b.probe(layout::math_plain_text(blk.math), ImVec2(bx, y), ImVec2(bx + box.width, y + h));
+    b.probe(layout::math_plain_text(*blk.math), ImVec2(bx, y), ImVec2(bx + box.width, y + h));
     return h;
 }
 

@@ -51,8 +51,9 @@ std::string expand_tabs(const std::string& code) {
 float layout_code(Builder& b, const rst::Block& blk, float x, float y, float width) {
     const ui::Palette& p = ui::palette();
     const bool source = blk.kind == rst::BlockKind::sourcecode;
+    const rst::SourcecodeFields& fields = *blk.sourcecode;
     const std::string code = expand_tabs(blk.text);
-    const auto tokens = source ? highlight(blk.language, code)
+    const auto tokens = source ? highlight(fields.language, code)
                                : std::vector<Token>{{TokenKind::plain, 0, code.size()}};
     ImFont* mono = ui::font(FontRole::mono);
     const float size = mono->FontSize;
@@ -63,7 +64,7 @@ float layout_code(Builder& b, const rst::Block& blk, float x, float y, float wid
 
     float cy = y;
     // Header: file name / language on the left, Copy on the right.
-    const bool can_copy = !blk.no_select;
+    const bool can_copy = !fields.no_select;
     TextStyle small = body_style();
     small.role = FontRole::small;
     small.colour = p.text_muted;
@@ -74,8 +75,9 @@ float layout_code(Builder& b, const rst::Block& blk, float x, float y, float wid
         name.colour = p.text;
         const float ty = cy + (header_h - font_for(small)->FontSize * 1.3f) * 0.5f;
         float tx = x + pad;
-        if (!blk.filename.empty()) tx += b.label(blk.filename, name, ImVec2(tx, ty)) + gap(10);
-        if (!blk.language.empty()) b.label(blk.language, small, ImVec2(tx, ty));
+        if (!fields.filename.empty())
+            tx += b.label(fields.filename, name, ImVec2(tx, ty)) + gap(10);
+        if (!fields.language.empty()) b.label(fields.language, small, ImVec2(tx, ty));
         b.line(ImVec2(x, cy + header_h), ImVec2(x + width, cy + header_h), p.border, gap(1));
         cy += header_h;
     }
@@ -97,8 +99,8 @@ float layout_code(Builder& b, const rst::Block& blk, float x, float y, float wid
     int count = 1;
     for (char c : code)
         if (c == '\n') ++count;
-    const bool numbers = source && blk.first_line_number > 0;
-    const int last_number = blk.first_line_number + count - 1;
+    const bool numbers = source && fields.first_line_number > 0;
+    const int last_number = fields.first_line_number + count - 1;
     const float gutter =
         numbers ? char_w * static_cast<float>(std::to_string(last_number).size()) + gap(18) : 0;
     const float code_x = x + pad + gutter;
@@ -112,7 +114,7 @@ float layout_code(Builder& b, const rst::Block& blk, float x, float y, float wid
     num_style.colour = p.text_muted;
     std::size_t tok = 0;
     std::size_t line_start = 0;
-    int number = blk.first_line_number;
+    int number = fields.first_line_number;
     while (line_start <= code.size()) {
         std::size_t line_end = code.find('\n', line_start);
         if (line_end == std::string::npos) line_end = code.size();
@@ -144,14 +146,14 @@ float layout_code(Builder& b, const rst::Block& blk, float x, float y, float wid
                 TextStyle st;
                 st.role = FontRole::mono;
                 st.colour = syntax_colour(kind);
-                const float w = b.label(piece, st, ImVec2(cx, top), !blk.no_select);
+                const float w = b.label(piece, st, ImVec2(cx, top), !fields.no_select);
                 b.out.cmds.back().para = para;
                 b.out.cmds.back().line_top = cy;
                 b.out.cmds.back().line_bottom = cy + line_h;
                 cx += w;
                 pos = end;
             }
-            if (seg_start == seg_end && !blk.no_select) {
+            if (seg_start == seg_end && !fields.no_select) {
                 // An empty line still counts for copying.
                 TextStyle st;
                 st.role = FontRole::mono;

@@ -101,7 +101,7 @@ void collect(const std::vector<rst::Block>& blocks, std::vector<Unit>& units) {
 
 void collect_crossrefs(const std::vector<rst::Inline>& spans, std::set<std::string>& out) {
     for (const auto& s : spans) {
-        if (s.kind == rst::InlineKind::crossref) out.insert(s.target);
+        if (s.kind == rst::InlineKind::crossref) out.insert(*s.target);
         collect_crossrefs(s.children, out);
     }
 }
@@ -116,10 +116,10 @@ void collect_quizzes(const std::vector<rst::Block>& blocks,
                      std::map<std::string, std::vector<QuestionInfo>>& out) {
     for (const auto& b : blocks) {
         if (b.kind == rst::BlockKind::quiz) {
-            auto& questions = out[b.id];
+            auto& questions = out[*b.id];
             for (const auto& q : b.children) {
                 if (q.kind != rst::BlockKind::quiz_question) continue;
-                QuestionInfo info{q.id, {}};
+                QuestionInfo info{*q.id, {}};
                 for (const auto& a : q.children)
                     if (a.kind == rst::BlockKind::quiz_answer)
                         info.answers.push_back(rst::plain_text(a.inlines));

@@ -45,7 +45,7 @@ float layout_quiz(Builder& b, const rst::Block& quiz, float x, float y, float wi
         }
         ++number;
         ++questions;
-        const std::string key = question_key(quiz.id, child.id);
+        const std::string key = question_key(*quiz.id, *child.id);
         const QuestionState& qs = b.state.questions[key];
         if (qs.result == QuizResult::right) ++right;
         busy = busy || qs.busy;
@@ -81,8 +81,8 @@ float layout_quiz(Builder& b, const rst::Block& quiz, float x, float y, float wi
             Hot hot;
             hot.kind = HotKind::quiz_option;
             hot.label = rst::plain_text(answer.inlines);
-            hot.quiz = quiz.id;
-            hot.question = child.id;
+            hot.quiz = *quiz.id;
+            hot.question = *child.id;
             hot.answer = index;
             hot.multi = multi;
             hot.enabled = qs.result != QuizResult::right && !qs.busy;
@@ -127,7 +127,7 @@ float layout_quiz(Builder& b, const rst::Block& quiz, float x, float y, float wi
     Hot check;
     check.kind = HotKind::quiz_check;
     check.label = "Check answers";
-    check.quiz = quiz.id;
+    check.quiz = *quiz.id;
     check.enabled = !busy && right < questions;
     check.a = ImVec2(inner_x, cy);
     check.b = ImVec2(inner_x + bw, cy + bh);

@@ -202,7 +202,7 @@ public:
         case rst::InlineKind::code:
             t.role = st.role == FontRole::small ? FontRole::mono_small : FontRole::mono;
             t.background = p.code_bg;
-            code(s.text, s.target, t);
+            code(s.text, *s.target, t);
             break;
         case rst::InlineKind::subscript:
             t.scale = 0.75f;
@@ -215,16 +215,16 @@ public:
             spans(s.children, t);
             break;
         case rst::InlineKind::styled:
-            apply_css(s.target, t);
+            apply_css(*s.target, t);
             spans(s.children, t);
             break;
         case rst::InlineKind::asset:
-            if (rst::is_image_name(s.target) && inline_image(s, st)) break;
+            if (rst::is_image_name(*s.target) && inline_image(s, st)) break;
             [[fallthrough]];
         case rst::InlineKind::link: {
             const bool asset = s.kind == rst::InlineKind::asset;
-            const std::string url = asset ? image_url(b_.part_id, s.target) : s.target;
-            const std::string text = s.text.empty() ? s.target : s.text;
+            const std::string url = asset ? image_url(b_.part_id, *s.target) : *s.target;
+            const std::string text = s.text.empty() ? *s.target : s.text;
             t.colour = p.link;
             t.underline = true;
             Hot h;
@@ -232,7 +232,7 @@ public:
             h.kind = asset ? HotKind::download : HotKind::link;
             h.label = text;
             h.target = url;
-            if (asset) h.filename = s.target;
+            if (asset) h.filename = *s.target;
             t.hot = b_.hot(h);
             if (s.children.empty())
                 words(text, t);
@@ -241,7 +241,7 @@ public:
             break;
         }
         case rst::InlineKind::crossref: {
-            const auto it = b_.state.crossrefs.find(s.target);
+            const auto it = b_.state.crossrefs.find(*s.target);
             const bool known = it != b_.state.crossrefs.end() && !it->second.loading;
             const bool available = known && it->second.available;
             std::string text = s.text;
@@ -252,13 +252,13 @@ public:
                 words(text, t);
                 break;
             }
-            if (text.empty()) text = known ? it->second.title : "Part " + s.target;
+            if (text.empty()) text = known ? it->second.title : "Part " + *s.target;
             t.colour = p.link;
             t.underline = true;
             Hot h;
             h.kind = HotKind::crossref;
             h.label = text;
-            h.target = s.target;
+            h.target = *s.target;
             t.hot = b_.hot(h);
             words(text, t);
             break;
@@ -268,8 +268,8 @@ public:
             a.is_math = true;
             a.style = st;
             const float size = font_for(st)->FontSize * st.scale;
-            a.math = b_.math_box(s.math, size, false);
-            a.math_text = layout::math_plain_text(s.math);
+            a.math = b_.math_box(*s.math, size, false);
+            a.math_text = layout::math_plain_text(*s.math);
             a.width = a.math.width;
             atoms.push_back(std::move(a));
             break;
@@ -283,14 +283,14 @@ private:
     // An image asset inside the text, once decoded; until then (or when it
     // fails) the caller shows it as a download link. Returns true if placed.
     bool inline_image(const rst::Inline& s, const TextStyle& st) {
-        const std::string url = image_url(b_.part_id, s.target);
+        const std::string url = image_url(b_.part_id, *s.target);
         const ImageState& img = b_.state.images.try_emplace(url).first->second;
         if (img.state != ImageState::State::ready || img.width <= 0 || img.height <= 0)
             return false;
         Atom a;
         a.style = st;
         a.image = url;
-        a.text = s.text.empty() ? s.target : s.text;
+        a.text = s.text.empty() ? *s.target : s.text;
         a.image_w = static_cast<float>(img.width) * ui::scale();
         a.image_h = static_cast<float>(img.height) * ui::scale();
         a.width = a.image_w;

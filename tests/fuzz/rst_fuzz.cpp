@@ -67,7 +67,7 @@ void collect_answers(const std::vector<wte::rst::Block>& blocks, const std::stri
     for (const auto& b : blocks) {
         if (b.kind == wte::rst::BlockKind::quiz_answer)
             out.push_back({question, wte::rst::plain_text(b.inlines), b.correct});
-        collect_answers(b.children, b.kind == wte::rst::BlockKind::quiz_question ? b.id : question,
+        collect_answers(b.children, b.kind == wte::rst::BlockKind::quiz_question ? *b.id : question,
                         out);
     }
 }

@@ -44,17 +44,17 @@ TEST_CASE("an image keeps a safe URL, alt text and validated sizes") {
                    "   :align: center\n   :target: https://cats.example\n");
     const Block& img = r.doc.blocks[0];
     CHECK(img.kind == BlockKind::image);
-    CHECK(img.uri == "pics/cat.png");
-    CHECK(img.alt == "A cat");
-    CHECK(img.width == "120px");
-    CHECK(img.height == "50%");
-    CHECK(img.align == "center");
-    CHECK(img.target == "https://cats.example");
+    CHECK(img.image->uri == "pics/cat.png");
+    CHECK(img.image->alt == "A cat");
+    CHECK(img.image->width == "120px");
+    CHECK(img.image->height == "50%");
+    CHECK(img.image->align == "center");
+    CHECK(img.image->target == "https://cats.example");
 }
 
 TEST_CASE("an image size that is not a CSS length is dropped with a diagnostic") {
     auto r = parse(".. image:: a.png\n   :width: 10px;background:red\n");
-    CHECK(r.doc.blocks[0].width.empty());
+    CHECK(r.doc.blocks[0].image->width.empty());
     CHECK(mentions(r, "not a valid width"));
 }
 
@@ -70,18 +70,18 @@ TEST_CASE("sourcecode keeps language, file name, line numbers and no-select") {
                    "   def f():\n       return 1\n");
     const Block& c = r.doc.blocks[0];
     CHECK(c.kind == BlockKind::sourcecode);
-    CHECK(c.language == "python");
-    CHECK(c.filename == "a.py");
-    CHECK(c.first_line_number == 5);
-    CHECK(c.no_select);
+    CHECK(c.sourcecode->language == "python");
+    CHECK(c.sourcecode->filename == "a.py");
+    CHECK(c.sourcecode->first_line_number == 5);
+    CHECK(c.sourcecode->no_select);
     CHECK(c.text == "def f():\n    return 1");
     CHECK(r.diagnostics.empty());
 }
 
 TEST_CASE("sourcecode line numbers start at 1 when no number is given") {
     auto r = parse(".. sourcecode:: c\n   :linenos:\n\n   int x;\n");
-    CHECK(r.doc.blocks[0].first_line_number == 1);
-    CHECK_FALSE(r.doc.blocks[0].no_select);
+    CHECK(r.doc.blocks[0].sourcecode->first_line_number == 1);
+    CHECK_FALSE(r.doc.blocks[0].sourcecode->no_select);
 }
 
 TEST_CASE("an unknown directive option is reported") {
@@ -262,7 +262,7 @@ TEST_CASE("code roles carry their language and keep the code verbatim") {
     CHECK(s[0].kind == InlineKind::code);
     CHECK(s[0].target == "js");
     CHECK(s[0].text == "a\\b * c");
-    CHECK(s[2].target.empty());
+    CHECK(s[2].target->empty());
 }
 
 TEST_CASE("math role and directive parse LaTeX and keep the source") {
@@ -270,8 +270,8 @@ TEST_CASE("math role and directive parse LaTeX and keep the source") {
     auto& s = r.doc.blocks[0].inlines[0];
     CHECK(s.kind == InlineKind::math);
     CHECK(s.text == "\\frac{a}{b}");
-    REQUIRE(s.math.children.size() == 1);
-    CHECK(s.math.children[0].kind == MathKind::frac);
+    REQUIRE(s.math->children.size() == 1);
+    CHECK(s.math->children[0].kind == MathKind::frac);
     CHECK(r.doc.blocks[1].kind == BlockKind::math);
     CHECK(r.doc.blocks[1].text == "x^2");
 }

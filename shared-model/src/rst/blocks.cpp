@@ -466,7 +466,7 @@ struct BlockParser {
         std::string plain = plain_text(s.inlines);
         s.anchor = p.unique_anchor(plain);
         std::string name = normalize_name(plain);
-        p.section_urls.try_emplace(std::move(name), "#" + s.anchor);
+        p.section_urls.try_emplace(std::move(name), "#" + *s.anchor);
         p.claim_targets(s);
     }
 
@@ -560,18 +560,21 @@ struct BlockParser {
         size_t end = i;
         while (end < L.size() && !L[end].text.empty() && L[end].text[0] != ' ')
             ++end;
-        std::string para_text = join_lines(L, i, end);
+        // Most paragraphs are one line: parsed from the source, not a copy.
+        std::string joined;
+        std::string_view para_text = L[i].text;
+        if (end > i + 1) para_text = joined = join_lines(L, i, end);
         bool literal_follows = false;
         if (ends_with(para_text, "::")) {
             literal_follows = true;
             if (para_text == "::") {
-                para_text.clear();
+                para_text = {};
             } else if (para_text.size() > 2 && is_space(para_text[para_text.size() - 3])) {
-                para_text.resize(para_text.size() - 2);
+                para_text.remove_suffix(2);
                 while (!para_text.empty() && is_space(para_text.back()))
-                    para_text.pop_back();
+                    para_text.remove_suffix(1);
             } else {
-                para_text.pop_back();
+                para_text.remove_suffix(1);
             }
         }
         if (!para_text.empty()) {

@@ -300,30 +300,31 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         std::string uri;
         for (char c : d.argument)
             if (!is_space(c)) uri.push_back(c);
-        img.uri = checked_url(uri, line);
-        if (img.uri.empty()) {
+        ImageFields& fields = img.image.edit();
+        fields.uri = checked_url(uri, line);
+        if (fields.uri.empty()) {
             out.push_back(
                 problem(line, "The " + d.name + " directive needs a safe image URL or asset name.",
                         d.name));
             return end;
         }
-        if (const Option* o = option("alt")) img.alt = o->value;
+        if (const Option* o = option("alt")) fields.alt = o->value;
         for (const char* dim : {"width", "height"}) {
             if (const Option* o = option(dim)) {
                 std::string len = css_length(o->value);
                 if (len.empty())
                     report(o->line, "\"" + o->value + "\" is not a valid " + dim + ".");
-                (std::string_view(dim) == "width" ? img.width : img.height) = len;
+                (std::string_view(dim) == "width" ? fields.width : fields.height) = len;
             }
         }
         if (const Option* o = option("align")) {
             std::string a = to_lower(o->value);
             if (a == "left" || a == "center" || a == "right")
-                img.align = a;
+                fields.align = a;
             else
                 report(o->line, "Image alignment must be left, center or right.");
         }
-        if (const Option* o = option("target")) img.target = checked_url(o->value, o->line);
+        if (const Option* o = option("target")) fields.target = checked_url(o->value, o->line);
         if (img.kind == BlockKind::image) {
             if (!d.content.empty()) report(line, "The image directive takes no content.");
         } else {
@@ -351,6 +352,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
 
     if (d.name == "sourcecode" || d.name == "code" || d.name == "code-block") {
         Block& code = add_block(out, BlockKind::sourcecode, line);
+        SourcecodeFields& fields = code.sourcecode.edit();
         std::string lang = to_lower(trim(d.argument));
         bool lang_ok = lang.size() <= 32;
         for (char c : lang)
@@ -360,23 +362,23 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
             report(line, "\"" + excerpt(lang, 40) + "\" is not a language name.");
             lang.clear();
         }
-        code.language = lang;
-        if (const Option* o = option("filename")) code.filename = o->value;
+        fields.language = lang;
+        if (const Option* o = option("filename")) fields.filename = o->value;
         for (const char* numbering : {"linenos", "number-lines"}) {
             const Option* o = option(numbering);
             if (!o) continue;
             if (o->value.empty()) {
-                code.first_line_number = 1;
+                fields.first_line_number = 1;
             } else if (o->value.size() <= 9 && std::all_of(o->value.begin(), o->value.end(),
                                                            [](char c) { return is_digit(c); })) {
-                code.first_line_number = std::max(1, std::stoi(o->value));
+                fields.first_line_number = std::max(1, std::stoi(o->value));
             } else {
                 report(o->line,
                        "Line numbers must start at a whole number, not \"" + o->value + "\".");
-                code.first_line_number = 1;
+                fields.first_line_number = 1;
             }
         }
-        code.no_select = option("no-select") != nullptr;
+        fields.no_select = option("no-select") != nullptr;
         code.text = join_lines(d.content, 0, d.content.size());
         if (code.text.empty()) report(line, "The " + d.name + " directive has no code.");
         claim_targets(code);

@@ -117,7 +117,7 @@ void append_plain(const std::vector<Inline>& inlines, std::string& out) {
             break;
         case InlineKind::asset:
         case InlineKind::crossref:
-            out += span.text.empty() ? span.target : span.text;
+            out += span.text.empty() ? *span.target : span.text;
             break;
         default:
             out += span.text;
@@ -156,9 +156,9 @@ json to_json(const MathNode& node) {
 json to_json(const Inline& span) {
     json j = {{"kind", to_string(span.kind)}, {"line", span.line}};
     if (!span.text.empty()) j["text"] = span.text;
-    if (!span.target.empty()) j["target"] = span.target;
+    if (!span.target->empty()) j["target"] = *span.target;
     if (!span.children.empty()) j["children"] = inlines_json(span.children);
-    if (span.kind == InlineKind::math) j["math"] = to_json(span.math);
+    if (span.kind == InlineKind::math) j["math"] = to_json(*span.math);
     return j;
 }
 
@@ -172,26 +172,28 @@ json to_json(const Block& b) {
         j["children"] = std::move(c);
     }
     if (!b.text.empty()) j["text"] = b.text;
-    if (b.kind == BlockKind::math) j["math"] = to_json(b.math);
+    if (b.kind == BlockKind::math) j["math"] = to_json(*b.math);
     if (b.level != 0) j["level"] = b.level;
-    if (!b.anchor.empty()) j["anchor"] = b.anchor;
-    if (!b.id.empty()) j["id"] = b.id;
-    if (!b.name.empty()) j["name"] = b.name;
+    if (!b.anchor->empty()) j["anchor"] = *b.anchor;
+    if (!b.id->empty()) j["id"] = *b.id;
+    if (!b.name->empty()) j["name"] = *b.name;
     if (b.kind == BlockKind::enumerated_list) {
-        j["enumeration"] = b.enumeration;
+        j["enumeration"] = *b.enumeration;
         j["start"] = b.start;
     }
-    if (!b.uri.empty()) j["uri"] = b.uri;
-    if (!b.alt.empty()) j["alt"] = b.alt;
-    if (!b.width.empty()) j["width"] = b.width;
-    if (!b.height.empty()) j["height"] = b.height;
-    if (!b.align.empty()) j["align"] = b.align;
-    if (!b.target.empty()) j["target"] = b.target;
+    const ImageFields& image = *b.image;
+    if (!image.uri.empty()) j["uri"] = image.uri;
+    if (!image.alt.empty()) j["alt"] = image.alt;
+    if (!image.width.empty()) j["width"] = image.width;
+    if (!image.height.empty()) j["height"] = image.height;
+    if (!image.align.empty()) j["align"] = image.align;
+    if (!image.target.empty()) j["target"] = image.target;
     if (b.kind == BlockKind::sourcecode) {
-        j["language"] = b.language;
-        if (!b.filename.empty()) j["filename"] = b.filename;
-        if (b.first_line_number != 0) j["first_line_number"] = b.first_line_number;
-        if (b.no_select) j["no_select"] = true;
+        const SourcecodeFields& code = *b.sourcecode;
+        j["language"] = code.language;
+        if (!code.filename.empty()) j["filename"] = code.filename;
+        if (code.first_line_number != 0) j["first_line_number"] = code.first_line_number;
+        if (code.no_select) j["no_select"] = true;
     }
     if (b.header) j["header"] = true;
     if (b.colspan != 1) j["colspan"] = b.colspan;

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <memory>
 #include <unordered_map>
 
 namespace wte::rst {
@@ -18,7 +17,8 @@ namespace {
 
 // The page being written. A page takes hundreds of thousands of small
 // appends; this buffer copies a literal with its length known at compile
-// time and checks its room once, where std::string calls out for each.
+// time and checks its room once, where std::string calls out for each. It
+// writes into the string it returns, so the finished page is not copied.
 class PageBuffer {
 public:
     template <size_t N> PageBuffer& operator+=(const char (&literal)[N]) {
@@ -39,22 +39,23 @@ public:
         if (n != 0) std::memcpy(end_, s, n);
         end_ += n;
     }
-    std::string str() const { return std::string(data_.get(), end_); }
+    std::string take() {
+        page_.resize(size());
+        end_ = capacity_ = nullptr;
+        return std::move(page_);
+    }
 
 private:
-    std::unique_ptr<char[]> data_;
+    std::string page_; // written up to end_, the rest is room
     char* end_ = nullptr;
     char* capacity_ = nullptr;
 
+    size_t size() const { return end_ ? static_cast<size_t>(end_ - page_.data()) : 0; }
     void grow(size_t n) {
-        size_t size = static_cast<size_t>(end_ - data_.get());
-        size_t capacity = std::max<size_t>({64 * 1024, 2 * (size + n)});
-        // Not make_unique_for_overwrite: the wasm build's libc++ 14 lacks it.
-        std::unique_ptr<char[]> bigger(new char[capacity]);
-        if (size != 0) std::memcpy(bigger.get(), data_.get(), size);
-        data_ = std::move(bigger);
-        end_ = data_.get() + size;
-        capacity_ = data_.get() + capacity;
+        size_t size = this->size();
+        page_.resize(std::max<size_t>({64 * 1024, 2 * (size + n)}));
+        end_ = page_.data() + size;
+        capacity_ = page_.data() + page_.size();
     }
 };
 
@@ -132,6 +133,30 @@ std::string percent_encode(std::string_view s) {
     return out;
 }
 
+// What safe_url would return unchanged: the model's links already passed it,
+// and checking them again this way copies nothing.
+bool safe_as_it_is(std::string_view url) {
+    if (url.empty()) return false;
+    for (char c : url) {
+        auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7F) return false;
+    }
+    size_t stop = url.find_first_of(":/?#");
+    if (stop == std::string_view::npos || url[stop] != ':') return true;
+    if (stop + 1 == url.size()) return false;
+    std::string_view scheme = url.substr(0, stop);
+    auto is = [&](std::string_view wanted) {
+        if (scheme.size() != wanted.size()) return false;
+        for (size_t k = 0; k < wanted.size(); ++k) {
+            char c = scheme[k];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c != wanted[k]) return false;
+        }
+        return true;
+    };
+    return is("http") || is("https") || is("mailto");
+}
+
 const char* admonition_title(std::string_view kind) {
     static const std::pair<const char*, const char*> titles[] = {
         {"note", "Note"},           {"warning", "Warning"},     {"tip", "Tip"},
@@ -162,7 +187,7 @@ public:
             out_ += "</h1>\n";
         }
         blocks(doc.blocks);
-        return out_.str();
+        return out_.take();
     }
 
 private:
@@ -365,33 +390,35 @@ private:
             out_ += "</code>";
             return;
         case InlineKind::link: {
-            std::string url = safe_url(s.target);
+            std::string cleaned;
+            std::string_view url = *s.target;
+            if (!safe_as_it_is(url)) url = cleaned = safe_url(url);
             if (url.empty()) {
                 text(s.text);
                 return;
             }
             out_ += "<a";
             attr("href", url);
-            if (url.rfind("http", 0) == 0) attr("rel", "noopener noreferrer");
+            if (url.substr(0, 4) == "http") attr("rel", "noopener noreferrer");
             out_ += ">";
             text(s.text);
             out_ += "</a>";
             return;
         }
         case InlineKind::asset: {
-            std::string url = asset_url(s.target);
-            if (is_image_name(s.target)) {
+            std::string url = asset_url(*s.target);
+            if (is_image_name(*s.target)) {
                 out_ += "<img";
                 attr("src", url);
-                attr("alt", s.text.empty() ? s.target : s.text);
+                attr("alt", s.text.empty() ? *s.target : s.text);
                 attr("class", "asset");
                 out_ += ">";
             } else {
                 out_ += "<a";
                 attr("href", url);
-                attr("download", s.target);
+                attr("download", *s.target);
                 out_ += ">";
-                text(s.text.empty() ? s.target : s.text);
+                text(s.text.empty() ? *s.target : s.text);
                 out_ += "</a>";
             }
             return;
@@ -399,18 +426,18 @@ private:
         case InlineKind::crossref: {
             out_ += "<a class=\"crossref\"";
             if (o_.crossref_url)
-                attr("href", o_.crossref_url(s.target));
+                attr("href", o_.crossref_url(*s.target));
             else
-                attr("href", "#part-", s.target);
+                attr("href", "#part-", *s.target);
             out_ += ">";
             text(!s.text.empty()     ? s.text
-                 : o_.crossref_title ? o_.crossref_title(s.target)
-                                     : "Part " + s.target);
+                 : o_.crossref_title ? o_.crossref_title(*s.target)
+                                     : "Part " + *s.target);
             out_ += "</a>";
             return;
         }
         case InlineKind::styled: {
-            const std::string& css = sanitized_css(s.target);
+            const std::string& css = sanitized_css(*s.target);
             out_ += "<span";
             if (!css.empty()) attr("style", css);
             out_ += ">";
@@ -420,17 +447,17 @@ private:
         }
         case InlineKind::code:
             out_ += "<code class=\"code";
-            if (!s.target.empty()) {
+            if (!s.target->empty()) {
                 out_ += " language-";
-                text(s.target);
+                text(*s.target);
             }
             out_ += "\">";
-            code(s.target, s.text, 0);
+            code(*s.target, s.text, 0);
             out_ += "</code>";
             return;
         case InlineKind::math:
             out_ += "<math>";
-            math(s.math);
+            math(*s.math);
             out_ += "</math>";
             return;
         }
@@ -444,7 +471,7 @@ private:
     void open(std::string_view tag, const Block& b, const char* css_class = nullptr) {
         out_ += "<";
         out_ += tag;
-        if (!b.anchor.empty()) attr("id", b.anchor);
+        if (!b.anchor->empty()) attr("id", *b.anchor);
         if (css_class) attr("class", css_class);
         out_ += ">";
     }
@@ -456,23 +483,24 @@ private:
     }
 
     void image(const Block& b) {
-        if (!b.target.empty()) {
+        const ImageFields& img = *b.image;
+        if (!img.target.empty()) {
             out_ += "<a";
-            attr("href", b.target);
+            attr("href", img.target);
             out_ += ">";
         }
         out_ += "<img";
-        attr("src", image_url(b.uri));
-        attr("alt", b.alt);
-        if (!b.width.empty() || !b.height.empty()) {
+        attr("src", image_url(img.uri));
+        attr("alt", img.alt);
+        if (!img.width.empty() || !img.height.empty()) {
             std::string style;
-            if (!b.width.empty()) style += "width: " + b.width + ";";
-            if (!b.height.empty()) style += " height: " + b.height + ";";
+            if (!img.width.empty()) style += "width: " + img.width + ";";
+            if (!img.height.empty()) style += " height: " + img.height + ";";
             attr("style", style);
         }
-        if (!b.align.empty() && b.kind == BlockKind::image) attr("class", "align-", b.align);
+        if (!img.align.empty() && b.kind == BlockKind::image) attr("class", "align-", img.align);
         out_ += ">";
-        if (!b.target.empty()) out_ += "</a>";
+        if (!img.target.empty()) out_ += "</a>";
     }
 
     void table(const Block& b) {
@@ -516,8 +544,8 @@ private:
 
     void quiz(const Block& b) {
         out_ += "<form class=\"quiz\"";
-        attr("id", "quiz-", b.id);
-        attr("data-quiz", b.id);
+        attr("id", "quiz-", *b.id);
+        attr("data-quiz", *b.id);
         out_ += ">\n";
         if (!b.inlines.empty()) {
             out_ += "<h3 class=\"quiz-title\">";
@@ -530,7 +558,7 @@ private:
                 continue;
             }
             out_ += "<fieldset class=\"quiz-question\"";
-            attr("data-question", child.id);
+            attr("data-question", *child.id);
             out_ += "><legend>";
             inlines(child.inlines);
             out_ += "</legend>\n";
@@ -541,9 +569,9 @@ private:
                 out_ += "<label><input";
                 attr("type", type);
                 out_ += " name=\"";
-                text(b.id);
+                text(*b.id);
                 out_ += '/';
-                text(child.id);
+                text(*child.id);
                 out_ += '"';
                 attr("value", plain_text(answer.inlines));
                 out_ += "> ";
@@ -586,8 +614,8 @@ private:
             return;
         case BlockKind::enumerated_list:
             out_ += "<ol";
-            if (!b.anchor.empty()) attr("id", b.anchor);
-            attr("type", list_type(b.enumeration));
+            if (!b.anchor->empty()) attr("id", *b.anchor);
+            attr("type", list_type(*b.enumeration));
             if (b.start != 1) attr("start", std::to_string(b.start));
             out_ += ">\n";
             blocks(b.children);
@@ -646,7 +674,8 @@ private:
             out_ += "\n";
             return;
         case BlockKind::figure:
-            open("figure", b, b.align.empty() ? nullptr : ("align-" + b.align).c_str());
+            open("figure", b,
+                 b.image->align.empty() ? nullptr : ("align-" + b.image->align).c_str());
             image(b);
             if (!b.children.empty()) {
                 size_t legend = 0;
@@ -662,13 +691,13 @@ private:
             close("figure");
             return;
         case BlockKind::admonition: {
-            std::string cls = "admonition " + b.name;
+            std::string cls = "admonition " + *b.name;
             open("aside", b, cls.c_str());
             out_ += "<p class=\"admonition-title\">";
-            if (b.name == "admonition")
+            if (*b.name == "admonition")
                 inlines(b.inlines);
             else
-                text(admonition_title(b.name));
+                text(admonition_title(*b.name));
             out_ += "</p>\n";
             blocks(b.children);
             close("aside");
@@ -693,19 +722,20 @@ private:
             return;
         case BlockKind::sourcecode: {
             open("figure", b, "sourcecode");
-            if (!b.filename.empty()) {
+            const SourcecodeFields& fields = *b.sourcecode;
+            if (!fields.filename.empty()) {
                 out_ += "<figcaption>";
-                text(b.filename);
+                text(fields.filename);
                 out_ += "</figcaption>";
             }
             out_ += "<pre";
             std::string cls = "code";
-            if (!b.language.empty()) cls += " language-" + b.language;
-            if (b.no_select) cls += " no-select";
+            if (!fields.language.empty()) cls += " language-" + fields.language;
+            if (fields.no_select) cls += " no-select";
             attr("class", cls);
-            if (b.no_select) attr("style", "user-select: none");
+            if (fields.no_select) attr("style", "user-select: none");
             out_ += "><code>";
-            code(b.language, b.text, b.first_line_number);
+            code(fields.language, b.text, fields.first_line_number);
             out_ += "</code></pre>";
             close("figure");
             return;
@@ -714,7 +744,7 @@ private:
             open("div", b, "youtube");
             if (o_.embed_videos) {
                 out_ += "<iframe";
-                attr("src", "https://www.youtube-nocookie.com/embed/", b.id);
+                attr("src", "https://www.youtube-nocookie.com/embed/", *b.id);
                 attr("title", "YouTube video");
                 attr("loading", "lazy");
                 attr("referrerpolicy", "strict-origin-when-cross-origin");
@@ -722,7 +752,7 @@ private:
                 out_ += " allowfullscreen></iframe>";
             }
             out_ += "<p><a";
-            attr("href", "https://www.youtube.com/watch?v=", b.id);
+            attr("href", "https://www.youtube.com/watch?v=", *b.id);
             attr("rel", "noopener noreferrer");
             out_ += ">Watch on YouTube</a></p>";
             close("div");
@@ -733,7 +763,7 @@ private:
             return;
         case BlockKind::show_hide:
             out_ += "<details class=\"show-hide\"";
-            if (!b.anchor.empty()) attr("id", b.anchor);
+            if (!b.anchor->empty()) attr("id", *b.anchor);
             if (b.initially_visible) out_ += " open";
             out_ += "><summary>";
             if (b.inlines.empty())
@@ -746,7 +776,7 @@ private:
             return;
         case BlockKind::math:
             out_ += "<math display=\"block\">";
-            math(b.math);
+            math(*b.math);
             close("math");
             return;
         case BlockKind::problem:

@@ -333,7 +333,7 @@ struct InlineParser {
             out.push_back(wrapping(InlineKind::superscript, unescape(raw), line));
         } else if (r == "code" || starts_with(r, "code-")) {
             Inline span = text_span(InlineKind::code, std::string(raw), line);
-            span.target = r == "code" ? "" : r.substr(5);
+            if (r != "code") span.target = r.substr(5);
             out.push_back(std::move(span));
         } else if (r == "math") {
             Inline span = text_span(InlineKind::math, std::string(raw), line);

@@ -275,6 +275,7 @@ Parser::Parser(std::string_view source) {
     work = source.size();
     source_ = std::move(clean);
     std::string_view all = source_;
+    lines_.reserve(static_cast<size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
     int number = 1;
     size_t start = 0;
     for (;;) {
@@ -306,7 +307,7 @@ Block Parser::problem(int line, std::string message, std::string name) {
     b.kind = BlockKind::problem;
     b.line = line;
     b.text = std::move(message);
-    b.name = std::move(name);
+    if (!name.empty()) b.name = std::move(name);
     return b;
 }
 
@@ -334,9 +335,9 @@ std::string Parser::unique_anchor(std::string_view wanted) {
 
 void Parser::claim_targets(Block& block) {
     if (!pending_internal_targets.empty() && block.kind != BlockKind::comment) {
-        if (block.anchor.empty()) block.anchor = unique_anchor(pending_internal_targets.front());
+        if (block.anchor->empty()) block.anchor = unique_anchor(pending_internal_targets.front());
         for (const auto& name : pending_internal_targets)
-            targets[name].url = "#" + block.anchor;
+            targets[name].url = "#" + *block.anchor;
         pending_internal_targets.clear();
     }
 }
@@ -397,11 +398,11 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
     bool became_text = false;
     for (auto& span : inlines) {
         if (!span.children.empty()) resolve_references(span.children, anonymous_index);
-        if (span.kind != InlineKind::link || span.target.empty()) continue;
+        if (span.kind != InlineKind::link || span.target->empty()) continue;
         std::string url;
-        if (span.target[0] == pending_reference_mark) {
-            url = resolve_name(span.target.substr(1), span.line);
-        } else if (span.target[0] == pending_anonymous_mark) {
+        if ((*span.target)[0] == pending_reference_mark) {
+            url = resolve_name(span.target->substr(1), span.line);
+        } else if ((*span.target)[0] == pending_anonymous_mark) {
             if (anonymous_index < anonymous_targets.size()) {
                 url = anonymous_targets[anonymous_index];
             } else {
@@ -414,7 +415,7 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
         }
         if (url.empty()) {
             span.kind = InlineKind::text;
-            span.target.clear();
+            span.target.reset();
             became_text = true;
         } else {
             span.target = std::move(url);

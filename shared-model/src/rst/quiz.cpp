@@ -10,7 +10,7 @@ void collect_questions(const std::vector<Block>& blocks, wte::Quiz& quiz);
 
 wte::QuizQuestion question_of(const Block& b) {
     wte::QuizQuestion q;
-    q.id = b.id;
+    q.id = *b.id;
     q.question = plain_text(b.inlines);
     q.type = b.question_type;
     for (const auto& answer : b.children) {
@@ -35,7 +35,7 @@ void collect_quizzes(const std::vector<Block>& blocks, std::vector<wte::Quiz>& o
     for (const auto& b : blocks) {
         if (b.kind == BlockKind::quiz) {
             wte::Quiz quiz;
-            quiz.id = b.id;
+            quiz.id = *b.id;
             quiz.title = plain_text(b.inlines);
             collect_questions(b.children, quiz);
             out.push_back(std::move(quiz));

@@ -8,10 +8,48 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace wte::rst {
+
+// A part of a node that only a few kinds have (a formula, an image's fields),
+// kept on the heap so the common nodes stay small: a 2 MB page holds about
+// 100k blocks. It reads as a default T while unset, copies deeply and
+// compares by value; edit() (or assigning a T) gives it its own T.
+template <typename T> class Rare {
+public:
+    Rare() = default;
+    Rare(const Rare& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+    Rare(Rare&&) noexcept = default;
+    Rare& operator=(const Rare& other) {
+        if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+        return *this;
+    }
+    Rare& operator=(Rare&&) noexcept = default;
+    Rare& operator=(T value) {
+        edit() = std::move(value);
+        return *this;
+    }
+
+    const T& operator*() const { return value_ ? *value_ : unset(); }
+    const T* operator->() const { return &**this; }
+    T& edit() {
+        if (!value_) value_ = std::make_unique<T>();
+        return *value_;
+    }
+    void reset() { value_.reset(); }
+    bool operator==(const Rare& other) const { return **this == *other; }
+    bool operator==(const T& value) const { return **this == value; }
+
+private:
+    std::unique_ptr<T> value_;
+    static const T& unset() {
+        static const T value{};
+        return value;
+    }
+};
 
 enum class InlineKind {
     text,        // text
@@ -32,9 +70,9 @@ struct Inline {
     InlineKind kind = InlineKind::text;
     int line = 0;
     std::string text;
-    std::string target;
+    Rare<std::string> target; // link, asset, crossref, styled, code
     std::vector<Inline> children;
-    MathNode math;
+    Rare<MathNode> math; // math
     bool operator==(const Inline&) const = default;
 };
 
@@ -54,15 +92,15 @@ enum class BlockKind {
     table,           // children = table_row
     table_row,       // children = table_cell, header
     table_cell,      // children, colspan, rowspan
-    image,           // uri, alt, width, height, align, target
-    figure,          // image fields, children = caption paragraph then legend blocks
+    image,           // image = uri, alt, width, height, align, target
+    figure,          // image, children = caption paragraph then legend blocks
     admonition,      // name = note|warning|tip|...|admonition, inlines = title (generic only)
     comment,         // text; never shown (in a quiz_question: a refused duplicate [x] answer,
                      // with correct and marker_column)
     line_block,      // children = line and nested line_block
     line,            // inlines
     transition,      // a horizontal rule
-    sourcecode,      // text = code, language, filename, first_line_number, no_select
+    sourcecode,      // text = code, sourcecode = language, filename, first_line_number, no_select
     youtube,         // id = validated 11-character video id
     quiz,            // id, inlines = title, children = quiz_question (and other blocks)
     quiz_question,   // id, inlines = question, question_type, children = quiz_answer
@@ -72,45 +110,56 @@ enum class BlockKind {
     problem,         // text = message shown in place of content that was refused
 };
 
+// The fields of an image or figure.
+struct ImageFields {
+    std::string uri; // http(s) URL or relative path / asset name
+    std::string alt;
+    std::string width;  // CSS length, validated
+    std::string height; // CSS length, validated
+    std::string align;  // left|center|right or ""
+    std::string target; // link URL, validated
+    bool operator==(const ImageFields&) const = default;
+};
+
+// The fields of a sourcecode block besides its code (the block's text).
+struct SourcecodeFields {
+    std::string language; // "" when none
+    std::string filename;
+    int first_line_number = 0; // 0 = no line numbers
+    bool no_select = false;    // learners cannot select/copy it
+    bool operator==(const SourcecodeFields&) const = default;
+};
+
+// Fields every kind may use stay inline; those of a few kinds are Rare.
 struct Block {
     BlockKind kind = BlockKind::paragraph;
     int line = 0;
     std::vector<Inline> inlines;
     std::vector<Block> children;
     std::string text;
-    MathNode math;
 
-    int level = 0;      // section: 1 is outermost
-    std::string anchor; // HTML id (sections, targets of `.. _name:`)
-    std::string id;     // quiz, quiz_question: author's id; youtube: video id
-    std::string name;   // admonition kind; problem: what was refused
+    Rare<std::string> anchor; // HTML id (sections, targets of `.. _name:`)
+    Rare<std::string> id;     // quiz, quiz_question: author's id; youtube: video id
+    Rare<std::string> name;   // admonition kind; problem: what was refused
+    // enumerated_list: arabic|loweralpha|upperalpha|lowerroman|upperroman
+    Rare<std::string> enumeration;
 
-    std::string enumeration; // enumerated_list: arabic|loweralpha|upperalpha|lowerroman|upperroman
-    int start = 1;           // enumerated_list: first number
-
-    std::string uri; // image, figure: http(s) URL or relative path / asset name
-    std::string alt;
-    std::string width;  // CSS length, validated
-    std::string height; // CSS length, validated
-    std::string align;  // left|center|right or ""
-    std::string target; // image, figure: link URL, validated
-
-    std::string language;      // sourcecode: "" when none
-    std::string filename;      // sourcecode
-    int first_line_number = 0; // sourcecode: 0 = no line numbers
-    bool no_select = false;    // sourcecode: learners cannot select/copy it
-
-    bool header = false; // table_row: part of the table head
-    int colspan = 1;     // table_cell
-    int rowspan = 1;     // table_cell
-
-    QuestionType question_type = QuestionType::single_choice; // quiz_question
-    bool correct = false; // quiz_answer (and the comment of a refused duplicate)
+    int level = 0;   // section: 1 is outermost
+    int start = 1;   // enumerated_list: first number
+    int colspan = 1; // table_cell
+    int rowspan = 1; // table_cell
     // quiz_answer: column of the "[" of its "[x]" / "[ ]" marker on source line
     // `line` (1-based, characters, tabs expanded to multiples of 8); 0 when the
     // answer has no marker. Learners' copies rewrite the source there.
     int marker_column = 0;
+    QuestionType question_type = QuestionType::single_choice; // quiz_question
+    bool header = false;                                      // table_row: part of the table head
+    bool correct = false;           // quiz_answer (and the comment of a refused duplicate)
     bool initially_visible = false; // show_hide
+
+    Rare<MathNode> math;               // math
+    Rare<ImageFields> image;           // image, figure
+    Rare<SourcecodeFields> sourcecode; // sourcecode
 
     bool operator==(const Block&) const = default;
 };
