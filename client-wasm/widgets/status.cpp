@@ -55,6 +55,7 @@ bool error_view(const std::string& title, const std::string& message) {
     vspace(12);
     heading(title, 2);
     muted(message);
+    probe::announce(title + ": " + message, "alert");
     vspace(6);
     return button("Retry");
 }
