@@ -39,39 +39,44 @@ window.WTEA11y = (function () {
     return typeof Module !== 'undefined' && Module.calledRun;
   }
 
-  // --- writing the DOM only where it differs (each write is counted) ---
-  function setAttr(el, name, value) {
+  // --- writing the DOM only where it differs (each write is counted). What
+  // was written is kept in a plain record per node (one shape, fast to
+  // read), never on the DOM elements themselves. ---
+  const recordOf = new WeakMap(); // element → its record
+  function record(el, tag) {
+    const r = { el, tag, key: '', d: null, raw: null, attrs: {}, props: {}, text: undefined, rect: '', kids: null, order: null, doc: undefined, inputs: null, answer: -1 };
+    recordOf.set(el, r);
+    return r;
+  }
+  function setAttr(n, name, value) {
     const v = value === undefined || value === null || value === false ? null : String(value);
-    const cache = el._wteAttrs || (el._wteAttrs = {});
-    if (cache[name] === v) return;
-    cache[name] = v;
-    if (v === null) el.removeAttribute(name);
-    else el.setAttribute(name, v);
+    if (n.attrs[name] === v) return;
+    n.attrs[name] = v;
+    if (v === null) n.el.removeAttribute(name);
+    else n.el.setAttribute(name, v);
     stats.lastMutations++;
   }
-  function setProp(el, name, value) {
-    const cache = el._wteProps || (el._wteProps = {});
-    if (cache[name] === value) return;
-    cache[name] = value;
-    el[name] = value;
+  function setProp(n, name, value) {
+    if (n.props[name] === value) return;
+    n.props[name] = value;
+    n.el[name] = value;
     stats.lastMutations++;
   }
-  function setText(el, text) {
-    if (el._wteText === text) return;
-    el._wteText = text;
-    el.textContent = text;
+  function setText(n, text) {
+    if (n.text === text) return;
+    n.text = text;
+    n.el.textContent = text;
     stats.lastMutations++;
   }
-  function setRect(el, r) {
-    const s = r ? `${r[0]},${r[1]},${r[2]},${r[3]}` : '';
-    if (el._wteRect === s) return;
-    el._wteRect = s;
-    if (r) {
-      el.style.left = r[0] + 'px';
-      el.style.top = r[1] + 'px';
-      el.style.width = Math.max(1, r[2]) + 'px';
-      el.style.height = Math.max(1, r[3]) + 'px';
-    }
+  function setRect(n, r) {
+    const s = r[0] + ',' + r[1] + ',' + r[2] + ',' + r[3];
+    if (n.rect === s) return;
+    n.rect = s;
+    const st = n.el.style;
+    st.left = r[0] + 'px';
+    st.top = r[1] + 'px';
+    st.width = Math.max(1, r[2]) + 'px';
+    st.height = Math.max(1, r[3]) + 'px';
     stats.lastMutations++;
   }
 
@@ -171,13 +176,14 @@ window.WTEA11y = (function () {
   // The frame's records as a tree: landmarks and dialogs hold their records
   // in draw order; runs of tabs and radios are grouped (a tablist, a radio group).
   function describe(probe) {
-    const items = [];
+    const widgets = [], texts = [];
     const labelled = new Map(); // label → widgets, to drop texts a widget already says
     for (const w of probe.widgets || []) {
       const list = labelled.get(w.label);
       if (list) list.push(w);
       else labelled.set(w.label, [w]);
-      items.push({ n: w.n, desc: widgetDesc(w) });
+      // A leaf: its full description is made only when its record changed.
+      widgets.push({ n: w.n, desc: { leaf: true, raw: w, kind: w.kind, name: w.label } });
     }
     for (const t of probe.texts || []) {
       if (!t.text || t.text.startsWith('selection:')) continue;
@@ -186,9 +192,13 @@ window.WTEA11y = (function () {
         const cx = t.x + t.w / 2, cy = t.y + t.h / 2;
         if (same.some((w) => cx >= w.x - 1 && cx <= w.x + w.w + 1 && cy >= w.y - 1 && cy <= w.y + w.h + 1)) continue;
       }
-      items.push({ n: t.n, desc: textDesc(t) });
+      texts.push({ n: t.n, desc: { leaf: true, raw: t, kind: t.heading ? 'h' + t.heading : 'text', name: t.text } });
     }
-    items.sort((a, b) => a.n - b.n);
+    // Both lists are in draw order already: merged, not sorted.
+    const items = [];
+    let i = 0, j = 0;
+    while (i < widgets.length || j < texts.length)
+      items.push(j >= texts.length || (i < widgets.length && widgets[i].n < texts[j].n) ? widgets[i++] : texts[j++]);
 
     const regions = (probe.regions || []).slice().sort((a, b) => a.from - b.from || b.to - a.to);
     const top = { children: [] };
@@ -252,97 +262,138 @@ window.WTEA11y = (function () {
 
   // Keys: kind + label (+ the occurrence among equals), so a node keeps its
   // identity (and a screen reader its place) while the frame around it changes.
+  // The first of a name is keyed by the name alone (its kind is checked
+  // against the node's): no new string to hash per node and frame.
   function keyOf(d, seen) {
-    const base = d.kind + '\u0001' + (d.children ? d.label || '' : d.text || d.attrs['aria-label'] || '');
-    const n = seen.get(base) || 0;
-    seen.set(base, n + 1);
-    return base + '\u0001' + n;
+    const name = d.leaf ? d.name : d.kind + '\u0001' + (d.label || '');
+    const n = seen.get(name);
+    if (n === undefined) {
+      seen.set(name, 1);
+      return name;
+    }
+    seen.set(name, n + 1);
+    return d.kind + '\u0001' + name + '\u0001' + n;
   }
 
-  function create(d) {
+  function create(d, tag) {
     const el = document.createElement(d.tag);
     if (d.type) el.type = d.type;
-    el._wteTag = d.tag + (d.type || '');
     if (d.kind === 'document') el.className = 'wte-a11y-doc';
     else if (!d.children) el.className = 'wte-a11y-node';
     stats.lastMutations++;
-    return el;
+    return record(el, tag);
   }
 
   let focusLost = false;
+  const layerRecord = record(layer, 'layer');
+
+  // Whether a widget's or text's record is as it was (then its node is too).
+  function sameRecord(a, b) {
+    if (a === null) return false;
+    if (a.x !== b.x || a.y !== b.y || a.w !== b.w || a.h !== b.h || a.label !== b.label || a.text !== b.text ||
+        a.kind !== b.kind || a.enabled !== b.enabled || a.checked !== b.checked || a.focused !== b.focused ||
+        a.id !== b.id || a.value !== b.value || a.max !== b.max || a.expanded !== b.expanded ||
+        a.password !== b.password || a.heading !== b.heading)
+      return false;
+    const va = a.visible, vb = b.visible;
+    if (!va || !vb) return va === vb || (!va && !vb);
+    return va[0] === vb[0] && va[1] === vb[1] && va[2] === vb[2] && va[3] === vb[3];
+  }
 
   function reconcile(parent, descs, groupName) {
-    const old = parent._wteKids || new Map();
+    const old = parent.kids || new Map();
     const kids = new Map();
-    const els = [];
+    const order = [];
     const seen = new Map();
-    for (const d of descs) {
+    let same = parent.order !== null && parent.order.length === descs.length;
+    for (let d of descs) {
       const key = keyOf(d, seen);
-      let el = old.get(key);
-      if (el && el._wteTag !== d.tag + (d.type || '')) el = null;
-      if (!el) el = create(d);
-      el._wte = d;
-      el._wteKey = key;
-      for (const a in d.attrs) setAttr(el, a, d.attrs[a]);
-      if (d.type === 'radio') setAttr(el, 'name', groupName);
-      for (const p in d.props) setProp(el, p, d.props[p]);
-      if (d.text !== null && d.text !== undefined) setText(el, d.text);
-      if (d.rect) setRect(el, d.rect);
-      if (d.docKey !== undefined) fillDocument(el, d);
-      if (d.id) nodesById.set(d.id, el);
-      if (d.region === 'main') {
-        setAttr(el, 'id', 'wte-a11y-main');
-        setAttr(el, 'tabindex', '-1');
-        mainEl = el;
+      let n = old.get(key);
+      if (n && n.d.kind !== d.kind) n = undefined;
+      if (d.leaf) {
+        const raw = d.raw;
+        if (n && sameRecord(n.raw, raw)) {
+          n.raw = raw;
+          if (n.d.id) nodesById.set(n.d.id, n);
+          if (same && parent.order[order.length] !== n) same = false;
+          kids.set(key, n);
+          order.push(n);
+          continue;
+        }
+        d = raw.text !== undefined && raw.kind === undefined ? textDesc(raw) : widgetDesc(raw);
+        d.raw = raw;
       }
-      if (d.children) reconcile(el, d.children, groupName + '/' + key);
-      kids.set(key, el);
-      els.push(el);
+      const tag = d.type ? d.tag + d.type : d.tag;
+      if (n && n.tag !== tag) n = undefined;
+      if (!n) n = create(d, tag);
+      n.d = d;
+      n.raw = d.raw || null;
+      n.key = key;
+      const attrs = d.attrs;
+      for (const a in attrs) setAttr(n, a, attrs[a]);
+      if (d.type === 'radio') setAttr(n, 'name', groupName);
+      const props = d.props;
+      for (const p in props) setProp(n, p, props[p]);
+      if (d.text !== null && d.text !== undefined) setText(n, d.text);
+      if (d.rect) setRect(n, d.rect);
+      if (d.docKey !== undefined) fillDocument(n, d);
+      if (d.id) nodesById.set(d.id, n);
+      if (d.region === 'main') {
+        setAttr(n, 'id', 'wte-a11y-main');
+        setAttr(n, 'tabindex', '-1');
+        mainEl = n.el;
+      }
+      if (d.children) reconcile(n, d.children, groupName + '/' + key);
+      if (same && parent.order[order.length] !== n) same = false;
+      kids.set(key, n);
+      order.push(n);
     }
-    for (const [key, el] of old) {
-      if (kids.get(key) === el) continue;
-      if (el.contains(document.activeElement)) focusLost = true;
-      el.remove();
+    parent.kids = kids;
+    parent.order = order;
+    if (same) return; // the same nodes in the same order: nothing to move
+    for (const [key, n] of old) {
+      if (kids.get(key) === n) continue;
+      if (n.el.contains(document.activeElement)) focusLost = true;
+      n.el.remove();
       stats.lastMutations++;
     }
-    let ref = parent.firstChild;
-    for (const el of els) {
-      if (el === ref) {
+    let ref = parent.el.firstChild;
+    for (const n of order) {
+      if (n.el === ref) {
         ref = ref.nextSibling;
         continue;
       }
-      if (el.contains(document.activeElement)) focusLost = true;
-      parent.insertBefore(el, ref);
+      if (n.el.contains(document.activeElement)) focusLost = true;
+      parent.el.insertBefore(n.el, ref);
       stats.lastMutations++;
     }
-    parent._wteKids = kids;
   }
 
   // --- a page as HTML: filled once per page text, its quiz inputs kept in
   // step with the answers the renderer holds ---
-  function fillDocument(el, d) {
-    if (el._wteDoc !== d.docKey) {
+  function fillDocument(n, d) {
+    if (n.doc !== d.docKey) {
       const html = documents.get(d.docKey);
       if (html === undefined) return;
-      el._wteDoc = d.docKey;
-      el.innerHTML = html;
+      n.doc = d.docKey;
+      n.el.innerHTML = html;
       stats.lastMutations++;
-      for (const a of el.querySelectorAll('a[href^="http"]')) a.target = '_blank';
-      el._wteInputs = Array.from(el.querySelectorAll('form.quiz input')).map((input) => {
+      for (const a of n.el.querySelectorAll('a[href^="http"]')) a.target = '_blank';
+      n.inputs = Array.from(n.el.querySelectorAll('form.quiz input')).map((input) => {
         const fieldset = input.closest('fieldset');
-        return {
-          input,
-          name: input.closest('form').dataset.quiz + '/' + fieldset.dataset.question,
-          index: Array.prototype.indexOf.call(fieldset.querySelectorAll('input'), input),
-        };
+        const q = record(input, 'quiz-input');
+        q.key = input.closest('form').dataset.quiz + '/' + fieldset.dataset.question;
+        q.answer = Array.prototype.indexOf.call(fieldset.querySelectorAll('input'), input);
+        return q;
       });
     }
-    for (const q of el._wteInputs) setProp(q.input, 'checked', (d.chosen[q.name] || []).includes(q.index));
+    for (const q of n.inputs) setProp(q, 'checked', (d.chosen[q.key] || []).includes(q.answer));
   }
 
   function sendQuiz(article, form, question, answer) {
-    if (!runtimeReady() || !article || !form) return;
-    const key = article._wteDoc;
+    const a = article && recordOf.get(article);
+    if (!runtimeReady() || !a || !form) return;
+    const key = a.doc;
     const withString = (s, fn) => {
       const n = Module.lengthBytesUTF8(s) + 1;
       const p = Module._malloc(n);
@@ -365,8 +416,8 @@ window.WTEA11y = (function () {
     if (!form) return false; // links lead where they say
     if (e.target.tagName === 'INPUT') {
       e.preventDefault();
-      const entry = (article._wteInputs || []).find((q) => q.input === e.target);
-      if (entry) sendQuiz(article, form, e.target.closest('fieldset').dataset.question, entry.index);
+      const q = recordOf.get(e.target);
+      if (q) sendQuiz(article, form, e.target.closest('fieldset').dataset.question, q.answer);
       return true;
     }
     if (e.target.closest('button')) {
@@ -394,16 +445,18 @@ window.WTEA11y = (function () {
   }
 
   // --- focus, both ways ---
+  let syncing = null; // the element the mirror itself is focusing
   function syncFocus(el) {
     if (!el || document.activeElement === el) return;
-    el._wteSyncing = true;
+    syncing = el;
     el.focus({ preventScroll: true });
-    el._wteSyncing = false;
+    syncing = null;
   }
 
+  // The record of the widget node an event happened on.
   function leafOf(target) {
     const el = target && target.closest ? target.closest('.wte-a11y-node') : null;
-    return el && layer.contains(el) ? el : null;
+    return el && layer.contains(el) ? recordOf.get(el) || null : null;
   }
 
   function sendPointerClick(rect) {
@@ -417,8 +470,8 @@ window.WTEA11y = (function () {
     Module._wte_pointer(3, x, y, 0);
   }
 
-  function activate(el) {
-    const d = el._wte;
+  function activate(n) {
+    const d = n.d;
     if (!d || !d.enabled || !runtimeReady()) return;
     if (d.id) Module._wte_mirror_activate(d.id, d.kind === 'input' ? 1 : 0);
     else if (d.rect) sendPointerClick(d.rect);
@@ -436,18 +489,18 @@ window.WTEA11y = (function () {
   });
 
   layer.addEventListener('focusin', (e) => {
-    const el = leafOf(e.target);
-    if (!el || el._wteSyncing || !el._wte || !el._wte.id || !runtimeReady()) return;
-    pendingFocus = { key: el._wteKey, until: stats.frames + 5 };
-    if (el._wte.kind === 'input') Module._wte_mirror_activate(el._wte.id, 1);
-    else Module._wte_mirror_focus(el._wte.id);
+    const n = leafOf(e.target);
+    if (!n || syncing === n.el || !n.d || !n.d.id || !runtimeReady()) return;
+    pendingFocus = { key: n.key, until: stats.frames + 5 };
+    if (n.d.kind === 'input') Module._wte_mirror_activate(n.d.id, 1);
+    else Module._wte_mirror_focus(n.d.id);
     Module._wte_wake();
   });
 
   // Characters typed into a mirror field before the client took the caret.
   layer.addEventListener('input', (e) => {
-    const el = leafOf(e.target);
-    if (!el || el.tagName !== 'INPUT' || !runtimeReady()) return;
+    const n = leafOf(e.target);
+    if (!n || n.el.tagName !== 'INPUT' || !runtimeReady()) return;
     if (e.data) {
       const text = e.data;
       const n = Module.lengthBytesUTF8(text) + 1;
@@ -456,7 +509,7 @@ window.WTEA11y = (function () {
       Module._wte_text_input(p);
       Module._free(p);
     }
-    el.value = el._wteProps ? el._wteProps.value || '' : '';
+    n.el.value = n.props.value || '';
   });
 
   // Enter in a quiz, or its button: checked by the renderer, never a form submission.
@@ -492,12 +545,12 @@ window.WTEA11y = (function () {
       e.stopImmediatePropagation();
     } else if (e.key === 'Tab' && t === textInput && !e.ctrlKey && !e.altKey) {
       const field = focusedNode();
-      if (!field || field._wte.kind !== 'input') return;
+      if (!field || field.d.kind !== 'input') return;
       e.stopImmediatePropagation();
       e.preventDefault();
       if (e.type !== 'keydown') return;
       const all = tabbables();
-      const i = all.indexOf(field);
+      const i = all.indexOf(field.el);
       const to = all[i + (e.shiftKey ? -1 : 1)];
       if (to) to.focus();
     }
@@ -508,16 +561,16 @@ window.WTEA11y = (function () {
     if (!root.contains(e.target)) keyboardUser = false;
   }, true);
 
-  let focusedEl = null; // the node of the widget ImGui has focused
+  let focusedRecord = null; // the node of the widget ImGui has focused
   function focusedNode() {
-    return focusedEl && focusedEl.isConnected ? focusedEl : null;
+    return focusedRecord && focusedRecord.el.isConnected ? focusedRecord : null;
   }
 
   function followImGuiFocus() {
     let fw = null;
-    for (const el of nodesById.values()) if (el._wte.focused) fw = el;
-    focusedEl = fw;
-    const focusedKey = fw ? fw._wteKey : '';
+    for (const n of nodesById.values()) if (n.d.focused) fw = n;
+    focusedRecord = fw;
+    const focusedKey = fw ? fw.key : '';
     const active = document.activeElement;
     if (pendingFocus) {
       if (focusedKey === pendingFocus.key || stats.frames > pendingFocus.until) pendingFocus = null;
@@ -530,8 +583,8 @@ window.WTEA11y = (function () {
     // Lost by the app, not let go by the user: its node went away, or the
     // text field that had the caret was left (Enter, the screen changed).
     const lost = focusLost || ((!active || active === document.body) && lastActive === textInput);
-    if (fw && changed && fw._wte.kind !== 'input' && (inMirror || (lost && keyboardUser))) syncFocus(fw);
-    else if (lost && keyboardUser && mainEl) syncFocus(fw || mainEl);
+    if (fw && changed && fw.d.kind !== 'input' && (inMirror || (lost && keyboardUser))) syncFocus(fw.el);
+    else if (lost && keyboardUser && mainEl) syncFocus(fw ? fw.el : mainEl);
   }
 
   // While a text field has the caret the hidden <textarea> is what the
@@ -552,7 +605,7 @@ window.WTEA11y = (function () {
     stats.lastMutations = 0;
     focusLost = false;
     nodesById = new Map();
-    reconcile(layer, describe(probe), 'wte');
+    reconcile(layerRecord, describe(probe), 'wte');
     announce(probe.announce);
     stats.frames++;
     followImGuiFocus();
