@@ -305,7 +305,11 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // no imgui.ini in the browser
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NoMouseCursorChange;
-    io.ConfigInputTextCursorBlink = true;
+    // What the browser asks for: less motion everywhere; more contrast until
+    // a signed-in account says otherwise (its own switch).
+    wte::ui::set_reduced_motion(wte::platform::prefers_reduced_motion());
+    io.ConfigInputTextCursorBlink = !wte::ui::reduced_motion();
+    client.app.state.high_contrast = wte::platform::prefers_more_contrast();
     ImGui_ImplGlfw_InitForOpenGL(client.window, true);
     // Characters come from the <textarea> bridge (input/compositionend/paste);
     // GLFW's keypress path would double ASCII and lose accents. The wheel and

@@ -185,6 +185,9 @@ EM_JS(void, js_publish_content_times, (double draw_ms, double layout_ms), {
     window.wteTest.contentDrawMs = draw_ms;
     window.wteTest.contentLayoutMs = layout_ms;
 });
+EM_JS(int, js_media_matches, (const char* query), {
+    return window.matchMedia && window.matchMedia(UTF8ToString(query)).matches ? 1 : 0;
+});
 EM_JS(double, js_now_unix_seconds, (), {
     return Date.now() / 1000;
 });
@@ -323,6 +326,14 @@ bool take_wake_up() {
     const bool woken = std::exchange(g_woken, false);
     return woken || !g_http_events.empty() || !g_images.empty() || g_hash_change ||
            !g_text_input.empty() || !g_pointer.empty() || g_wheel_css != 0.0 || !g_mirror.empty();
+}
+
+bool prefers_more_contrast() {
+    return js_media_matches("(prefers-contrast: more)") ||
+           js_media_matches("(forced-colors: active)");
+}
+bool prefers_reduced_motion() {
+    return js_media_matches("(prefers-reduced-motion: reduce)");
 }
 
 double device_pixel_ratio() {

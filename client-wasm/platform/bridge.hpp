@@ -106,6 +106,11 @@ void publish_document(int key, const std::string& html);
 // taken, or when the page called Module._wte_wake() since the last call.
 bool take_wake_up();
 
+// --- What the browser asks for (CSS media features): prefers-contrast: more
+// (or forced colours), prefers-reduced-motion: reduce ---
+bool prefers_more_contrast();
+bool prefers_reduced_motion();
+
 // --- Canvas and cursor ---
 double device_pixel_ratio();
 void canvas_css_size(double& width, double& height);

@@ -104,6 +104,20 @@ void widget_password() {
     if (!g_widgets.empty()) g_widgets.back()["password"] = true;
 }
 
+void widget_multiline() {
+    if (!g_widgets.empty()) g_widgets.back()["multiline"] = true;
+}
+
+void widget_list_item() {
+    if (!g_widgets.empty()) g_widgets.back()["item"] = true;
+}
+
+void text_cell(int column, bool header) {
+    if (g_texts.empty()) return;
+    g_texts.back()["cell"] = column;
+    if (header) g_texts.back()["header"] = true;
+}
+
 void widget_value(const std::string& value) {
     if (!g_widgets.empty()) g_widgets.back()["value"] = value;
 }
@@ -207,6 +221,7 @@ void activate(unsigned id, bool text_field) {
 
 void focus(unsigned id) {
     g_focus_request = id;
+    if (id == 0) GImGui->NavDisableHighlight = true;
 }
 
 std::string end_frame(const std::string& screen, const std::string& route) {

@@ -35,6 +35,13 @@ void text_rect(const std::string& text, ImVec2 min, ImVec2 max);
 void widget_expanded(bool open);
 // The widget recorded last is a password field.
 void widget_password();
+// The widget recorded last is a text area of many lines (Tab indents there).
+void widget_multiline();
+// The widget recorded last is one row of a list (the texts inside its
+// rectangle belong to the row).
+void widget_list_item();
+// The text recorded last is cell `column` of a table row (0 starts a row).
+void text_cell(int column, bool header);
 // The text recorded last is a heading of level 1..6.
 void text_heading(int level);
 // A message the mirror announces when it appears (a live region): "status"
@@ -70,6 +77,7 @@ std::vector<DocumentRequest> take_document_requests(int key);
 // ImGui id as a click would (a text field starts editing), or give it the
 // keyboard focus (ImGui's navigation highlight shows where it is). ---
 void activate(unsigned id, bool text_field);
+// id 0: the keyboard focus left the widgets (into the page's HTML): no highlight.
 void focus(unsigned id);
 // The label shown to people: what ImGui draws before "##".
 std::string visible_label(const char* label);

@@ -203,6 +203,9 @@ test("a learner's page: headings in the accessibility tree, no serious axe viola
   t.after(() => session.close());
   const { page } = session;
   await assertNoSeriousViolations(page, 'the module list');
+  const list = await axNodes(session);
+  assert.ok(hasNode(list, 'list', ''), 'the modules are a list');
+  assert.ok(list.filter((n) => n.role === 'listitem').length >= 2, 'each module a list item');
   const where = await firstPage(page);
   await wte.open(`#/parts/${where.page.id}`);
   await wte.waitForScreen('page');
@@ -241,6 +244,16 @@ test('the teacher editor, a dialog and the administration: no serious axe violat
   await assertNoSeriousViolations(page, 'the Edit module dialog');
   await wte.screenshot('a11y-03-dialog');
   await wte.click('Cancel', 'button');
+
+  // A part's statistics: the pages are a table with column headers.
+  await wte.open(`#/parts/${where.part.id}/stats`);
+  await wte.waitForScreen('stats');
+  await wte.waitForText('Median time');
+  const stats = await axNodes(session);
+  assert.ok(hasNode(stats, 'table', ''), 'the pages table');
+  assert.ok(hasNode(stats, 'columnheader', 'Visits'), 'its column headers');
+  assert.ok(stats.filter((n) => n.role === 'row').length >= 2, 'a row per page');
+  await assertNoSeriousViolations(page, 'the statistics');
 
   await wte.open(`#/parts/${where.page.id}`);
   await wte.waitForScreen('page');
@@ -351,4 +364,37 @@ test('keyboard only: sign in, open a module, read a page, answer its quiz', asyn
   for (const item of answers.items) assert.equal(item.correct, true, `the answer to ${item.question} is right`);
   await wte.screenshot('a11y-06-keyboard-quiz');
   assert.deepEqual(session.errors, []);
+});
+
+test("the browser's preferences: more contrast before signing in, no blinking caret with less motion", async (t) => {
+  const session = await launch();
+  t.after(() => session.close());
+  const { page } = session;
+  const wte = new Wte(page);
+  await page.emulateMedia({ contrast: 'more', reducedMotion: 'reduce' });
+  await wte.open('#/signin');
+  await wte.waitForScreen('signin');
+  await page.waitForFunction(() => window.wteTest.widgets.some((w) => w.label === 'Email' && w.focused));
+  await wte.screenshot('a11y-07-prefers-contrast');
+  // The high-contrast theme's black background, where the calm one is light.
+  const corner = await page.evaluate(async (png) => {
+    const img = new Image();
+    await new Promise((r) => {
+      img.onload = r;
+      img.src = 'data:image/png;base64,' + png;
+    });
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return Array.from(g.getImageData(3, 3, 1, 1).data.slice(0, 3));
+  }, (await page.screenshot()).toString('base64'));
+  assert.ok(corner.every((v) => v < 40), `a dark background: ${corner}`);
+  // The caret stays: two shots a blink apart are the same.
+  await page.waitForTimeout(300);
+  const a = (await page.screenshot()).toString('base64');
+  await page.waitForTimeout(700);
+  const b = (await page.screenshot()).toString('base64');
+  assert.ok(a === b, 'nothing moves on the screen');
 });

@@ -123,8 +123,8 @@ window.WTEA11y = (function () {
         d.props.checked = !!w.checked;
         break;
       case 'input':
-        d.tag = 'input';
-        d.type = w.password ? 'password' : 'text';
+        d.tag = w.multiline ? 'textarea' : 'input';
+        if (!w.multiline) d.type = w.password ? 'password' : 'text';
         d.attrs['aria-label'] = name;
         d.attrs.autocomplete = 'off';
         d.props.value = w.value || '';
@@ -242,13 +242,43 @@ window.WTEA11y = (function () {
     return top.children;
   }
 
+  const inside = (t, w) => {
+    const cx = t.x + t.w / 2, cy = t.y + t.h / 2;
+    return cx >= w.x && cx <= w.x + w.w && cy >= w.y && cy <= w.y + w.h;
+  };
+  const wrapper = (kind, tag, role, children) => ({ kind, tag, attrs: { role }, props: {}, children });
+
   function group(node) {
     if (!node.children) return;
     const out = [];
+    let list = null, table = null, row = null;
     for (const c of node.children) {
       group(c);
-      const kind = c.kind === 'tab' ? 'tablist' : c.kind === 'radio' ? 'radiogroup' : null;
+      const raw = c.raw;
       const last = out[out.length - 1];
+      // A list's rows (texts inside a row's rectangle are part of it).
+      if (list && last === list && c.leaf && raw.kind === undefined && inside(raw, list.lastItem)) {
+        list.children[list.children.length - 1].children.push(c);
+        continue;
+      }
+      if (c.leaf && raw.item) {
+        if (last !== list || !list) out.push((list = wrapper('list', 'ul', 'list', [])));
+        list.children.push(wrapper('listitem', 'li', null, [c]));
+        list.lastItem = raw;
+        continue;
+      }
+      // A table's cells, a row starting at each first column.
+      if (c.leaf && raw.cell !== undefined) {
+        if (last !== table || !table) {
+          out.push((table = wrapper('table', 'div', 'table', [])));
+          row = null;
+        }
+        if (raw.cell === 0 || !row) table.children.push((row = wrapper('row', 'div', 'row', [])));
+        const role = raw.header ? 'columnheader' : 'cell';
+        row.children.push(wrapper(role, 'div', role, [c]));
+        continue;
+      }
+      const kind = c.kind === 'tab' ? 'tablist' : c.kind === 'radio' ? 'radiogroup' : null;
       if (kind && last && last.kind === kind) {
         last.children.push(c);
       } else if (kind) {
@@ -293,7 +323,7 @@ window.WTEA11y = (function () {
     if (a.x !== b.x || a.y !== b.y || a.w !== b.w || a.h !== b.h || a.label !== b.label || a.text !== b.text ||
         a.kind !== b.kind || a.enabled !== b.enabled || a.checked !== b.checked || a.focused !== b.focused ||
         a.id !== b.id || a.value !== b.value || a.max !== b.max || a.expanded !== b.expanded ||
-        a.password !== b.password || a.heading !== b.heading)
+        a.password !== b.password || a.heading !== b.heading || a.multiline !== b.multiline)
       return false;
     const va = a.visible, vb = b.visible;
     if (!va || !vb) return va === vb || (!va && !vb);
@@ -459,11 +489,15 @@ window.WTEA11y = (function () {
     return el && layer.contains(el) ? recordOf.get(el) || null : null;
   }
 
-  function sendPointerClick(rect) {
+  // A click where a widget is (its centre, or near its top left corner: the
+  // caret of a text area at its start).
+  function sendPointerClick(rect, corner) {
     const r = canvas.getBoundingClientRect();
     const sx = r.width > 0 ? canvas.width / r.width : 1;
     const sy = r.height > 0 ? canvas.height / r.height : 1;
-    const x = (rect[0] + rect[2] / 2 - r.left) * sx, y = (rect[1] + rect[3] / 2 - r.top) * sy;
+    const cx = corner ? rect[0] + Math.min(8, rect[2] / 2) : rect[0] + rect[2] / 2;
+    const cy = corner ? rect[1] + Math.min(8, rect[3] / 2) : rect[1] + rect[3] / 2;
+    const x = (cx - r.left) * sx, y = (cy - r.top) * sy;
     Module._wte_pointer(0, x, y, 0);
     Module._wte_pointer(1, x, y, 0);
     Module._wte_pointer(2, x, y, 0);
@@ -473,8 +507,10 @@ window.WTEA11y = (function () {
   function activate(n) {
     const d = n.d;
     if (!d || !d.enabled || !runtimeReady()) return;
-    if (d.id) Module._wte_mirror_activate(d.id, d.kind === 'input' ? 1 : 0);
-    else if (d.rect) sendPointerClick(d.rect);
+    // A text area of many lines is the client's own editor, not an ImGui field.
+    if (d.raw && d.raw.multiline) sendPointerClick(d.rect, true);
+    else if (d.id) Module._wte_mirror_activate(d.id, d.kind === 'input' ? 1 : 0);
+    else if (d.rect) sendPointerClick(d.rect, false);
     Module._wte_wake();
   }
 
@@ -489,10 +525,13 @@ window.WTEA11y = (function () {
   });
 
   layer.addEventListener('focusin', (e) => {
+    // Into a page's HTML: the canvas shows no widget focused meanwhile.
+    if (runtimeReady() && e.target.closest('article.wte-a11y-doc')) Module._wte_mirror_focus(0);
     const n = leafOf(e.target);
     if (!n || syncing === n.el || !n.d || !n.d.id || !runtimeReady()) return;
     pendingFocus = { key: n.key, until: stats.frames + 5 };
-    if (n.d.kind === 'input') Module._wte_mirror_activate(n.d.id, 1);
+    if (n.raw && n.raw.multiline) activate(n);
+    else if (n.d.kind === 'input') Module._wte_mirror_activate(n.d.id, 1);
     else Module._wte_mirror_focus(n.d.id);
     Module._wte_wake();
   });
@@ -500,7 +539,7 @@ window.WTEA11y = (function () {
   // Characters typed into a mirror field before the client took the caret.
   layer.addEventListener('input', (e) => {
     const n = leafOf(e.target);
-    if (!n || n.el.tagName !== 'INPUT' || !runtimeReady()) return;
+    if (!n || (n.el.tagName !== 'INPUT' && n.el.tagName !== 'TEXTAREA') || !runtimeReady()) return;
     if (e.data) {
       const text = e.data;
       const n = Module.lengthBytesUTF8(text) + 1;
@@ -526,7 +565,7 @@ window.WTEA11y = (function () {
 
   // The next or previous node a Tab reaches, in the mirror's order.
   function tabbables() {
-    return Array.from(root.querySelectorAll('a[href], button, input')).filter((el) => el.tabIndex >= 0 && !el.disabled);
+    return Array.from(root.querySelectorAll('a[href], button, input, textarea')).filter((el) => el.tabIndex >= 0 && !el.disabled);
   }
 
   // Keys: on a mirror node the browser moves the focus (Tab) and clicks
@@ -544,8 +583,9 @@ window.WTEA11y = (function () {
     } else if (e.key === 'Tab' && (t === document.body || t === canvas || t === document.documentElement)) {
       e.stopImmediatePropagation();
     } else if (e.key === 'Tab' && t === textInput && !e.ctrlKey && !e.altKey) {
+      // A text area of many lines keeps Tab for indenting.
       const field = focusedNode();
-      if (!field || field.d.kind !== 'input') return;
+      if (!field || field.d.kind !== 'input' || field.raw.multiline) return;
       e.stopImmediatePropagation();
       e.preventDefault();
       if (e.type !== 'keydown') return;
