@@ -222,6 +222,21 @@ test("a learner's page: headings in the accessibility tree, no serious axe viola
   assert.ok(hasNode(nodes, 'checkbox', 'High contrast'));
   await wte.screenshot('a11y-02-page');
 
+  // The page as HTML: every construct of the demo's showcase page reads as
+  // a web page does, math named by its source.
+  const mod = (await api(page, '/modules/mine')).items.find((m) => m.title === 'Web Development Basics');
+  const gettingStarted = (await api(page, `/parts/${mod.id}`)).children.find((c) => c.title === 'Getting Started');
+  const everything = (await api(page, `/parts/${gettingStarted.id}`)).children.find((c) => c.title === 'Everything WTE Can Show');
+  await wte.open(`#/parts/${everything.id}`);
+  await wte.waitForScreen('page');
+  await page.waitForFunction(() => document.querySelector('#wte-a11y-layer article table'));
+  const rich = await axNodes(session);
+  assert.ok(hasNode(rich, 'heading', 'Text and inline styles'), 'a section heading');
+  assert.ok(hasNode(rich, 'table', ''), 'a table');
+  assert.ok(rich.some((n) => /^(math|MathMLMath)$/.test(n.role) && /\\|\^|_/.test(n.name)), 'math named by its LaTeX source');
+  assert.ok(hasNode(rich, 'link', 'the course handout'), 'the handout link');
+  await assertNoSeriousViolations(page, 'the showcase page');
+
   // Activating a node (a screen reader's click) presses its widget.
   await page.evaluate(() => [...document.querySelectorAll('#wte-a11y-layer [role=tab]')].find((b) => b.textContent === 'My modules').click());
   await wte.waitForScreen('my-modules');
