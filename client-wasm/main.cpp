@@ -160,6 +160,15 @@ void feed_platform_input(Client& c) {
     for (int b = 0; b < 3; ++b)
         io.MouseDown[b] = c.buttons[b];
     if (auto hash = wte::platform::take_hash_change()) c.app.on_hash_changed(*hash);
+    using Mirror = wte::platform::MirrorRequest::Kind;
+    for (const auto& r : wte::platform::take_mirror_requests()) {
+        if (r.kind == Mirror::focus)
+            wte::ui::probe::focus(r.id);
+        else if (r.kind == Mirror::quiz)
+            wte::ui::probe::request_document({r.document, r.quiz, r.question, r.answer});
+        else
+            wte::ui::probe::activate(r.id, r.kind == Mirror::activate_text_field);
+    }
     io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
     io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
     const std::string text = wte::platform::take_text_input();
@@ -252,6 +261,8 @@ void frame() {
     release_held_keys(c.window);
 
     app.state.frame++;
+    for (const auto& [key, html] : wte::ui::probe::take_document_html())
+        wte::platform::publish_document(key, html);
     if (std::string probe =
             wte::ui::probe::end_frame(screen, wte::client::to_hash(app.state.route));
         !probe.empty())
@@ -294,7 +305,11 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // no imgui.ini in the browser
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NoMouseCursorChange;
-    io.ConfigInputTextCursorBlink = true;
+    // What the browser asks for: less motion everywhere; more contrast until
+    // a signed-in account says otherwise (its own switch).
+    wte::ui::set_reduced_motion(wte::platform::prefers_reduced_motion());
+    io.ConfigInputTextCursorBlink = !wte::ui::reduced_motion();
+    client.app.state.high_contrast = wte::platform::prefers_more_contrast();
     ImGui_ImplGlfw_InitForOpenGL(client.window, true);
     // Characters come from the <textarea> bridge (input/compositionend/paste);
     // GLFW's keypress path would double ASCII and lose accents. The wheel and

@@ -520,6 +520,7 @@ EditorEvents CodeEditor::draw(const char* label, ImVec2 size) {
     ImGui::PopStyleColor(2);
 
     ui::probe::widget(ui::probe::visible_label(label), "input", true, false, active);
+    ui::probe::widget_multiline();
     if (buffer_.version() != text_version_) {
         text_version_ = buffer_.version();
         std::size_t size = 0;

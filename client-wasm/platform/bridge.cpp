@@ -1,7 +1,9 @@
 // EM_JS implementations of platform/bridge.hpp and the exported callbacks the
 // page calls (wte_http_done, wte_http_progress, wte_image_done,
 // wte_hash_changed, wte_text_input, wte_pointer, wte_wheel, wte_wake,
-// wte_visibility, wte_activity, and wte_bench_parse for tests/bench).
+// wte_visibility, wte_activity, wte_mirror_activate, wte_mirror_focus,
+// wte_mirror_quiz, and
+// wte_bench_parse for tests/bench).
 // The JavaScript side lives in web/js/bridge.js as window.WTE.
 #include "platform/bridge.hpp"
 
@@ -22,6 +24,7 @@ std::vector<wte::platform::PointerEvent> g_pointer;
 double g_wheel_css = 0;
 bool g_woken = false;
 std::vector<double> g_activity;
+std::vector<wte::platform::MirrorRequest> g_mirror;
 std::function<void(bool)> g_visibility_listener;
 
 std::string take_js_string(char* s) {
@@ -82,6 +85,25 @@ EMSCRIPTEN_KEEPALIVE void wte_visibility(int visible) {
 }
 EMSCRIPTEN_KEEPALIVE void wte_activity(double unix_seconds) {
     if (g_activity.size() < 1000) g_activity.push_back(unix_seconds);
+}
+// web/js/a11y.js: a mirror node was clicked (Enter, Space, a screen reader's
+// action) or focused.
+EMSCRIPTEN_KEEPALIVE void wte_mirror_activate(unsigned id, int text_field) {
+    using Kind = wte::platform::MirrorRequest::Kind;
+    g_mirror.push_back({text_field ? Kind::activate_text_field : Kind::activate, id});
+}
+EMSCRIPTEN_KEEPALIVE void wte_mirror_focus(unsigned id) {
+    g_mirror.push_back({wte::platform::MirrorRequest::Kind::focus, id});
+}
+EMSCRIPTEN_KEEPALIVE void wte_mirror_quiz(int document, const char* quiz, const char* question,
+                                          int answer) {
+    wte::platform::MirrorRequest r;
+    r.kind = wte::platform::MirrorRequest::Kind::quiz;
+    r.document = document;
+    r.quiz = quiz ? quiz : "";
+    r.question = question ? question : "";
+    r.answer = answer;
+    g_mirror.push_back(std::move(r));
 }
 // Milliseconds the reST parser takes for `source` in the browser, the mean
 // of `runs` parses (the browser's clock is coarse); for tests/bench via
@@ -163,6 +185,9 @@ EM_JS(void, js_publish_content_times, (double draw_ms, double layout_ms), {
     window.wteTest.contentDrawMs = draw_ms;
     window.wteTest.contentLayoutMs = layout_ms;
 });
+EM_JS(int, js_media_matches, (const char* query), {
+    return window.matchMedia && window.matchMedia(UTF8ToString(query)).matches ? 1 : 0;
+});
 EM_JS(double, js_now_unix_seconds, (), {
     return Date.now() / 1000;
 });
@@ -203,6 +228,9 @@ EM_JS(void, js_font_copy, (const char* name, unsigned char* dest), {
 });
 EM_JS(void, js_publish_probe, (const char* json), {
     WTE.publishProbe(UTF8ToString(json));
+});
+EM_JS(void, js_publish_document, (int key, const char* html), {
+    WTEA11y.document(key, UTF8ToString(html));
 });
 EM_JS(void, js_publish_frame, (int frame), {
     window.wteTest.frame = frame;
@@ -290,10 +318,22 @@ float take_wheel_lines(float line_height_css) {
     return static_cast<float>(-css / line_height_css);
 }
 
+std::vector<MirrorRequest> take_mirror_requests() {
+    return std::exchange(g_mirror, {});
+}
+
 bool take_wake_up() {
     const bool woken = std::exchange(g_woken, false);
     return woken || !g_http_events.empty() || !g_images.empty() || g_hash_change ||
-           !g_text_input.empty() || !g_pointer.empty() || g_wheel_css != 0.0;
+           !g_text_input.empty() || !g_pointer.empty() || g_wheel_css != 0.0 || !g_mirror.empty();
+}
+
+bool prefers_more_contrast() {
+    return js_media_matches("(prefers-contrast: more)") ||
+           js_media_matches("(forced-colors: active)");
+}
+bool prefers_reduced_motion() {
+    return js_media_matches("(prefers-reduced-motion: reduce)");
 }
 
 double device_pixel_ratio() {
@@ -336,6 +376,9 @@ std::vector<unsigned char> font_bytes(const char* name) {
 
 void publish_probe(const std::string& json) {
     js_publish_probe(json.c_str());
+}
+void publish_document(int key, const std::string& html) {
+    js_publish_document(key, html.c_str());
 }
 void publish_frame(int frame) {
     js_publish_frame(frame);

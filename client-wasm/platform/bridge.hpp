@@ -86,9 +86,30 @@ std::vector<double> take_activity();
 // --- Mouse wheel in lines (positive: content moves up, as in ImGui) ---
 float take_wheel_lines(float line_height_css);
 
+// --- The accessibility mirror (web/js/a11y.js): a screen reader or the
+// keyboard pressed or focused the DOM node of the widget with ImGui id `id`,
+// or chose an answer of (answer -1: checked) a quiz in the HTML of page
+// `document` ---
+struct MirrorRequest {
+    enum class Kind { activate, activate_text_field, focus, quiz };
+    Kind kind = Kind::activate;
+    unsigned id = 0;
+    int document = 0;
+    std::string quiz, question;
+    int answer = -1;
+};
+std::vector<MirrorRequest> take_mirror_requests();
+// A page's HTML for the mirror, once per page text (key: its name in the probe).
+void publish_document(int key, const std::string& html);
+
 // True when a callback (reply, image, hash, text, pointer, wheel) is waiting to be
 // taken, or when the page called Module._wte_wake() since the last call.
 bool take_wake_up();
+
+// --- What the browser asks for (CSS media features): prefers-contrast: more
+// (or forced colours), prefers-reduced-motion: reduce ---
+bool prefers_more_contrast();
+bool prefers_reduced_motion();
 
 // --- Canvas and cursor ---
 double device_pixel_ratio();

@@ -481,7 +481,10 @@ float layout_heading(Builder& b, const std::vector<rst::Inline>& title, int leve
     st.colour = ui::palette().heading;
     st.role = level <= 1 ? FontRole::h2 : level == 2 ? FontRole::h3 : FontRole::body;
     st.bold = level > 2;
-    return b.flow(title, st, x, y, width, 1.35f);
+    const std::size_t texts = b.out.texts.size();
+    const float h = b.flow(title, st, x, y, width, 1.35f);
+    if (b.out.texts.size() > texts) b.out.texts.back().heading = level + 1;
+    return h;
 }
 
 float layout_blocks(Builder& b, const std::vector<rst::Block>& blocks, float x, float y,

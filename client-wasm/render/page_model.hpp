@@ -60,6 +60,8 @@ struct Hot {
 struct ProbeText {
     std::string text;
     ImVec2 a, b;
+    int heading = 0;            // a section title: its level (the page title is 1)
+    const char* live = nullptr; // announced when it appears: "status" or "alert"
 };
 
 // A unit of virtualisation: a section heading or one block of the page.

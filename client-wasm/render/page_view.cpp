@@ -7,6 +7,7 @@
 #include "ui/font_arrival.hpp"
 #include "ui/probe.hpp"
 #include "widgets/widgets.hpp"
+#include "wte/rst/html.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -81,6 +82,7 @@ struct PageRendererState {
     std::set<std::string> images_asked;
     double draw_ms = 0, layout_ms = 0;
     bool preview = false; // the teacher's live preview (set_preview)
+    int html_key = 0;     // the page's HTML for the accessibility mirror (ui/probe.hpp)
 };
 
 namespace {
@@ -138,6 +140,53 @@ struct ContentContext {
 
 Id part_id_of(const std::string& target);
 
+void activate(R& r, const Hot& h);
+
+// The page as semantic HTML for screen readers, the same writer as the
+// offline copy: its links lead to the app's routes, its quizzes are answered
+// through the renderer (mirror_requests).
+void publish_html(R& r, const ContentContext& ctx) {
+    static int last_key = 0;
+    r.html_key = ++last_key;
+    rst::HtmlOptions o;
+    const Id part = ctx.part_id;
+    o.asset_url = [part](const std::string& name) { return api::path_asset_by_name(part, name); };
+    o.crossref_url = [](const std::string& id) { return "#/parts/" + id; };
+    o.crossref_title = [&r](const std::string& id) {
+        const auto it = r.state.crossrefs.find(id);
+        return it != r.state.crossrefs.end() && !it->second.title.empty() ? it->second.title
+                                                                          : "Part " + id;
+    };
+    const rst::Document& doc = r.page.parsed.doc;
+    o.include_title = !doc.title.empty() && rst::plain_text(doc.title) != ctx.title;
+    o.embed_videos = false;
+    ui::probe::document_html(r.html_key, rst::to_html(doc, o));
+}
+
+// A quiz answered in the mirror's HTML: the same as a click on the option
+// or on Check answers, wherever the quiz is laid out (drawn or not).
+void mirror_requests(R& r) {
+    for (const auto& q : ui::probe::take_document_requests(r.html_key))
+        for (const LaidBlock& lb : r.page.laid)
+            for (const Hot& h : lb.hots) {
+                const bool option = h.kind == HotKind::quiz_option && q.answer >= 0 &&
+                                    h.question == q.question && h.answer == q.answer;
+                const bool check = h.kind == HotKind::quiz_check && q.answer < 0;
+                if (h.quiz == q.quiz && (option || check) && h.enabled) activate(r, h);
+            }
+}
+
+void publish_choices(const R& r) {
+    for (const auto& [quiz, questions] : r.page.quizzes)
+        for (const auto& info : questions) {
+            const auto it = r.state.questions.find(question_key(quiz, info.id));
+            std::vector<int> chosen;
+            if (it != r.state.questions.end())
+                chosen.assign(it->second.chosen.begin(), it->second.chosen.end());
+            ui::probe::document_choice(quiz + "/" + info.id, chosen);
+        }
+}
+
 void open_page(R& r, const ContentContext& ctx) {
     r.page.part_id = ctx.part_id;
     r.page.content = ctx.content;
@@ -193,6 +242,7 @@ void open_page(R& r, const ContentContext& ctx) {
 
     collect_quizzes(doc.blocks, r.page.quizzes);
     if (!r.page.quizzes.empty() && !r.preview) r.needs.saved_answers = ctx.part_id;
+    publish_html(r, ctx);
     std::set<std::string> refs;
     collect_crossrefs(doc.blocks, refs);
     for (const auto& ref : refs) {
@@ -573,6 +623,15 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 o = ImGui::GetCursorScreenPos();
     const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+    mirror_requests(r);
+    // Told wherever they are laid out: a quiz answered from the mirror may be
+    // scrolled out of view.
+    for (const LaidBlock& lb : r.page.laid)
+        for (const auto& t : lb.texts)
+            if (t.live) ui::probe::announce(t.text, t.live);
+    ui::probe::begin_document(r.html_key, ImVec2(o.x, std::max(o.y, clip_min.y)),
+                              ImVec2(o.x + width, clip_max.y));
+    publish_choices(r);
     const float top = clip_min.y - o.y, bottom = clip_max.y - o.y;
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 mouse(io.MousePos.x - o.x, io.MousePos.y - o.y);
@@ -657,9 +716,11 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
                 draw_button(r, dl, h, ImVec2(o.x + h.a.x, o.y + h.a.y),
                             ImVec2(o.x + h.b.x, o.y + h.b.y), hovered[j], held[j]);
         }
-        for (const auto& t : lb.texts)
+        for (const auto& t : lb.texts) {
             ui::probe::text_rect(t.text, ImVec2(o.x + t.a.x, o.y + t.a.y),
                                  ImVec2(o.x + t.b.x, o.y + t.b.y));
+            if (t.heading) ui::probe::text_heading(t.heading);
+        }
     }
 
     // Videos scrolled out of the drawn range still play, hidden.
@@ -695,6 +756,7 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
         if (!text.empty()) r.needs.copy.push_back(text);
     }
     if (!r.sel.empty()) ui::probe::text_rect("selection:" + selected_text(r), o, o);
+    ui::probe::end_region();
 
     ImGui::SetCursorScreenPos(o);
     ImGui::Dummy(ImVec2(width, std::max(1.0f, r.page.height)));

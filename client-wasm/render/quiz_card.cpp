@@ -111,7 +111,10 @@ float layout_quiz(Builder& b, const rst::Block& quiz, float x, float y, float wi
                 verdict.colour = p.danger;
                 text = "✗ Not quite. Change your answer and check again.";
             }
+            const std::size_t texts = b.out.texts.size();
             cy += b.text(text, verdict, inner_x + nw, cy, inner_w - nw, 1.5f);
+            if (b.out.texts.size() > texts)
+                b.out.texts.back().live = qs.result == QuizResult::right ? "status" : "alert";
         }
     }
     if (!b.state.quiz_error.empty()) {

@@ -234,6 +234,11 @@ void draw_source(ContentEditorState& e, Actions& a, ImVec2 size) {
                                   std::to_string(caret.byte + 1) + " · " + save_text(e);
         ImGui::TextUnformatted(where.c_str());
         probe::text(where);
+        // Saved and failures are told; the steps while typing are not.
+        if (e.conflict || !e.save_error.empty())
+            probe::announce(save_text(e), "alert");
+        else if (e.saved_once && !e.dirty && !e.save_request)
+            probe::announce(save_text(e), "status");
     }
     draw_problems(e, a, size.x);
     ImGui::EndGroup();

@@ -148,7 +148,9 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
 
     const bool signed_in = s.session.signed_in();
     if (signed_in && screen != "signin") {
+        probe::begin_region("banner");
         draw_top_bar(s, a, screen);
+        probe::end_region();
         help_keys(s, a, screen);
         if (a.help.toggle) a.help.on_workspace = screen == "workspace";
     }
@@ -161,6 +163,7 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
     // One scrolling area per route, so back/forward also restore the scroll.
     const std::string content_id = "##content" + to_hash(s.route);
     ImGui::BeginChild(content_id.c_str(), ImVec2(help_beside ? -help_w : 0, 0), false);
+    probe::begin_region("main");
     // The workspace's three panes use the whole width and height.
     const bool full = screen == "workspace";
     // Sign-in and the account forms before it are a narrow column.
@@ -185,8 +188,10 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
 
     end_column();
     if (!full) vspace(64);
+    probe::end_region();
     ImGui::EndChild();
     if (help) {
+        probe::begin_region("complementary", "Help");
         // Beside the screen when both fit; over it on a phone.
         if (help_beside) {
             ImGui::SameLine(0, 0);
@@ -195,6 +200,7 @@ void draw_app(AppState& s, Actions& a, const std::string& screen) {
             ImGui::SetCursorPos(ImVec2(0, 64_s));
             draw_help_panel(s, a, ImGui::GetWindowWidth());
         }
+        probe::end_region();
     }
     ImGui::End();
 }

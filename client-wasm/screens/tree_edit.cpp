@@ -5,6 +5,7 @@
 // Drawn only for users the shared-model rules allow (can.edit, can.delete,
 // can_create_module); app/tree_edit.cpp sends and applies the answers.
 #include "screens/screens.hpp"
+#include "ui/probe.hpp"
 #include "widgets/widgets.hpp"
 #include "wte/rules.hpp"
 
@@ -50,6 +51,7 @@ void draw_create_dialog(TreeDialog& d, Actions& a) {
     begin_panel(20);
     std::string heading_text = std::string("New ") + type_word(d.type);
     if (!d.place.empty()) heading_text += " " + d.place;
+    probe::begin_region("dialog", heading_text);
     heading(heading_text, 3);
     vspace(4);
     const bool submit =
@@ -63,12 +65,14 @@ void draw_create_dialog(TreeDialog& d, Actions& a) {
           FontRole::small);
     draw_buttons_end(d, "Create", "Creating…", ButtonKind::primary, true, submit, a.tree.save,
                      a.tree.cancel);
+    probe::end_region();
     end_panel();
 }
 
 void draw_edit_dialog(TreeDialog& d, Actions& a) {
     vspace(8);
     begin_panel(20);
+    probe::begin_region("dialog", std::string("Edit this ") + type_word(d.type));
     heading(std::string("Edit this ") + type_word(d.type), 3);
     vspace(4);
     bool submit = text_field("Title", d.title, {.focus = d.focus_title, .enabled = !d.busy});
@@ -127,12 +131,14 @@ void draw_edit_dialog(TreeDialog& d, Actions& a) {
     }
     draw_buttons_end(d, "Save", "Saving…", ButtonKind::primary, true, submit, a.tree.save,
                      a.tree.cancel);
+    probe::end_region();
     end_panel();
 }
 
 void draw_remove_dialog(TreeDialog& d, Actions& a) {
     vspace(8);
     begin_panel(20);
+    probe::begin_region("dialog", "Delete " + in_quotes(d.title) + "?");
     heading("Delete " + in_quotes(d.title) + "?", 3);
     vspace(2);
     if (d.impact.ready()) {
@@ -148,6 +154,7 @@ void draw_remove_dialog(TreeDialog& d, Actions& a) {
                      cancel);
     if (confirm) a.tree.confirm_delete = true;
     if (cancel) a.tree.cancel = true;
+    probe::end_region();
     end_panel();
 }
 

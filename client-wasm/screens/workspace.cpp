@@ -124,6 +124,11 @@ void draw_code(WorkspaceState& w, Actions& a, ImVec2 size) {
         const char* text = workspace::save_state_text(state);
         ImGui::TextUnformatted(text);
         probe::text(text);
+        // Saved and failures are told; the steps while typing are not.
+        if (state == SaveState::saved)
+            probe::announce(text, "status");
+        else if (state != SaveState::unsaved && state != SaveState::saving)
+            probe::announce(text, "alert");
     }
     // The actions follow on the same row while they fit, then wrap.
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;

@@ -4,16 +4,26 @@
 
 #include "ui/theme.hpp"
 
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace wte::ui::probe {
 
 namespace {
 nlohmann::json g_widgets = nlohmann::json::array();
 nlohmann::json g_texts = nlohmann::json::array();
+nlohmann::json g_regions = nlohmann::json::array();
+nlohmann::json g_announce = nlohmann::json::array();
+std::vector<std::size_t> g_open_regions; // indexes into g_regions
+int g_order = 0;                         // the next record's place in draw order
+ImGuiID g_focus_request = 0;
+std::vector<std::pair<int, std::string>> g_new_documents;
+std::vector<DocumentRequest> g_document_requests;
 std::string g_last_published;
 
 double css(float device_px) {
@@ -36,11 +46,34 @@ void put_rect(nlohmann::json& j, ImVec2 min, ImVec2 max) {
     else
         j["visible"] = nullptr;
 }
+
+// A focus asked for by the mirror lands on the item just drawn, which is in
+// its own window's navigation scope; the highlight is drawn for every widget
+// (ImGui draws it only for its own buttons).
+bool take_focus_request(ImGuiID id, ImVec2 min, ImVec2 max) {
+    if (id == 0) return false;
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const bool asked = id == g_focus_request;
+    if (asked) {
+        g_focus_request = 0;
+        if (g.NavId != id) ImGui::SetFocusID(id, window);
+        g.NavDisableHighlight = false;
+        g.NavDisableMouseHover = true;
+        ImGui::ScrollToBringRectIntoView(window, ImRect(min, max));
+    }
+    ImGui::RenderNavHighlight(ImRect(min, max), id, ImGuiNavHighlightFlags_TypeThin);
+    return asked;
+}
 } // namespace
 
 void begin_frame() {
     g_widgets = nlohmann::json::array();
     g_texts = nlohmann::json::array();
+    g_regions = nlohmann::json::array();
+    g_announce = nlohmann::json::array();
+    g_open_regions.clear();
+    g_order = 0;
 }
 
 std::string visible_label(const char* label) {
@@ -51,11 +84,38 @@ std::string visible_label(const char* label) {
 
 void widget(const std::string& label, const char* kind, bool enabled, bool checked, bool focused) {
     nlohmann::json w = {{"label", label}, {"kind", kind}};
-    put_rect(w, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    put_rect(w, min, max);
+    const ImGuiID id = ImGui::GetItemID();
+    if (take_focus_request(id, min, max)) focused = true;
     w["enabled"] = enabled;
     w["checked"] = checked;
     w["focused"] = focused;
+    w["id"] = id;
+    w["n"] = g_order++;
     g_widgets.push_back(std::move(w));
+}
+
+void widget_expanded(bool open) {
+    if (!g_widgets.empty()) g_widgets.back()["expanded"] = open;
+}
+
+void widget_password() {
+    if (!g_widgets.empty()) g_widgets.back()["password"] = true;
+}
+
+void widget_multiline() {
+    if (!g_widgets.empty()) g_widgets.back()["multiline"] = true;
+}
+
+void widget_list_item() {
+    if (!g_widgets.empty()) g_widgets.back()["item"] = true;
+}
+
+void text_cell(int column, bool header) {
+    if (g_texts.empty()) return;
+    g_texts.back()["cell"] = column;
+    if (header) g_texts.back()["header"] = true;
 }
 
 void widget_value(const std::string& value) {
@@ -74,6 +134,8 @@ void widget_rect(const std::string& label, const char* kind, ImVec2 min, ImVec2 
     w["enabled"] = true;
     w["checked"] = false;
     w["focused"] = false;
+    w["id"] = 0;
+    w["n"] = g_order++;
     g_widgets.push_back(std::move(w));
 }
 
@@ -84,12 +146,89 @@ void text(const std::string& t) {
 void text_rect(const std::string& t, ImVec2 min, ImVec2 max) {
     nlohmann::json j = {{"text", t}};
     put_rect(j, min, max);
+    j["n"] = g_order++;
     g_texts.push_back(std::move(j));
 }
 
+void text_heading(int level) {
+    if (!g_texts.empty()) g_texts.back()["heading"] = std::clamp(level, 1, 6);
+}
+
+void announce(const std::string& message, const char* politeness) {
+    if (!message.empty()) g_announce.push_back({{"text", message}, {"live", politeness}});
+}
+
+void begin_region(const char* role, const std::string& label) {
+    g_open_regions.push_back(g_regions.size());
+    g_regions.push_back({{"role", role}, {"label", label}, {"from", g_order}, {"to", g_order}});
+}
+
+void end_region() {
+    if (g_open_regions.empty()) return;
+    g_regions[g_open_regions.back()]["to"] = g_order;
+    g_open_regions.pop_back();
+}
+
+void document_html(int key, const std::string& html) {
+    g_new_documents.emplace_back(key, html);
+}
+
+std::vector<std::pair<int, std::string>> take_document_html() {
+    return std::exchange(g_new_documents, {});
+}
+
+void begin_document(int key, ImVec2 min, ImVec2 max) {
+    begin_region("document");
+    nlohmann::json& r = g_regions.back();
+    r["key"] = key;
+    r["x"] = css(min.x);
+    r["y"] = css(min.y);
+    r["w"] = css(max.x - min.x);
+    r["h"] = css(max.y - min.y);
+    r["chosen"] = nlohmann::json::object();
+}
+
+void document_choice(const std::string& name, const std::vector<int>& chosen) {
+    for (auto it = g_open_regions.rbegin(); it != g_open_regions.rend(); ++it) {
+        nlohmann::json& r = g_regions[*it];
+        if (r["role"] != "document") continue;
+        r["chosen"][name] = chosen;
+        return;
+    }
+}
+
+void request_document(DocumentRequest request) {
+    // Asked of a page no longer drawn, they are never taken: keep the last few.
+    if (g_document_requests.size() >= 32) g_document_requests.erase(g_document_requests.begin());
+    g_document_requests.push_back(std::move(request));
+}
+
+std::vector<DocumentRequest> take_document_requests(int key) {
+    std::vector<DocumentRequest> mine;
+    std::erase_if(g_document_requests, [&](DocumentRequest& r) {
+        if (r.key != key) return false;
+        mine.push_back(std::move(r));
+        return true;
+    });
+    return mine;
+}
+
+void activate(unsigned id, bool text_field) {
+    ImGuiContext& g = *GImGui;
+    g.NavNextActivateId = id;
+    g.NavNextActivateFlags = text_field ? ImGuiActivateFlags_PreferInput : ImGuiActivateFlags_None;
+}
+
+void focus(unsigned id) {
+    g_focus_request = id;
+    if (id == 0) GImGui->NavDisableHighlight = true;
+}
+
 std::string end_frame(const std::string& screen, const std::string& route) {
-    nlohmann::json all = {
-        {"screen", screen}, {"route", route}, {"widgets", g_widgets}, {"texts", g_texts}};
+    while (!g_open_regions.empty())
+        end_region();
+    nlohmann::json all = {{"screen", screen}, {"route", route},       {"widgets", g_widgets},
+                          {"texts", g_texts}, {"regions", g_regions}, {"announce", g_announce}};
     std::string s = all.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (s == g_last_published) return {};
     g_last_published = s;

@@ -169,6 +169,16 @@ bool high_contrast() {
     return g_palette == &high_contrast_palette;
 }
 
+namespace {
+bool g_reduced_motion = false;
+} // namespace
+void set_reduced_motion(bool on) {
+    g_reduced_motion = on;
+}
+bool reduced_motion() {
+    return g_reduced_motion;
+}
+
 float scale() {
     return g_scale;
 }

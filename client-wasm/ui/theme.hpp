@@ -53,6 +53,10 @@ struct Palette {
 const Palette& palette();
 void set_high_contrast(bool on);
 bool high_contrast();
+// The browser asks for less motion (prefers-reduced-motion): no spinning,
+// no blinking caret.
+void set_reduced_motion(bool on);
+bool reduced_motion();
 
 // Device pixels per CSS pixel. ImGui works in device pixels so text is
 // rasterised at the real resolution; sizes are written in CSS pixels * scale.

@@ -204,6 +204,7 @@ void table_row(const std::vector<std::string>& cells, const std::vector<float>& 
         if (i == 0 && end > 0) ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         probe::text(cells[i]);
+        probe::text_cell(static_cast<int>(i), header);
         bottom = std::max(bottom, ImGui::GetCursorPosY());
     }
     ImGui::SetCursorPos(ImVec2(left, bottom + 4_s));

@@ -50,6 +50,7 @@ bool disclosure(const char* label, bool open, const std::string& detail) {
     const bool hovered = ImGui::IsItemHovered();
     hand_cursor_if_hovered();
     probe::widget(text, "button", true, open, ImGui::IsItemFocused());
+    probe::widget_expanded(open);
     const ImVec2 max = ImGui::GetItemRectMax();
 
     const Palette& p = palette();

@@ -20,6 +20,7 @@ bool file_row(const std::string& name, const std::string& detail, unsigned textu
     const bool pressed = ImGui::InvisibleButton("##file", ImVec2(w, h));
     ImGui::PopID();
     probe::widget(name, "link", true, selected, ImGui::IsItemFocused());
+    probe::widget_list_item();
     const bool hovered = ImGui::IsItemHovered();
     hand_cursor_if_hovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -56,6 +56,7 @@ CardHit clickable_card(const std::string& title, const char* id, ImVec2 size,
     const bool hovered = ImGui::IsItemHovered();
     hand_cursor_if_hovered();
     probe::widget(title, "link", true, checked, ImGui::IsItemFocused());
+    probe::widget_list_item();
     const ImVec2 max = ImGui::GetItemRectMax();
     card_frame(min, max, hovered);
     return {pressed, hovered, min, max};

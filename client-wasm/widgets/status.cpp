@@ -21,7 +21,7 @@ bool take_animation_request() {
 }
 
 void spinner(float radius_css) {
-    keep_animating();
+    if (!reduced_motion()) keep_animating();
     const float r = radius_css * scale();
     const float thickness = std::max(2.0f, r * 0.22f);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -29,7 +29,7 @@ void spinner(float radius_css) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& p = palette();
     dl->AddCircle(centre, r - thickness * 0.5f, p.border, 48, thickness);
-    const float t = static_cast<float>(ImGui::GetTime());
+    const float t = reduced_motion() ? 0.0f : static_cast<float>(ImGui::GetTime());
     const float start = t * 5.0f;
     const float sweep = 1.6f + 0.8f * std::sin(t * 2.0f);
     dl->PathArcTo(centre, r - thickness * 0.5f, start, start + sweep, 32);
@@ -55,6 +55,7 @@ bool error_view(const std::string& title, const std::string& message) {
     vspace(12);
     heading(title, 2);
     muted(message);
+    probe::announce(title + ": " + message, "alert");
     vspace(6);
     return button("Retry");
 }

@@ -9,11 +9,12 @@
 namespace wte::ui {
 
 namespace {
-void wrapped(const std::string& text, FontRole role, ImU32 colour) {
+void wrapped(const std::string& text, FontRole role, ImU32 colour, int heading_level = 0) {
     FontScope f(role);
     ColorScope c(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
     probe::text(text);
+    if (heading_level > 0) probe::text_heading(heading_level);
 }
 
 // A rounded box with wrapped text inside, as wide as the column, with an
@@ -51,7 +52,7 @@ bool boxed(const std::string& text, ImU32 background, ImU32 border, ImU32 colour
 
 void heading(const std::string& text, int level) {
     const FontRole role = level <= 1 ? FontRole::h1 : level == 2 ? FontRole::h2 : FontRole::h3;
-    wrapped(text, role, palette().heading);
+    wrapped(text, role, palette().heading, level);
 }
 
 void paragraph(const std::string& text) {
@@ -67,10 +68,12 @@ void label(const std::string& text) {
 }
 
 void error_box(const std::string& text) {
+    probe::announce(text, "alert");
     boxed(text, palette().danger_soft, palette().danger, palette().danger);
 }
 
 bool notice_box(const std::string& text, const char* action) {
+    probe::announce(text, "status");
     return boxed(text, palette().success_soft, palette().success, palette().success, action);
 }
 
@@ -79,6 +82,7 @@ void note_box(const std::string& text) {
 }
 
 bool warning_box(const std::string& text, const char* action) {
+    probe::announce(text, "status");
     return boxed(text, palette().warning_soft, palette().warning, palette().text, action);
 }
 

@@ -67,7 +67,10 @@ bool text_field(const char* label_text, std::string& value, const TextFieldOptio
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     probe::widget(visible.empty() ? std::string(label_text) : visible, "input", options.enabled,
                   false, active);
-    if (!options.password) probe::widget_value(value);
+    if (options.password)
+        probe::widget_password();
+    else
+        probe::widget_value(value);
     return entered;
 }
 

@@ -116,9 +116,11 @@ TEST_CASE("HTML cross references use the caller's URL and title") {
     CHECK(has(html, "<a class=\"crossref\" href=\"part-7.html\">Hidden part</a>"));
 }
 
-TEST_CASE("HTML renders math as MathML") {
+TEST_CASE("HTML renders math as MathML named by its source") {
     std::string html = html_of(":math:`\\frac{1}{2}`\n");
-    CHECK(has(html, "<math><mrow><mfrac><mn>1</mn><mn>2</mn></mfrac></mrow></math>"));
+    CHECK(has(html,
+              "<math alttext=\"\\frac{1}{2}\" aria-label=\"\\frac{1}{2}\"><mrow><mfrac><mn>1</mn>"
+              "<mn>2</mn></mfrac></mrow></math>"));
 }
 
 TEST_CASE("HTML tables have a head, a body and spans") {

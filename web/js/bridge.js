@@ -377,6 +377,7 @@ window.WTE = (function () {
       window.wteTest.route = p.route;
       window.wteTest.widgets = p.widgets;
       window.wteTest.texts = p.texts;
+      window.WTEA11y.update(p);
     },
 
     // tests/bench: ms the wasm reST parser takes for `text` (mean of `runs`).

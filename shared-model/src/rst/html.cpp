@@ -456,7 +456,11 @@ private:
             out_ += "</code>";
             return;
         case InlineKind::math:
-            out_ += "<math>";
+            // Named by its source: a reader without MathML still hears the formula.
+            out_ += "<math";
+            attr("alttext", s.text);
+            attr("aria-label", s.text);
+            out_ += ">";
             math(*s.math);
             out_ += "</math>";
             return;
@@ -775,7 +779,10 @@ private:
             close("details");
             return;
         case BlockKind::math:
-            out_ += "<math display=\"block\">";
+            out_ += "<math display=\"block\"";
+            attr("alttext", b.text);
+            attr("aria-label", b.text);
+            out_ += ">";
             math(*b.math);
             close("math");
             return;

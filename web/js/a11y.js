@@ -1,0 +1,666 @@
+// The accessibility mirror (window.WTEA11y): the canvas is pixels, so the
+// widgets and texts each frame drew (the same records as window.wteTest,
+// client-wasm/ui/probe.hpp) become hidden-but-accessible DOM nodes in
+// <div id="wte-a11y">, each with its role, name and state, placed over its
+// rectangle on the canvas so a screen reader's highlight lands on it.
+// Kept in step by diffing, never rebuilt: a node is keyed by kind + label +
+// occurrence and only what changed is written (a frame without change writes
+// nothing; see stats.mutations). The way back: clicking a node (Enter, Space,
+// a screen reader's action) presses its widget, focusing a node gives the
+// widget ImGui's keyboard focus, and ImGui's focus moving (arrow keys, a text
+// field's Tab) moves the DOM focus along. Messages the client marks
+// (saved, errors, quiz results) are told through live regions. A rendered
+// page is mirrored whole as semantic HTML (the shared HTML writer, handed
+// over once per page text) in place of its drawn records: headings, lists,
+// tables, code and math read as a web page does, its links lead to the
+// app's routes and its quiz is answered through the page renderer.
+'use strict';
+
+window.WTEA11y = (function () {
+  const root = document.getElementById('wte-a11y');
+  const layer = document.getElementById('wte-a11y-layer');
+  const statusRegion = document.getElementById('wte-a11y-status');
+  const alertRegion = document.getElementById('wte-a11y-alert');
+  const skip = document.getElementById('wte-a11y-skip');
+  const canvas = document.getElementById('canvas');
+  const textInput = document.getElementById('wte-text-input');
+
+  const stats = { frames: 0, mutations: 0, lastMutations: 0, lastMs: 0, maxMs: 0 };
+  let keyboardUser = false; // the last input was a key, not the pointer
+  let lastFocusedKey = ''; // the widget ImGui had focused in the last frame
+  let pendingFocus = null; // { key, until }: a focus the mirror asked ImGui for
+  let lastActive = null; // document.activeElement after the last frame
+  let announced = new Set(); // messages shown in the last frame
+  let mainEl = null;
+  let nodesById = new Map(); // ImGui id → node of this frame
+  const documents = new Map(); // page HTML by key (ui/probe.hpp document_html)
+
+  function runtimeReady() {
+    return typeof Module !== 'undefined' && Module.calledRun;
+  }
+
+  // --- writing the DOM only where it differs (each write is counted). What
+  // was written is kept in a plain record per node (one shape, fast to
+  // read), never on the DOM elements themselves. ---
+  const recordOf = new WeakMap(); // element → its record
+  function record(el, tag) {
+    const r = { el, tag, key: '', d: null, raw: null, attrs: {}, props: {}, text: undefined, rect: '', kids: null, order: null, doc: undefined, inputs: null, answer: -1 };
+    recordOf.set(el, r);
+    return r;
+  }
+  function setAttr(n, name, value) {
+    const v = value === undefined || value === null || value === false ? null : String(value);
+    if (n.attrs[name] === v) return;
+    n.attrs[name] = v;
+    if (v === null) n.el.removeAttribute(name);
+    else n.el.setAttribute(name, v);
+    stats.lastMutations++;
+  }
+  function setProp(n, name, value) {
+    if (n.props[name] === value) return;
+    n.props[name] = value;
+    n.el[name] = value;
+    stats.lastMutations++;
+  }
+  function setText(n, text) {
+    if (n.text === text) return;
+    n.text = text;
+    n.el.textContent = text;
+    stats.lastMutations++;
+  }
+  function setRect(n, r) {
+    const s = r[0] + ',' + r[1] + ',' + r[2] + ',' + r[3];
+    if (n.rect === s) return;
+    n.rect = s;
+    const st = n.el.style;
+    st.left = r[0] + 'px';
+    st.top = r[1] + 'px';
+    st.width = Math.max(1, r[2]) + 'px';
+    st.height = Math.max(1, r[3]) + 'px';
+    stats.lastMutations++;
+  }
+
+  // --- what a widget becomes: a real element where HTML has one ---
+  function widgetDesc(w) {
+    const name = w.label || w.kind;
+    const d = {
+      kind: w.kind,
+      id: w.id || 0,
+      enabled: w.enabled !== false,
+      rect: w.visible || [w.x, w.y, w.w, w.h],
+      attrs: { 'aria-disabled': w.enabled === false ? 'true' : null },
+      props: {},
+      text: null,
+      focused: !!w.focused,
+    };
+    switch (w.kind) {
+      case 'button':
+      case 'handle':
+        d.tag = 'button';
+        d.attrs.type = 'button';
+        d.text = name;
+        if (w.expanded !== undefined) d.attrs['aria-expanded'] = String(!!w.expanded);
+        if (w.kind === 'handle') d.attrs['aria-roledescription'] = 'drag handle';
+        break;
+      case 'tab':
+        d.tag = 'button';
+        d.attrs.type = 'button';
+        d.attrs.role = 'tab';
+        d.attrs['aria-selected'] = String(!!w.checked);
+        d.text = name;
+        break;
+      case 'link':
+        d.tag = 'a';
+        d.attrs.href = '#';
+        d.attrs['aria-current'] = w.checked ? 'true' : null;
+        d.text = name;
+        break;
+      case 'checkbox':
+      case 'radio':
+        d.tag = 'input';
+        d.type = w.kind;
+        d.attrs['aria-label'] = name;
+        d.props.checked = !!w.checked;
+        break;
+      case 'input':
+        d.tag = w.multiline ? 'textarea' : 'input';
+        if (!w.multiline) d.type = w.password ? 'password' : 'text';
+        d.attrs['aria-label'] = name;
+        d.attrs.autocomplete = 'off';
+        d.props.value = w.value || '';
+        break;
+      case 'progress':
+        d.tag = 'div';
+        d.attrs.role = 'progressbar';
+        d.attrs['aria-label'] = name;
+        d.attrs['aria-valuemin'] = '0';
+        d.attrs['aria-valuemax'] = w.max;
+        d.attrs['aria-valuenow'] = w.value;
+        break;
+      case 'console':
+        d.tag = 'div';
+        d.attrs.role = 'log';
+        d.attrs['aria-label'] = name;
+        d.text = w.value || '';
+        break;
+      case 'chart':
+        d.tag = 'div';
+        d.attrs.role = 'img';
+        d.attrs['aria-label'] = w.value ? `${name}: ${w.value}` : name;
+        break;
+      case 'stat':
+        d.tag = 'p';
+        d.text = `${name}: ${w.value}`;
+        break;
+      case 'splitter':
+        d.tag = 'div';
+        d.attrs.role = 'separator';
+        d.attrs['aria-orientation'] = 'vertical';
+        d.attrs['aria-label'] = name;
+        break;
+      default:
+        d.tag = 'span';
+        d.text = name;
+    }
+    return d;
+  }
+
+  function textDesc(t) {
+    const r = t.visible || [t.x, t.y, t.w, t.h];
+    if (t.heading) return { kind: 'h' + t.heading, tag: 'h' + t.heading, text: t.text, rect: r, attrs: {}, props: {} };
+    return { kind: 'text', tag: 'p', text: t.text, rect: r, attrs: {}, props: {} };
+  }
+
+  const REGION_TAG = { banner: 'header', main: 'main', complementary: 'aside', dialog: 'div', document: 'article' };
+
+  // The frame's records as a tree: landmarks and dialogs hold their records
+  // in draw order; runs of tabs and radios are grouped (a tablist, a radio group).
+  function describe(probe) {
+    const widgets = [], texts = [];
+    const labelled = new Map(); // label → widgets, to drop texts a widget already says
+    for (const w of probe.widgets || []) {
+      const list = labelled.get(w.label);
+      if (list) list.push(w);
+      else labelled.set(w.label, [w]);
+      // A leaf: its full description is made only when its record changed.
+      widgets.push({ n: w.n, desc: { leaf: true, raw: w, kind: w.kind, name: w.label } });
+    }
+    for (const t of probe.texts || []) {
+      if (!t.text || t.text.startsWith('selection:')) continue;
+      const same = labelled.get(t.text);
+      if (same) {
+        const cx = t.x + t.w / 2, cy = t.y + t.h / 2;
+        if (same.some((w) => cx >= w.x - 1 && cx <= w.x + w.w + 1 && cy >= w.y - 1 && cy <= w.y + w.h + 1)) continue;
+      }
+      texts.push({ n: t.n, desc: { leaf: true, raw: t, kind: t.heading ? 'h' + t.heading : 'text', name: t.text } });
+    }
+    // Both lists are in draw order already: merged, not sorted.
+    const items = [];
+    let i = 0, j = 0;
+    while (i < widgets.length || j < texts.length)
+      items.push(j >= texts.length || (i < widgets.length && widgets[i].n < texts[j].n) ? widgets[i++] : texts[j++]);
+
+    const regions = (probe.regions || []).slice().sort((a, b) => a.from - b.from || b.to - a.to);
+    const top = { children: [] };
+    const stack = [{ node: top, to: Infinity }];
+    let next = 0;
+    function openRegionsUpTo(n) {
+      while (next < regions.length && regions[next].from <= n) {
+        const r = regions[next++];
+        while (stack[stack.length - 1].to <= r.from) stack.pop();
+        if (r.role === 'document') {
+          // The page's HTML stands for every record the renderer made.
+          const doc = { kind: 'document', tag: 'article', attrs: {}, props: {}, rect: [r.x, r.y, r.w, r.h],
+            docKey: r.key, chosen: r.chosen || {} };
+          stack[stack.length - 1].node.children.push(doc);
+          stack.push({ node: { children: [] }, to: r.to });
+          continue;
+        }
+        const node = {
+          kind: 'region:' + r.role,
+          label: r.label,
+          tag: REGION_TAG[r.role] || 'div',
+          attrs: {
+            role: r.role === 'dialog' ? 'dialog' : r.role === 'banner' ? 'banner' : null,
+            'aria-label': r.label || null,
+          },
+          props: {},
+          children: [],
+          region: r.role,
+        };
+        stack[stack.length - 1].node.children.push(node);
+        stack.push({ node, to: r.to });
+      }
+    }
+    for (const it of items) {
+      openRegionsUpTo(it.n);
+      while (stack[stack.length - 1].to <= it.n) stack.pop();
+      stack[stack.length - 1].node.children.push(it.desc);
+    }
+    openRegionsUpTo(Infinity);
+    group(top);
+    return top.children;
+  }
+
+  const inside = (t, w) => {
+    const cx = t.x + t.w / 2, cy = t.y + t.h / 2;
+    return cx >= w.x && cx <= w.x + w.w && cy >= w.y && cy <= w.y + w.h;
+  };
+  const wrapper = (kind, tag, role, children) => ({ kind, tag, attrs: { role }, props: {}, children });
+
+  function group(node) {
+    if (!node.children) return;
+    const out = [];
+    let list = null, table = null, row = null;
+    for (const c of node.children) {
+      group(c);
+      const raw = c.raw;
+      const last = out[out.length - 1];
+      // A list's rows (texts inside a row's rectangle are part of it).
+      if (list && last === list && c.leaf && raw.kind === undefined && inside(raw, list.lastItem)) {
+        list.children[list.children.length - 1].children.push(c);
+        continue;
+      }
+      if (c.leaf && raw.item) {
+        if (last !== list || !list) out.push((list = wrapper('list', 'ul', 'list', [])));
+        list.children.push(wrapper('listitem', 'li', null, [c]));
+        list.lastItem = raw;
+        continue;
+      }
+      // A table's cells, a row starting at each first column.
+      if (c.leaf && raw.cell !== undefined) {
+        if (last !== table || !table) {
+          out.push((table = wrapper('table', 'div', 'table', [])));
+          row = null;
+        }
+        if (raw.cell === 0 || !row) table.children.push((row = wrapper('row', 'div', 'row', [])));
+        const role = raw.header ? 'columnheader' : 'cell';
+        row.children.push(wrapper(role, 'div', role, [c]));
+        continue;
+      }
+      const kind = c.kind === 'tab' ? 'tablist' : c.kind === 'radio' ? 'radiogroup' : null;
+      if (kind && last && last.kind === kind) {
+        last.children.push(c);
+      } else if (kind) {
+        out.push({ kind, tag: 'div', attrs: { role: kind }, props: {}, children: [c] });
+      } else {
+        out.push(c);
+      }
+    }
+    node.children = out;
+  }
+
+  // Keys: kind + label (+ the occurrence among equals), so a node keeps its
+  // identity (and a screen reader its place) while the frame around it changes.
+  // The first of a name is keyed by the name alone (its kind is checked
+  // against the node's): no new string to hash per node and frame.
+  function keyOf(d, seen) {
+    const name = d.leaf ? d.name : d.kind + '\u0001' + (d.label || '');
+    const n = seen.get(name);
+    if (n === undefined) {
+      seen.set(name, 1);
+      return name;
+    }
+    seen.set(name, n + 1);
+    return d.kind + '\u0001' + name + '\u0001' + n;
+  }
+
+  function create(d, tag) {
+    const el = document.createElement(d.tag);
+    if (d.type) el.type = d.type;
+    if (d.kind === 'document') el.className = 'wte-a11y-doc';
+    else if (!d.children) el.className = 'wte-a11y-node';
+    stats.lastMutations++;
+    return record(el, tag);
+  }
+
+  let focusLost = false;
+  const layerRecord = record(layer, 'layer');
+
+  // Whether a widget's or text's record is as it was (then its node is too).
+  function sameRecord(a, b) {
+    if (a === null) return false;
+    if (a.x !== b.x || a.y !== b.y || a.w !== b.w || a.h !== b.h || a.label !== b.label || a.text !== b.text ||
+        a.kind !== b.kind || a.enabled !== b.enabled || a.checked !== b.checked || a.focused !== b.focused ||
+        a.id !== b.id || a.value !== b.value || a.max !== b.max || a.expanded !== b.expanded ||
+        a.password !== b.password || a.heading !== b.heading || a.multiline !== b.multiline)
+      return false;
+    const va = a.visible, vb = b.visible;
+    if (!va || !vb) return va === vb || (!va && !vb);
+    return va[0] === vb[0] && va[1] === vb[1] && va[2] === vb[2] && va[3] === vb[3];
+  }
+
+  function reconcile(parent, descs, groupName) {
+    const old = parent.kids || new Map();
+    const kids = new Map();
+    const order = [];
+    const seen = new Map();
+    let same = parent.order !== null && parent.order.length === descs.length;
+    for (let d of descs) {
+      const key = keyOf(d, seen);
+      let n = old.get(key);
+      if (n && n.d.kind !== d.kind) n = undefined;
+      if (d.leaf) {
+        const raw = d.raw;
+        if (n && sameRecord(n.raw, raw)) {
+          n.raw = raw;
+          if (n.d.id) nodesById.set(n.d.id, n);
+          if (same && parent.order[order.length] !== n) same = false;
+          kids.set(key, n);
+          order.push(n);
+          continue;
+        }
+        d = raw.text !== undefined && raw.kind === undefined ? textDesc(raw) : widgetDesc(raw);
+        d.raw = raw;
+      }
+      const tag = d.type ? d.tag + d.type : d.tag;
+      if (n && n.tag !== tag) n = undefined;
+      if (!n) n = create(d, tag);
+      n.d = d;
+      n.raw = d.raw || null;
+      n.key = key;
+      const attrs = d.attrs;
+      for (const a in attrs) setAttr(n, a, attrs[a]);
+      if (d.type === 'radio') setAttr(n, 'name', groupName);
+      const props = d.props;
+      for (const p in props) setProp(n, p, props[p]);
+      if (d.text !== null && d.text !== undefined) setText(n, d.text);
+      if (d.rect) setRect(n, d.rect);
+      if (d.docKey !== undefined) fillDocument(n, d);
+      if (d.id) nodesById.set(d.id, n);
+      if (d.region === 'main') {
+        setAttr(n, 'id', 'wte-a11y-main');
+        setAttr(n, 'tabindex', '-1');
+        mainEl = n.el;
+      }
+      if (d.children) reconcile(n, d.children, groupName + '/' + key);
+      if (same && parent.order[order.length] !== n) same = false;
+      kids.set(key, n);
+      order.push(n);
+    }
+    parent.kids = kids;
+    parent.order = order;
+    if (same) return; // the same nodes in the same order: nothing to move
+    for (const [key, n] of old) {
+      if (kids.get(key) === n) continue;
+      if (n.el.contains(document.activeElement)) focusLost = true;
+      n.el.remove();
+      stats.lastMutations++;
+    }
+    let ref = parent.el.firstChild;
+    for (const n of order) {
+      if (n.el === ref) {
+        ref = ref.nextSibling;
+        continue;
+      }
+      if (n.el.contains(document.activeElement)) focusLost = true;
+      parent.el.insertBefore(n.el, ref);
+      stats.lastMutations++;
+    }
+  }
+
+  // --- a page as HTML: filled once per page text, its quiz inputs kept in
+  // step with the answers the renderer holds ---
+  function fillDocument(n, d) {
+    if (n.doc !== d.docKey) {
+      const html = documents.get(d.docKey);
+      if (html === undefined) return;
+      n.doc = d.docKey;
+      n.el.innerHTML = html;
+      stats.lastMutations++;
+      for (const a of n.el.querySelectorAll('a[href^="http"]')) a.target = '_blank';
+      n.inputs = Array.from(n.el.querySelectorAll('form.quiz input')).map((input) => {
+        const fieldset = input.closest('fieldset');
+        const q = record(input, 'quiz-input');
+        q.key = input.closest('form').dataset.quiz + '/' + fieldset.dataset.question;
+        q.answer = Array.prototype.indexOf.call(fieldset.querySelectorAll('input'), input);
+        return q;
+      });
+    }
+    for (const q of n.inputs) setProp(q, 'checked', (d.chosen[q.key] || []).includes(q.answer));
+  }
+
+  function sendQuiz(article, form, question, answer) {
+    const a = article && recordOf.get(article);
+    if (!runtimeReady() || !a || !form) return;
+    const key = a.doc;
+    const withString = (s, fn) => {
+      const n = Module.lengthBytesUTF8(s) + 1;
+      const p = Module._malloc(n);
+      Module.stringToUTF8(s, p, n);
+      try {
+        fn(p);
+      } finally {
+        Module._free(p);
+      }
+    };
+    withString(form.dataset.quiz || '', (q) => withString(question || '', (n) => Module._wte_mirror_quiz(key, q, n, answer)));
+    Module._wte_wake();
+  }
+
+  // A click in a page's quiz: an answer chosen, or Check answers.
+  function documentClick(e) {
+    const article = e.target.closest && e.target.closest('article.wte-a11y-doc');
+    if (!article) return false;
+    const form = e.target.closest('form.quiz');
+    if (!form) return false; // links lead where they say
+    if (e.target.tagName === 'INPUT') {
+      e.preventDefault();
+      const q = recordOf.get(e.target);
+      if (q) sendQuiz(article, form, e.target.closest('fieldset').dataset.question, q.answer);
+      return true;
+    }
+    if (e.target.closest('button')) {
+      e.preventDefault();
+      sendQuiz(article, form, '', -1);
+      return true;
+    }
+    return false;
+  }
+
+  // --- announcements: a message is told once, when it appears ---
+  function announce(list) {
+    const now = new Set();
+    for (const m of list || []) {
+      const k = m.live + '\u0001' + m.text;
+      now.add(k);
+      if (announced.has(k)) continue;
+      const region = m.live === 'alert' ? alertRegion : statusRegion;
+      // A fresh text node so the same words said again are told again.
+      region.textContent = '';
+      region.textContent = m.text;
+      stats.lastMutations += 2;
+    }
+    announced = now;
+  }
+
+  // --- focus, both ways ---
+  let syncing = null; // the element the mirror itself is focusing
+  function syncFocus(el) {
+    if (!el || document.activeElement === el) return;
+    syncing = el;
+    el.focus({ preventScroll: true });
+    syncing = null;
+  }
+
+  // The record of the widget node an event happened on.
+  function leafOf(target) {
+    const el = target && target.closest ? target.closest('.wte-a11y-node') : null;
+    return el && layer.contains(el) ? recordOf.get(el) || null : null;
+  }
+
+  // A click where a widget is (its centre, or near its top left corner: the
+  // caret of a text area at its start).
+  function sendPointerClick(rect, corner) {
+    const r = canvas.getBoundingClientRect();
+    const sx = r.width > 0 ? canvas.width / r.width : 1;
+    const sy = r.height > 0 ? canvas.height / r.height : 1;
+    const cx = corner ? rect[0] + Math.min(8, rect[2] / 2) : rect[0] + rect[2] / 2;
+    const cy = corner ? rect[1] + Math.min(8, rect[3] / 2) : rect[1] + rect[3] / 2;
+    const x = (cx - r.left) * sx, y = (cy - r.top) * sy;
+    Module._wte_pointer(0, x, y, 0);
+    Module._wte_pointer(1, x, y, 0);
+    Module._wte_pointer(2, x, y, 0);
+    Module._wte_pointer(3, x, y, 0);
+  }
+
+  function activate(n) {
+    const d = n.d;
+    if (!d || !d.enabled || !runtimeReady()) return;
+    // A text area of many lines is the client's own editor, not an ImGui field.
+    if (d.raw && d.raw.multiline) sendPointerClick(d.rect, true);
+    else if (d.id) Module._wte_mirror_activate(d.id, d.kind === 'input' ? 1 : 0);
+    else if (d.rect) sendPointerClick(d.rect, false);
+    Module._wte_wake();
+  }
+
+  layer.addEventListener('click', (e) => {
+    if (documentClick(e)) return;
+    const el = leafOf(e.target);
+    if (!el) return;
+    // The mirror's own defaults (a link's "#", a checkbox ticking itself)
+    // must not run: the widget decides and the next frame shows the result.
+    e.preventDefault();
+    activate(el);
+  });
+
+  layer.addEventListener('focusin', (e) => {
+    // Into a page's HTML: the canvas shows no widget focused meanwhile.
+    if (runtimeReady() && e.target.closest('article.wte-a11y-doc')) Module._wte_mirror_focus(0);
+    const n = leafOf(e.target);
+    if (!n || syncing === n.el || !n.d || !n.d.id || !runtimeReady()) return;
+    pendingFocus = { key: n.key, until: stats.frames + 5 };
+    if (n.raw && n.raw.multiline) activate(n);
+    else if (n.d.kind === 'input') Module._wte_mirror_activate(n.d.id, 1);
+    else Module._wte_mirror_focus(n.d.id);
+    Module._wte_wake();
+  });
+
+  // Characters typed into a mirror field before the client took the caret.
+  layer.addEventListener('input', (e) => {
+    const n = leafOf(e.target);
+    if (!n || (n.el.tagName !== 'INPUT' && n.el.tagName !== 'TEXTAREA') || !runtimeReady()) return;
+    if (e.data) {
+      const text = e.data;
+      const n = Module.lengthBytesUTF8(text) + 1;
+      const p = Module._malloc(n);
+      Module.stringToUTF8(text, p, n);
+      Module._wte_text_input(p);
+      Module._free(p);
+    }
+    n.el.value = n.props.value || '';
+  });
+
+  // Enter in a quiz, or its button: checked by the renderer, never a form submission.
+  layer.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const form = e.target;
+    sendQuiz(form.closest('article.wte-a11y-doc'), form, '', -1);
+  });
+
+  skip.addEventListener('click', (e) => {
+    e.preventDefault();
+    if (mainEl) mainEl.focus();
+  });
+
+  // The next or previous node a Tab reaches, in the mirror's order.
+  function tabbables() {
+    return Array.from(root.querySelectorAll('a[href], button, input, textarea')).filter((el) => el.tabIndex >= 0 && !el.disabled);
+  }
+
+  // Keys: on a mirror node the browser moves the focus (Tab) and clicks
+  // (Enter, Space), so the client must not see those keys as well. Tab on the
+  // bare page enters the mirror; Tab in a text field goes on to the node
+  // after that field. Registered before the client's GLFW listeners.
+  function onKey(e) {
+    const t = e.target;
+    // A radio group moves its choice with the arrow keys itself.
+    const arrow = e.key.startsWith('Arrow') && t.type === 'radio';
+    const own = e.key === 'Tab' || e.key === 'Enter' || e.key === ' ' || arrow;
+    if (e.type === 'keydown') keyboardUser = true;
+    if (root.contains(t)) {
+      if (own) e.stopImmediatePropagation();
+    } else if (e.key === 'Tab' && (t === document.body || t === canvas || t === document.documentElement)) {
+      e.stopImmediatePropagation();
+    } else if (e.key === 'Tab' && t === textInput && !e.ctrlKey && !e.altKey) {
+      // A text area of many lines keeps Tab for indenting.
+      const field = focusedNode();
+      if (!field || field.d.kind !== 'input' || field.raw.multiline) return;
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      if (e.type !== 'keydown') return;
+      const all = tabbables();
+      const i = all.indexOf(field.el);
+      const to = all[i + (e.shiftKey ? -1 : 1)];
+      if (to) to.focus();
+    }
+  }
+  window.addEventListener('keydown', onKey, true);
+  window.addEventListener('keyup', onKey, true);
+  window.addEventListener('pointerdown', (e) => {
+    if (!root.contains(e.target)) keyboardUser = false;
+  }, true);
+
+  let focusedRecord = null; // the node of the widget ImGui has focused
+  function focusedNode() {
+    return focusedRecord && focusedRecord.el.isConnected ? focusedRecord : null;
+  }
+
+  function followImGuiFocus() {
+    let fw = null;
+    for (const n of nodesById.values()) if (n.d.focused) fw = n;
+    focusedRecord = fw;
+    const focusedKey = fw ? fw.key : '';
+    const active = document.activeElement;
+    if (pendingFocus) {
+      if (focusedKey === pendingFocus.key || stats.frames > pendingFocus.until) pendingFocus = null;
+      else return;
+    }
+    const changed = focusedKey !== lastFocusedKey;
+    lastFocusedKey = focusedKey;
+    if (active === textInput) return;
+    const inMirror = root.contains(active) && active !== root;
+    // Lost by the app, not let go by the user: its node went away, or the
+    // text field that had the caret was left (Enter, the screen changed).
+    const lost = focusLost || ((!active || active === document.body) && lastActive === textInput);
+    if (fw && changed && fw.d.kind !== 'input' && (inMirror || (lost && keyboardUser))) syncFocus(fw.el);
+    else if (lost && keyboardUser && mainEl) syncFocus(fw ? fw.el : mainEl);
+  }
+
+  // While a text field has the caret the hidden <textarea> is what the
+  // browser focuses: it carries the field's name.
+  function labelTextInput(probe) {
+    const f = (probe.widgets || []).find((w) => w.kind === 'input' && w.focused);
+    if (f) {
+      textInput.setAttribute('aria-label', f.label);
+      textInput.removeAttribute('aria-hidden');
+    } else if (!textInput.hasAttribute('aria-hidden')) {
+      textInput.setAttribute('aria-hidden', 'true');
+      textInput.removeAttribute('aria-label');
+    }
+  }
+
+  function update(probe) {
+    const started = performance.now();
+    stats.lastMutations = 0;
+    focusLost = false;
+    nodesById = new Map();
+    reconcile(layerRecord, describe(probe), 'wte');
+    announce(probe.announce);
+    stats.frames++;
+    followImGuiFocus();
+    lastActive = document.activeElement;
+    labelTextInput(probe);
+    stats.mutations += stats.lastMutations;
+    stats.lastMs = performance.now() - started;
+    stats.maxMs = Math.max(stats.maxMs, stats.lastMs);
+  }
+
+  // A page's HTML, handed over before the frame that shows it.
+  function setDocument(key, html) {
+    documents.set(key, html);
+    while (documents.size > 8) documents.delete(documents.keys().next().value);
+  }
+
+  return { update, stats, describe, document: setDocument };
+})();
