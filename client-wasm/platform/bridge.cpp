@@ -90,10 +90,16 @@ EMSCRIPTEN_KEEPALIVE void wte_activity(double unix_seconds) {
 // action) or focused.
 EMSCRIPTEN_KEEPALIVE void wte_mirror_activate(unsigned id, int text_field) {
     using Kind = wte::platform::MirrorRequest::Kind;
-    g_mirror.push_back({text_field ? Kind::activate_text_field : Kind::activate, id});
+    wte::platform::MirrorRequest r;
+    r.kind = text_field ? Kind::activate_text_field : Kind::activate;
+    r.id = id;
+    g_mirror.push_back(std::move(r));
 }
 EMSCRIPTEN_KEEPALIVE void wte_mirror_focus(unsigned id) {
-    g_mirror.push_back({wte::platform::MirrorRequest::Kind::focus, id});
+    wte::platform::MirrorRequest r;
+    r.kind = wte::platform::MirrorRequest::Kind::focus;
+    r.id = id;
+    g_mirror.push_back(std::move(r));
 }
 EMSCRIPTEN_KEEPALIVE void wte_mirror_quiz(int document, const char* quiz, const char* question,
                                           int answer) {
