@@ -89,7 +89,8 @@ class PreviewTests(ServerTestCase):
 
     def test_wrong_names_and_tokens_are_plain_404s_with_the_headers(self):
         base = self.preview_url()[: -len("index.html")]
-        for path in ("nope.html", "assets/nope.png", "assets/", "a/b/c", "assets/logo.png/x", "..%2Fstyle.css"):
+        for path in ("nope.html", "assets/nope.png", "assets/", "a/b/c", "assets/logo.png/x", "..%2Fstyle.css",
+                     "%FF", "assets/%C3%28.png"):  # names that are not UTF-8
             with self.subTest(path=path):
                 self.assertPlain404(self.fetch(base + path))
         self.assertPlain404(self.fetch("/api/v1/preview/not-a-token/index.html"))

@@ -9,6 +9,7 @@
 #include "api/workspace.hpp"
 #include "auth/crypto.hpp"
 #include "content/preview_html.hpp"
+#include "wte/transfer.hpp"
 
 #include <iostream>
 
@@ -71,6 +72,8 @@ Response answer(Context& ctx) {
     const std::string token = rest.substr(0, slash);
     std::string path = rest.substr(slash + 1);
     if (path.empty() || path == "/") path = "index.html";
+    // Stored names are UTF-8 (PostgreSQL refuses to even compare others).
+    if (!is_valid_utf8(path)) return not_here();
 
     auto grant = ctx.stores.workspace.find_preview_token(auth::sha256_hex(token));
     if (!grant) return not_here();
