@@ -160,6 +160,9 @@ test('an endless loop leaves the app responsive, is paused, and stays paused aft
 
   // The watchdog tears the frame down and says so.
   await wte.waitForText(PAUSED, 10000);
+  // Removing the element detaches the frame, but Chromium reports it gone only
+  // once the spinning renderer has been torn down: give that a moment.
+  for (let i = 0; i < 50 && previewFrames(page).length > 0; i++) await page.waitForTimeout(100);
   assert.equal(previewFrames(page).length, 0, 'the looping frame is gone');
   assert.ok(await wte.findWidget('Run again', 'button'));
   await wte.screenshot('61-preview-paused');
