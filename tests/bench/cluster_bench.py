@@ -15,10 +15,12 @@ import argparse
 import http.client
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+import wrk  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..")
@@ -50,24 +52,6 @@ end
 """
 
 
-def to_ms(text):
-    m = re.fullmatch(r"([\d.]+)(us|ms|s)", text)
-    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
-
-
-def wrk(url, duration, headers, script=None):
-    cmd = ["wrk", "-t2", "-c20", f"-d{duration}", "--latency"] + (["-s", script] if script else [])
-    for h in headers:
-        cmd += ["-H", h]
-    out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
-    if "Non-2xx" in out or "Socket errors" in out:
-        sys.exit(f"wrk saw errors from {url}:\n{out}")
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
-    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
-    return {"rps": rps, "p50": p50, "p99": p99}
-
-
 def measure(duration, out_file):
     """Inside ci/stack.sh: sign in as the demo student and run both loads."""
     base = os.environ["WTE_BASE_URL"]
@@ -83,8 +67,8 @@ def measure(duration, out_file):
                "Connection: keep-alive"]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(MIX % {"page": PAGE, "part": PART, "exercise": EXERCISE})
-    read = wrk(f"{base}/api/v1/parts/{PAGE}", duration, headers)
-    mix = wrk(base, duration, headers, f.name)
+    read = wrk.run(f"{base}/api/v1/parts/{PAGE}", duration, headers)
+    mix = wrk.run(base, duration, headers, f.name)
     os.unlink(f.name)
     with open(out_file, "w") as f:
         json.dump({"read": read, "mix": mix}, f)

@@ -35,6 +35,9 @@ import time
 import urllib.error
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+import wrk  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 BUILD = os.path.join(HERE, "..", "..", "build", "native")
 SERVER = os.environ.get("WTE_SERVER", os.path.join(BUILD, "server", "wte-server"))
@@ -131,26 +134,8 @@ def add_tutor(config, db_path):
         sys.exit("the demo module to make the bench tutor a tutor of is missing")
 
 
-def to_ms(text):
-    m = re.fullmatch(r"([\d.]+)(us|ms|s)", text)
-    return float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
-
-
-def wrk(url, duration, headers, script=None):
-    cmd = ["wrk", "-t2", "-c20", f"-d{duration}", "--latency"] + (["-s", script] if script else [])
-    for h in headers:
-        cmd += ["-H", h]
-    out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
-    if "Non-2xx" in out:
-        sys.exit(f"wrk saw error replies (4xx/5xx) from {url}:\n{out}")
-    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M)
-    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)
-    if not (rps and p50 and p99):
-        sys.exit(f"cannot read wrk's figures:\n{out}")
-    errors = re.search(r"Socket errors: (.*)", out)
-    return {"rps": float(rps.group(1)), "p50": to_ms(p50.group(1)), "p99": to_ms(p99.group(1)),
-            "errors": errors.group(1) if errors else ""}
+def wrk_run(url, duration, headers, script=None):
+    return wrk.run(url, duration, headers, script, socket_errors_fail=False)
 
 
 def main():
@@ -202,12 +187,12 @@ def main():
             # Each pair back to back, so a neighbour's load on this shared
             # machine drifts less between the two halves of a ratio.
             for conn, extra in (("close", []), ("keep", keep_alive)):
-                results["page", conn] = wrk(url, args.duration, ["Cookie: " + cookie] + extra)
-                results["bare", conn] = wrk(bare_url, args.duration, extra)
-            results["tutor", "keep"] = wrk(url, args.duration, ["Cookie: " + tutor] + keep_alive)
+                results["page", conn] = wrk_run(url, args.duration, ["Cookie: " + cookie] + extra)
+                results["bare", conn] = wrk_run(bare_url, args.duration, extra)
+            results["tutor", "keep"] = wrk_run(url, args.duration, ["Cookie: " + tutor] + keep_alive)
             script = alternating_script(tmp, [f"/api/v1/parts/{p['id']}" for p in (page, other)])
             for who, c in (("student", cookie), ("tutor", tutor)):
-                results["alternate", who] = wrk(url, args.duration, ["Cookie: " + c] + keep_alive,
+                results["alternate", who] = wrk_run(url, args.duration, ["Cookie: " + c] + keep_alive,
                                                 script)
             # The anonymous module list against bare Pistache with its body size.
             modules_url = f"{base}/api/v1/modules"
@@ -217,8 +202,8 @@ def main():
             bare = subprocess.Popen([BARE, str(bare_port), str(list_bytes), threads],
                                     stdout=subprocess.DEVNULL)
             wait_until_serving(bare_url, bare, "bare-pistache")
-            results["modules", "keep"] = wrk(modules_url, args.duration, keep_alive)
-            results["bare modules", "keep"] = wrk(bare_url, args.duration, keep_alive)
+            results["modules", "keep"] = wrk_run(modules_url, args.duration, keep_alive)
+            results["bare modules", "keep"] = wrk_run(bare_url, args.duration, keep_alive)
         finally:
             stop(server)
             if bare:
