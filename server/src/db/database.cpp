@@ -1,5 +1,6 @@
 #include "db/database.hpp"
 
+#include "db/checkpointer.hpp"
 #include "db/postgres.hpp"
 
 #include <filesystem>
@@ -108,6 +109,7 @@ Connection::Connection(const std::string& path, bool create_if_missing)
     // process loses nothing acknowledged — a commit is in the WAL file, in the
     // OS's page cache, before COMMIT returns (tests/integration/test_crash_safety.py).
     exec("PRAGMA synchronous=NORMAL");
+    Checkpointer::adopt(db_);
 }
 
 // sqlite3_busy_timeout sleeps 1, 2, 5, 10, … up to 100 ms between tries, so

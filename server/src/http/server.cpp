@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include "content/rerender.hpp"
+#include "db/checkpointer.hpp"
 #include "db/migrations.hpp"
 #include "http/router.hpp"
 #include "mail/sender.hpp"
@@ -517,6 +518,9 @@ int serve(const Config& config) {
             .bodyTimeout(std::chrono::seconds(config.body_timeout_seconds));
     endpoint.init(opts);
     endpoint.setHandler(Http::make_handler<WteHandler>(config));
+    // Before any worker opens its connection (each adopts it as it opens).
+    db::Checkpointer checkpointer(config.database);
+    checkpointer.start();
     // Before the first request, so a re-render asked for finds its worker.
     content::RerenderWorker rerender_worker(config);
     rerender_worker.start();
@@ -555,6 +559,7 @@ int serve(const Config& config) {
     rerender_worker.stop(); // a job in progress ends as failed
     mail_sender.stop();     // a delivery in progress is cancelled; the mail stays in the outbox
     endpoint.shutdown();
+    checkpointer.stop();
     stopped = true;
     deadline.join();
     stopping = true;
