@@ -263,8 +263,7 @@ struct BlockParser {
                       : starts_with(first, "\xE2\x80\x94 ") ? 4
                                                             : 0;
         if (dash != 0 && last_chunk > 0 && indent_of(first) == 0) {
-            Lines body(inner.begin(), inner.begin() + static_cast<long>(last_chunk));
-            q.children = nested(body);
+            q.children = nested(inner.first(last_chunk));
             std::string text(first.substr(dash));
             for (size_t k = last_chunk + 1; k < inner.size(); ++k) {
                 text.push_back('\n');
@@ -284,17 +283,15 @@ struct BlockParser {
 
     // Lines of a list item / field body: text after the marker, then the
     // indented lines below it.
+    // They live in the line pool: the caller gives them back.
     Lines item_lines(size_t i, size_t marker_length, size_t& end) {
         end = p.indented_end(L, i + 1);
-        Lines body;
         std::string_view first = L[i].text.substr(std::min(marker_length, L[i].text.size()));
-        if (!first.empty()) body.push_back({first, L[i].number});
-        Lines rest = p.dedent(L, i + 1, end);
+        Lines body = p.dedent_after({first, L[i].number}, L, i + 1, end);
         if (first.empty()) {
-            while (!rest.empty() && rest.front().text.empty())
-                rest.erase(rest.begin());
+            while (!body.empty() && body.front().text.empty())
+                body = body.subspan(1);
         }
-        body.insert(body.end(), rest.begin(), rest.end());
         return body;
     }
 
@@ -311,6 +308,7 @@ struct BlockParser {
         std::string marker(L[i].text.substr(0, marker_bytes));
         for (;;) {
             size_t end;
+            LineScope scope(p.line_pool);
             Lines body = item_lines(i, bullet_marker(L[i].text), end);
             p.add_block(list.children, BlockKind::list_item, L[i].number).children = nested(body);
             i = end;
@@ -350,6 +348,7 @@ struct BlockParser {
         Enumerator current = first;
         for (;;) {
             size_t end;
+            LineScope scope(p.line_pool);
             Lines body = item_lines(i, current.length, end);
             p.add_block(list.children, BlockKind::list_item, L[i].number).children = nested(body);
             ++expected;
@@ -384,6 +383,7 @@ struct BlockParser {
         for (;;) {
             size_t colon = field_marker_end(L[i].text);
             size_t end;
+            LineScope scope(p.line_pool);
             Lines body = item_lines(i, colon + 1 + indent_of(L[i].text.substr(colon + 1)), end);
             Block& field = p.add_block(list.children, BlockKind::field, L[i].number);
             field.inlines = p.parse_inline(L[i].text.substr(1, colon - 1), L[i].number);
@@ -596,7 +596,10 @@ struct BlockParser {
             size_t classifier = term.find(" : ");
             if (classifier != std::string_view::npos) term = term.substr(0, classifier);
             item.inlines = p.parse_inline(term, L[i].number);
-            item.children = nested(p.dedent(L, i + 1, end));
+            {
+                LineScope scope(p.line_pool);
+                item.children = nested(p.dedent(L, i + 1, end));
+            }
             i = end;
             size_t next = i;
             while (next < L.size() && L[next].text.empty())
@@ -640,6 +643,7 @@ std::vector<Block> Parser::parse_blocks(const Lines& lines, int depth, bool top_
             ++i;
             continue;
         }
+        LineScope scope(line_pool); // what the block's nested content took
         size_t next = bp.run(i);
         i = next > i ? next : i + 1;
     }

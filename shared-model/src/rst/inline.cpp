@@ -153,10 +153,10 @@ struct InlineParser {
     Parser& p;
     std::string_view s;
     int first_line;
-    std::vector<Inline> out;
     // Taken from the parser for this call and given back: the buffers keep
     // their capacity over the many short texts of a page.
     InlineScratch scratch;
+    std::vector<Inline>& out = scratch.spans;
     std::vector<char>& escaped = scratch.escaped;
     size_t text_from = 0;
     size_t line_pos = 0;
@@ -178,6 +178,7 @@ struct InlineParser {
             ends->cursor = 0;
         }
         interpreted_info.clear();
+        out.clear();
     }
     InlineParser(const InlineParser&) = delete;
     InlineParser& operator=(const InlineParser&) = delete;
@@ -661,7 +662,11 @@ std::vector<Inline> Parser::parse_inline(std::string_view text, int line) {
     }
     InlineParser ip(*this, text, line);
     ip.run();
-    return std::move(ip.out);
+    // One allocation of the exact size, where growing would take several.
+    std::vector<Inline> spans(std::make_move_iterator(ip.out.begin()),
+                              std::make_move_iterator(ip.out.end()));
+    ip.out.clear();
+    return spans;
 }
 
 } // namespace wte::rst::detail

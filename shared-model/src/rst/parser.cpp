@@ -140,18 +140,24 @@ size_t Parser::indented_end(const Lines& lines, size_t from) {
 }
 
 Lines Parser::dedent(const Lines& lines, size_t from, size_t to) {
+    return dedent_after({}, lines, from, to);
+}
+
+Lines Parser::dedent_after(const Line& first, const Lines& lines, size_t from, size_t to) {
     work += to > from ? 2 * (to - from) : 0;
     size_t common = std::string_view::npos;
     for (size_t j = from; j < to; ++j)
         if (!lines[j].text.empty()) common = std::min(common, indent_of(lines[j].text));
     if (common == std::string_view::npos) common = 0;
-    Lines out;
-    out.reserve(to - from);
+    size_t lead = first.text.empty() ? 0 : 1;
+    Line* out = line_pool.allocate(lead + (to > from ? to - from : 0));
+    if (lead != 0) out[0] = first;
+    Line* next = out + lead;
     for (size_t j = from; j < to; ++j) {
         std::string_view t = lines[j].text;
-        out.push_back({t.empty() ? t : t.substr(common), lines[j].number});
+        *next++ = {t.empty() ? t : t.substr(common), lines[j].number};
     }
-    return out;
+    return {out, static_cast<size_t>(next - out)};
 }
 
 std::string join_lines(const Lines& lines, size_t from, size_t to) {

@@ -5,8 +5,11 @@
 
 #include "wte/rst/parser.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,7 +26,62 @@ struct Line {
     std::string_view text;
     int number = 0;
 };
-using Lines = std::vector<Line>;
+// The source's lines, or the lines of nested content taken from the LinePool.
+using Lines = std::span<const Line>;
+
+// Where the line lists of nested content (a list item, a quote, a cell, a
+// directive's body) live: a few large chunks taken from and given back to
+// like a stack, so parsing nested content allocates no list of its own.
+class LinePool {
+public:
+    struct Mark {
+        size_t chunk = 0, used = 0;
+    };
+    Mark mark() const { return {current_, used_}; }
+    // Lines taken since `m` are free again; spans of them must be dead.
+    void release(Mark m) {
+        current_ = m.chunk;
+        used_ = m.used;
+    }
+    // Room for `n` lines side by side, valid until the release of an earlier mark.
+    Line* allocate(size_t n) {
+        if (current_ < chunks_.size() && chunks_[current_].size - used_ >= n) {
+            Line* room = chunks_[current_].lines.get() + used_;
+            used_ += n;
+            return room;
+        }
+        size_t next = chunks_.empty() ? 0 : current_ + 1;
+        if (next >= chunks_.size() || chunks_[next].size < n) {
+            size_t size = std::max<size_t>(n, 4096);
+            chunks_.insert(chunks_.begin() + static_cast<long>(next),
+                           Chunk{std::make_unique<Line[]>(size), size});
+        }
+        current_ = next;
+        used_ = n;
+        return chunks_[current_].lines.get();
+    }
+
+private:
+    struct Chunk {
+        std::unique_ptr<Line[]> lines;
+        size_t size = 0;
+    };
+    std::vector<Chunk> chunks_; // moving a Chunk leaves its lines where they are
+    size_t current_ = 0, used_ = 0;
+};
+
+// Gives back to the pool, when it ends, the lines taken while it lived.
+class LineScope {
+public:
+    explicit LineScope(LinePool& pool) : pool_(pool), mark_(pool.mark()) {}
+    LineScope(const LineScope&) = delete;
+    LineScope& operator=(const LineScope&) = delete;
+    ~LineScope() { pool_.release(mark_); }
+
+private:
+    LinePool& pool_;
+    LinePool::Mark mark_;
+};
 
 inline bool is_space(char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
@@ -96,6 +154,7 @@ struct InterpretedEnd {
 
 // Buffers of inline.cpp's parser, kept by the Parser between calls.
 struct InlineScratch {
+    std::vector<Inline> spans; // built here, then moved out at their final size
     std::vector<char> escaped;
     EndCandidates literal_ends, strong_ends, emphasis_ends, interpreted_ends;
     std::vector<InterpretedEnd> interpreted_info;
@@ -112,8 +171,11 @@ public:
     // End (exclusive) of the block of lines at or after `from` that are blank
     // or indented; trailing blank lines are not part of it.
     size_t indented_end(const Lines& lines, size_t from);
-    // Lines [from, to) with their common indentation removed.
+    // Lines [from, to) with their common indentation removed, in the line pool.
     Lines dedent(const Lines& lines, size_t from, size_t to);
+    // The same, after `first` (not dedented) when it is not empty.
+    Lines dedent_after(const Line& first, const Lines& lines, size_t from, size_t to);
+    LinePool line_pool;
 
     // inline.cpp: `line` is the source line of the first character of `text`.
     std::vector<Inline> parse_inline(std::string_view text, int line);
@@ -169,7 +231,7 @@ public:
 
 private:
     std::string source_;
-    Lines lines_;
+    std::vector<Line> lines_;
     std::vector<Diagnostic> diagnostics_;
     size_t suppressed_diagnostics_ = 0;
     std::vector<std::pair<std::string, bool>> section_styles_; // adornment, overlined

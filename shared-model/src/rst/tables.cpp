@@ -191,15 +191,16 @@ size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector
                       BlockKind::table_cell, L[i + static_cast<size_t>(c.top) + 1].number);
         cell.rowspan = index_of(rowseps, c.bottom) - row_index;
         cell.colspan = index_of(colseps, c.right) - index_of(colseps, c.left);
-        Lines content;
+        LineScope scope(line_pool);
+        size_t count = static_cast<size_t>(std::max(0, c.bottom - c.top - 1));
+        Line* slices = line_pool.allocate(count);
         for (int r = c.top + 1; r < c.bottom; ++r) {
             const Line& row = L[i + static_cast<size_t>(r)];
-            content.push_back({character_slice(row.text, static_cast<size_t>(c.left) + 1,
-                                               static_cast<size_t>(c.right - c.left - 1)),
-                               row.number});
+            slices[r - c.top - 1] = {character_slice(row.text, static_cast<size_t>(c.left) + 1,
+                                                     static_cast<size_t>(c.right - c.left - 1)),
+                                     row.number};
         }
-        content = dedent(content, 0, content.size());
-        cell.children = parse_blocks(content, depth + 1, false);
+        cell.children = parse_blocks(dedent(Lines(slices, count), 0, count), depth + 1, false);
     }
     claim_targets(table);
     return end;
@@ -351,20 +352,19 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
             cell.colspan = static_cast<int>(last - first + 1);
             size_t from = columns[first].start;
             size_t to = last + 1 < columns.size() ? columns[last + 1].start : std::u32string::npos;
-            Lines content;
-            for (size_t idx : row.lines) {
+            LineScope scope(line_pool);
+            Line* slices = line_pool.allocate(row.lines.size());
+            for (size_t k = 0; k < row.lines.size(); ++k) {
+                size_t idx = row.lines[k];
                 if (idx == SIZE_MAX) {
-                    content.push_back({"", 0});
+                    slices[k] = {"", tr.line};
                     continue;
                 }
                 size_t count = to == std::u32string::npos ? SIZE_MAX : to - from;
-                content.push_back(
-                    {character_slice(L[i + idx].text, from, count), L[i + idx].number});
+                slices[k] = {character_slice(L[i + idx].text, from, count), L[i + idx].number};
             }
-            for (auto& c : content)
-                if (c.number == 0) c.number = tr.line;
-            content = dedent(content, 0, content.size());
-            cell.children = parse_blocks(content, depth + 1, false);
+            Lines content(slices, row.lines.size());
+            cell.children = parse_blocks(dedent(content, 0, content.size()), depth + 1, false);
         }
     }
     claim_targets(table);
