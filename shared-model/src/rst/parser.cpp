@@ -35,27 +35,14 @@ size_t utf8_length(std::string_view s) {
 // Input is valid UTF-8 here: the constructor of Parser made it so.
 std::u32string to_code_points(std::string_view s) {
     std::u32string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        char32_t cp = c;
-        size_t len = 1;
-        if (c >= 0xF0) {
-            cp = c & 0x07;
-            len = 4;
-        } else if (c >= 0xE0) {
-            cp = c & 0x0F;
-            len = 3;
-        } else if (c >= 0xC0) {
-            cp = c & 0x1F;
-            len = 2;
-        }
-        for (size_t k = 1; k < len && i + k < s.size(); ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out.push_back(cp);
-        i += len;
-    }
+    assign_code_points(s, out);
     return out;
+}
+
+void assign_code_points(std::string_view s, std::u32string& out) {
+    out.clear();
+    out.reserve(s.size());
+    for_each_code_point(s, [&](char32_t cp) { out.push_back(cp); });
 }
 
 std::string_view character_slice(std::string_view s, size_t from, size_t count) {
@@ -102,7 +89,7 @@ std::string slugify(std::string_view text) {
     static_assert(sizeof(latin1) == 65 && sizeof(latin_ext_a) == 129);
     std::string out;
     bool dash = false;
-    for (char32_t cp : to_code_points(text)) {
+    for_each_code_point(text, [&](char32_t cp) {
         char c = '?';
         if (cp < 0x80)
             c = static_cast<char>(cp);
@@ -117,7 +104,7 @@ std::string slugify(std::string_view text) {
         } else if (!(cp >= 0x80 && c == '?')) {
             dash = true;
         }
-    }
+    });
     // An id starts with a letter.
     size_t b = 0;
     while (b < out.size() && !(out[b] >= 'a' && out[b] <= 'z'))

@@ -120,7 +120,32 @@ std::string to_lower(std::string_view s);
 // At most `max_bytes` of `s` for a message, never cutting a UTF-8 character.
 std::string excerpt(std::string_view s, size_t max_bytes);
 size_t utf8_length(std::string_view s);
+// Calls f(char32_t) for each character of `s`, valid UTF-8 (the parser's
+// cleaned source), without decoding it into a string first.
+template <typename F> void for_each_code_point(std::string_view s, F f) {
+    for (size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        char32_t cp = c;
+        size_t len = 1;
+        if (c >= 0xF0) {
+            cp = c & 0x07;
+            len = 4;
+        } else if (c >= 0xE0) {
+            cp = c & 0x0F;
+            len = 3;
+        } else if (c >= 0xC0) {
+            cp = c & 0x1F;
+            len = 2;
+        }
+        for (size_t k = 1; k < len && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        f(cp);
+        i += len;
+    }
+}
 std::u32string to_code_points(std::string_view s);
+// The same into `out`, which keeps its capacity.
+void assign_code_points(std::string_view s, std::u32string& out);
 // Bytes of the `count` characters of UTF-8 `s` from character `from` on
 // (fewer at its end), trailing spaces removed: a table cell's slice of a line.
 std::string_view character_slice(std::string_view s, size_t from, size_t count);
@@ -150,6 +175,38 @@ struct InterpretedEnd {
     size_t end = 0;        // after the whole end string
     int underscores = 0;   // reference suffix: 1 = "_", 2 = "__"
     std::string_view role; // of a `text`:role: suffix
+};
+
+// A grid table cell by the grid's rows and columns of its borders.
+struct GridCell {
+    int top, left, bottom, right;
+};
+
+// Buffers of tables.cpp, kept by the Parser between tables: a page has
+// thousands of small ones. The rows hold a table's lines as characters.
+struct TableScratch {
+    std::vector<std::u32string> rows;
+    std::vector<std::pair<int, int>> corners;
+    std::vector<int> done, rowseps, colseps;
+    std::vector<GridCell> cells;
+    std::vector<size_t> per_row, row_lines;
+    std::vector<std::pair<size_t, size_t>> columns, spans, groups;
+};
+
+// Lends `home` for one call and gives it back after, with its capacity (a
+// nested call in the meantime finds it empty and makes its own).
+template <typename T> class Borrowed {
+public:
+    explicit Borrowed(T& home) : home_(home), value_(std::move(home)) {}
+    Borrowed(const Borrowed&) = delete;
+    Borrowed& operator=(const Borrowed&) = delete;
+    ~Borrowed() { home_ = std::move(value_); }
+    T& operator*() { return value_; }
+    T* operator->() { return &value_; }
+
+private:
+    T& home_;
+    T value_;
 };
 
 // Buffers of inline.cpp's parser, kept by the Parser between calls.
@@ -228,6 +285,7 @@ public:
     size_t work = 0;
     int last_section_level = 0;
     InlineScratch inline_scratch;
+    TableScratch table_scratch;
 
 private:
     std::string source_;
