@@ -89,7 +89,8 @@ int main(int argc, char** argv) {
     double mb = static_cast<double>(page.size()) / 1e6;
 
     std::vector<double> parse_ms, html_ms;
-    size_t blocks = 0, diagnostics = 0, quizzes = 0, parse_allocations = 0, html_allocations = 0;
+    size_t blocks = 0, diagnostics = 0, quizzes = 0, parse_allocations = 0, html_allocations = 0,
+           html_bytes = 0;
     for (int r = 0; r < runs; ++r) {
         size_t before = allocations;
         auto start = std::chrono::steady_clock::now();
@@ -101,6 +102,7 @@ int main(int argc, char** argv) {
         std::string html = wte::rst::to_html(result.doc);
         html_ms.push_back(ms_since(start));
         html_allocations = allocations - before;
+        html_bytes = html.size();
         blocks = result.doc.blocks.size();
         diagnostics = result.diagnostics.size();
         quizzes = wte::rst::extract_quizzes(result.doc).size();
@@ -113,8 +115,9 @@ int main(int argc, char** argv) {
     size_t tokens = wte::highlight("javascript", page).size();
     double highlight_ms = ms_since(start);
 
-    std::printf("page: %.2f MB, %zu top-level blocks, %zu quizzes, %zu diagnostics\n", mb, blocks,
-                quizzes, diagnostics);
+    std::printf(
+        "page: %.2f MB, %zu top-level blocks, %zu quizzes, %zu diagnostics, %.2f MB of HTML\n", mb,
+        blocks, quizzes, diagnostics, static_cast<double>(html_bytes) / 1e6);
     std::printf(
         "parse: %.1f ms per parse (median of %d), %.1f MB/s, best %.1f ms, %zu allocations\n",
         parse_median, runs, mb / (parse_median / 1000.0), parse_ms.front(), parse_allocations);

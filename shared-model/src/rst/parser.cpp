@@ -234,14 +234,23 @@ size_t clean_char(std::string_view s, size_t i, size_t& column, std::string& out
     return used;
 }
 
-// The 8 bytes at `p` are all printable ASCII (0x20 to 0x7E): one test per word.
-bool printable_ascii(const char* p) {
+// The 8 bytes at `p` are all printable ASCII (0x20 to 0x7E) or '\n': one
+// test per word. Each mask has the high bit of exactly the bytes it names
+// (the sums stay within a byte), so a control character is never let through.
+bool plain_ascii(const char* p) {
     uint64_t x;
     std::memcpy(&x, p, 8);
-    constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    uint64_t below_space = (x - ones * 0x20) & ~x; // high bit set where a byte < 0x20
-    uint64_t from_delete = (x + ones * 0x01) | x;  // high bit set where a byte >= 0x7F
-    return ((below_space | from_delete) & highs) == 0;
+    constexpr uint64_t ones = 0x0101010101010101ULL, low7 = ones * 0x7F, highs = ones * 0x80;
+    uint64_t low = x & low7;
+    uint64_t below_space = ~((low + ones * (0x80 - 0x20)) | x) & highs;
+    uint64_t from_delete = ((low + ones) | x) & highs;
+    uint64_t y = x ^ (ones * '\n');
+    uint64_t newline = ~(((y & low7) + low7) | y | low7);
+    return ((below_space & ~newline) | from_delete) == 0;
+}
+
+bool plain_ascii(char c) {
+    return (c >= 0x20 && c < 0x7F) || c == '\n';
 }
 
 } // namespace
@@ -251,15 +260,19 @@ Parser::Parser(std::string_view source) {
     clean.reserve(source.size() + source.size() / 8);
     size_t column = 0;
     for (size_t i = 0; i < source.size();) {
-        // Printable ASCII, nearly all of a page, needs no cleaning: copied a run at a time.
+        // Printable ASCII and '\n', nearly all of a page, need no cleaning:
+        // copied a run of lines at a time.
         size_t run = i;
-        while (run + 8 <= source.size() && printable_ascii(source.data() + run))
+        while (run + 8 <= source.size() && plain_ascii(source.data() + run))
             run += 8;
-        while (run < source.size() && source[run] >= 0x20 && source[run] < 0x7F)
+        while (run < source.size() && plain_ascii(source[run]))
             ++run;
         if (run > i) {
-            clean.append(source.substr(i, run - i));
-            column += run - i;
+            std::string_view piece = source.substr(i, run - i);
+            clean.append(piece);
+            size_t last_break = piece.rfind('\n');
+            column = last_break == std::string_view::npos ? column + piece.size()
+                                                          : piece.size() - last_break - 1;
             i = run;
             if (i == source.size()) break;
         }
@@ -268,7 +281,13 @@ Parser::Parser(std::string_view source) {
     work = source.size();
     source_ = std::move(clean);
     std::string_view all = source_;
-    lines_.reserve(static_cast<size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
+    size_t line_count = 1;
+    for (const char* p = all.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', all.size() - (p - all.data())))) !=
+         nullptr;
+         ++p)
+        ++line_count;
+    lines_.reserve(line_count);
     int number = 1;
     size_t start = 0;
     for (;;) {
