@@ -229,11 +229,9 @@ struct InlineParser {
         size_t n = s.size();
         p.work += 2 * n; // the two passes below
         escaped.assign(n, 0);
-        bool backslash = false;
-        for (size_t k = 0; k < n; ++k) {
-            escaped[k] = backslash ? 1 : 0;
-            backslash = s[k] == '\\' && !escaped[k];
-        }
+        // A backslash escapes the next character, which then escapes nothing.
+        for (size_t k = s.find('\\'); k != npos; k = k + 2 < n ? s.find('\\', k + 2) : npos)
+            if (k + 1 < n) escaped[k + 1] = 1;
         for (size_t j = 1; j < n; ++j) {
             char c = s[j];
             if (c != '`' && c != '*') continue;
@@ -515,10 +513,22 @@ struct InlineParser {
     }
 
     void run() {
+        // Characters at which the loop below may do something.
+        static constexpr auto may_act = [] {
+            std::array<bool, 256> table{};
+            for (unsigned char c : {'\\', '`', '*', ':', '_', 'h', 'H', 'm', 'M', '@'})
+                table[c] = true;
+            return table;
+        }();
         find_end_candidates();
         size_t n = s.size();
         size_t i = 0;
         while (i < n) {
+            size_t from = i;
+            while (i < n && !may_act[static_cast<unsigned char>(s[i])])
+                ++i;
+            p.work += i - from;
+            if (i == n) break;
             ++p.work;
             char c = s[i];
             if (escaped[i] || c == '\\') {
