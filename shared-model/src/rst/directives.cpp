@@ -9,11 +9,12 @@
 namespace wte::rst::detail {
 namespace {
 
-const char* const admonition_kinds[] = {"note",   "warning", "tip",       "important", "caution",
-                                        "danger", "hint",    "attention", "error",     "seealso"};
+constexpr std::string_view admonition_kinds[] = {"note",    "warning", "tip",  "important",
+                                                 "caution", "danger",  "hint", "attention",
+                                                 "error",   "seealso"};
 
 bool is_admonition(std::string_view name) {
-    for (const char* k : admonition_kinds)
+    for (std::string_view k : admonition_kinds)
         if (name == k) return true;
     return false;
 }
@@ -196,9 +197,9 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
     }
 
     struct Spec {
-        const char* name;
+        std::string_view name;
         bool arguments;
-        std::vector<std::string> options;
+        std::vector<std::string_view> options;
     };
     static const std::vector<Spec> specs = {
         {"image", true, {"alt", "width", "height", "scale", "align", "target", "class", "name"}},
@@ -240,6 +241,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
     size_t option_start = 0;
     while (option_start < arg_block.size() && !starts_with(arg_block[option_start].text, ":"))
         ++option_start;
+    d.options.reserve(arg_block.size() - option_start);
     for (size_t o = option_start; o < arg_block.size(); ++o) {
         std::string_view t = arg_block[o].text;
         if (t.empty() || t[0] == ' ') continue; // continuation, handled below

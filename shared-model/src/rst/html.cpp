@@ -21,11 +21,6 @@ namespace {
 // writes into the string it returns, so the finished page is not copied.
 class PageBuffer {
 public:
-    // Room for about the whole page at once: growing copies it and fills the
-    // new room with zeros each time.
-    void reserve(size_t n) {
-        if (n > static_cast<size_t>(capacity_ - end_)) grow(n);
-    }
     template <size_t N> PageBuffer& operator+=(const char (&literal)[N]) {
         append(literal, N - 1);
         return *this;
@@ -58,7 +53,7 @@ private:
     size_t size() const { return end_ ? static_cast<size_t>(end_ - page_.data()) : 0; }
     void grow(size_t n) {
         size_t size = this->size();
-        page_.resize(std::max<size_t>({64 * 1024, size + n, 2 * size}));
+        page_.resize(std::max<size_t>({64 * 1024, 2 * (size + n)}));
         end_ = page_.data() + size;
         capacity_ = page_.data() + page_.size();
     }
@@ -186,7 +181,6 @@ public:
     explicit HtmlWriter(const HtmlOptions& options) : o_(options) {}
 
     std::string run(const Document& doc) {
-        out_.reserve(estimated_size(doc));
         if (o_.include_title && !doc.title.empty()) {
             out_ += "<h1 class=\"title\">";
             inlines(doc.title);
@@ -199,32 +193,6 @@ public:
 private:
     const HtmlOptions& o_;
     PageBuffer out_;
-
-    // About what the page takes, from a walk of the model: its text (a little
-    // grows when escaped) and some bytes of tags per node, a bit more than a
-    // page usually needs so it is seldom grown.
-    static size_t estimated_size(const std::vector<Inline>& spans) {
-        size_t n = 0;
-        for (const auto& s : spans)
-            n += 12 + (s.kind == InlineKind::math ? 8 : 1) * s.text.size() + s.target->size() +
-                 estimated_size(s.children);
-        return n;
-    }
-    static size_t estimated_size(const std::vector<Block>& blocks) {
-        size_t n = 0;
-        for (const auto& b : blocks)
-            n += 24 +
-                 (b.kind == BlockKind::math         ? 8
-                  : b.kind == BlockKind::sourcecode ? 3
-                                                    : 1) *
-                     b.text.size() +
-                 estimated_size(b.inlines) + estimated_size(b.children);
-        return n;
-    }
-    static size_t estimated_size(const Document& doc) {
-        size_t n = estimated_size(doc.title) + estimated_size(doc.blocks);
-        return n + n / 4;
-    }
 
     // Sanitised styles by the model's CSS: a page repeats the same few.
     std::unordered_map<std::string, std::string> sanitized_css_;
