@@ -560,10 +560,18 @@ struct BlockParser {
         size_t end = i;
         while (end < L.size() && !L[end].text.empty() && L[end].text[0] != ' ')
             ++end;
-        // Most paragraphs are one line: parsed from the source, not a copy.
+        // Lines that lie side by side in the source (no indentation or
+        // trailing spaces were cut off) are parsed from it, not from a copy.
         std::string joined;
-        std::string_view para_text = L[i].text;
-        if (end > i + 1) para_text = joined = join_lines(L, i, end);
+        bool adjacent = true;
+        for (size_t k = i; k + 1 < end && adjacent; ++k)
+            adjacent = L[k].text.data() + L[k].text.size() + 1 == L[k + 1].text.data();
+        std::string_view para_text =
+            adjacent
+                ? std::string_view(L[i].text.data(),
+                                   static_cast<size_t>(L[end - 1].text.data() +
+                                                       L[end - 1].text.size() - L[i].text.data()))
+                : std::string_view(joined = join_lines(L, i, end));
         bool literal_follows = false;
         if (ends_with(para_text, "::")) {
             literal_follows = true;

@@ -452,8 +452,8 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
 void Parser::resolve_references(std::vector<Block>& blocks, size_t& anonymous_index) {
     for (auto& b : blocks) {
         work += 1 + b.inlines.size();
-        resolve_references(b.inlines, anonymous_index);
-        resolve_references(b.children, anonymous_index);
+        if (!b.inlines.empty()) resolve_references(b.inlines, anonymous_index);
+        if (!b.children.empty()) resolve_references(b.children, anonymous_index);
     }
 }
 
