@@ -279,6 +279,9 @@ struct InlineParser {
     }
 
     void link(std::string text, std::string target, int line) {
+        if (!target.empty() &&
+            (target[0] == pending_reference_mark || target[0] == pending_anonymous_mark))
+            ++p.pending_links;
         Inline span = text_span(InlineKind::link, std::move(text), line);
         span.target = std::move(target);
         out.push_back(std::move(span));

@@ -409,6 +409,7 @@ std::string Parser::resolve_name(const std::string& name, int line) {
 void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index) {
     bool became_text = false;
     for (auto& span : inlines) {
+        if (pending_links == 0) break;
         if (!span.children.empty()) resolve_references(span.children, anonymous_index);
         if (span.kind != InlineKind::link || span.target->empty()) continue;
         std::string url;
@@ -425,6 +426,7 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
         } else {
             continue;
         }
+        if (pending_links > 0) --pending_links;
         if (url.empty()) {
             span.kind = InlineKind::text;
             span.target.reset();
@@ -451,6 +453,7 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
 
 void Parser::resolve_references(std::vector<Block>& blocks, size_t& anonymous_index) {
     for (auto& b : blocks) {
+        if (pending_links == 0) return;
         work += 1 + b.inlines.size();
         if (!b.inlines.empty()) resolve_references(b.inlines, anonymous_index);
         if (!b.children.empty()) resolve_references(b.children, anonymous_index);

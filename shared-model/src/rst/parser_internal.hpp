@@ -280,6 +280,9 @@ public:
     std::unordered_set<std::string> quiz_ids;
     std::unordered_set<std::string> question_ids;
     int quiz_nesting = 0; // > 0 while parsing the content of a quiz
+    // Links made with a pending target and not yet resolved: the reference
+    // pass stops after the last one (a page without references skips it).
+    size_t pending_links = 0;
     // Steps taken by the loops that scan lines and characters; tests check it
     // grows linearly with the input (ParseResult::work).
     size_t work = 0;
