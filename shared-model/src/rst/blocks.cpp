@@ -55,10 +55,11 @@ int roman_value(std::string_view s) {
 }
 
 struct Enumerator {
-    std::string format; // "period", "rparen", "parens"
-    std::string style;  // arabic, loweralpha, ..., "auto"
+    // Literals only: tried on the first line of every block, so nothing is copied.
+    std::string_view format; // "period", "rparen", "parens"
+    std::string_view style;  // arabic, loweralpha, ..., "auto"
     int ordinal = 0;
-    std::string alt_style; // "i" could be roman or alphabetic
+    std::string_view alt_style; // "i" could be roman or alphabetic
     int alt_ordinal = 0;
     size_t length = 0; // marker and the spaces after it
 };
@@ -341,9 +342,9 @@ struct BlockParser {
         Enumerator first;
         parse_enumerator(L[i].text, first);
         Block& list = p.add_block(out, BlockKind::enumerated_list, L[i].number);
-        std::string style = first.style == "auto" ? "arabic" : first.style;
+        std::string_view style = first.style == "auto" ? "arabic" : first.style;
         int expected = first.style == "auto" ? 1 : first.ordinal;
-        list.enumeration = style;
+        list.enumeration = std::string(style);
         list.start = expected;
         Enumerator current = first;
         for (;;) {
