@@ -255,6 +255,44 @@ TEST_CASE("a grid table cell may hold a bullet list") {
     CHECK(cell.children[0].kind == BlockKind::bullet_list);
 }
 
+TEST_CASE("a grid table cell may hold a simple table, and the tables after it are whole") {
+    const char* src = "+---------------+---+\n"
+                      "| ===  ===      | x |\n"
+                      "| p    q        |   |\n"
+                      "| ===  ===      |   |\n"
+                      "+---------------+---+\n"
+                      "\n"
+                      "===  ===  ===\n"
+                      "a    b    c\n"
+                      "===  ===  ===\n";
+    auto r = parse(src);
+    CHECK(r.diagnostics.empty());
+    REQUIRE(r.doc.blocks.size() == 2);
+    const Block& outer = r.doc.blocks[0].children[0];
+    REQUIRE(outer.children.size() == 2);
+    const Block& inner = outer.children[0].children[0];
+    REQUIRE(inner.kind == BlockKind::table);
+    REQUIRE(inner.children.size() == 1);
+    CHECK(text_of(inner.children[0].children[1].children[0]) == "q");
+    CHECK(text_of(outer.children[1].children[0]) == "x");
+    const Block& after = r.doc.blocks[1];
+    REQUIRE(after.children.size() == 1);
+    REQUIRE(after.children[0].children.size() == 3);
+    CHECK(text_of(after.children[0].children[2].children[0]) == "c");
+}
+
+TEST_CASE("a paragraph's lines join the same with trailing spaces, indented or not") {
+    auto plain = parse("one *two\nthree* four\n");
+    auto spaced = parse("one *two   \nthree* four\n");
+    auto quoted = parse("  one *two\n  three* four\n");
+    const Block& p = only_block(plain);
+    CHECK(p.inlines == only_block(spaced).inlines);
+    CHECK(p.inlines == only_block(quoted).children[0].inlines);
+    REQUIRE(p.inlines.size() == 3);
+    CHECK(p.inlines[1].kind == InlineKind::emphasis);
+    CHECK(plain_text(p.inlines[1].children) == "two\nthree");
+}
+
 TEST_CASE("a broken grid table is reported and shown as text") {
     auto r = parse("+---+---+\n| a | b |\n+---+--+\n");
     REQUIRE(r.diagnostics.size() == 1);

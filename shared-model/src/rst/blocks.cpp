@@ -55,10 +55,11 @@ int roman_value(std::string_view s) {
 }
 
 struct Enumerator {
-    std::string format; // "period", "rparen", "parens"
-    std::string style;  // arabic, loweralpha, ..., "auto"
+    // Literals only: tried on the first line of every block, so nothing is copied.
+    std::string_view format; // "period", "rparen", "parens"
+    std::string_view style;  // arabic, loweralpha, ..., "auto"
     int ordinal = 0;
-    std::string alt_style; // "i" could be roman or alphabetic
+    std::string_view alt_style; // "i" could be roman or alphabetic
     int alt_ordinal = 0;
     size_t length = 0; // marker and the spaces after it
 };
@@ -263,8 +264,7 @@ struct BlockParser {
                       : starts_with(first, "\xE2\x80\x94 ") ? 4
                                                             : 0;
         if (dash != 0 && last_chunk > 0 && indent_of(first) == 0) {
-            Lines body(inner.begin(), inner.begin() + static_cast<long>(last_chunk));
-            q.children = nested(body);
+            q.children = nested(inner.first(last_chunk));
             std::string text(first.substr(dash));
             for (size_t k = last_chunk + 1; k < inner.size(); ++k) {
                 text.push_back('\n');
@@ -284,17 +284,15 @@ struct BlockParser {
 
     // Lines of a list item / field body: text after the marker, then the
     // indented lines below it.
+    // They live in the line pool: the caller gives them back.
     Lines item_lines(size_t i, size_t marker_length, size_t& end) {
         end = p.indented_end(L, i + 1);
-        Lines body;
         std::string_view first = L[i].text.substr(std::min(marker_length, L[i].text.size()));
-        if (!first.empty()) body.push_back({first, L[i].number});
-        Lines rest = p.dedent(L, i + 1, end);
+        Lines body = p.dedent_after({first, L[i].number}, L, i + 1, end);
         if (first.empty()) {
-            while (!rest.empty() && rest.front().text.empty())
-                rest.erase(rest.begin());
+            while (!body.empty() && body.front().text.empty())
+                body = body.subspan(1);
         }
-        body.insert(body.end(), rest.begin(), rest.end());
         return body;
     }
 
@@ -311,6 +309,7 @@ struct BlockParser {
         std::string marker(L[i].text.substr(0, marker_bytes));
         for (;;) {
             size_t end;
+            LineScope scope(p.line_pool);
             Lines body = item_lines(i, bullet_marker(L[i].text), end);
             p.add_block(list.children, BlockKind::list_item, L[i].number).children = nested(body);
             i = end;
@@ -343,13 +342,14 @@ struct BlockParser {
         Enumerator first;
         parse_enumerator(L[i].text, first);
         Block& list = p.add_block(out, BlockKind::enumerated_list, L[i].number);
-        std::string style = first.style == "auto" ? "arabic" : first.style;
+        std::string_view style = first.style == "auto" ? "arabic" : first.style;
         int expected = first.style == "auto" ? 1 : first.ordinal;
-        list.enumeration = style;
+        list.enumeration = std::string(style);
         list.start = expected;
         Enumerator current = first;
         for (;;) {
             size_t end;
+            LineScope scope(p.line_pool);
             Lines body = item_lines(i, current.length, end);
             p.add_block(list.children, BlockKind::list_item, L[i].number).children = nested(body);
             ++expected;
@@ -384,6 +384,7 @@ struct BlockParser {
         for (;;) {
             size_t colon = field_marker_end(L[i].text);
             size_t end;
+            LineScope scope(p.line_pool);
             Lines body = item_lines(i, colon + 1 + indent_of(L[i].text.substr(colon + 1)), end);
             Block& field = p.add_block(list.children, BlockKind::field, L[i].number);
             field.inlines = p.parse_inline(L[i].text.substr(1, colon - 1), L[i].number);
@@ -560,10 +561,18 @@ struct BlockParser {
         size_t end = i;
         while (end < L.size() && !L[end].text.empty() && L[end].text[0] != ' ')
             ++end;
-        // Most paragraphs are one line: parsed from the source, not a copy.
+        // Lines that lie side by side in the source (no indentation or
+        // trailing spaces were cut off) are parsed from it, not from a copy.
         std::string joined;
-        std::string_view para_text = L[i].text;
-        if (end > i + 1) para_text = joined = join_lines(L, i, end);
+        bool adjacent = true;
+        for (size_t k = i; k + 1 < end && adjacent; ++k)
+            adjacent = L[k].text.data() + L[k].text.size() + 1 == L[k + 1].text.data();
+        std::string_view para_text =
+            adjacent
+                ? std::string_view(L[i].text.data(),
+                                   static_cast<size_t>(L[end - 1].text.data() +
+                                                       L[end - 1].text.size() - L[i].text.data()))
+                : std::string_view(joined = join_lines(L, i, end));
         bool literal_follows = false;
         if (ends_with(para_text, "::")) {
             literal_follows = true;
@@ -596,7 +605,10 @@ struct BlockParser {
             size_t classifier = term.find(" : ");
             if (classifier != std::string_view::npos) term = term.substr(0, classifier);
             item.inlines = p.parse_inline(term, L[i].number);
-            item.children = nested(p.dedent(L, i + 1, end));
+            {
+                LineScope scope(p.line_pool);
+                item.children = nested(p.dedent(L, i + 1, end));
+            }
             i = end;
             size_t next = i;
             while (next < L.size() && L[next].text.empty())
@@ -640,6 +652,7 @@ std::vector<Block> Parser::parse_blocks(const Lines& lines, int depth, bool top_
             ++i;
             continue;
         }
+        LineScope scope(line_pool); // what the block's nested content took
         size_t next = bp.run(i);
         i = next > i ? next : i + 1;
     }

@@ -9,11 +9,12 @@
 namespace wte::rst::detail {
 namespace {
 
-const char* const admonition_kinds[] = {"note",   "warning", "tip",       "important", "caution",
-                                        "danger", "hint",    "attention", "error",     "seealso"};
+constexpr std::string_view admonition_kinds[] = {"note",    "warning", "tip",  "important",
+                                                 "caution", "danger",  "hint", "attention",
+                                                 "error",   "seealso"};
 
 bool is_admonition(std::string_view name) {
-    for (const char* k : admonition_kinds)
+    for (std::string_view k : admonition_kinds)
         if (name == k) return true;
     return false;
 }
@@ -171,17 +172,14 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
     Directive d;
     d.name = to_lower(first.substr(0, k));
     d.line = line;
-    Lines body;
     std::string_view arg_first = trim(first.substr(k + 2));
-    if (!arg_first.empty())
-        body.push_back({arg_first, line});
-    else if (!rest.empty() && !rest.front().text.empty()) {
-        // Arguments may start on the next line.
-    } else if (!rest.empty()) {
-        // A blank line right after the marker: everything below is content.
-        body.push_back({"", line});
-    }
-    body.insert(body.end(), rest.begin(), rest.end());
+    bool lead = !arg_first.empty() || (!rest.empty() && rest.front().text.empty());
+    // A blank line right after the marker: everything below is content.
+    // Otherwise arguments may start on the next line.
+    Line* body_lines = line_pool.allocate(rest.size() + 1);
+    if (lead) body_lines[0] = {arg_first, line};
+    std::copy(rest.begin(), rest.end(), body_lines + (lead ? 1 : 0));
+    Lines body(body_lines, rest.size() + (lead ? 1 : 0));
 
     if (d.name == "raw") {
         out.push_back(problem(line,
@@ -199,9 +197,9 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
     }
 
     struct Spec {
-        const char* name;
+        std::string_view name;
         bool arguments;
-        std::vector<std::string> options;
+        std::vector<std::string_view> options;
     };
     static const std::vector<Spec> specs = {
         {"image", true, {"alt", "width", "height", "scale", "align", "target", "class", "name"}},
@@ -237,13 +235,13 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
     size_t split = 0;
     while (split < body.size() && !body[split].text.empty())
         ++split;
-    Lines arg_block(body.begin(), body.begin() + static_cast<long>(split));
+    Lines arg_block = body.first(split);
     Lines content;
-    if (split < body.size())
-        content.assign(body.begin() + static_cast<long>(split) + 1, body.end());
+    if (split < body.size()) content = body.subspan(split + 1);
     size_t option_start = 0;
     while (option_start < arg_block.size() && !starts_with(arg_block[option_start].text, ":"))
         ++option_start;
+    d.options.reserve(arg_block.size() - option_start);
     for (size_t o = option_start; o < arg_block.size(); ++o) {
         std::string_view t = arg_block[o].text;
         if (t.empty() || t[0] == ' ') continue; // continuation, handled below
@@ -269,21 +267,24 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         }
         d.options.push_back(std::move(opt));
     }
-    arg_block.resize(option_start);
+    arg_block = arg_block.first(option_start);
     if (spec->arguments) {
         d.argument = join_trimmed(arg_block, "\n");
-        d.content = std::move(content);
-    } else {
+        d.content = content;
+    } else if (content.empty() || arg_block.empty()) {
         // No arguments: text on the directive line starts the content.
-        d.content = arg_block;
-        if (!arg_block.empty() && !content.empty())
-            d.content.push_back({"", arg_block.back().number});
-        d.content.insert(d.content.end(), content.begin(), content.end());
+        d.content = arg_block.empty() ? content : arg_block;
+    } else {
+        Line* joined = line_pool.allocate(arg_block.size() + 1 + content.size());
+        std::copy(arg_block.begin(), arg_block.end(), joined);
+        joined[arg_block.size()] = {"", arg_block.back().number};
+        std::copy(content.begin(), content.end(), joined + arg_block.size() + 1);
+        d.content = Lines(joined, arg_block.size() + 1 + content.size());
     }
     while (!d.content.empty() && d.content.back().text.empty())
-        d.content.pop_back();
+        d.content = d.content.first(d.content.size() - 1);
     while (!d.content.empty() && d.content.front().text.empty())
-        d.content.erase(d.content.begin());
+        d.content = d.content.subspan(1);
     d.content = dedent(d.content, 0, d.content.size());
 
     auto option = [&](const char* name) -> const Option* {

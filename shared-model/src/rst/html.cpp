@@ -69,7 +69,12 @@ template <typename Out> void append_escaped(Out& out, std::string_view text) {
         return table;
     }();
     size_t from = 0;
+    auto at = [&](size_t k) { return special[static_cast<unsigned char>(text[k])]; };
     for (size_t i = 0; i < text.size(); ++i) {
+        // Four characters a test: one branch where a byte at a time took four.
+        while (i + 4 <= text.size() && !(at(i) | at(i + 1) | at(i + 2) | at(i + 3)))
+            i += 4;
+        if (i == text.size()) break;
         auto c = static_cast<unsigned char>(text[i]);
         if (!special[c]) continue;
         out.append(text.data() + from, i - from);

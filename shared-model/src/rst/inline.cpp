@@ -153,10 +153,10 @@ struct InlineParser {
     Parser& p;
     std::string_view s;
     int first_line;
-    std::vector<Inline> out;
     // Taken from the parser for this call and given back: the buffers keep
     // their capacity over the many short texts of a page.
     InlineScratch scratch;
+    std::vector<Inline>& out = scratch.spans;
     std::vector<char>& escaped = scratch.escaped;
     size_t text_from = 0;
     size_t line_pos = 0;
@@ -178,6 +178,7 @@ struct InlineParser {
             ends->cursor = 0;
         }
         interpreted_info.clear();
+        out.clear();
     }
     InlineParser(const InlineParser&) = delete;
     InlineParser& operator=(const InlineParser&) = delete;
@@ -228,11 +229,9 @@ struct InlineParser {
         size_t n = s.size();
         p.work += 2 * n; // the two passes below
         escaped.assign(n, 0);
-        bool backslash = false;
-        for (size_t k = 0; k < n; ++k) {
-            escaped[k] = backslash ? 1 : 0;
-            backslash = s[k] == '\\' && !escaped[k];
-        }
+        // A backslash escapes the next character, which then escapes nothing.
+        for (size_t k = s.find('\\'); k != npos; k = k + 2 < n ? s.find('\\', k + 2) : npos)
+            if (k + 1 < n) escaped[k + 1] = 1;
         for (size_t j = 1; j < n; ++j) {
             char c = s[j];
             if (c != '`' && c != '*') continue;
@@ -280,6 +279,9 @@ struct InlineParser {
     }
 
     void link(std::string text, std::string target, int line) {
+        if (!target.empty() &&
+            (target[0] == pending_reference_mark || target[0] == pending_anonymous_mark))
+            ++p.pending_links;
         Inline span = text_span(InlineKind::link, std::move(text), line);
         span.target = std::move(target);
         out.push_back(std::move(span));
@@ -514,10 +516,22 @@ struct InlineParser {
     }
 
     void run() {
+        // Characters at which the loop below may do something.
+        static constexpr auto may_act = [] {
+            std::array<bool, 256> table{};
+            for (unsigned char c : {'\\', '`', '*', ':', '_', 'h', 'H', 'm', 'M', '@'})
+                table[c] = true;
+            return table;
+        }();
         find_end_candidates();
         size_t n = s.size();
         size_t i = 0;
         while (i < n) {
+            size_t from = i;
+            while (i < n && !may_act[static_cast<unsigned char>(s[i])])
+                ++i;
+            p.work += i - from;
+            if (i == n) break;
             ++p.work;
             char c = s[i];
             if (escaped[i] || c == '\\') {
@@ -661,7 +675,11 @@ std::vector<Inline> Parser::parse_inline(std::string_view text, int line) {
     }
     InlineParser ip(*this, text, line);
     ip.run();
-    return std::move(ip.out);
+    // One allocation of the exact size, where growing would take several.
+    std::vector<Inline> spans(std::make_move_iterator(ip.out.begin()),
+                              std::make_move_iterator(ip.out.end()));
+    ip.out.clear();
+    return spans;
 }
 
 } // namespace wte::rst::detail

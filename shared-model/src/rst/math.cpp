@@ -257,6 +257,7 @@ private:
         }
         MathNode node;
         node.kind = has_sub && has_sup ? MathKind::subsup : has_sub ? MathKind::sub : MathKind::sup;
+        node.children.reserve(has_sub && has_sup ? 3 : 2);
         node.children.push_back(std::move(base));
         if (has_sub) node.children.push_back(std::move(sub));
         if (has_sup) node.children.push_back(std::move(sup));
@@ -380,6 +381,7 @@ private:
         if (name == "frac" || name == "dfrac" || name == "tfrac") {
             MathNode node;
             node.kind = MathKind::frac;
+            node.children.reserve(2);
             node.children.push_back(parse_argument(depth, "frac"));
             node.children.push_back(parse_argument(depth, "frac"));
             return node;
@@ -403,6 +405,7 @@ private:
                 else
                     errors_.push_back("Missing ] after \\sqrt index");
             }
+            node.children.reserve(has_index ? 2 : 1);
             node.children.push_back(parse_argument(depth, "sqrt"));
             if (has_index) node.children.push_back(std::move(index));
             return node;

@@ -35,27 +35,14 @@ size_t utf8_length(std::string_view s) {
 // Input is valid UTF-8 here: the constructor of Parser made it so.
 std::u32string to_code_points(std::string_view s) {
     std::u32string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        char32_t cp = c;
-        size_t len = 1;
-        if (c >= 0xF0) {
-            cp = c & 0x07;
-            len = 4;
-        } else if (c >= 0xE0) {
-            cp = c & 0x0F;
-            len = 3;
-        } else if (c >= 0xC0) {
-            cp = c & 0x1F;
-            len = 2;
-        }
-        for (size_t k = 1; k < len && i + k < s.size(); ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out.push_back(cp);
-        i += len;
-    }
+    assign_code_points(s, out);
     return out;
+}
+
+void assign_code_points(std::string_view s, std::u32string& out) {
+    out.clear();
+    out.reserve(s.size());
+    for_each_code_point(s, [&](char32_t cp) { out.push_back(cp); });
 }
 
 std::string_view character_slice(std::string_view s, size_t from, size_t count) {
@@ -102,7 +89,7 @@ std::string slugify(std::string_view text) {
     static_assert(sizeof(latin1) == 65 && sizeof(latin_ext_a) == 129);
     std::string out;
     bool dash = false;
-    for (char32_t cp : to_code_points(text)) {
+    for_each_code_point(text, [&](char32_t cp) {
         char c = '?';
         if (cp < 0x80)
             c = static_cast<char>(cp);
@@ -117,7 +104,7 @@ std::string slugify(std::string_view text) {
         } else if (!(cp >= 0x80 && c == '?')) {
             dash = true;
         }
-    }
+    });
     // An id starts with a letter.
     size_t b = 0;
     while (b < out.size() && !(out[b] >= 'a' && out[b] <= 'z'))
@@ -140,18 +127,24 @@ size_t Parser::indented_end(const Lines& lines, size_t from) {
 }
 
 Lines Parser::dedent(const Lines& lines, size_t from, size_t to) {
+    return dedent_after({}, lines, from, to);
+}
+
+Lines Parser::dedent_after(const Line& first, const Lines& lines, size_t from, size_t to) {
     work += to > from ? 2 * (to - from) : 0;
     size_t common = std::string_view::npos;
     for (size_t j = from; j < to; ++j)
         if (!lines[j].text.empty()) common = std::min(common, indent_of(lines[j].text));
     if (common == std::string_view::npos) common = 0;
-    Lines out;
-    out.reserve(to - from);
+    size_t lead = first.text.empty() ? 0 : 1;
+    Line* out = line_pool.allocate(lead + (to > from ? to - from : 0));
+    if (lead != 0) out[0] = first;
+    Line* next = out + lead;
     for (size_t j = from; j < to; ++j) {
         std::string_view t = lines[j].text;
-        out.push_back({t.empty() ? t : t.substr(common), lines[j].number});
+        *next++ = {t.empty() ? t : t.substr(common), lines[j].number};
     }
-    return out;
+    return {out, static_cast<size_t>(next - out)};
 }
 
 std::string join_lines(const Lines& lines, size_t from, size_t to) {
@@ -241,14 +234,23 @@ size_t clean_char(std::string_view s, size_t i, size_t& column, std::string& out
     return used;
 }
 
-// The 8 bytes at `p` are all printable ASCII (0x20 to 0x7E): one test per word.
-bool printable_ascii(const char* p) {
+// The 8 bytes at `p` are all printable ASCII (0x20 to 0x7E) or '\n': one
+// test per word. Each mask has the high bit of exactly the bytes it names
+// (the sums stay within a byte), so a control character is never let through.
+bool plain_ascii(const char* p) {
     uint64_t x;
     std::memcpy(&x, p, 8);
-    constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    uint64_t below_space = (x - ones * 0x20) & ~x; // high bit set where a byte < 0x20
-    uint64_t from_delete = (x + ones * 0x01) | x;  // high bit set where a byte >= 0x7F
-    return ((below_space | from_delete) & highs) == 0;
+    constexpr uint64_t ones = 0x0101010101010101ULL, low7 = ones * 0x7F, highs = ones * 0x80;
+    uint64_t low = x & low7;
+    uint64_t below_space = ~((low + ones * (0x80 - 0x20)) | x) & highs;
+    uint64_t from_delete = ((low + ones) | x) & highs;
+    uint64_t y = x ^ (ones * '\n');
+    uint64_t newline = ~(((y & low7) + low7) | y | low7);
+    return ((below_space & ~newline) | from_delete) == 0;
+}
+
+bool plain_ascii(char c) {
+    return (c >= 0x20 && c < 0x7F) || c == '\n';
 }
 
 } // namespace
@@ -258,15 +260,19 @@ Parser::Parser(std::string_view source) {
     clean.reserve(source.size() + source.size() / 8);
     size_t column = 0;
     for (size_t i = 0; i < source.size();) {
-        // Printable ASCII, nearly all of a page, needs no cleaning: copied a run at a time.
+        // Printable ASCII and '\n', nearly all of a page, need no cleaning:
+        // copied a run of lines at a time.
         size_t run = i;
-        while (run + 8 <= source.size() && printable_ascii(source.data() + run))
+        while (run + 8 <= source.size() && plain_ascii(source.data() + run))
             run += 8;
-        while (run < source.size() && source[run] >= 0x20 && source[run] < 0x7F)
+        while (run < source.size() && plain_ascii(source[run]))
             ++run;
         if (run > i) {
-            clean.append(source.substr(i, run - i));
-            column += run - i;
+            std::string_view piece = source.substr(i, run - i);
+            clean.append(piece);
+            size_t last_break = piece.rfind('\n');
+            column = last_break == std::string_view::npos ? column + piece.size()
+                                                          : piece.size() - last_break - 1;
             i = run;
             if (i == source.size()) break;
         }
@@ -275,7 +281,13 @@ Parser::Parser(std::string_view source) {
     work = source.size();
     source_ = std::move(clean);
     std::string_view all = source_;
-    lines_.reserve(static_cast<size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
+    size_t line_count = 1;
+    for (const char* p = all.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', all.size() - (p - all.data())))) !=
+         nullptr;
+         ++p)
+        ++line_count;
+    lines_.reserve(line_count);
     int number = 1;
     size_t start = 0;
     for (;;) {
@@ -397,6 +409,7 @@ std::string Parser::resolve_name(const std::string& name, int line) {
 void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index) {
     bool became_text = false;
     for (auto& span : inlines) {
+        if (pending_links == 0) break;
         if (!span.children.empty()) resolve_references(span.children, anonymous_index);
         if (span.kind != InlineKind::link || span.target->empty()) continue;
         std::string url;
@@ -413,6 +426,7 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
         } else {
             continue;
         }
+        if (pending_links > 0) --pending_links;
         if (url.empty()) {
             span.kind = InlineKind::text;
             span.target.reset();
@@ -439,9 +453,10 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
 
 void Parser::resolve_references(std::vector<Block>& blocks, size_t& anonymous_index) {
     for (auto& b : blocks) {
+        if (pending_links == 0) return;
         work += 1 + b.inlines.size();
-        resolve_references(b.inlines, anonymous_index);
-        resolve_references(b.children, anonymous_index);
+        if (!b.inlines.empty()) resolve_references(b.inlines, anonymous_index);
+        if (!b.children.empty()) resolve_references(b.children, anonymous_index);
     }
 }
 

@@ -5,8 +5,11 @@
 
 #include "wte/rst/parser.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,7 +26,62 @@ struct Line {
     std::string_view text;
     int number = 0;
 };
-using Lines = std::vector<Line>;
+// The source's lines, or the lines of nested content taken from the LinePool.
+using Lines = std::span<const Line>;
+
+// Where the line lists of nested content (a list item, a quote, a cell, a
+// directive's body) live: a few large chunks taken from and given back to
+// like a stack, so parsing nested content allocates no list of its own.
+class LinePool {
+public:
+    struct Mark {
+        size_t chunk = 0, used = 0;
+    };
+    Mark mark() const { return {current_, used_}; }
+    // Lines taken since `m` are free again; spans of them must be dead.
+    void release(Mark m) {
+        current_ = m.chunk;
+        used_ = m.used;
+    }
+    // Room for `n` lines side by side, valid until the release of an earlier mark.
+    Line* allocate(size_t n) {
+        if (current_ < chunks_.size() && chunks_[current_].size - used_ >= n) {
+            Line* room = chunks_[current_].lines.get() + used_;
+            used_ += n;
+            return room;
+        }
+        size_t next = chunks_.empty() ? 0 : current_ + 1;
+        if (next >= chunks_.size() || chunks_[next].size < n) {
+            size_t size = std::max<size_t>(n, 4096);
+            chunks_.insert(chunks_.begin() + static_cast<long>(next),
+                           Chunk{std::make_unique<Line[]>(size), size});
+        }
+        current_ = next;
+        used_ = n;
+        return chunks_[current_].lines.get();
+    }
+
+private:
+    struct Chunk {
+        std::unique_ptr<Line[]> lines;
+        size_t size = 0;
+    };
+    std::vector<Chunk> chunks_; // moving a Chunk leaves its lines where they are
+    size_t current_ = 0, used_ = 0;
+};
+
+// Gives back to the pool, when it ends, the lines taken while it lived.
+class LineScope {
+public:
+    explicit LineScope(LinePool& pool) : pool_(pool), mark_(pool.mark()) {}
+    LineScope(const LineScope&) = delete;
+    LineScope& operator=(const LineScope&) = delete;
+    ~LineScope() { pool_.release(mark_); }
+
+private:
+    LinePool& pool_;
+    LinePool::Mark mark_;
+};
 
 inline bool is_space(char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
@@ -62,7 +120,32 @@ std::string to_lower(std::string_view s);
 // At most `max_bytes` of `s` for a message, never cutting a UTF-8 character.
 std::string excerpt(std::string_view s, size_t max_bytes);
 size_t utf8_length(std::string_view s);
+// Calls f(char32_t) for each character of `s`, valid UTF-8 (the parser's
+// cleaned source), without decoding it into a string first.
+template <typename F> void for_each_code_point(std::string_view s, F f) {
+    for (size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        char32_t cp = c;
+        size_t len = 1;
+        if (c >= 0xF0) {
+            cp = c & 0x07;
+            len = 4;
+        } else if (c >= 0xE0) {
+            cp = c & 0x0F;
+            len = 3;
+        } else if (c >= 0xC0) {
+            cp = c & 0x1F;
+            len = 2;
+        }
+        for (size_t k = 1; k < len && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        f(cp);
+        i += len;
+    }
+}
 std::u32string to_code_points(std::string_view s);
+// The same into `out`, which keeps its capacity.
+void assign_code_points(std::string_view s, std::u32string& out);
 // Bytes of the `count` characters of UTF-8 `s` from character `from` on
 // (fewer at its end), trailing spaces removed: a table cell's slice of a line.
 std::string_view character_slice(std::string_view s, size_t from, size_t count);
@@ -94,8 +177,41 @@ struct InterpretedEnd {
     std::string_view role; // of a `text`:role: suffix
 };
 
+// A grid table cell by the grid's rows and columns of its borders.
+struct GridCell {
+    int top, left, bottom, right;
+};
+
+// Buffers of tables.cpp, kept by the Parser between tables: a page has
+// thousands of small ones. The rows hold a table's lines as characters.
+struct TableScratch {
+    std::vector<std::u32string> rows;
+    std::vector<std::pair<int, int>> corners;
+    std::vector<int> done, rowseps, colseps;
+    std::vector<GridCell> cells;
+    std::vector<size_t> per_row, row_lines;
+    std::vector<std::pair<size_t, size_t>> columns, spans, groups;
+};
+
+// Lends `home` for one call and gives it back after, with its capacity (a
+// nested call in the meantime finds it empty and makes its own).
+template <typename T> class Borrowed {
+public:
+    explicit Borrowed(T& home) : home_(home), value_(std::move(home)) {}
+    Borrowed(const Borrowed&) = delete;
+    Borrowed& operator=(const Borrowed&) = delete;
+    ~Borrowed() { home_ = std::move(value_); }
+    T& operator*() { return value_; }
+    T* operator->() { return &value_; }
+
+private:
+    T& home_;
+    T value_;
+};
+
 // Buffers of inline.cpp's parser, kept by the Parser between calls.
 struct InlineScratch {
+    std::vector<Inline> spans; // built here, then moved out at their final size
     std::vector<char> escaped;
     EndCandidates literal_ends, strong_ends, emphasis_ends, interpreted_ends;
     std::vector<InterpretedEnd> interpreted_info;
@@ -112,8 +228,11 @@ public:
     // End (exclusive) of the block of lines at or after `from` that are blank
     // or indented; trailing blank lines are not part of it.
     size_t indented_end(const Lines& lines, size_t from);
-    // Lines [from, to) with their common indentation removed.
+    // Lines [from, to) with their common indentation removed, in the line pool.
     Lines dedent(const Lines& lines, size_t from, size_t to);
+    // The same, after `first` (not dedented) when it is not empty.
+    Lines dedent_after(const Line& first, const Lines& lines, size_t from, size_t to);
+    LinePool line_pool;
 
     // inline.cpp: `line` is the source line of the first character of `text`.
     std::vector<Inline> parse_inline(std::string_view text, int line);
@@ -161,15 +280,19 @@ public:
     std::unordered_set<std::string> quiz_ids;
     std::unordered_set<std::string> question_ids;
     int quiz_nesting = 0; // > 0 while parsing the content of a quiz
+    // Links made with a pending target and not yet resolved: the reference
+    // pass stops after the last one (a page without references skips it).
+    size_t pending_links = 0;
     // Steps taken by the loops that scan lines and characters; tests check it
     // grows linearly with the input (ParseResult::work).
     size_t work = 0;
     int last_section_level = 0;
     InlineScratch inline_scratch;
+    TableScratch table_scratch;
 
 private:
     std::string source_;
-    Lines lines_;
+    std::vector<Line> lines_;
     std::vector<Diagnostic> diagnostics_;
     size_t suppressed_diagnostics_ = 0;
     std::vector<std::pair<std::string, bool>> section_styles_; // adornment, overlined

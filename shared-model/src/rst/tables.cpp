@@ -5,18 +5,14 @@
 #include "parser_internal.hpp"
 
 #include <algorithm>
-#include <set>
+#include <functional>
 
 namespace wte::rst::detail {
 namespace {
 
-struct GridCell {
-    int top, left, bottom, right;
-};
-
 class GridScanner {
 public:
-    GridScanner(const std::vector<std::u32string>& grid, long budget, size_t& work)
+    GridScanner(std::span<const std::u32string> grid, long budget, size_t& work)
         : g_(grid), bottom_(static_cast<int>(grid.size()) - 1),
           right_(static_cast<int>(grid[0].size()) - 1), budget_(budget), work_(work) {}
 
@@ -40,7 +36,7 @@ public:
     }
 
 private:
-    const std::vector<std::u32string>& g_;
+    std::span<const std::u32string> g_;
     int bottom_, right_;
     long budget_;
     size_t& work_; // the parser's work counter
@@ -103,9 +99,11 @@ size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector
         push_block(out, std::move(lit));
         return end;
     };
-    std::vector<std::u32string> grid;
+    Borrowed<TableScratch> scratch(table_scratch);
+    if (scratch->rows.size() < end - i) scratch->rows.resize(end - i);
+    std::span<std::u32string> grid(scratch->rows.data(), end - i);
     for (size_t k = i; k < end; ++k)
-        grid.push_back(to_code_points(L[k].text));
+        assign_code_points(L[k].text, grid[k - i]);
     size_t width = grid[0].size();
     if (grid.size() < 3)
         return refuse("Malformed table: a grid table needs a top and bottom border.");
@@ -132,12 +130,23 @@ size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector
     int bottom = static_cast<int>(grid.size()) - 1;
     int right = static_cast<int>(width) - 1;
     GridScanner scanner(grid, 40L * static_cast<long>(grid.size() * width) + 10000, work);
-    std::vector<int> done(width, -1);
-    std::set<std::pair<int, int>> corners{{0, 0}};
-    std::vector<GridCell> cells;
+    std::vector<int>& done = scratch->done;
+    done.assign(width, -1);
+    // Corners still to look at, smallest first: a min-heap, each taken once.
+    std::vector<std::pair<int, int>>& corners = scratch->corners;
+    corners.assign(1, {0, 0});
+    auto add_corner = [&](int top, int left) {
+        corners.emplace_back(top, left);
+        std::push_heap(corners.begin(), corners.end(), std::greater<>());
+    };
+    std::vector<GridCell>& cells = scratch->cells;
+    cells.clear();
     while (!corners.empty()) {
-        auto [top, left] = *corners.begin();
-        corners.erase(corners.begin());
+        auto [top, left] = corners.front();
+        while (!corners.empty() && corners.front() == std::pair(top, left)) {
+            std::pop_heap(corners.begin(), corners.end(), std::greater<>());
+            corners.pop_back();
+        }
         if (top == bottom || left == right || top <= done[static_cast<size_t>(left)]) continue;
         int cb = 0, cr = 0;
         if (!scanner.scan_cell(top, left, cb, cr)) {
@@ -150,14 +159,17 @@ size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector
             done[static_cast<size_t>(c)] = cb - 1;
         }
         cells.push_back({top, left, cb, cr});
-        corners.insert({top, cr});
-        corners.insert({cb, left});
+        add_corner(top, cr);
+        add_corner(cb, left);
     }
     for (int c = 0; c < right; ++c)
         if (done[static_cast<size_t>(c)] != bottom - 1)
             return refuse("Malformed table: some cells are not closed.");
 
-    std::vector<int> rowseps, colseps;
+    std::vector<int>& rowseps = scratch->rowseps;
+    std::vector<int>& colseps = scratch->colseps;
+    rowseps.clear();
+    colseps.clear();
     for (const auto& c : cells) {
         rowseps.push_back(c.top);
         rowseps.push_back(c.bottom);
@@ -179,7 +191,8 @@ size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector
                                L[i + static_cast<size_t>(rowseps[r]) + 1].number);
         row.header = head_sep != -1 && rowseps[r] < head_sep;
     }
-    std::vector<size_t> cells_per_row(table.children.size(), 0);
+    std::vector<size_t>& cells_per_row = scratch->per_row;
+    cells_per_row.assign(table.children.size(), 0);
     for (const auto& c : cells)
         ++cells_per_row[static_cast<size_t>(index_of(rowseps, c.top))];
     for (size_t r = 0; r < cells_per_row.size(); ++r)
@@ -191,15 +204,16 @@ size_t Parser::parse_grid_table(const Lines& L, size_t i, int depth, std::vector
                       BlockKind::table_cell, L[i + static_cast<size_t>(c.top) + 1].number);
         cell.rowspan = index_of(rowseps, c.bottom) - row_index;
         cell.colspan = index_of(colseps, c.right) - index_of(colseps, c.left);
-        Lines content;
+        LineScope scope(line_pool);
+        size_t count = static_cast<size_t>(std::max(0, c.bottom - c.top - 1));
+        Line* slices = line_pool.allocate(count);
         for (int r = c.top + 1; r < c.bottom; ++r) {
             const Line& row = L[i + static_cast<size_t>(r)];
-            content.push_back({character_slice(row.text, static_cast<size_t>(c.left) + 1,
-                                               static_cast<size_t>(c.right - c.left - 1)),
-                               row.number});
+            slices[r - c.top - 1] = {character_slice(row.text, static_cast<size_t>(c.left) + 1,
+                                                     static_cast<size_t>(c.right - c.left - 1)),
+                                     row.number};
         }
-        content = dedent(content, 0, content.size());
-        cell.children = parse_blocks(content, depth + 1, false);
+        cell.children = parse_blocks(dedent(Lines(slices, count), 0, count), depth + 1, false);
     }
     claim_targets(table);
     return end;
@@ -241,14 +255,15 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
         return i;
     }
     int line = L[i].number;
-    std::vector<std::u32string> text;
+    Borrowed<TableScratch> scratch(table_scratch);
+    if (scratch->rows.size() < close + 1 - i) scratch->rows.resize(close + 1 - i);
+    std::span<std::u32string> text(scratch->rows.data(), close + 1 - i);
     for (size_t k = i; k <= close; ++k)
-        text.push_back(to_code_points(L[k].text));
+        assign_code_points(L[k].text, text[k - i]);
 
-    struct Column {
-        size_t start, end;
-    };
-    std::vector<Column> columns;
+    // Runs of characters as {start, end} columns.
+    std::vector<std::pair<size_t, size_t>>& columns = scratch->columns;
+    columns.clear();
     for (size_t c = 0; c < text[0].size();) {
         while (c < text[0].size() && text[0][c] == U' ')
             ++c;
@@ -258,11 +273,16 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
         if (c > s) columns.push_back({s, c});
     }
 
+    // A row's lines (indexes into text; SIZE_MAX = blank line) and column
+    // spans, as ranges of two lists only the last row adds to.
     struct Row {
-        std::vector<size_t> lines; // indexes into text; SIZE_MAX = blank line
-        std::vector<Column> spans;
+        size_t lines_from, lines_to, spans_from, spans_to;
         bool header = false;
     };
+    std::vector<size_t>& row_lines = scratch->row_lines;
+    std::vector<std::pair<size_t, size_t>>& row_spans = scratch->spans;
+    row_lines.clear();
+    row_spans.clear();
     std::vector<Row> rows;
     bool margin_reported = false;
     bool blank_before = false;
@@ -280,26 +300,29 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
         }
         if (is_border_of(t, U'-') && !rows.empty()) {
             // Column-span underline for the row above.
-            auto& spans = rows.back().spans;
-            spans.clear();
+            row_spans.resize(rows.back().spans_from);
             for (size_t c = 0; c < t.size();) {
                 while (c < t.size() && t[c] == U' ')
                     ++c;
                 size_t s = c;
                 while (c < t.size() && t[c] == U'-')
                     ++c;
-                if (c > s) spans.push_back({s, c});
+                if (c > s) row_spans.push_back({s, c});
             }
+            rows.back().spans_to = row_spans.size();
             continue;
         }
         bool first_blank = true;
-        for (size_t m = columns[0].start; m < std::min(columns[0].end, t.size()); ++m)
+        for (size_t m = columns[0].first; m < std::min(columns[0].second, t.size()); ++m)
             first_blank = first_blank && t[m] == U' ';
         if (first_blank && !rows.empty()) {
-            if (blank_before) rows.back().lines.push_back(SIZE_MAX);
-            rows.back().lines.push_back(k);
+            if (blank_before) row_lines.push_back(SIZE_MAX);
+            row_lines.push_back(k);
+            rows.back().lines_to = row_lines.size();
         } else {
-            rows.push_back({{k}, {}, false});
+            rows.push_back({row_lines.size(), row_lines.size() + 1, row_spans.size(),
+                            row_spans.size(), false});
+            row_lines.push_back(k);
         }
         blank_before = false;
     }
@@ -308,19 +331,24 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
 
     Block& table = add_block(out, BlockKind::table, line);
     table.children.reserve(rows.size());
-    for (auto& row : rows) {
-        Block& tr = add_block(table.children, BlockKind::table_row, L[i + row.lines[0]].number);
+    std::vector<std::pair<size_t, size_t>>& groups = scratch->groups; // first and last column
+    for (const auto& row : rows) {
+        std::span<const size_t> lines(row_lines.data() + row.lines_from,
+                                      row.lines_to - row.lines_from);
+        std::span<const std::pair<size_t, size_t>> spans(row_spans.data() + row.spans_from,
+                                                         row.spans_to - row.spans_from);
+        Block& tr = add_block(table.children, BlockKind::table_row, L[i + lines[0]].number);
         tr.header = row.header;
         // Group columns by the span underline (each column alone without one).
-        std::vector<std::pair<size_t, size_t>> groups; // first and last column index
-        if (row.spans.empty()) {
+        groups.clear();
+        if (spans.empty()) {
             for (size_t c = 0; c < columns.size(); ++c)
                 groups.push_back({c, c});
         } else {
-            for (const auto& span : row.spans) {
+            for (const auto& span : spans) {
                 size_t first = SIZE_MAX, last = 0;
                 for (size_t c = 0; c < columns.size(); ++c) {
-                    if (columns[c].start >= span.start && columns[c].start < span.end) {
+                    if (columns[c].first >= span.first && columns[c].first < span.second) {
                         first = std::min(first, c);
                         last = std::max(last, c);
                     }
@@ -333,8 +361,8 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
         }
         // Text may not cross from one cell into the next (spans join cells).
         for (size_t g = 0; g + 1 < groups.size() && !margin_reported; ++g) {
-            size_t from = columns[groups[g].second].end, to = columns[groups[g + 1].first].start;
-            for (size_t idx : row.lines) {
+            size_t from = columns[groups[g].second].second, to = columns[groups[g + 1].first].first;
+            for (size_t idx : lines) {
                 if (idx == SIZE_MAX) continue;
                 const std::u32string& t = text[idx];
                 for (size_t m = from; m < to && m < t.size() && !margin_reported; ++m) {
@@ -349,22 +377,21 @@ size_t Parser::parse_simple_table(const Lines& L, size_t i, int depth, std::vect
         for (const auto& [first, last] : groups) {
             Block& cell = add_block(tr.children, BlockKind::table_cell, tr.line);
             cell.colspan = static_cast<int>(last - first + 1);
-            size_t from = columns[first].start;
-            size_t to = last + 1 < columns.size() ? columns[last + 1].start : std::u32string::npos;
-            Lines content;
-            for (size_t idx : row.lines) {
+            size_t from = columns[first].first;
+            size_t to = last + 1 < columns.size() ? columns[last + 1].first : std::u32string::npos;
+            LineScope scope(line_pool);
+            Line* slices = line_pool.allocate(lines.size());
+            for (size_t k = 0; k < lines.size(); ++k) {
+                size_t idx = lines[k];
                 if (idx == SIZE_MAX) {
-                    content.push_back({"", 0});
+                    slices[k] = {"", tr.line};
                     continue;
                 }
                 size_t count = to == std::u32string::npos ? SIZE_MAX : to - from;
-                content.push_back(
-                    {character_slice(L[i + idx].text, from, count), L[i + idx].number});
+                slices[k] = {character_slice(L[i + idx].text, from, count), L[i + idx].number};
             }
-            for (auto& c : content)
-                if (c.number == 0) c.number = tr.line;
-            content = dedent(content, 0, content.size());
-            cell.children = parse_blocks(content, depth + 1, false);
+            Lines content(slices, lines.size());
+            cell.children = parse_blocks(dedent(content, 0, content.size()), depth + 1, false);
         }
     }
     claim_targets(table);
