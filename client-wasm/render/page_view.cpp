@@ -94,6 +94,10 @@ struct PageRendererState {
     double draw_ms = 0, layout_ms = 0;
     bool preview = false; // the teacher's live preview (set_preview)
     int html_key = 0;     // the page's HTML for the accessibility mirror (ui/probe.hpp)
+    // The mirror's HTML of the page, when not yet handed over: while the
+    // teacher types, the preview's follows once typing pauses (html_due).
+    bool html_stale = false;
+    double html_due = 0;
 };
 
 namespace {
@@ -156,11 +160,12 @@ void activate(R& r, const Hot& h);
 // The page as semantic HTML for screen readers, the same writer as the
 // offline copy: its links lead to the app's routes, its quizzes are answered
 // through the renderer (mirror_requests).
-void publish_html(R& r, const ContentContext& ctx) {
+void publish_html(R& r) {
     static int last_key = 0;
     r.html_key = ++last_key;
+    r.html_stale = false;
     rst::HtmlOptions o;
-    const Id part = ctx.part_id;
+    const Id part = r.page.part_id;
     o.asset_url = [part](const std::string& name) { return api::path_asset_by_name(part, name); };
     o.crossref_url = [](const std::string& id) { return "#/parts/" + id; };
     o.crossref_title = [&r](const std::string& id) {
@@ -169,7 +174,7 @@ void publish_html(R& r, const ContentContext& ctx) {
                                                                           : "Part " + id;
     };
     const rst::Document& doc = r.page.parsed.doc;
-    o.include_title = !doc.title.empty() && rst::plain_text(doc.title) != ctx.title;
+    o.include_title = !doc.title.empty() && rst::plain_text(doc.title) != r.page.title;
     o.embed_videos = false;
     ui::probe::document_html(r.html_key, rst::to_html(doc, o));
 }
@@ -260,7 +265,9 @@ void open_page(R& r, const ContentContext& ctx) {
 
     collect_quizzes(doc.blocks, r.page.quizzes);
     if (!r.page.quizzes.empty() && !r.preview) r.needs.saved_answers = ctx.part_id;
-    publish_html(r, ctx);
+    // The whole page's HTML costs more than laying out one block: not on every key.
+    r.html_stale = true;
+    r.html_due = keep && r.preview ? ImGui::GetTime() + 0.3 : 0;
     std::set<std::string> refs;
     collect_crossrefs(doc.blocks, refs);
     for (const auto& ref : refs) {
@@ -790,6 +797,13 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
         r.page.contrast = ui::high_contrast();
         r.page.version = r.state.version;
         r.page.fonts = ui::fonts_generation();
+    }
+
+    if (r.html_stale) {
+        if (ImGui::GetTime() >= r.html_due)
+            publish_html(r);
+        else
+            ui::keep_animating(); // a frame comes when typing has paused
     }
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
