@@ -4,6 +4,7 @@
 // Every test compares the kept layout with a fresh renderer's layout of the
 // same text: a stale unit shows up there.
 #include "render/page_renderer.hpp"
+#include "ui/probe.hpp"
 #include "ui/theme.hpp"
 
 #include "system_fonts.hpp"
@@ -254,4 +255,22 @@ TEST_CASE("a show-hide opened in the preview closes again on the next keystroke,
     ui.frame(r, edited);
     same_as_fresh(ui, r, edited);
     CHECK(near(r.content_height(), closed));
+}
+
+TEST_CASE("the preview's page for screen readers follows once typing pauses") {
+    Ui ui;
+    PageRenderer r = preview();
+    ui::probe::take_document_html();
+    ui.show(r, page);
+    CHECK(ui::probe::take_document_html().size() == 1); // a page opened: at once
+
+    const std::string edited = replaced(page, "teacher edits.", "teacher edits!");
+    ui.frame(r, edited);
+    ui.frame(r, edited);
+    CHECK(ui::probe::take_document_html().empty()); // not on every key
+    for (int i = 0; i < 30; ++i)                    // half a second at 60 frames a second
+        ui.frame(r, edited);
+    const auto html = ui::probe::take_document_html();
+    REQUIRE(html.size() == 1);
+    CHECK(html[0].second.find("teacher edits!") != std::string::npos);
 }
