@@ -274,3 +274,20 @@ TEST_CASE("the preview's page for screen readers follows once typing pauses") {
     REQUIRE(html.size() == 1);
     CHECK(html[0].second.find("teacher edits!") != std::string::npos);
 }
+
+TEST_CASE("a problem typed above kept blocks, and fixed again, shows the lines a fresh layout "
+          "shows") {
+    Ui ui;
+    PageRenderer r = preview();
+    const std::string with_problem =
+        replaced(page, "Read `the docs`_ later.", "Read `the docs`_ later.\n\n.. no-such-thing::");
+    ui.show(r, with_problem);
+    REQUIRE_FALSE(r.diagnostics().empty());
+    // New lines above the problem move its line number down.
+    const std::string moved = replaced(with_problem, "First section\n", "\n\nFirst section\n");
+    ui.frame(r, moved);
+    CHECK(r.last_layout().kept > 0);
+    same_as_fresh(ui, r, moved);
+    ui.frame(r, page);
+    same_as_fresh(ui, r, page);
+}
