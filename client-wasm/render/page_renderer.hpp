@@ -102,6 +102,14 @@ public:
     // CPU time of the last draw and of the last layout, in milliseconds.
     double draw_ms() const;
     double layout_ms() const;
+    // What the last layout did: units laid out afresh, and units an edit left
+    // alone whose layout was kept (moved to where they now start).
+    struct LayoutCounts {
+        int laid = 0, kept = 0;
+    };
+    LayoutCounts last_layout() const;
+    // The laid-out units of the page, in page order (tests compare layouts).
+    const std::vector<LaidBlock>& laid_units() const;
 
 private:
     std::unique_ptr<PageRendererState> s_;

@@ -23,8 +23,10 @@ namespace page_view_detail {
 using nlohmann::json;
 
 // A unit of virtualisation: a section title, a block, or a diagnostic.
+// The block is the page's own (not const): a layout kept across an edit
+// compares it with its successor after moving its source lines.
 struct Unit {
-    const rst::Block* block = nullptr;
+    rst::Block* block = nullptr;
     bool heading_only = false;
     int diagnostic = -1;
 };
@@ -39,7 +41,7 @@ struct PageCache {
     std::string content;
     std::string title;
     rst::ParseResult parsed;
-    rst::Block title_block;
+    std::unique_ptr<rst::Block> title_block; // on the heap: units point at it across moves
     std::vector<Unit> units;
     std::map<std::string, std::vector<QuestionInfo>> quizzes;
     // Layout for (width, scale, contrast, version, font atlas): runs keep
@@ -76,6 +78,15 @@ using namespace page_view_detail;
 
 struct PageRendererState {
     PageCache page;
+    // The page before the content changed, until the next layout takes from
+    // it the laid-out units the edit left alone.
+    PageCache previous;
+    // Something open_page() forgets changed since the last open_page()
+    // (show-hide, answers, verdicts, videos): what was laid out then may
+    // show it, so nothing is kept across the next edit.
+    bool reader_changed = false;
+    int para = 0; // numbers paragraphs for copy; never reused, so kept units stay distinct
+    PageRenderer::LayoutCounts counts;
     PageState state;
     Selection sel;
     RendererNeeds needs;
@@ -83,14 +94,18 @@ struct PageRendererState {
     double draw_ms = 0, layout_ms = 0;
     bool preview = false; // the teacher's live preview (set_preview)
     int html_key = 0;     // the page's HTML for the accessibility mirror (ui/probe.hpp)
+    // The mirror's HTML of the page, when not yet handed over: while the
+    // teacher types, the preview's follows once typing pauses (html_due).
+    bool html_stale = false;
+    double html_due = 0;
 };
 
 namespace {
 
 using R = PageRendererState;
 
-void collect(const std::vector<rst::Block>& blocks, std::vector<Unit>& units) {
-    for (const auto& b : blocks) {
+void collect(std::vector<rst::Block>& blocks, std::vector<Unit>& units) {
+    for (auto& b : blocks) {
         if (b.kind == rst::BlockKind::comment) continue;
         if (b.kind == rst::BlockKind::section) {
             units.push_back({&b, true, -1});
@@ -145,11 +160,12 @@ void activate(R& r, const Hot& h);
 // The page as semantic HTML for screen readers, the same writer as the
 // offline copy: its links lead to the app's routes, its quizzes are answered
 // through the renderer (mirror_requests).
-void publish_html(R& r, const ContentContext& ctx) {
+void publish_html(R& r) {
     static int last_key = 0;
     r.html_key = ++last_key;
+    r.html_stale = false;
     rst::HtmlOptions o;
-    const Id part = ctx.part_id;
+    const Id part = r.page.part_id;
     o.asset_url = [part](const std::string& name) { return api::path_asset_by_name(part, name); };
     o.crossref_url = [](const std::string& id) { return "#/parts/" + id; };
     o.crossref_title = [&r](const std::string& id) {
@@ -158,7 +174,7 @@ void publish_html(R& r, const ContentContext& ctx) {
                                                                           : "Part " + id;
     };
     const rst::Document& doc = r.page.parsed.doc;
-    o.include_title = !doc.title.empty() && rst::plain_text(doc.title) != ctx.title;
+    o.include_title = !doc.title.empty() && rst::plain_text(doc.title) != r.page.title;
     o.embed_videos = false;
     ui::probe::document_html(r.html_key, rst::to_html(doc, o));
 }
@@ -188,6 +204,13 @@ void publish_choices(const R& r) {
 }
 
 void open_page(R& r, const ContentContext& ctx) {
+    // An edit of the same page keeps its layout to take the unchanged units
+    // from, if that layout is current and shows nothing of what is cleared below.
+    const bool keep = ctx.part_id == r.page.part_id && !r.reader_changed &&
+                      r.page.version == r.state.version && !r.page.laid.empty();
+    r.previous = keep ? std::move(r.page) : PageCache{};
+    r.page = PageCache{};
+    r.reader_changed = false;
     r.page.part_id = ctx.part_id;
     r.page.content = ctx.content;
     r.page.title = ctx.title;
@@ -202,14 +225,14 @@ void open_page(R& r, const ContentContext& ctx) {
     r.state.playing.clear(); // a video stops when its page is left
     r.sel = {};
 
-    const rst::Document& doc = r.page.parsed.doc;
+    rst::Document& doc = r.page.parsed.doc;
     if (!doc.title.empty() && rst::plain_text(doc.title) != ctx.title) {
-        r.page.title_block = {};
-        r.page.title_block.kind = rst::BlockKind::section;
-        r.page.title_block.level = 1;
-        r.page.title_block.inlines = doc.title;
-        r.page.title_block.line = doc.title_line;
-        r.page.units.push_back({&r.page.title_block, true, -1});
+        r.page.title_block = std::make_unique<rst::Block>();
+        r.page.title_block->kind = rst::BlockKind::section;
+        r.page.title_block->level = 1;
+        r.page.title_block->inlines = doc.title;
+        r.page.title_block->line = doc.title_line;
+        r.page.units.push_back({r.page.title_block.get(), true, -1});
     }
     std::vector<Unit> body;
     collect(doc.blocks, body);
@@ -242,7 +265,9 @@ void open_page(R& r, const ContentContext& ctx) {
 
     collect_quizzes(doc.blocks, r.page.quizzes);
     if (!r.page.quizzes.empty() && !r.preview) r.needs.saved_answers = ctx.part_id;
-    publish_html(r, ctx);
+    // The whole page's HTML costs more than laying out one block: not on every key.
+    r.html_stale = true;
+    r.html_due = keep && r.preview ? ImGui::GetTime() + 0.3 : 0;
     std::set<std::string> refs;
     collect_crossrefs(doc.blocks, refs);
     for (const auto& ref : refs) {
@@ -269,16 +294,165 @@ Id part_id_of(const std::string& target) {
     return std::strtoll(target.c_str(), nullptr, 10);
 }
 
+// --- keeping the layout of units an edit left alone ---
+
+void shift_lines(std::vector<rst::Inline>& spans, int delta) {
+    for (auto& s : spans) {
+        if (s.line > 0) s.line += delta;
+        shift_lines(s.children, delta);
+    }
+}
+void shift_lines(rst::Block& b, int delta) {
+    if (b.line > 0) b.line += delta;
+    shift_lines(b.inlines, delta);
+    for (auto& child : b.children)
+        shift_lines(child, delta);
+}
+
+// A problem note shows its source line: moved, it is laid out again.
+bool shows_line(const rst::Block& b) {
+    return b.kind == rst::BlockKind::problem ||
+           std::any_of(b.children.begin(), b.children.end(), shows_line);
+}
+
+int unit_line(const PageCache& page, const Unit& u) {
+    if (u.diagnostic >= 0)
+        return page.parsed.diagnostics[static_cast<std::size_t>(u.diagnostic)].line;
+    return u.block->line;
+}
+
+enum class Match { differs, same, same_but_moved };
+
+// Whether the unit `now` is the unit `before` of the page before the edit,
+// perhaps moved by whole source lines. Moves `before`'s block to the lines
+// of `now` to compare them: call it once per old unit.
+Match match_unit(PageCache& old, const Unit& before, const PageCache& page, const Unit& now) {
+    if (before.heading_only != now.heading_only ||
+        (before.diagnostic >= 0) != (now.diagnostic >= 0))
+        return Match::differs;
+    const int delta = unit_line(page, now) - unit_line(old, before);
+    if (now.diagnostic >= 0) {
+        const auto& d = old.parsed.diagnostics[static_cast<std::size_t>(before.diagnostic)];
+        const auto& e = page.parsed.diagnostics[static_cast<std::size_t>(now.diagnostic)];
+        if (d.message != e.message) return Match::differs;
+        return delta == 0 ? Match::same : Match::same_but_moved;
+    }
+    rst::Block& b = *before.block;
+    const rst::Block& n = *now.block;
+    if (now.heading_only) {
+        // Only its title belongs to this unit; the body is in the units after it.
+        if (delta != 0) {
+            b.line += delta;
+            shift_lines(b.inlines, delta);
+        }
+        return b.kind == n.kind && b.level == n.level && b.line == n.line && b.inlines == n.inlines
+                   ? Match::same
+                   : Match::differs;
+    }
+    if (delta != 0) shift_lines(b, delta);
+    if (!(b == n)) return Match::differs;
+    return delta != 0 && shows_line(n) ? Match::same_but_moved : Match::same;
+}
+
+// A unit of the page before the edit whose layout a unit keeps, and by how
+// many source lines it moved.
+struct Kept {
+    int unit = -1;
+    int lines = 0;
+};
+
+// For each unit of the page, what it keeps (unit -1: nothing). An edit
+// changes one stretch of units: the same units before it and after it are
+// found from both ends.
+std::vector<Kept> kept_units(PageCache& old, const PageCache& page) {
+    const std::size_t n_old = old.units.size(), n_new = page.units.size();
+    std::vector<Kept> from(n_new);
+    const auto keep = [&](std::size_t o, std::size_t n) {
+        const int lines = unit_line(page, page.units[n]) - unit_line(old, old.units[o]);
+        const Match m = match_unit(old, old.units[o], page, page.units[n]);
+        if (m == Match::same) from[n] = {static_cast<int>(o), lines};
+        return m != Match::differs;
+    };
+    std::size_t head = 0;
+    while (head < std::min(n_old, n_new) && keep(head, head))
+        ++head;
+    for (std::size_t tail = 0; tail < std::min(n_old, n_new) - head; ++tail)
+        if (!keep(n_old - 1 - tail, n_new - 1 - tail)) break;
+    return from;
+}
+
+// A kept unit moved down by `dy` and by `lines` source lines.
+void move_unit(LaidBlock& lb, float dy, int lines) {
+    const auto down = [dy](ImVec2& v) { v.y += dy; };
+    if (dy != 0) {
+        lb.top += dy;
+        lb.bottom += dy;
+        for (Cmd& c : lb.cmds) {
+            switch (c.kind) {
+            case CmdKind::text:
+                c.line_top += dy;
+                c.line_bottom += dy;
+                down(c.a), down(c.b);
+                break;
+            case CmdKind::circle: // b is the radius
+                down(c.a);
+                break;
+            case CmdKind::triangle:
+                down(c.a), down(c.b), down(c.c);
+                break;
+            case CmdKind::option: // drawn where its hot region is
+                break;
+            default:
+                down(c.a), down(c.b);
+            }
+        }
+        for (Hot& h : lb.hots)
+            down(h.a), down(h.b);
+        for (ProbeText& t : lb.texts)
+            down(t.a), down(t.b);
+        for (auto& a : lb.anchors)
+            a.y += dy;
+    }
+    if (lines != 0) {
+        for (auto& a : lb.anchors)
+            a.line += lines;
+        for (Hot& h : lb.hots)
+            if (h.kind == HotKind::toggle) h.toggle += lines;
+    }
+}
+
+// What laying out a kept unit would have put into the reader's state.
+void seed_show_hides(PageState& state, const rst::Block& b) {
+    if (b.kind == rst::BlockKind::show_hide) state.open.try_emplace(b.line, b.initially_visible);
+    for (const auto& child : b.children)
+        seed_show_hides(state, child);
+}
+
 void layout_page(R& r, float width) {
+    PageCache& old = r.previous;
+    const bool reuse = !old.laid.empty() && old.width == width && old.scale == ui::scale() &&
+                       old.contrast == ui::high_contrast() && old.version == r.state.version &&
+                       old.fonts == ui::fonts_generation();
+    const std::vector<Kept> from =
+        reuse ? kept_units(old, r.page) : std::vector<Kept>(r.page.units.size());
     r.page.laid.assign(r.page.units.size(), {});
-    int para = 0;
+    r.counts = {};
     float y = 0;
     bool after_heading = false;
     for (std::size_t i = 0; i < r.page.units.size(); ++i) {
         const Unit& u = r.page.units[i];
         LaidBlock& lb = r.page.laid[i];
-        Builder b(r.state, lb, r.page.part_id, para);
         y += after_heading ? gap(6) : unit_gap(u, i == 0);
+        after_heading = u.heading_only;
+        if (from[i].unit >= 0) {
+            lb = std::move(old.laid[static_cast<std::size_t>(from[i].unit)]);
+            move_unit(lb, y - lb.top, from[i].lines);
+            if (u.block && !u.heading_only) seed_show_hides(r.state, *u.block);
+            y = lb.bottom;
+            ++r.counts.kept;
+            continue;
+        }
+        Builder b(r.state, lb, r.page.part_id, r.para);
         float h = 0;
         if (u.diagnostic >= 0) {
             const auto& d = r.page.parsed.diagnostics[static_cast<std::size_t>(u.diagnostic)];
@@ -290,12 +464,13 @@ void layout_page(R& r, float width) {
         } else {
             h = layout_block(b, *u.block, 0, y, width, 0);
         }
-        after_heading = u.heading_only;
         lb.top = y;
         lb.bottom = y + h;
         y += h;
+        ++r.counts.laid;
     }
     r.page.height = y;
+    r.previous = {};
     // Images the layout met for the first time.
     for (auto& [url, img] : r.state.images)
         if (img.state == ImageState::State::loading && r.images_asked.insert(url).second)
@@ -443,6 +618,7 @@ void submit_quiz(R& r, const std::string& quiz) {
         qs.error.clear();
     }
     ++r.state.version;
+    r.reader_changed = true;
 }
 
 // YouTube ids are letters, digits, '-' and '_'; anything else is not put
@@ -489,6 +665,7 @@ void activate(R& r, const Hot& h) {
         if (embeddable_video_id(h.target)) {
             r.state.playing.insert(h.target);
             ++r.state.version;
+            r.reader_changed = true;
         } else {
             r.needs.open_external.push_back("https://www.youtube.com/watch?v=" + h.target);
         }
@@ -500,6 +677,7 @@ void activate(R& r, const Hot& h) {
     case HotKind::toggle:
         r.state.open[h.toggle] = !r.state.open[h.toggle];
         ++r.state.version;
+        r.reader_changed = true;
         break;
     case HotKind::quiz_option: {
         QuestionState& qs = r.state.questions[question_key(h.quiz, h.question)];
@@ -512,6 +690,7 @@ void activate(R& r, const Hot& h) {
             qs.result = QuizResult::none; // a changed answer waits for its check
             qs.error.clear();
             ++r.state.version;
+            r.reader_changed = true;
         }
         break;
     }
@@ -618,6 +797,13 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
         r.page.contrast = ui::high_contrast();
         r.page.version = r.state.version;
         r.page.fonts = ui::fonts_generation();
+    }
+
+    if (r.html_stale) {
+        if (ImGui::GetTime() >= r.html_due)
+            publish_html(r);
+        else
+            ui::keep_animating(); // a frame comes when typing has paused
     }
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -800,12 +986,14 @@ void PageRenderer::set_saved_answers(Id part_id, const std::vector<QuizAnswer>& 
         }
     }
     ++r.state.version;
+    r.reader_changed = true;
 }
 
 void PageRenderer::saved_answers_failed(Id part_id, const std::string& message) {
     if (part_id != s_->page.part_id) return;
     s_->state.quiz_error = message;
     ++s_->state.version;
+    s_->reader_changed = true;
 }
 
 void PageRenderer::set_verdict(Id part_id, const api::QuizVerdict& verdict) {
@@ -817,6 +1005,7 @@ void PageRenderer::set_verdict(Id part_id, const api::QuizVerdict& verdict) {
     qs.result = verdict.correct ? QuizResult::right : QuizResult::wrong;
     qs.attempts = verdict.attempts;
     ++r.state.version;
+    r.reader_changed = true;
 }
 
 void PageRenderer::verdict_failed(Id part_id, const std::string& quiz, const std::string& question,
@@ -827,6 +1016,7 @@ void PageRenderer::verdict_failed(Id part_id, const std::string& quiz, const std
     qs.busy = false;
     qs.error = message;
     ++r.state.version;
+    r.reader_changed = true;
 }
 
 Id PageRenderer::part_id() const {
@@ -885,6 +1075,14 @@ double PageRenderer::draw_ms() const {
 }
 double PageRenderer::layout_ms() const {
     return s_->layout_ms;
+}
+
+PageRenderer::LayoutCounts PageRenderer::last_layout() const {
+    return s_->counts;
+}
+
+const std::vector<LaidBlock>& PageRenderer::laid_units() const {
+    return s_->page.laid;
 }
 
 } // namespace wte::render

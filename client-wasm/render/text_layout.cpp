@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <utility>
 
 namespace wte::render {
 
@@ -45,16 +46,23 @@ float font_descent(ImFont* font, float size) {
 
 namespace {
 
+// A formula or an inline image in the text: rare, so kept off the atoms.
+struct InlineObject {
+    layout::MathBox math;
+    std::string math_text;
+    std::string image; // an inline image's URL (an :asset: that is an image), drawn once decoded
+    float image_w = 0, image_h = 0; // its natural size, device px
+};
+
+// A word, a space, a formula or an inline image. Small: a long page lays out
+// about 100k of them, and the vector of a paragraph's atoms grows by moving them.
 struct Atom {
     std::string text;
     TextStyle style;
     bool space = false;
     bool hard = false;
     bool is_math = false;
-    layout::MathBox math;
-    std::string math_text;
-    std::string image; // an inline image's URL (an :asset: that is an image), drawn once decoded
-    float image_w = 0, image_h = 0; // its natural size, device px
+    rst::Rare<InlineObject> object;
     float width = 0;
 };
 
@@ -137,8 +145,8 @@ bool is_external(const std::string& url) {
 
 class AtomBuilder {
 public:
-    AtomBuilder(Builder& b) : b_(b) {}
-    std::vector<Atom> atoms;
+    AtomBuilder(Builder& b, std::vector<Atom>& atoms) : atoms(atoms), b_(b) {}
+    std::vector<Atom>& atoms;
 
     void words(const std::string& text, const TextStyle& st) {
         std::size_t i = 0;
@@ -268,9 +276,10 @@ public:
             a.is_math = true;
             a.style = st;
             const float size = font_for(st)->FontSize * st.scale;
-            a.math = b_.math_box(*s.math, size, false);
-            a.math_text = layout::math_plain_text(*s.math);
-            a.width = a.math.width;
+            InlineObject& formula = a.object.edit();
+            formula.math = b_.math_box(*s.math, size, false);
+            formula.math_text = layout::math_plain_text(*s.math);
+            a.width = formula.math.width;
             atoms.push_back(std::move(a));
             break;
         }
@@ -289,11 +298,12 @@ private:
             return false;
         Atom a;
         a.style = st;
-        a.image = url;
+        InlineObject& image = a.object.edit();
+        image.image = url;
         a.text = s.text.empty() ? *s.target : s.text;
-        a.image_w = static_cast<float>(img.width) * ui::scale();
-        a.image_h = static_cast<float>(img.height) * ui::scale();
-        a.width = a.image_w;
+        image.image_w = static_cast<float>(img.width) * ui::scale();
+        image.image_h = static_cast<float>(img.height) * ui::scale();
+        a.width = image.image_w;
         atoms.push_back(std::move(a));
         return true;
     }
@@ -339,21 +349,31 @@ std::string image_url(Id part_id, const std::string& uri) {
 
 float Builder::flow(const std::vector<rst::Inline>& spans, const TextStyle& base, float x, float y,
                     float width, float line_factor) {
-    AtomBuilder ab(*this);
+    // The atoms' vector is lent from paragraph to paragraph (its capacity).
+    static thread_local std::vector<Atom> spare;
+    struct Lent {
+        std::vector<Atom> atoms = std::exchange(spare, {});
+        ~Lent() {
+            atoms.clear();
+            spare = std::move(atoms);
+        }
+    } lent;
+    std::vector<Atom>& atoms = lent.atoms;
+    AtomBuilder ab(*this, atoms);
     ab.spans(spans, base);
-    auto& atoms = ab.atoms;
     if (atoms.empty()) return 0;
 
     std::vector<layout::Piece> pieces;
     pieces.reserve(atoms.size());
     for (auto& a : atoms) {
-        if (!a.image.empty()) {
+        if (!a.object->image.empty()) {
             // Wider than the column: scaled down, proportions kept.
-            if (a.image_w > width && width > 0) {
-                a.image_h *= width / a.image_w;
-                a.image_w = width;
+            InlineObject& image = a.object.edit();
+            if (image.image_w > width && width > 0) {
+                image.image_h *= width / image.image_w;
+                image.image_w = width;
             }
-            a.width = a.image_w;
+            a.width = image.image_w;
         } else if (!a.is_math) {
             ImFont* f = font_for(a.style);
             a.width = text_width(f, f->FontSize * a.style.scale, a.text);
@@ -376,10 +396,10 @@ float Builder::flow(const std::vector<rst::Inline>& spans, const TextStyle& base
         for (std::size_t i = ln.begin; i < ln.end; ++i) {
             const Atom& a = atoms[i];
             if (a.is_math) {
-                asc = std::max(asc, a.math.ascent);
-                desc = std::max(desc, a.math.descent);
-            } else if (!a.image.empty()) {
-                asc = std::max(asc, a.image_h); // the image sits on the baseline
+                asc = std::max(asc, a.object->math.ascent);
+                desc = std::max(desc, a.object->math.descent);
+            } else if (!a.object->image.empty()) {
+                asc = std::max(asc, a.object->image_h); // the image sits on the baseline
             } else if (a.style.shift != 0) {
                 asc = std::max(asc, base_ascent - a.style.shift * base_size * 0.6f);
             }
@@ -393,22 +413,23 @@ float Builder::flow(const std::vector<rst::Inline>& spans, const TextStyle& base
         while (i < ln.end) {
             const Atom& a = atoms[i];
             if (a.is_math) {
-                emit_math(a.math, ImVec2(cx, baseline), a.style.colour);
-                probe(a.math_text, ImVec2(cx, baseline - a.math.ascent),
-                      ImVec2(cx + a.width, baseline + a.math.descent));
-                plain_all += a.math_text;
+                emit_math(a.object->math, ImVec2(cx, baseline), a.style.colour);
+                probe(a.object->math_text, ImVec2(cx, baseline - a.object->math.ascent),
+                      ImVec2(cx + a.width, baseline + a.object->math.descent));
+                plain_all += a.object->math_text;
                 cx += a.width;
                 ++i;
                 continue;
             }
-            if (!a.image.empty()) {
+            if (!a.object->image.empty()) {
                 Cmd c;
                 c.kind = CmdKind::image;
-                c.a = ImVec2(cx, baseline - a.image_h);
-                c.b = ImVec2(cx + a.image_w, baseline);
-                c.text = a.image;
+                c.a = ImVec2(cx, baseline - a.object->image_h);
+                c.b = ImVec2(cx + a.object->image_w, baseline);
+                c.text = a.object->image;
                 out.cmds.push_back(std::move(c));
-                probe(a.text, ImVec2(cx, baseline - a.image_h), ImVec2(cx + a.image_w, baseline));
+                probe(a.text, ImVec2(cx, baseline - a.object->image_h),
+                      ImVec2(cx + a.object->image_w, baseline));
                 plain_all += a.text;
                 cx += a.width;
                 ++i;
@@ -417,7 +438,7 @@ float Builder::flow(const std::vector<rst::Inline>& spans, const TextStyle& base
             std::string run;
             float run_w = 0;
             std::size_t j = i;
-            while (j < ln.end && !atoms[j].is_math && atoms[j].image.empty() &&
+            while (j < ln.end && !atoms[j].is_math && atoms[j].object->image.empty() &&
                    atoms[j].style.role == a.style.role && atoms[j].style.bold == a.style.bold &&
                    atoms[j].style.italic == a.style.italic &&
                    atoms[j].style.colour == a.style.colour &&
@@ -473,14 +494,14 @@ float Builder::flow(const std::vector<rst::Inline>& spans, const TextStyle& base
             c.colour = a.style.colour;
             c.size = size;
             c.font = f;
-            c.text = run;
             c.hot = hot_index;
             c.selectable = a.style.selectable;
             c.line_top = cy;
             c.line_bottom = cy + h;
             c.para = para;
-            out.cmds.push_back(c);
             plain_all += run;
+            c.text = std::move(run);
+            out.cmds.push_back(std::move(c));
             const float ul_y = baseline + 2.0f * ui::scale();
             if (a.style.underline) {
                 line(ImVec2(cx, ul_y), ImVec2(cx + run_w, ul_y), a.style.colour, ui::scale());
