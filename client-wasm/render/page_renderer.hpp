@@ -102,6 +102,8 @@ public:
     // CPU time of the last draw and of the last layout, in milliseconds.
     double draw_ms() const;
     double layout_ms() const;
+    // What the last change of the text cost: its parse and its layout.
+    double update_ms() const;
     // What the last layout did: units laid out afresh, and units an edit left
     // alone whose layout was kept (moved to where they now start).
     struct LayoutCounts {

@@ -91,7 +91,7 @@ struct PageRendererState {
     Selection sel;
     RendererNeeds needs;
     std::set<std::string> images_asked;
-    double draw_ms = 0, layout_ms = 0;
+    double draw_ms = 0, layout_ms = 0, update_ms = 0;
     bool preview = false; // the teacher's live preview (set_preview)
     int html_key = 0;     // the page's HTML for the accessibility mirror (ui/probe.hpp)
     // The mirror's HTML of the page, when not yet handed over: while the
@@ -782,8 +782,9 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
     R& r = *s_;
     const auto started = std::chrono::steady_clock::now();
     const ContentContext ctx{part_id, content, title};
-    if (ctx.part_id != r.page.part_id || ctx.content != r.page.content || ctx.title != r.page.title)
-        open_page(r, ctx);
+    const bool opened =
+        ctx.part_id != r.page.part_id || ctx.content != r.page.content || ctx.title != r.page.title;
+    if (opened) open_page(r, ctx);
 
     const float width = std::min(ui::column_width(), 760.0f * ui::scale());
     if (width != r.page.width || ui::scale() != r.page.scale ||
@@ -798,6 +799,7 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
         r.page.version = r.state.version;
         r.page.fonts = ui::fonts_generation();
     }
+    if (opened) r.update_ms = ms_since(started);
 
     if (r.html_stale) {
         if (ImGui::GetTime() >= r.html_due)
@@ -1075,6 +1077,9 @@ double PageRenderer::draw_ms() const {
 }
 double PageRenderer::layout_ms() const {
     return s_->layout_ms;
+}
+double PageRenderer::update_ms() const {
+    return s_->update_ms;
 }
 
 PageRenderer::LayoutCounts PageRenderer::last_layout() const {

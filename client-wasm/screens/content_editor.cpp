@@ -298,11 +298,11 @@ void draw_content_editor(AppState& s, Actions& a) {
     draw_picker(s, a);
 
     // The text the preview shows: taken from the editor only when it changed.
-    // A page whose layout takes more than a third of a frame (a very long one,
-    // tests/bench/content_editor_bench.cpp) follows once typing pauses, so
-    // keys never wait for it.
+    // A page whose parse and layout take more than half a frame (a very
+    // long one on a slow machine, tests/bench/content_editor_bench.cpp)
+    // follows once typing pauses, so keys never wait for it.
     if (e.text_version != e.editor.buffer().version()) {
-        const bool slow = e.preview.layout_ms() > 6.0;
+        const bool slow = e.preview.update_ms() > 8.0;
         if (!slow || ImGui::GetTime() - e.edited_at >= 0.25) {
             e.text = e.editor.text();
             e.text_version = e.editor.buffer().version();
