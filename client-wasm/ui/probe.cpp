@@ -99,6 +99,11 @@ void widget(const std::string& label, const char* kind, bool enabled, bool check
     w["id"] = id;
     w["n"] = g_order++;
     g_widgets.push_back(std::move(w));
+    // An edit for a field that was left is stale: a field drawn later with
+    // the same id (the next dialog's Title) must not take it.
+    if (g_field_edit && g_field_edit->id == id && !focused &&
+        ImGui::GetFrameCount() - g_field_edit->frame > 2)
+        g_field_edit.reset();
 }
 
 void widget_expanded(bool open) {
@@ -237,7 +242,7 @@ void edit_field(FieldEdit edit) {
 
 std::optional<FieldEdit> take_field_edit(unsigned id) {
     // A field activated by the mirror takes the caret a frame or two later.
-    if (g_field_edit && ImGui::GetFrameCount() - g_field_edit->frame > 30) g_field_edit.reset();
+    if (g_field_edit && ImGui::GetFrameCount() - g_field_edit->frame > 10) g_field_edit.reset();
     if (!g_field_edit || g_field_edit->id != id) return std::nullopt;
     return std::exchange(g_field_edit, std::nullopt);
 }

@@ -396,3 +396,33 @@ test("a reader moving by heading in the page's HTML scrolls the canvas there", a
   await wte.screenshot('a11y-keyboard-06-section');
   assert.deepEqual(session.errors, []);
 });
+
+test('an upload is told when it starts, at its milestones and when it is done, not at every step', async (t) => {
+  const session = await launch({ width: 1400, height: 900 });
+  t.after(() => session.close());
+  const { page } = session;
+  const wte = new Wte(page);
+  await wte.open('#/parts/1');
+  await wte.signIn(TEACHER.email, TEACHER.password);
+  await wte.waitForScreen('module');
+  await wte.click('Files', 'button');
+  await wte.waitForScreen('files');
+  // Every message the status region tells, in order.
+  await page.evaluate(() => {
+    window.told = [];
+    const region = document.getElementById('wte-a11y-status');
+    new MutationObserver(() => region.textContent && window.told.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  const chooserShown = page.waitForEvent('filechooser');
+  await wte.click('Upload assets…', 'button');
+  const chooser = await chooserShown;
+  await chooser.setFiles([{ name: 'slides.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(4 * 1048576, 7) }]);
+  await wte.waitForText('slides.bin uploaded.', 30000);
+  const told = (await page.evaluate(() => window.told)).filter((m) => m.includes('slides.bin'));
+  assert.ok(told.some((m) => /^Uploading slides\.bin: (0|25|50|75)%$/.test(m)), `the start is told: ${told.join(' | ')}`);
+  assert.equal(told[told.length - 1], 'slides.bin uploaded.');
+  const steps = told.filter((m) => m.startsWith('Uploading'));
+  assert.ok(steps.length <= 5, `milestones only: ${steps.join(' | ')}`);
+  for (const m of steps) assert.match(m, /: (0|25|50|75|100)%$/);
+  assert.deepEqual(session.errors, []);
+});

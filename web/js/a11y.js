@@ -497,7 +497,8 @@ window.WTEA11y = (function () {
   // The element's text and selection to the client, unless it has them already.
   function sendField(n) {
     const f = fieldState(n), el = n.el;
-    if (f.composing || !runtimeReady() || !n.d.id) return;
+    // Only the element being edited speaks (a left one's late events do not).
+    if (f.composing || !runtimeReady() || !n.d.id || document.activeElement !== el) return;
     const v = el.value;
     const back = el.selectionDirection === 'backward';
     const s0 = el.selectionStart === null ? v.length : el.selectionStart;
