@@ -165,7 +165,11 @@ void feed_platform_input(Client& c) {
         if (r.kind == Mirror::focus)
             wte::ui::probe::focus(r.id);
         else if (r.kind == Mirror::quiz)
-            wte::ui::probe::request_document({r.document, r.quiz, r.question, r.answer});
+            wte::ui::probe::request_document({r.document, r.quiz, r.question, r.answer, ""});
+        else if (r.kind == Mirror::section)
+            wte::ui::probe::request_document({r.document, "", "", -1, r.question});
+        else if (r.kind == Mirror::field)
+            wte::ui::probe::edit_field({r.id, r.text, r.anchor, r.caret});
         else
             wte::ui::probe::activate(r.id, r.kind == Mirror::activate_text_field);
     }

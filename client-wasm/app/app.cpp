@@ -17,6 +17,7 @@ App::App(PlatformPort& platform) : platform_(platform), requests_(platform) {
         if (!state.session.signed_in()) return;
         session::signed_out(*this, true);
         state.session.signin.error = "Your session has ended. Please sign in again.";
+        state.session.signin.error_field.clear();
     });
 }
 

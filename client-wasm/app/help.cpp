@@ -156,6 +156,7 @@ const std::vector<HelpShortcut>& editor_shortcuts() {
         {"Ctrl+S", "Save now"},
         {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"},
         {"Ctrl+F", "Find in the text"},
+        {"Esc, then Tab", "Leave the editor for the next control (Tab alone indents)"},
         {"F1", "Open or close this help"},
         {"Esc", "Close this help"},
     };
@@ -166,7 +167,8 @@ const std::vector<HelpSection>& workspace_help() {
     static const std::vector<HelpSection> sections = {
         {"Your files",
          "The lesson is on the left, your files in the middle, the preview on the right. "
-         "Each tab is one of your files; index.html is the page the preview shows.",
+         "Each tab is one of your files; index.html is the page the preview shows. "
+         "In the editor Tab indents; press Esc, then Tab, to move on to the next control.",
          {}},
         {"Saving",
          "Your files are saved on the server by themselves a few seconds after you stop "

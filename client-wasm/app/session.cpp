@@ -73,27 +73,31 @@ void apply(App& app, SessionActions& a) {
     SignInForm& f = app.state.session.signin;
     if (a.sign_in && !f.busy) {
         f.error.clear();
+        f.error_field.clear();
         if (Refusal no = check_email(f.email)) {
             f.error = *no;
+            f.error_field = "email";
         } else if (f.password.empty()) {
             f.error = "Enter your password.";
+            f.error_field = "password";
         } else {
             f.busy = true;
             f.error.clear();
-            Request r = send_json("POST", api::path_login(),
-                                  api::to_json(api::LoginRequest{f.email, f.password}),
-                                  [&app](const Reply& reply) {
-                                      SessionState& s = app.state.session;
-                                      if (reply.id != s.signin.request) return;
-                                      s.signin.busy = false;
-                                      if (reply.ok()) {
-                                          s.signin.password.clear();
-                                          s.signin.error.clear();
-                                          signed_in_with(app, reply.data);
-                                      } else {
-                                          s.signin.error = reply.error().message;
-                                      }
-                                  });
+            Request r = send_json(
+                "POST", api::path_login(), api::to_json(api::LoginRequest{f.email, f.password}),
+                [&app](const Reply& reply) {
+                    SessionState& s = app.state.session;
+                    if (reply.id != s.signin.request) return;
+                    s.signin.busy = false;
+                    if (reply.ok()) {
+                        s.signin.password.clear();
+                        s.signin.error.clear();
+                        signed_in_with(app, reply.data);
+                    } else {
+                        s.signin.error = reply.error().message;
+                        s.signin.error_field = reply.status == 401 ? "credentials" : "";
+                    }
+                });
             r.session_request = true;
             f.request = app.requests().send(std::move(r));
         }

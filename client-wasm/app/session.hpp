@@ -19,6 +19,9 @@ struct SignInForm {
     std::string password;
     bool busy = false;
     std::string error;
+    // The field the error is about ("email", "password"), or "credentials"
+    // when the server refused the pair (both are marked invalid).
+    std::string error_field;
     std::string notice; // after the account was deleted
     int request = 0;
 };

@@ -29,6 +29,15 @@ std::string joined_domains(const std::vector<std::string>& domains) {
     return out;
 }
 
+// The server refused the dialog's request: its reason, and the field it
+// names (the details of a 400) to mark invalid.
+void refused(TreeDialog& d, const api::ErrorBody& e) {
+    d.error = e.message;
+    d.error_field.clear();
+    if (e.details.is_object() && e.details.contains("field") && e.details["field"].is_string())
+        d.error_field = e.details["field"].get<std::string>();
+}
+
 // A reply for the node `view` describes: the cache and, when it is on
 // screen, the screen.
 void show_view(App& app, const PartView& view) {
@@ -46,7 +55,7 @@ void created(App& app, const Reply& r) {
     if (r.id != d.request) return;
     d.busy = false;
     if (!r.ok()) {
-        d.error = r.error().message;
+        refused(d, r.error());
         return;
     }
     const PartView view = r.data.get<PartView>();
@@ -69,7 +78,7 @@ void access_saved(App& app, const Reply& r) {
     if (r.id != d.request) return;
     d.busy = false;
     if (!r.ok()) {
-        d.error = r.error().message;
+        refused(d, r.error());
         return;
     }
     show_view(app, r.data.get<PartView>());
@@ -106,7 +115,7 @@ void patched(App& app, const Reply& r, std::optional<api::AccessRequest> then) {
     if (r.id != d.request) return;
     d.busy = false;
     if (!r.ok()) {
-        d.error = r.error().message;
+        refused(d, r.error());
         return;
     }
     const PartView view = r.data.get<PartView>();
@@ -132,7 +141,7 @@ void deleted(App& app, const Reply& r, std::optional<Id> parent) {
     if (r.id != d.request) return;
     d.busy = false;
     if (!r.ok()) {
-        d.error = r.error().message;
+        refused(d, r.error());
         return;
     }
     app.state.parts.refuse(d.node); // it is gone: never shown from the cache again
@@ -214,10 +223,12 @@ void save_create(App& app) {
         api::parse_create_part(api::to_json(req)); // the server's own checks, before asking
     } catch (const BadInput& e) {
         d.error = e.what();
+        d.error_field = e.field;
         return;
     }
     d.busy = true;
     d.error.clear();
+    d.error_field.clear();
     d.request = app.requests().send(send_json("POST", api::path_parts(), api::to_json(req),
                                               [&app](const Reply& r) { created(app, r); }));
 }
@@ -239,9 +250,11 @@ void save_edit(App& app) {
         if (access) api::parse_access(api::to_json(*access));
     } catch (const BadInput& e) {
         d.error = e.what();
+        d.error_field = e.field;
         return;
     }
     d.error.clear();
+    d.error_field.clear();
     if (patch.empty() && !access) {
         d = {}; // nothing changed: nothing to send
         return;
@@ -263,6 +276,7 @@ void confirm_delete(App& app) {
     const std::optional<Id> parent = v.part.id == d.node ? v.part.parent_id : std::nullopt;
     d.busy = true;
     d.error.clear();
+    d.error_field.clear();
     d.request =
         app.requests().send(send_json("DELETE", api::path_part(d.node), nullptr,
                                       [&app, parent](const Reply& r) { deleted(app, r, parent); }));

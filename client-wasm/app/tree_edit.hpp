@@ -40,7 +40,8 @@ struct TreeDialog {
     Remote<api::DeleteImpact> impact;
     bool focus_title = false; // the frame after it opened: the caret goes to the title
     bool busy = false;
-    std::string error; // the client's check or the server's refusal
+    std::string error;       // the client's check or the server's refusal
+    std::string error_field; // the field it is about ("title", "email_domains"), if one
     int request = 0;
     bool open() const { return kind != TreeDialogKind::none; }
 };

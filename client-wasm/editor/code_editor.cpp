@@ -365,6 +365,8 @@ EditorEvents CodeEditor::draw(const char* label, ImVec2 size) {
     const std::uint64_t version_before = buffer_.version();
     const TextPos cursor_before = buffer_.cursor(), anchor_before = buffer_.anchor();
     handle_mouse(hovered_text);
+    // Escape then Tab in the mirror moved the focus on: the editor lets go.
+    if (focused_ && ui::probe::focus_moved_away(id)) focused_ = false;
     if (focused_ && g.ActiveId != id) {
         if (g.ActiveId == 0 || hovered_text) {
             ImGui::SetActiveID(id, window);
@@ -528,9 +530,30 @@ EditorEvents CodeEditor::draw(const char* label, ImVec2 size) {
             size += buffer_.line(l).size() + 1;
         text_for_probe_ = size <= probe_text_limit ? buffer_.text() : std::string();
     }
-    if (!text_for_probe_.empty()) ui::probe::widget_value(text_for_probe_);
+    if (!text_for_probe_.empty()) {
+        ui::probe::widget_value(text_for_probe_);
+        // The caret as a byte offset into that text: the mirror reads its line.
+        if (active) {
+            const TextPos c = buffer_.cursor(), an = buffer_.anchor();
+            if (c != caret_pos_ || an != anchor_pos_ || caret_version_ != text_version_) {
+                caret_pos_ = c;
+                anchor_pos_ = an;
+                caret_version_ = text_version_;
+                caret_offset_ = offset_of(c);
+                anchor_offset_ = offset_of(an);
+            }
+            ui::probe::widget_caret(anchor_offset_, caret_offset_);
+        }
+    }
     ImGui::PopID();
     return events;
+}
+
+int CodeEditor::offset_of(TextPos p) const {
+    std::size_t at = 0;
+    for (int l = 0; l < p.line && l < buffer_.line_count(); ++l)
+        at += buffer_.line(l).size() + 1;
+    return static_cast<int>(at) + p.byte;
 }
 
 } // namespace wte::editor

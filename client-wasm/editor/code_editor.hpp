@@ -89,6 +89,11 @@ private:
     int widest_columns_ = 0;             // the widest line drawn or loaded, for the scroll width
     std::uint64_t text_version_ = ~0ull; // of text_for_probe_
     std::string text_for_probe_;
+    // The caret and the selection's anchor as byte offsets into it (the mirror).
+    TextPos caret_pos_{-1, 0}, anchor_pos_{-1, 0};
+    std::uint64_t caret_version_ = ~0ull;
+    int caret_offset_ = 0, anchor_offset_ = 0;
+    int offset_of(TextPos p) const;
     // Matching bracket and tag for one version and caret (scans are long).
     struct Matches {
         std::uint64_t version = ~0ull;

@@ -2,7 +2,7 @@
 // page calls (wte_http_done, wte_http_progress, wte_image_done,
 // wte_hash_changed, wte_text_input, wte_pointer, wte_wheel, wte_wake,
 // wte_visibility, wte_activity, wte_mirror_activate, wte_mirror_focus,
-// wte_mirror_quiz, and
+// wte_mirror_quiz, wte_mirror_section, wte_mirror_field, and
 // wte_bench_parse for tests/bench).
 // The JavaScript side lives in web/js/bridge.js as window.WTE.
 #include "platform/bridge.hpp"
@@ -109,6 +109,24 @@ EMSCRIPTEN_KEEPALIVE void wte_mirror_quiz(int document, const char* quiz, const 
     r.quiz = quiz ? quiz : "";
     r.question = question ? question : "";
     r.answer = answer;
+    g_mirror.push_back(std::move(r));
+}
+// The reader moved into the section with HTML id `anchor` of page `document`.
+EMSCRIPTEN_KEEPALIVE void wte_mirror_section(int document, const char* anchor) {
+    wte::platform::MirrorRequest r;
+    r.kind = wte::platform::MirrorRequest::Kind::section;
+    r.document = document;
+    r.question = anchor ? anchor : "";
+    g_mirror.push_back(std::move(r));
+}
+// The mirror's <input> of a text field after an edit or a caret move.
+EMSCRIPTEN_KEEPALIVE void wte_mirror_field(unsigned id, const char* text, int anchor, int caret) {
+    wte::platform::MirrorRequest r;
+    r.kind = wte::platform::MirrorRequest::Kind::field;
+    r.id = id;
+    r.text = text ? text : "";
+    r.anchor = anchor;
+    r.caret = caret;
     g_mirror.push_back(std::move(r));
 }
 // Milliseconds the reST parser takes for `source` in the browser, the mean

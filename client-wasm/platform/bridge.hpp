@@ -89,14 +89,18 @@ float take_wheel_lines(float line_height_css);
 // --- The accessibility mirror (web/js/a11y.js): a screen reader or the
 // keyboard pressed or focused the DOM node of the widget with ImGui id `id`,
 // or chose an answer of (answer -1: checked) a quiz in the HTML of page
-// `document` ---
+// `document`, moved into its section `question` (section), or edited the
+// <input> of a text field (field: its whole text, the selection's fixed end
+// and the caret as byte offsets) ---
 struct MirrorRequest {
-    enum class Kind { activate, activate_text_field, focus, quiz };
+    enum class Kind { activate, activate_text_field, focus, quiz, section, field };
     Kind kind = Kind::activate;
     unsigned id = 0;
     int document = 0;
     std::string quiz, question;
     int answer = -1;
+    std::string text;
+    int anchor = 0, caret = 0;
 };
 std::vector<MirrorRequest> take_mirror_requests();
 // A page's HTML for the mirror, once per page text (key: its name in the probe).

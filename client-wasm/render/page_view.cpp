@@ -179,17 +179,44 @@ void publish_html(R& r) {
     ui::probe::document_html(r.html_key, rst::to_html(doc, o));
 }
 
+// The source line of the block whose HTML id is `anchor`, 0 when none is.
+int line_of_anchor(const std::vector<rst::Block>& blocks, const std::string& anchor) {
+    for (const rst::Block& b : blocks) {
+        if (*b.anchor == anchor) return b.line;
+        if (int line = line_of_anchor(b.children, anchor)) return line;
+    }
+    return 0;
+}
+
+// Where the reader is in the mirror's HTML is brought on screen: the top of
+// the section's first laid line, a little below the view's top edge.
+void scroll_to_anchor(const R& r, const std::string& anchor, float origin_y, float view_top) {
+    const int line = line_of_anchor(r.page.parsed.doc.blocks, anchor);
+    if (line == 0) return;
+    float y = -1;
+    for (const LaidBlock& lb : r.page.laid)
+        for (const auto& a : lb.anchors)
+            if (a.line >= line && (y < 0 || a.y < y)) y = a.y;
+    if (y < 0) return;
+    ImGui::SetScrollY(
+        std::max(0.0f, ImGui::GetScrollY() + origin_y + y - view_top - 16 * ui::scale()));
+}
+
 // A quiz answered in the mirror's HTML: the same as a click on the option
-// or on Check answers, wherever the quiz is laid out (drawn or not).
-void mirror_requests(R& r) {
+// or on Check answers, wherever the quiz is laid out (drawn or not); a
+// section the reader moved into scrolls into view.
+void mirror_requests(R& r, float origin_y, float view_top) {
     for (const auto& q : ui::probe::take_document_requests(r.html_key))
-        for (const LaidBlock& lb : r.page.laid)
-            for (const Hot& h : lb.hots) {
-                const bool option = h.kind == HotKind::quiz_option && q.answer >= 0 &&
-                                    h.question == q.question && h.answer == q.answer;
-                const bool check = h.kind == HotKind::quiz_check && q.answer < 0;
-                if (h.quiz == q.quiz && (option || check) && h.enabled) activate(r, h);
-            }
+        if (!q.anchor.empty())
+            scroll_to_anchor(r, q.anchor, origin_y, view_top);
+        else
+            for (const LaidBlock& lb : r.page.laid)
+                for (const Hot& h : lb.hots) {
+                    const bool option = h.kind == HotKind::quiz_option && q.answer >= 0 &&
+                                        h.question == q.question && h.answer == q.answer;
+                    const bool check = h.kind == HotKind::quiz_check && q.answer < 0;
+                    if (h.quiz == q.quiz && (option || check) && h.enabled) activate(r, h);
+                }
 }
 
 void publish_choices(const R& r) {
@@ -811,7 +838,7 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 o = ImGui::GetCursorScreenPos();
     const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
-    mirror_requests(r);
+    mirror_requests(r, o.y, clip_min.y);
     // Told wherever they are laid out: a quiz answered from the mirror may be
     // scrolled out of view.
     for (const LaidBlock& lb : r.page.laid)

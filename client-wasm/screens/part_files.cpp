@@ -3,6 +3,7 @@
 // row a file (thumbnail, name, type, size); the selected row shows its
 // actions. Drawn only; app/part_files.cpp sends and receives.
 #include "screens/screens.hpp"
+#include "ui/probe.hpp"
 #include "widgets/widgets.hpp"
 
 #include <imgui.h>
@@ -39,6 +40,8 @@ void draw_upload_rows(AppState& s, Actions& a) {
             // Bytes as ints: the server's limit is under 2 GiB.
             progress_bar(what + " · " + std::to_string(pct) + "%", static_cast<int>(row.sent),
                          std::max(1, static_cast<int>(total)));
+            // Told at the start and at each quarter, not at every step.
+            probe::announce(what + ": " + std::to_string(pct / 25 * 25) + "%", "status");
             keep_animating();
             break;
         }

@@ -46,14 +46,21 @@ void draw_signin(AppState& s, Actions& a) {
     heading("Sign in", 1);
     muted("Welcome back. Sign in to continue learning.");
     vspace(10);
+    const SignInForm& f = s.session.signin;
+    const auto error_on = [&f](const char* field) {
+        return f.error_field == field || f.error_field == "credentials" ? f.error : std::string();
+    };
     bool submit = text_field("Email", s.session.signin.email,
                              {.hint = "you@example.org",
                               .focus = appeared && s.session.signin.email.empty(),
-                              .enabled = !s.session.signin.busy});
+                              .enabled = !s.session.signin.busy,
+                              .error = error_on("email")});
     vspace(4);
-    submit |=
-        text_field("Password", s.session.signin.password,
-                   {.password = true, .hint = "Your password", .enabled = !s.session.signin.busy});
+    submit |= text_field("Password", s.session.signin.password,
+                         {.password = true,
+                          .hint = "Your password",
+                          .enabled = !s.session.signin.busy,
+                          .error = error_on("password")});
     if (!s.session.signin.notice.empty()) {
         vspace(2);
         notice_box(s.session.signin.notice);

@@ -4,9 +4,12 @@
 // or why not. Drawn only; app/transfer.cpp sends.
 #include "app/transfer.hpp"
 #include "screens/screens.hpp"
+#include "ui/probe.hpp"
 #include "widgets/widgets.hpp"
 
 #include <imgui.h>
+
+#include <algorithm>
 
 namespace wte::client {
 
@@ -26,6 +29,10 @@ void draw_import_panel(AppState& s, Actions& a, const char* what) {
     if (p.busy()) {
         progress_bar("Uploading " + p.filename, static_cast<int>(p.sent / 1024),
                      static_cast<int>(std::max(p.total, 1.0) / 1024));
+        // Told at the start and at each quarter, not at every step.
+        const int quarter = p.total > 0 ? static_cast<int>(std::min(4.0, 4 * p.sent / p.total)) : 0;
+        probe::announce("Uploading " + p.filename + ": " + std::to_string(quarter * 25) + "%",
+                        "status");
         keep_animating();
     } else {
         if (button("Choose a ZIP…", ButtonKind::primary)) a.transfer.pick = true;

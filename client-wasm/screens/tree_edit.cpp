@@ -33,6 +33,11 @@ std::string in_quotes(const std::string& title) {
     return "“" + title + "”";
 }
 
+// The dialog's error when it is about `field` (the field is marked invalid).
+std::string error_on(const TreeDialog& d, const char* field) {
+    return d.error_field == field ? d.error : std::string();
+}
+
 void draw_buttons_end(TreeDialog& d, const char* save_text, const char* busy_text, ButtonKind kind,
                       bool enabled, bool submit, bool& save, bool& cancel) {
     if (!d.error.empty()) {
@@ -58,7 +63,8 @@ void draw_create_dialog(TreeDialog& d, Actions& a) {
         text_field("Title", d.title,
                    {.hint = d.type == PartType::module ? "Web Development Basics" : "Introduction",
                     .focus = d.focus_title,
-                    .enabled = !d.busy});
+                    .enabled = !d.busy,
+                    .error = error_on(d, "title")});
     muted(d.type == PartType::module
               ? "You will own it. It stays unavailable to students until you make it available."
               : "It starts unavailable to students: make it available once it is ready.",
@@ -75,10 +81,15 @@ void draw_edit_dialog(TreeDialog& d, Actions& a) {
     probe::begin_region("dialog", std::string("Edit this ") + type_word(d.type));
     heading(std::string("Edit this ") + type_word(d.type), 3);
     vspace(4);
-    bool submit = text_field("Title", d.title, {.focus = d.focus_title, .enabled = !d.busy});
+    bool submit =
+        text_field("Title", d.title,
+                   {.focus = d.focus_title, .enabled = !d.busy, .error = error_on(d, "title")});
     vspace(6);
     submit |= text_field("Label", d.label,
-                         {.hint = "Tutorial, Exercise, …", .width = 320_s, .enabled = !d.busy});
+                         {.hint = "Tutorial, Exercise, …",
+                          .width = 320_s,
+                          .enabled = !d.busy,
+                          .error = error_on(d, "label")});
     vspace(8);
     label("Status");
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2_s);
@@ -119,7 +130,8 @@ void draw_edit_dialog(TreeDialog& d, Actions& a) {
             {.password = true,
              .hint = d.has_password ? "Leave empty to keep the current one" : "No password",
              .width = std::min(column_width(), 360_s),
-             .enabled = !d.busy && !d.remove_password});
+             .enabled = !d.busy && !d.remove_password,
+             .error = error_on(d, "password")});
         if (d.has_password) {
             vspace(2);
             bool remove = d.remove_password;
@@ -127,7 +139,9 @@ void draw_edit_dialog(TreeDialog& d, Actions& a) {
         }
         vspace(6);
         submit |= text_field("Email domains", d.email_domains,
-                             {.hint = "example.org, school.example", .enabled = !d.busy});
+                             {.hint = "example.org, school.example",
+                              .enabled = !d.busy,
+                              .error = error_on(d, "email_domains")});
     }
     draw_buttons_end(d, "Save", "Saving…", ButtonKind::primary, true, submit, a.tree.save,
                      a.tree.cancel);

@@ -22,8 +22,11 @@ nlohmann::json g_announce = nlohmann::json::array();
 std::vector<std::size_t> g_open_regions; // indexes into g_regions
 int g_order = 0;                         // the next record's place in draw order
 ImGuiID g_focus_request = 0;
+bool g_focus_moved = false; // a focus asked for by the mirror this frame, to:
+ImGuiID g_focus_moved_to = 0;
 std::vector<std::pair<int, std::string>> g_new_documents;
 std::vector<DocumentRequest> g_document_requests;
+std::optional<FieldEdit> g_field_edit; // the newest one: it holds the field's whole text
 std::string g_last_published;
 
 double css(float device_px) {
@@ -58,6 +61,8 @@ bool take_focus_request(ImGuiID id, ImVec2 min, ImVec2 max) {
     if (asked) {
         g_focus_request = 0;
         if (g.NavId != id) ImGui::SetFocusID(id, window);
+        // The text field left for this widget (Tab in the mirror) lets go of the caret.
+        if (g.ActiveId != 0 && g.ActiveId != id) ImGui::ClearActiveID();
         g.NavDisableHighlight = false;
         g.NavDisableMouseHover = true;
         ImGui::ScrollToBringRectIntoView(window, ImRect(min, max));
@@ -94,14 +99,31 @@ void widget(const std::string& label, const char* kind, bool enabled, bool check
     w["id"] = id;
     w["n"] = g_order++;
     g_widgets.push_back(std::move(w));
+    // An edit for a field that was left is stale: a field drawn later with
+    // the same id (the next dialog's Title) must not take it.
+    if (g_field_edit && g_field_edit->id == id && !focused &&
+        ImGui::GetFrameCount() - g_field_edit->frame > 2)
+        g_field_edit.reset();
 }
 
 void widget_expanded(bool open) {
     if (!g_widgets.empty()) g_widgets.back()["expanded"] = open;
 }
 
-void widget_password() {
-    if (!g_widgets.empty()) g_widgets.back()["password"] = true;
+void widget_password(bool filled) {
+    if (g_widgets.empty()) return;
+    g_widgets.back()["password"] = true;
+    g_widgets.back()["filled"] = filled;
+}
+
+void widget_caret(int anchor, int caret) {
+    if (g_widgets.empty()) return;
+    g_widgets.back()["anchor"] = anchor;
+    g_widgets.back()["caret"] = caret;
+}
+
+void widget_invalid(const std::string& message) {
+    if (!g_widgets.empty() && !message.empty()) g_widgets.back()["invalid"] = message;
 }
 
 void widget_multiline() {
@@ -213,6 +235,18 @@ std::vector<DocumentRequest> take_document_requests(int key) {
     return mine;
 }
 
+void edit_field(FieldEdit edit) {
+    edit.frame = ImGui::GetFrameCount();
+    g_field_edit = std::move(edit);
+}
+
+std::optional<FieldEdit> take_field_edit(unsigned id) {
+    // A field activated by the mirror takes the caret a frame or two later.
+    if (g_field_edit && ImGui::GetFrameCount() - g_field_edit->frame > 10) g_field_edit.reset();
+    if (!g_field_edit || g_field_edit->id != id) return std::nullopt;
+    return std::exchange(g_field_edit, std::nullopt);
+}
+
 void activate(unsigned id, bool text_field) {
     ImGuiContext& g = *GImGui;
     g.NavNextActivateId = id;
@@ -221,10 +255,17 @@ void activate(unsigned id, bool text_field) {
 
 void focus(unsigned id) {
     g_focus_request = id;
+    g_focus_moved = true;
+    g_focus_moved_to = id;
     if (id == 0) GImGui->NavDisableHighlight = true;
 }
 
+bool focus_moved_away(unsigned id) {
+    return g_focus_moved && g_focus_moved_to != id;
+}
+
 std::string end_frame(const std::string& screen, const std::string& route) {
+    g_focus_moved = false;
     while (!g_open_regions.empty())
         end_region();
     nlohmann::json all = {{"screen", screen}, {"route", route},       {"widgets", g_widgets},

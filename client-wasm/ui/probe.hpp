@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,8 +34,15 @@ void text_rect(const std::string& text, ImVec2 min, ImVec2 max);
 // --- What the mirror needs beyond the test bridge: the role's details ---
 // The widget recorded last opens and closes a section (a disclosure).
 void widget_expanded(bool open);
-// The widget recorded last is a password field.
-void widget_password();
+// The widget recorded last is a password field; `filled`: something is typed
+// (its text is never recorded).
+void widget_password(bool filled);
+// The text field recorded last has the caret: byte offsets into its value of
+// the selection's fixed end and of the caret (equal: no selection).
+void widget_caret(int anchor, int caret);
+// The widget recorded last holds a bad value; `message` says why (the
+// mirror's aria-invalid and the description it points to).
+void widget_invalid(const std::string& message);
 // The widget recorded last is a text area of many lines (Tab indents there).
 void widget_multiline();
 // The widget recorded last is one row of a list (the texts inside its
@@ -69,9 +77,23 @@ struct DocumentRequest {
     int key = 0;
     std::string quiz, question;
     int answer = -1;
+    // Not empty: the reader moved into this section (an HTML id): bring it on screen.
+    std::string anchor;
 };
 void request_document(DocumentRequest request);
 std::vector<DocumentRequest> take_document_requests(int key);
+
+// --- The mirror's <input> of a text field after the person edited it there
+// (typing, IME, dictation, paste) or moved its caret: the field with ImGui id
+// `id` takes it while it has the caret (widgets/text_field.cpp). Byte offsets. ---
+struct FieldEdit {
+    unsigned id = 0;
+    std::string text;
+    int anchor = 0, caret = 0;
+    int frame = 0; // when it arrived: an edit no field takes soon is dropped
+};
+void edit_field(FieldEdit edit);
+std::optional<FieldEdit> take_field_edit(unsigned id);
 
 // --- From the mirror, before the next frame: press the widget with this
 // ImGui id as a click would (a text field starts editing), or give it the
@@ -79,6 +101,9 @@ std::vector<DocumentRequest> take_document_requests(int key);
 void activate(unsigned id, bool text_field);
 // id 0: the keyboard focus left the widgets (into the page's HTML): no highlight.
 void focus(unsigned id);
+// The mirror moved the keyboard focus this frame to a widget other than `id`
+// (a widget holding the keyboard by itself, the code editor, lets go).
+bool focus_moved_away(unsigned id);
 // The label shown to people: what ImGui draws before "##".
 std::string visible_label(const char* label);
 // Screen, route, widgets and texts of the frame that just ended as JSON for

@@ -57,6 +57,9 @@ struct TextFieldOptions {
     float width = 0.0f; // device px; 0: the rest of the line
     bool focus = false; // take keyboard focus this frame
     bool enabled = true;
+    // Why the value is refused ("Enter your password."); the field is marked
+    // invalid for the mirror (the message itself is drawn by the screen).
+    std::string error = {};
 };
 // Returns true when Enter was pressed in the field.
 bool text_field(const char* label, std::string& value, const TextFieldOptions& options = {});

@@ -44,7 +44,7 @@ window.WTEA11y = (function () {
   // read), never on the DOM elements themselves. ---
   const recordOf = new WeakMap(); // element → its record
   function record(el, tag) {
-    const r = { el, tag, key: '', d: null, raw: null, attrs: {}, props: {}, text: undefined, rect: '', kids: null, order: null, doc: undefined, inputs: null, answer: -1 };
+    const r = { el, tag, key: '', d: null, raw: null, attrs: {}, props: {}, text: undefined, rect: '', kids: null, order: null, doc: undefined, inputs: null, answer: -1, field: null };
     recordOf.set(el, r);
     return r;
   }
@@ -127,7 +127,11 @@ window.WTEA11y = (function () {
         if (!w.multiline) d.type = w.password ? 'password' : 'text';
         d.attrs['aria-label'] = name;
         d.attrs.autocomplete = 'off';
-        d.props.value = w.value || '';
+        // A field's value and caret: syncField (the element is edited in place).
+        if (w.multiline) d.props.value = w.value || '';
+        d.attrs['aria-invalid'] = w.invalid ? 'true' : null;
+        d.attrs['aria-describedby'] = w.invalid ? errorMessage(w.id, w.invalid) : null;
+        if (!w.invalid) dropErrorMessage(w.id);
         break;
       case 'progress':
         d.tag = 'div';
@@ -323,7 +327,8 @@ window.WTEA11y = (function () {
     if (a.x !== b.x || a.y !== b.y || a.w !== b.w || a.h !== b.h || a.label !== b.label || a.text !== b.text ||
         a.kind !== b.kind || a.enabled !== b.enabled || a.checked !== b.checked || a.focused !== b.focused ||
         a.id !== b.id || a.value !== b.value || a.max !== b.max || a.expanded !== b.expanded ||
-        a.password !== b.password || a.heading !== b.heading || a.multiline !== b.multiline)
+        a.password !== b.password || a.heading !== b.heading || a.multiline !== b.multiline ||
+        a.caret !== b.caret || a.anchor !== b.anchor || a.filled !== b.filled || a.invalid !== b.invalid)
       return false;
     const va = a.visible, vb = b.visible;
     if (!va || !vb) return va === vb || (!va && !vb);
@@ -345,6 +350,7 @@ window.WTEA11y = (function () {
         if (n && sameRecord(n.raw, raw)) {
           n.raw = raw;
           if (n.d.id) nodesById.set(n.d.id, n);
+          else if (raw.focused) nodesById.set(-1, n);
           if (same && parent.order[order.length] !== n) same = false;
           kids.set(key, n);
           order.push(n);
@@ -367,7 +373,10 @@ window.WTEA11y = (function () {
       if (d.text !== null && d.text !== undefined) setText(n, d.text);
       if (d.rect) setRect(n, d.rect);
       if (d.docKey !== undefined) fillDocument(n, d);
+      if (d.kind === 'input' && !d.raw.multiline) syncField(n, d.raw);
       if (d.id) nodesById.set(d.id, n);
+      // A focused widget without an ImGui id (the content editor's source).
+      else if (d.raw && d.raw.focused) nodesById.set(-1, n);
       if (d.region === 'main') {
         setAttr(n, 'id', 'wte-a11y-main');
         setAttr(n, 'tabindex', '-1');
@@ -409,6 +418,8 @@ window.WTEA11y = (function () {
       n.el.innerHTML = html;
       stats.lastMutations++;
       for (const a of n.el.querySelectorAll('a[href^="http"]')) a.target = '_blank';
+      // A reader moving by heading may focus it (the canvas scrolls there).
+      for (const h of n.el.querySelectorAll('h1, h2, h3, h4, h5, h6')) h.tabIndex = -1;
       n.inputs = Array.from(n.el.querySelectorAll('form.quiz input')).map((input) => {
         const fieldset = input.closest('fieldset');
         const q = record(input, 'quiz-input');
@@ -456,6 +467,130 @@ window.WTEA11y = (function () {
       return true;
     }
     return false;
+  }
+
+  // --- text fields: the field's own mirror <input> is where it is edited.
+  // Not #wte-text-input: the mirror element is the one a screen reader
+  // already names and places over the field, so a single element carries the
+  // name, the whole value, the caret and the selection, and the focus never
+  // bounces between two elements. The browser edits it (typing, IME,
+  // dictation, paste, a mobile keyboard); each edit or caret move goes to the
+  // client as the whole text with its selection (ui/probe.hpp FieldEdit), and
+  // the client's value and caret come back each frame. #wte-text-input stays
+  // for the code editor, which is not an ImGui field. ---
+  const utf8Length = (s) => (runtimeReady() ? Module.lengthBytesUTF8(s) : s.length);
+  // The UTF-16 offset in `s` of the byte offset `bytes` of its UTF-8 form.
+  function utf16Offset(s, bytes) {
+    let b = 0, i = 0;
+    while (i < s.length && b < bytes) {
+      const c = s.codePointAt(i);
+      b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      i += c >= 0x10000 ? 2 : 1;
+    }
+    return i;
+  }
+  const isField = (n) => !!n && !!n.d && n.d.kind === 'input' && !!n.raw && !n.raw.multiline;
+  function fieldState(n) {
+    return n.field || (n.field = { pending: null, until: 0, composing: false, sent: null });
+  }
+
+  // The element's text and selection to the client, unless it has them already.
+  function sendField(n) {
+    const f = fieldState(n), el = n.el;
+    // Only the element being edited speaks (a left one's late events do not).
+    if (f.composing || !runtimeReady() || !n.d.id || document.activeElement !== el) return;
+    const v = el.value;
+    const back = el.selectionDirection === 'backward';
+    const s0 = el.selectionStart === null ? v.length : el.selectionStart;
+    const s1 = el.selectionEnd === null ? v.length : el.selectionEnd;
+    const anchor = utf8Length(v.slice(0, back ? s1 : s0)), caret = utf8Length(v.slice(0, back ? s0 : s1));
+    const sent = f.sent;
+    if (sent && sent.value === v && sent.anchor === anchor && sent.caret === caret) return;
+    f.sent = f.pending = { value: v, anchor, caret };
+    f.until = performance.now() + 1000;
+    const len = Module.lengthBytesUTF8(v) + 1;
+    const p = Module._malloc(len);
+    Module.stringToUTF8(v, p, len);
+    Module._wte_mirror_field(n.d.id, p, anchor, caret);
+    Module._free(p);
+    Module._wte_wake();
+  }
+
+  // The client's value and caret into the element, once it has caught up
+  // with what was sent (typing runs ahead of the frames).
+  function syncField(n, w) {
+    const f = fieldState(n), el = n.el;
+    if (f.composing) return;
+    if (f.pending) {
+      const p = f.pending;
+      const same = (w.password ? !!w.filled === (p.value !== '') : (w.value || '') === p.value) &&
+        (w.caret === undefined || (w.caret === p.caret && w.anchor === p.anchor));
+      if (!same && performance.now() < f.until) return;
+      f.pending = null;
+    }
+    // A password's text is never in the record: the element keeps what was typed.
+    const want = w.password ? (w.filled ? el.value : '') : w.value || '';
+    if (el.value !== want) {
+      el.value = want;
+      stats.lastMutations++;
+    }
+    if (w.caret !== undefined && document.activeElement === el) {
+      const a = utf16Offset(want, w.anchor), c = utf16Offset(want, w.caret);
+      const from = Math.min(a, c), to = Math.max(a, c);
+      if (el.selectionStart !== from || el.selectionEnd !== to) {
+        el.setSelectionRange(from, to, c < a ? 'backward' : 'forward');
+        stats.lastMutations++;
+      }
+    }
+    f.sent = { value: want, anchor: w.anchor, caret: w.caret };
+  }
+
+  function fieldOf(target) {
+    const n = leafOf(target);
+    return isField(n) ? n : null;
+  }
+  layer.addEventListener('compositionstart', (e) => {
+    const n = fieldOf(e.target);
+    if (n) fieldState(n).composing = true;
+  });
+  layer.addEventListener('compositionend', (e) => {
+    const n = fieldOf(e.target);
+    if (!n) return;
+    fieldState(n).composing = false;
+    sendField(n);
+  });
+  // A caret moved by the keys, a selection made by a screen reader or the browser.
+  layer.addEventListener('select', (e) => {
+    const n = fieldOf(e.target);
+    if (n) sendField(n);
+  }, true);
+  document.addEventListener('selectionchange', () => {
+    const n = fieldOf(document.activeElement);
+    if (n) sendField(n);
+  });
+
+  // The messages of invalid fields, pointed to by their aria-describedby.
+  const errorBox = document.createElement('div');
+  errorBox.id = 'wte-a11y-errors';
+  errorBox.className = 'wte-a11y-live';
+  root.appendChild(errorBox);
+  const errorNodes = new Map(); // ImGui id → the message's element
+  function errorMessage(id, text) {
+    let el = errorNodes.get(id);
+    if (!el) {
+      el = document.createElement('span');
+      el.id = 'wte-a11y-error-' + id;
+      errorBox.appendChild(el);
+      errorNodes.set(id, el);
+    }
+    if (el.textContent !== text) el.textContent = text;
+    return el.id;
+  }
+  function dropErrorMessage(id) {
+    const el = errorNodes.get(id);
+    if (!el) return;
+    el.remove();
+    errorNodes.delete(id);
   }
 
   // --- announcements: a message is told once, when it appears ---
@@ -525,20 +660,42 @@ window.WTEA11y = (function () {
   });
 
   layer.addEventListener('focusin', (e) => {
-    // Into a page's HTML: the canvas shows no widget focused meanwhile.
-    if (runtimeReady() && e.target.closest('article.wte-a11y-doc')) Module._wte_mirror_focus(0);
+    // Into a page's HTML: the canvas shows no widget focused meanwhile, and
+    // scrolls to the section the reader is in.
+    const article = e.target.closest('article.wte-a11y-doc');
+    if (runtimeReady() && article) {
+      Module._wte_mirror_focus(0);
+      const section = e.target.closest('[id]');
+      const a = recordOf.get(article);
+      if (section && article.contains(section) && a && a.doc !== undefined) {
+        const id = section.id, len = Module.lengthBytesUTF8(id) + 1;
+        const p = Module._malloc(len);
+        Module.stringToUTF8(id, p, len);
+        Module._wte_mirror_section(a.doc, p);
+        Module._free(p);
+      }
+      Module._wte_wake();
+    }
     const n = leafOf(e.target);
-    if (!n || syncing === n.el || !n.d || !n.d.id || !runtimeReady()) return;
+    if (!n || syncing === n.el || !n.d || !runtimeReady()) return;
+    // The code editor is pressed where it is (it may have no ImGui id).
+    const editor = n.raw && n.raw.multiline;
+    if (!n.d.id && !editor) return;
     pendingFocus = { key: n.key, until: stats.frames + 5 };
-    if (n.raw && n.raw.multiline) activate(n);
+    if (editor) activate(n);
     else if (n.d.kind === 'input') Module._wte_mirror_activate(n.d.id, 1);
     else Module._wte_mirror_focus(n.d.id);
     Module._wte_wake();
   });
 
-  // Characters typed into a mirror field before the client took the caret.
+  // A field edited in place; characters typed into the code editor's node
+  // before the editor took the caret.
   layer.addEventListener('input', (e) => {
     const n = leafOf(e.target);
+    if (isField(n)) {
+      if (!e.isComposing) sendField(n);
+      return;
+    }
     if (!n || (n.el.tagName !== 'INPUT' && n.el.tagName !== 'TEXTAREA') || !runtimeReady()) return;
     if (e.data) {
       const text = e.data;
@@ -564,8 +721,65 @@ window.WTEA11y = (function () {
   });
 
   // The next or previous node a Tab reaches, in the mirror's order.
-  function tabbables() {
-    return Array.from(root.querySelectorAll('a[href], button, input, textarea')).filter((el) => el.tabIndex >= 0 && !el.disabled);
+  function tabbables(within = root) {
+    return Array.from(within.querySelectorAll('a[href], button, input, textarea')).filter((el) => el.tabIndex >= 0 && !el.disabled);
+  }
+
+  // Keys a text field's element handles itself (the browser edits it and the
+  // client follows its value): all but Enter, Escape, Tab, F-keys and the
+  // app's shortcuts (Ctrl+S, B, I, K).
+  function editingKey(e) {
+    if (e.key === 'Enter' || e.key === 'Escape' || e.key === 'Tab' || /^F\d+$/.test(e.key)) return false;
+    if (e.key === 'Shift' || e.key === 'Control' || e.key === 'Alt' || e.key === 'Meta') return false;
+    return !((e.ctrlKey || e.metaKey) && /^[sbik]$/i.test(e.key));
+  }
+
+  // The code editor keeps Tab for indenting; Escape, then Tab (or
+  // Shift+Tab) moves on from it (client-wasm/app/help.cpp says so). True
+  // when the key was that Tab.
+  let editorEscaped = false;
+  function editorKey(e) {
+    const editor = focusedNode();
+    if (!editor || !editor.raw.multiline || e.type !== 'keydown') return false;
+    if (e.key === 'Escape') {
+      editorEscaped = true;
+      return false;
+    }
+    if (e.key === 'Shift') return false;
+    const leave = editorEscaped && e.key === 'Tab' && !e.ctrlKey && !e.altKey;
+    editorEscaped = false;
+    if (!leave) return false;
+    const all = tabbables();
+    const i = all.indexOf(editor.el);
+    const to = all[i + (e.shiftKey ? -1 : 1)];
+    if (to) to.focus();
+    return true;
+  }
+
+  // In a dialog, Tab and Shift+Tab go round its controls; Escape presses its
+  // Cancel (or Close). True when the key was the dialog's.
+  function dialogKey(e) {
+    const dialog = e.target.closest && e.target.closest('[role="dialog"]');
+    if (!dialog || !layer.contains(dialog)) return false;
+    if (e.key === 'Escape') {
+      const cancel = Array.from(dialog.querySelectorAll('button')).find((b) => /^(Cancel|Close)$/.test(b.textContent.trim()));
+      if (!cancel) return false;
+      e.preventDefault();
+      if (e.type === 'keydown') {
+        const n = recordOf.get(cancel);
+        if (n) activate(n);
+      }
+      return true;
+    }
+    if (e.key !== 'Tab' || e.ctrlKey || e.altKey) return false;
+    const all = tabbables(dialog);
+    if (!all.length) return false;
+    const i = all.indexOf(e.target);
+    const wrap = e.shiftKey ? i <= 0 : i === all.length - 1;
+    if (!wrap && i >= 0) return false;
+    e.preventDefault();
+    if (e.type === 'keydown') all[e.shiftKey ? all.length - 1 : 0].focus();
+    return true;
   }
 
   // Keys: on a mirror node the browser moves the focus (Tab) and clicks
@@ -579,9 +793,19 @@ window.WTEA11y = (function () {
     const own = e.key === 'Tab' || e.key === 'Enter' || e.key === ' ' || arrow;
     if (e.type === 'keydown') keyboardUser = true;
     if (root.contains(t)) {
-      if (own) e.stopImmediatePropagation();
+      if (dialogKey(e)) e.stopImmediatePropagation();
+      else if (fieldOf(t)) {
+        // After a key the caret may have moved (keyup never reaches the
+        // element's listeners: it stops here).
+        if (e.type === 'keyup') sendField(fieldOf(t));
+        // Enter (submit), Escape and the shortcuts go on to the client.
+        if (e.key === 'Tab' || editingKey(e)) e.stopImmediatePropagation();
+      } else if (own) e.stopImmediatePropagation();
     } else if (e.key === 'Tab' && (t === document.body || t === canvas || t === document.documentElement)) {
       e.stopImmediatePropagation();
+    } else if (t === textInput && editorKey(e)) {
+      e.stopImmediatePropagation();
+      e.preventDefault();
     } else if (e.key === 'Tab' && t === textInput && !e.ctrlKey && !e.altKey) {
       // A text area of many lines keeps Tab for indenting.
       const field = focusedNode();
@@ -618,11 +842,21 @@ window.WTEA11y = (function () {
     }
     const changed = focusedKey !== lastFocusedKey;
     lastFocusedKey = focusedKey;
-    if (active === textInput) return;
     const inMirror = root.contains(active) && active !== root;
     // Lost by the app, not let go by the user: its node went away, or the
     // text field that had the caret was left (Enter, the screen changed).
-    const lost = focusLost || ((!active || active === document.body) && lastActive === textInput);
+    const lost = focusLost || ((!active || active === document.body) &&
+      (lastActive === textInput || (lastActive && !lastActive.isConnected) || !!fieldOf(lastActive)));
+    // A text field given the caret (by the screen, a click on the canvas) is
+    // edited in its element: the focus goes there.
+    if (isField(fw)) {
+      if (active !== fw.el && (changed || lost || !inMirror)) {
+        syncFocus(fw.el);
+        syncField(fw, fw.raw);
+      }
+      return;
+    }
+    if (active === textInput) return;
     if (fw && changed && fw.d.kind !== 'input' && (inMirror || (lost && keyboardUser))) syncFocus(fw.el);
     else if (lost && keyboardUser && mainEl) syncFocus(fw ? fw.el : mainEl);
   }
@@ -632,7 +866,21 @@ window.WTEA11y = (function () {
   function labelTextInput(probe) {
     const f = (probe.widgets || []).find((w) => w.kind === 'input' && w.focused);
     if (f) {
-      textInput.setAttribute('aria-label', f.label);
+      // The code editor's caret line is what the <textarea> holds, so a
+      // screen reader reads the current line (and says which it is).
+      let name = f.label;
+      if (f.multiline && f.value !== undefined && f.caret !== undefined) {
+        const v = f.value, at = utf16Offset(v, f.caret);
+        const start = v.lastIndexOf('\n', at - 1) + 1;
+        const end = v.indexOf('\n', at);
+        let line = 1;
+        for (let i = v.indexOf('\n'); i >= 0 && i < start; i = v.indexOf('\n', i + 1)) line++;
+        name = `${f.label}, line ${line}`;
+        window.WTE.setTextInputLine(v.slice(start, end < 0 ? v.length : end), at - start);
+      } else {
+        window.WTE.setTextInputLine('', 0);
+      }
+      if (textInput.getAttribute('aria-label') !== name) textInput.setAttribute('aria-label', name);
       textInput.removeAttribute('aria-hidden');
     } else if (!textInput.hasAttribute('aria-hidden')) {
       textInput.setAttribute('aria-hidden', 'true');
@@ -640,15 +888,50 @@ window.WTEA11y = (function () {
     }
   }
 
+  // The client let go of the caret (Enter, a click elsewhere): the field's
+  // element lets go of the focus too, unless the mirror is moving it there.
+  function textEntryEnded() {
+    const n = fieldOf(document.activeElement);
+    if (!n || (pendingFocus && pendingFocus.key === n.key)) return;
+    n.el.blur();
+  }
+  // A field's element has the focus: the hidden <textarea> must not take it.
+  const ownsTextEntry = () => !!fieldOf(document.activeElement);
+
+  // --- dialogs: the focus goes into one when it opens and back to the
+  // control that opened it when it closes ---
+  let openDialog = null; // { el, opener }
+  function followDialogs(probe, before) {
+    const any = (probe.regions || []).some((r) => r.role === 'dialog');
+    const el = any ? layer.querySelector('[role="dialog"]') : null;
+    if (el && (!openDialog || openDialog.el !== el)) {
+      const opener = openDialog ? openDialog.opener : before;
+      openDialog = { el, opener };
+      if (!el.contains(document.activeElement) && keyboardUser) {
+        const first = tabbables(el)[0];
+        if (first) first.focus({ preventScroll: true });
+      }
+    } else if (!el && openDialog) {
+      const { opener } = openDialog;
+      openDialog = null;
+      const a = document.activeElement;
+      const away = !a || a === document.body || a === mainEl || !a.isConnected;
+      if (opener && opener.isConnected && away && keyboardUser) opener.focus({ preventScroll: true });
+    }
+  }
+
   function update(probe) {
     const started = performance.now();
+    const before = document.activeElement;
     stats.lastMutations = 0;
     focusLost = false;
     nodesById = new Map();
     reconcile(layerRecord, describe(probe), 'wte');
+    for (const id of errorNodes.keys()) if (!nodesById.has(id)) dropErrorMessage(id);
     announce(probe.announce);
     stats.frames++;
     followImGuiFocus();
+    followDialogs(probe, before);
     lastActive = document.activeElement;
     labelTextInput(probe);
     stats.mutations += stats.lastMutations;
@@ -662,5 +945,5 @@ window.WTEA11y = (function () {
     while (documents.size > 8) documents.delete(documents.keys().next().value);
   }
 
-  return { update, stats, describe, document: setDocument };
+  return { update, stats, describe, document: setDocument, textEntryEnded, ownsTextEntry };
 })();

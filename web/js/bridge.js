@@ -72,11 +72,19 @@ window.WTE = (function () {
     if (runtimeReady()) Module._wte_wake();
   }
 
+  // Between keystrokes the <textarea> holds the code editor's caret line (a
+  // screen reader reads it; web/js/a11y.js sets it), else nothing: what is
+  // typed is taken from each input event and the text put back.
+  let line = { text: '', caret: 0 };
+  let composing = false;
   function clearTextInput() {
-    textInput.value = '';
+    if (composing) return;
+    textInput.value = line.text;
+    if (line.text) textInput.setSelectionRange(line.caret, line.caret);
   }
 
   // --- text input ---
+  textInput.addEventListener('compositionstart', () => (composing = true));
   textInput.addEventListener('input', (e) => {
     if (e.isComposing) return; // the composed text arrives with compositionend
     const type = e.inputType || 'insertText';
@@ -84,6 +92,7 @@ window.WTE = (function () {
     clearTextInput();
   });
   textInput.addEventListener('compositionend', (e) => {
+    composing = false;
     sendText(e.data);
     clearTextInput();
   });
@@ -350,16 +359,31 @@ window.WTE = (function () {
       else window.location.hash = hash;
     },
 
+    setTextInputLine(text, caret) {
+      line = { text, caret };
+      const stale = textInput.value !== text || (text && textInput.selectionStart !== caret);
+      if (document.activeElement === textInput && stale) clearTextInput();
+    },
+
+    // A text field (or the code editor) has the caret. A field is edited in
+    // its own mirror element (web/js/a11y.js), which then keeps the focus;
+    // the hidden <textarea> serves the code editor.
     textInputState(active, x, y, w, h) {
+      const was = textActive;
       textActive = active;
+      const mirror = window.WTEA11y;
       if (active) {
         textInput.style.left = x + 'px';
         textInput.style.top = y + 'px';
         textInput.style.width = Math.max(1, w) + 'px';
         textInput.style.height = Math.max(1, h) + 'px';
-        if (document.activeElement !== textInput) textInput.focus({ preventScroll: true });
-      } else if (document.activeElement === textInput) {
-        textInput.blur();
+        if (document.activeElement !== textInput && !mirror.ownsTextEntry()) {
+          textInput.focus({ preventScroll: true });
+          clearTextInput();
+        }
+      } else {
+        if (document.activeElement === textInput) textInput.blur();
+        if (was) mirror.textEntryEnded();
       }
     },
 
