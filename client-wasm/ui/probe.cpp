@@ -27,7 +27,7 @@ std::vector<DocumentRequest> g_document_requests;
 std::string g_last_published;
 
 double css(float device_px) {
-    return std::round(device_px / scale() * 10.0) / 10.0;
+    return std::round(device_px / device_ratio() * 10.0) / 10.0;
 }
 
 void put_rect(nlohmann::json& j, ImVec2 min, ImVec2 max) {

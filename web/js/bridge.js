@@ -72,6 +72,44 @@ window.WTE = (function () {
     if (runtimeReady()) Module._wte_wake();
   }
 
+  // The browser's colour scheme, followed live: a change redraws in the new look.
+  const darkScheme = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  let prefersDark = !!(darkScheme && darkScheme.matches);
+  if (darkScheme)
+    darkScheme.addEventListener('change', (e) => {
+      prefersDark = e.matches;
+      wake();
+    });
+
+  // The UI's zoom (Ctrl + / − / 0): the steps browsers use, 50–200 %, kept
+  // for the next visit. The browser's own zoom (devicePixelRatio) works beside it.
+  const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
+  let uiZoom = 1;
+  try {
+    const kept = parseFloat(window.localStorage.getItem('wte.zoom'));
+    if (ZOOM_STEPS.includes(kept)) uiZoom = kept;
+  } catch (e) {}
+  function setZoom(z) {
+    uiZoom = z;
+    window.wteTest.zoom = z;
+    try {
+      window.localStorage.setItem('wte.zoom', String(z));
+    } catch (e) {}
+    wake();
+  }
+  function zoomKey(e) {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return false;
+    const i = ZOOM_STEPS.indexOf(uiZoom);
+    if (e.key === '+' || e.key === '=' || e.code === 'NumpadAdd')
+      setZoom(ZOOM_STEPS[Math.min(ZOOM_STEPS.length - 1, i + 1)]);
+    else if (e.key === '-' || e.key === '_' || e.code === 'NumpadSubtract')
+      setZoom(ZOOM_STEPS[Math.max(0, i - 1)]);
+    else if (e.key === '0' || e.code === 'Numpad0') setZoom(1);
+    else return false;
+    return true;
+  }
+  window.wteTest.zoom = uiZoom;
+
   function clearTextInput() {
     textInput.value = '';
   }
@@ -216,6 +254,11 @@ window.WTE = (function () {
     'keydown',
     (e) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && /^[sbikSBIK]$/.test(e.key)) e.preventDefault();
+      // Ctrl + / − / 0 zoom the UI, not the page around it.
+      if (zoomKey(e)) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
       // F1 opens the app's help, not the browser's.
       if (e.key === 'F1') e.preventDefault();
     },
@@ -269,6 +312,8 @@ window.WTE = (function () {
 
   return {
     fonts: {},
+    prefersDark: () => prefersDark,
+    uiZoom: () => uiZoom,
     leaveWarning: false, // set by the client (platform::set_leave_warning)
 
     // body: a Uint8Array or null; the reply arrives as bytes with its type.
