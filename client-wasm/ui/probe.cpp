@@ -224,9 +224,34 @@ void focus(unsigned id) {
     if (id == 0) GImGui->NavDisableHighlight = true;
 }
 
+namespace {
+// Heading levels as the mirror tells them never skip one going down (a
+// panel's h3 right under the screen's h1 reads as h2): screen readers list
+// headings as an outline. Headings inside a page's HTML are its own.
+void outline_headings() {
+    std::vector<std::pair<int, int>> documents;
+    for (const auto& r : g_regions)
+        if (r["role"] == "document")
+            documents.emplace_back(r["from"].get<int>(), r["to"].get<int>());
+    int last = 0;
+    for (auto& t : g_texts) {
+        auto h = t.find("heading");
+        if (h == t.end()) continue;
+        const int n = t["n"].get<int>();
+        if (std::any_of(documents.begin(), documents.end(),
+                        [n](const auto& d) { return n >= d.first && n < d.second; }))
+            continue;
+        const int level = std::min(h->get<int>(), last + 1);
+        *h = level;
+        last = level;
+    }
+}
+} // namespace
+
 std::string end_frame(const std::string& screen, const std::string& route) {
     while (!g_open_regions.empty())
         end_region();
+    outline_headings();
     nlohmann::json all = {{"screen", screen}, {"route", route},       {"widgets", g_widgets},
                           {"texts", g_texts}, {"regions", g_regions}, {"announce", g_announce}};
     std::string s = all.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
