@@ -7,6 +7,7 @@
 #include "screens/screens.hpp"
 #include "ui/font_arrival.hpp"
 #include "ui/probe.hpp"
+#include "ui/probe_delta.hpp"
 #include "ui/theme.hpp"
 #include "widgets/widgets.hpp"
 
@@ -270,7 +271,7 @@ void frame() {
     for (const auto& [key, html] : wte::ui::probe::take_document_html())
         wte::platform::publish_document(key, html);
     if (std::string probe =
-            wte::ui::probe::end_frame(screen, wte::client::to_hash(app.state.route));
+            wte::ui::probe::end_frame_changes(screen, wte::client::to_hash(app.state.route));
         !probe.empty())
         wte::platform::publish_probe(probe);
     wte::platform::publish_frame(app.state.frame);

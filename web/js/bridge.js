@@ -12,8 +12,17 @@ window.wteTest = {
   screen: '',
   route: '',
   frame: 0,
-  widgets: [],
-  texts: [],
+  // The frame's widgets and texts, whole (web/js/a11y.js keeps them).
+  get widgets() {
+    return window.WTEA11y ? window.WTEA11y.records().widgets : [];
+  },
+  get texts() {
+    return window.WTEA11y ? window.WTEA11y.records().texts : [];
+  },
+  // Landmarks, dialogs and rendered pages: {role, label, from, to} over the records' "n".
+  get regions() {
+    return window.WTEA11y ? window.WTEA11y.records().regions : [];
+  },
 };
 
 window.WTE = (function () {
@@ -416,12 +425,12 @@ window.WTE = (function () {
       }
     },
 
+    // The client sends a whole frame or what changed (ui/probe_delta.hpp);
+    // the mirror keeps the records, window.wteTest sees them whole.
     publishProbe(json) {
       const p = JSON.parse(json);
       window.wteTest.screen = p.screen;
       window.wteTest.route = p.route;
-      window.wteTest.widgets = p.widgets;
-      window.wteTest.texts = p.texts;
       window.WTEA11y.update(p);
     },
 
