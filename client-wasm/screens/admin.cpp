@@ -3,6 +3,7 @@
 // A control shows only with the permission it needs (the server checks
 // again). Also a teacher's "Notify members" form on the part screens.
 #include "app/admin.hpp"
+#include "screens/fit.hpp"
 #include "screens/screens.hpp"
 #include "widgets/widgets.hpp"
 #include "wte/permissions.hpp"
@@ -194,8 +195,9 @@ void draw_admin_users(AppState& s, Actions& a) {
     vspace(2);
     static const std::vector<std::string> filters = {"Everyone", "Confirmed", "Not confirmed"};
     int filter = static_cast<int>(u.filter);
-    if (segmented("user-filter", filters, filter)) a.admin.user_filter = api::UserFilter(filter);
-    ImGui::SameLine(0, 12_s);
+    if (segmented_fitted("user-filter", filters, filter))
+        a.admin.user_filter = api::UserFilter(filter);
+    beside_if_fits(button_width("Search", ButtonKind::secondary), 12_s);
     search |= button("Search", ButtonKind::secondary);
     if (search) a.admin.search_users = true;
     vspace(10);
@@ -233,8 +235,8 @@ void draw_admin_modules(AppState& s, Actions& a) {
     vspace(2);
     static const std::vector<std::string> filters = {"All", "Available", "Unavailable", "Archived"};
     int status = m.status;
-    if (segmented("module-status", filters, status)) a.admin.module_status = status;
-    ImGui::SameLine(0, 12_s);
+    if (segmented_fitted("module-status", filters, status)) a.admin.module_status = status;
+    beside_if_fits(button_width("Search", ButtonKind::secondary), 12_s);
     search |= button("Search", ButtonKind::secondary);
     if (search) a.admin.search_modules = true;
     vspace(10);

@@ -78,7 +78,9 @@ void draw_edit_dialog(TreeDialog& d, Actions& a) {
     bool submit = text_field("Title", d.title, {.focus = d.focus_title, .enabled = !d.busy});
     vspace(6);
     submit |= text_field("Label", d.label,
-                         {.hint = "Tutorial, Exercise, …", .width = 320_s, .enabled = !d.busy});
+                         {.hint = "Tutorial, Exercise, …",
+                          .width = std::min(column_width(), 320_s),
+                          .enabled = !d.busy});
     vspace(8);
     label("Status");
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2_s);
