@@ -86,13 +86,15 @@ void draw_user_row(const AdminUsers& u, const Actor& actor, const api::AdminUser
     const ImVec2 after_name = ImGui::GetItemRectMax();
     const ImVec2 top = ImGui::GetItemRectMin();
     muted(who.email, FontRole::small);
+    float text_right = ImGui::GetItemRectMax().x;
     const std::string groups = group_names(who);
     std::string meta = groups.empty() ? "No group" : groups;
     if (!who.permissions.empty())
         meta += " · " + std::to_string(who.permissions.size()) + " own permission" +
                 (who.permissions.size() == 1 ? "" : "s");
     muted(meta, FontRole::small);
-    const ImVec2 bottom = ImGui::GetCursorScreenPos();
+    text_right = std::max(text_right, ImGui::GetItemRectMax().x);
+    ImVec2 bottom = ImGui::GetCursorScreenPos();
     {
         ImFont* h3 = font(FontRole::h3);
         const float pill_h = font(FontRole::small_bold)->FontSize + 4_s;
@@ -102,6 +104,7 @@ void draw_user_row(const AdminUsers& u, const Actor& actor, const api::AdminUser
                     : who.confirmed ? "Confirmed"
                                     : "Not confirmed",
                     who.confirmed ? Tone::success : Tone::warning);
+        text_right = std::max(text_right, ImGui::GetItemRectMax().x);
     }
 
     // Buttons at the right end, in the order a person reads them.
@@ -113,11 +116,18 @@ void draw_user_row(const AdminUsers& u, const Actor& actor, const api::AdminUser
     float total = 0;
     for (const auto& [label, kind] : buttons)
         total += button_width(label, kind == 3 ? ButtonKind::danger : ButtonKind::secondary) + 8_s;
-    float x = top.x + column_width() - total + 8_s;
+    const float right = top.x + column_width();
+    float x = right - total + 8_s;
+    // Where they would cover the name and address (a phone), in rows under them.
+    const bool under = x < text_right + 12_s;
+    float y = top.y;
+    if (under) x = top.x, y = bottom.y + 2_s;
     if (u.confirm_delete != who.id && u.editing != who.id) {
         for (const auto& [label, kind] : buttons) {
             const ButtonKind bk = kind == 3 ? ButtonKind::danger : ButtonKind::secondary;
-            ImGui::SetCursorScreenPos(ImVec2(x, top.y));
+            if (under && x > top.x && x + button_width(label, bk) > right)
+                x = top.x, y = ImGui::GetItemRectMax().y + 8_s;
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
             if (button(label, bk, !busy && !u.busy_user)) {
                 if (kind == 0) a.admin.confirm_user = who.id;
                 if (kind == 1) a.admin.send_reset = who.id;
@@ -126,6 +136,7 @@ void draw_user_row(const AdminUsers& u, const Actor& actor, const api::AdminUser
             }
             x += button_width(label, bk) + 8_s;
         }
+        if (under && !buttons.empty()) bottom.y = ImGui::GetItemRectMax().y + 8_s;
     }
     ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
     ImGui::Dummy(ImVec2(1, 0));
