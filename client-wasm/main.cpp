@@ -7,6 +7,7 @@
 #include "screens/screens.hpp"
 #include "ui/font_arrival.hpp"
 #include "ui/probe.hpp"
+#include "ui/probe_delta.hpp"
 #include "ui/theme.hpp"
 #include "widgets/widgets.hpp"
 
@@ -38,7 +39,7 @@ struct Client {
     ImVec2 pointer{-FLT_MAX, -FLT_MAX};
     bool buttons[3] = {false, false, false};
     float built_scale = 0; // scale the fonts and style were built for
-    bool built_contrast = false;
+    wte::ui::Look built_look = wte::ui::Look::light;
     bool ready = false;
     std::string clipboard;
     const char* cursor = "";
@@ -71,8 +72,13 @@ bool sync_size_and_scale(Client& c) {
     c.width = w;
     c.height = h;
 
-    const float scale = static_cast<float>(dpr);
-    const bool contrast = c.app.state.high_contrast;
+    // The user's zoom (Ctrl + / −) on top of the browser's: CSS pixels stay the
+    // page's, everything drawn grows.
+    const float scale = static_cast<float>(dpr * wte::platform::ui_zoom());
+    wte::ui::set_device_ratio(static_cast<float>(dpr));
+    auto& st = c.app.state;
+    st.prefers_dark = wte::platform::prefers_dark_colours();
+    const auto look = wte::ui::choose_look(st.high_contrast, st.theme, st.prefers_dark);
     // A late font (bold italic) replaces its fallback as soon as it is here.
     if (scale != c.built_scale || wte::ui::late_font_arrived(wte::platform::font_bytes)) {
         wte::ui::set_scale(scale);
@@ -82,11 +88,12 @@ bool sync_size_and_scale(Client& c) {
         ImGui_ImplOpenGL3_CreateFontsTexture();
         changed = true;
     }
-    if (scale != c.built_scale || contrast != c.built_contrast) {
-        wte::ui::set_high_contrast(contrast);
+    if (scale != c.built_scale || look != c.built_look) {
+        wte::ui::set_look(look);
         wte::ui::apply_style();
+        wte::platform::set_page_look(static_cast<int>(look));
         c.built_scale = scale;
-        c.built_contrast = contrast;
+        c.built_look = look;
         changed = true;
     }
     return changed;
@@ -210,7 +217,7 @@ const char* css_cursor(ImGuiMouseCursor cursor) {
 void sync_text_input() {
     ImVec2 min, max;
     const bool active = ImGui::GetIO().WantTextInput && wte::ui::active_text_field(min, max);
-    const float s = wte::ui::scale();
+    const float s = wte::ui::device_ratio();
     wte::platform::text_input_state(active, min.x / s, min.y / s, (max.x - min.x) / s,
                                     (max.y - min.y) / s);
 }
@@ -268,7 +275,7 @@ void frame() {
     for (const auto& [key, html] : wte::ui::probe::take_document_html())
         wte::platform::publish_document(key, html);
     if (std::string probe =
-            wte::ui::probe::end_frame(screen, wte::client::to_hash(app.state.route));
+            wte::ui::probe::end_frame_changes(screen, wte::client::to_hash(app.state.route));
         !probe.empty())
         wte::platform::publish_probe(probe);
     wte::platform::publish_frame(app.state.frame);

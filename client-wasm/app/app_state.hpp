@@ -52,6 +52,8 @@ struct AppState {
     ImportPanel import_panel;             // app/transfer.hpp: a ZIP on its way in
 
     bool high_contrast = false;
+    ThemeChoice theme = ThemeChoice::system; // the account's choice
+    bool prefers_dark = false;               // the browser's prefers-color-scheme
     int frame = 0;
 };
 

@@ -115,6 +115,20 @@ void apply(App& app, ProfileActions& a) {
         p.contrast_request = app.requests().send(std::move(r));
     }
 
+    if (a.theme) {
+        s.theme = *a.theme;
+        s.session.current.user.options.theme = *a.theme;
+        api::ProfileChange c;
+        c.theme = *a.theme;
+        Request r =
+            send_json("PATCH", api::path_user(me(app)), api::to_json(c), [&app](const Reply& r) {
+                if (r.id != app.state.profile.theme_request || !r.ok()) return;
+                take_user(app, r.data);
+            });
+        r.key = "theme";
+        p.theme_request = app.requests().send(std::move(r));
+    }
+
     if (a.save_name && !p.name_form.busy) {
         const std::string name = trim(p.name);
         if (Refusal no = check_person_name(name)) {

@@ -37,6 +37,7 @@ struct ProfileScreen {
     std::string delete_password;
     FormState delete_form;
     int contrast_request = 0;
+    int theme_request = 0;
 };
 
 // #/confirm-email/TOKEN: the link mailed to a new address.
@@ -53,9 +54,10 @@ struct ProfileActions {
     std::optional<bool> ask_delete; // false: keep the account
     bool delete_account = false;
     std::optional<bool> high_contrast;
+    std::optional<ThemeChoice> theme;
     bool any() const {
         return save_name || change_email || change_password || ask_delete || delete_account ||
-               high_contrast;
+               high_contrast || theme;
     }
 };
 

@@ -15,6 +15,7 @@ void apply_session(App& app, const json& body) {
     s.error.clear();
     app.requests().set_csrf_token(s.current.csrf_token);
     app.state.high_contrast = s.current.user.options.high_contrast;
+    app.state.theme = s.current.user.options.theme;
 }
 
 } // namespace

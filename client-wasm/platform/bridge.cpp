@@ -212,6 +212,15 @@ EM_JS(void, js_publish_content_times, (double draw_ms, double layout_ms), {
 EM_JS(int, js_media_matches, (const char* query), {
     return window.matchMedia && window.matchMedia(UTF8ToString(query)).matches ? 1 : 0;
 });
+EM_JS(int, js_prefers_dark, (), {
+    return WTE.prefersDark() ? 1 : 0;
+});
+EM_JS(double, js_ui_zoom, (), {
+    return WTE.uiZoom();
+});
+EM_JS(void, js_set_page_look, (int look), {
+    document.documentElement.dataset.look = ["light", "dark", "contrast"][look] || "light";
+});
 EM_JS(double, js_now_unix_seconds, (), {
     return Date.now() / 1000;
 });
@@ -356,10 +365,20 @@ bool prefers_more_contrast() {
     return js_media_matches("(prefers-contrast: more)") ||
            js_media_matches("(forced-colors: active)");
 }
+bool prefers_dark_colours() {
+    return js_prefers_dark() != 0;
+}
+void set_page_look(int look) {
+    js_set_page_look(look);
+}
 bool prefers_reduced_motion() {
     return js_media_matches("(prefers-reduced-motion: reduce)");
 }
 
+double ui_zoom() {
+    const double z = js_ui_zoom();
+    return z >= 0.5 && z <= 2.0 ? z : 1.0;
+}
 double device_pixel_ratio() {
     double r = emscripten_get_device_pixel_ratio();
     return r > 0 ? r : 1.0;

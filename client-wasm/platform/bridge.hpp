@@ -114,9 +114,16 @@ bool take_wake_up();
 // (or forced colours), prefers-reduced-motion: reduce ---
 bool prefers_more_contrast();
 bool prefers_reduced_motion();
+// prefers-color-scheme: dark, kept by the page as it changes (a change wakes the client).
+bool prefers_dark_colours();
+// The page behind the canvas (loading screen, overscroll) in the client's look:
+// 0 light, 1 dark, 2 high contrast (ui::Look).
+void set_page_look(int look);
 
 // --- Canvas and cursor ---
 double device_pixel_ratio();
+// The UI's own zoom, 0.5–2 (Ctrl + / − / 0 in web/js/bridge.js, kept in localStorage).
+double ui_zoom();
 void canvas_css_size(double& width, double& height);
 // Sets the canvas backing store (device pixels) when it differs.
 void set_canvas_size(int width, int height);

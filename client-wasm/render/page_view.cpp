@@ -44,10 +44,10 @@ struct PageCache {
     std::unique_ptr<rst::Block> title_block; // on the heap: units point at it across moves
     std::vector<Unit> units;
     std::map<std::string, std::vector<QuestionInfo>> quizzes;
-    // Layout for (width, scale, contrast, version, font atlas): runs keep
+    // Layout for (width, scale, look, version, font atlas): runs keep
     // ImFont pointers, which a rebuilt atlas (a late font) replaces.
     float width = -1, scale = 0;
-    bool contrast = false;
+    ui::Look look = ui::Look::light;
     int version = -1;
     int fonts = -1;
     std::vector<LaidBlock> laid;
@@ -814,15 +814,14 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
     if (opened) open_page(r, ctx);
 
     const float width = std::min(ui::column_width(), 760.0f * ui::scale());
-    if (width != r.page.width || ui::scale() != r.page.scale ||
-        ui::high_contrast() != r.page.contrast || r.state.version != r.page.version ||
-        ui::fonts_generation() != r.page.fonts) {
+    if (width != r.page.width || ui::scale() != r.page.scale || ui::look() != r.page.look ||
+        r.state.version != r.page.version || ui::fonts_generation() != r.page.fonts) {
         const auto layout_started = std::chrono::steady_clock::now();
         layout_page(r, width);
         r.layout_ms = ms_since(layout_started);
         r.page.width = width;
         r.page.scale = ui::scale();
-        r.page.contrast = ui::high_contrast();
+        r.page.look = ui::look();
         r.page.version = r.state.version;
         r.page.fonts = ui::fonts_generation();
     }

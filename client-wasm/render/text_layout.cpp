@@ -131,9 +131,10 @@ void apply_css(const std::string& css, TextStyle& st) {
         else if (prop == "text-decoration" || prop == "text-decoration-line") {
             st.underline = value.find("underline") != std::string::npos;
             st.strike = value.find("line-through") != std::string::npos;
-        } else if (prop == "color" && !ui::high_contrast() && parse_css_colour(value, c))
+        } else if (prop == "color" && ui::look() == ui::Look::light && parse_css_colour(value, c))
             st.colour = c;
-        else if (prop == "background-color" && !ui::high_contrast() && parse_css_colour(value, c))
+        else if (prop == "background-color" && ui::look() == ui::Look::light &&
+                 parse_css_colour(value, c))
             st.background = c;
     }
 }

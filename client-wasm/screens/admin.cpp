@@ -3,6 +3,7 @@
 // A control shows only with the permission it needs (the server checks
 // again). Also a teacher's "Notify members" form on the part screens.
 #include "app/admin.hpp"
+#include "screens/fit.hpp"
 #include "screens/screens.hpp"
 #include "widgets/widgets.hpp"
 #include "wte/permissions.hpp"
@@ -85,13 +86,15 @@ void draw_user_row(const AdminUsers& u, const Actor& actor, const api::AdminUser
     const ImVec2 after_name = ImGui::GetItemRectMax();
     const ImVec2 top = ImGui::GetItemRectMin();
     muted(who.email, FontRole::small);
+    float text_right = ImGui::GetItemRectMax().x;
     const std::string groups = group_names(who);
     std::string meta = groups.empty() ? "No group" : groups;
     if (!who.permissions.empty())
         meta += " · " + std::to_string(who.permissions.size()) + " own permission" +
                 (who.permissions.size() == 1 ? "" : "s");
     muted(meta, FontRole::small);
-    const ImVec2 bottom = ImGui::GetCursorScreenPos();
+    text_right = std::max(text_right, ImGui::GetItemRectMax().x);
+    ImVec2 bottom = ImGui::GetCursorScreenPos();
     {
         ImFont* h3 = font(FontRole::h3);
         const float pill_h = font(FontRole::small_bold)->FontSize + 4_s;
@@ -101,6 +104,7 @@ void draw_user_row(const AdminUsers& u, const Actor& actor, const api::AdminUser
                     : who.confirmed ? "Confirmed"
                                     : "Not confirmed",
                     who.confirmed ? Tone::success : Tone::warning);
+        text_right = std::max(text_right, ImGui::GetItemRectMax().x);
     }
 
     // Buttons at the right end, in the order a person reads them.
@@ -112,11 +116,18 @@ void draw_user_row(const AdminUsers& u, const Actor& actor, const api::AdminUser
     float total = 0;
     for (const auto& [label, kind] : buttons)
         total += button_width(label, kind == 3 ? ButtonKind::danger : ButtonKind::secondary) + 8_s;
-    float x = top.x + column_width() - total + 8_s;
+    const float right = top.x + column_width();
+    float x = right - total + 8_s;
+    // Where they would cover the name and address (a phone), in rows under them.
+    const bool under = x < text_right + 12_s;
+    float y = top.y;
+    if (under) x = top.x, y = bottom.y + 2_s;
     if (u.confirm_delete != who.id && u.editing != who.id) {
         for (const auto& [label, kind] : buttons) {
             const ButtonKind bk = kind == 3 ? ButtonKind::danger : ButtonKind::secondary;
-            ImGui::SetCursorScreenPos(ImVec2(x, top.y));
+            if (under && x > top.x && x + button_width(label, bk) > right)
+                x = top.x, y = ImGui::GetItemRectMax().y + 8_s;
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
             if (button(label, bk, !busy && !u.busy_user)) {
                 if (kind == 0) a.admin.confirm_user = who.id;
                 if (kind == 1) a.admin.send_reset = who.id;
@@ -125,6 +136,7 @@ void draw_user_row(const AdminUsers& u, const Actor& actor, const api::AdminUser
             }
             x += button_width(label, bk) + 8_s;
         }
+        if (under && !buttons.empty()) bottom.y = ImGui::GetItemRectMax().y + 8_s;
     }
     ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
     ImGui::Dummy(ImVec2(1, 0));
@@ -194,8 +206,9 @@ void draw_admin_users(AppState& s, Actions& a) {
     vspace(2);
     static const std::vector<std::string> filters = {"Everyone", "Confirmed", "Not confirmed"};
     int filter = static_cast<int>(u.filter);
-    if (segmented("user-filter", filters, filter)) a.admin.user_filter = api::UserFilter(filter);
-    ImGui::SameLine(0, 12_s);
+    if (segmented_fitted("user-filter", filters, filter))
+        a.admin.user_filter = api::UserFilter(filter);
+    beside_if_fits(button_width("Search", ButtonKind::secondary), 12_s);
     search |= button("Search", ButtonKind::secondary);
     if (search) a.admin.search_users = true;
     vspace(10);
@@ -233,8 +246,8 @@ void draw_admin_modules(AppState& s, Actions& a) {
     vspace(2);
     static const std::vector<std::string> filters = {"All", "Available", "Unavailable", "Archived"};
     int status = m.status;
-    if (segmented("module-status", filters, status)) a.admin.module_status = status;
-    ImGui::SameLine(0, 12_s);
+    if (segmented_fitted("module-status", filters, status)) a.admin.module_status = status;
+    beside_if_fits(button_width("Search", ButtonKind::secondary), 12_s);
     search |= button("Search", ButtonKind::secondary);
     if (search) a.admin.search_modules = true;
     vspace(10);

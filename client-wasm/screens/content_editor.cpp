@@ -4,6 +4,7 @@
 // Scrolling the source scrolls the preview to the block of the first
 // visible line; a click in the preview puts the caret on its block's line.
 #include "app/content_editor.hpp"
+#include "screens/fit.hpp"
 #include "screens/screens.hpp"
 #include "ui/probe.hpp"
 #include "widgets/widgets.hpp"
@@ -34,8 +35,9 @@ const char* save_text(const ContentEditorState& e) {
 void draw_toolbar(ContentEditorState& e, Actions& a) {
     ContentEditorActions& c = a.content_editor;
     const float gap = 4_s;
-    auto tool = [&](const char* label, bool same_line = true) {
-        if (same_line) ImGui::SameLine(0, gap);
+    // The tools wrap onto more rows where the column is narrow (a phone, 200 % zoom).
+    auto tool = [&](const char* label) {
+        beside_if_fits(button_width(label, ButtonKind::secondary), gap);
         return button(label, ButtonKind::secondary);
     };
     if (button(e.save_request ? "Saving…" : "Save", ButtonKind::primary,
@@ -44,7 +46,10 @@ void draw_toolbar(ContentEditorState& e, Actions& a) {
     if (tool("Bold")) c.wrap = "**";
     if (tool("Italic")) c.wrap = "*";
     if (tool("Code")) c.wrap = "``";
-    ImGui::SameLine(0, 16_s);
+    {
+        FontScope f(FontRole::small);
+        beside_if_fits(ImGui::CalcTextSize("Insert:").x, 16_s);
+    }
     muted("Insert:", FontRole::small);
     if (tool("Heading")) c.insert = InsertKind::heading;
     if (tool("List")) c.insert = InsertKind::list;
@@ -315,10 +320,17 @@ void draw_content_editor(AppState& s, Actions& a) {
         draw_compare(e, ImVec2(width, height));
         return;
     }
-    const float left = std::floor((width - 12_s) * 0.5f);
-    draw_source(e, a, ImVec2(left, height));
-    ImGui::SameLine(0, 12_s);
-    draw_preview(e, a, ImVec2(width - left - 12_s, height));
+    if (width < 640_s) {
+        // Too narrow for two panes side by side: the preview under the source.
+        draw_source(e, a, ImVec2(width, std::max(320_s, height * 0.6f)));
+        vspace(12);
+        draw_preview(e, a, ImVec2(width, std::max(320_s, height * 0.6f)));
+    } else {
+        const float left = std::floor((width - 12_s) * 0.5f);
+        draw_source(e, a, ImVec2(left, height));
+        ImGui::SameLine(0, 12_s);
+        draw_preview(e, a, ImVec2(width - left - 12_s, height));
+    }
 
     // Scrolling the source takes the preview to the block of its first line.
     if (const int first = e.editor.first_visible_line(); first != e.synced_line) {

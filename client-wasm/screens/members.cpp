@@ -3,6 +3,7 @@
 // page; per member a role picker, block / unblock and remove (asked once
 // more). Drawn only; app/members.cpp sends and reloads. Also the "Members"
 // and "Statistics" buttons of the module and part screens.
+#include "screens/fit.hpp"
 #include "screens/screens.hpp"
 #include "widgets/widgets.hpp"
 
@@ -89,6 +90,7 @@ void draw_member_row(const MembersScreen& m, const api::Member& who, Actions& a)
     heading(who.name.empty() ? who.email : who.name, 3);
     const ImVec2 after_name = ImGui::GetItemRectMax();
     muted(who.email, FontRole::small);
+    const float email_right = ImGui::GetItemRectMax().x;
     const ImVec2 bottom = ImGui::GetCursorScreenPos();
     {
         ImFont* h3 = font(FontRole::h3);
@@ -107,9 +109,14 @@ void draw_member_row(const MembersScreen& m, const api::Member& who, Actions& a)
     const float w_remove = button_width("Remove", ButtonKind::danger);
     float x = right - w_remove - w_block - 8_s - (blocked ? 0 : w_role + 8_s);
     float below = bottom.y;
+    // Where they would cover the name and address (a phone), under them instead.
+    const float text_right = std::max(email_right, ImGui::GetItemRectMax().x);
+    const bool under = x < text_right + 12_s;
+    const float row_y = under ? bottom.y + 2_s : top.y;
+    if (under) x = top.x;
     if (!confirming) {
         if (!blocked) {
-            ImGui::SetCursorScreenPos(ImVec2(x, top.y));
+            ImGui::SetCursorScreenPos(ImVec2(x, row_y));
             ImGui::BeginGroup();
             const int picked = picker(role_label.c_str(), role_names, role_index(who.role));
             ImGui::EndGroup();
@@ -118,12 +125,13 @@ void draw_member_row(const MembersScreen& m, const api::Member& who, Actions& a)
                 a.members.set_role = {who.user_id, role_choices[static_cast<std::size_t>(picked)]};
             x += w_role + 8_s;
         }
-        ImGui::SetCursorScreenPos(ImVec2(x, top.y));
+        ImGui::SetCursorScreenPos(ImVec2(x, row_y));
         if (button(block_label, ButtonKind::secondary, !busy))
             a.members.set_blocked = {who.user_id, !blocked};
         x += w_block + 8_s;
-        ImGui::SetCursorScreenPos(ImVec2(x, top.y));
+        ImGui::SetCursorScreenPos(ImVec2(x, row_y));
         if (button("Remove", ButtonKind::danger, !busy)) a.members.ask_remove = who.user_id;
+        below = std::max(below, ImGui::GetItemRectMax().y + 4_s);
     }
     ImGui::SetCursorScreenPos(ImVec2(top.x, below));
     ImGui::Dummy(ImVec2(1, 0));
@@ -184,8 +192,8 @@ void draw_members(AppState& s, Actions& a) {
     static const std::vector<std::string> filters = {"Everyone", "Owners", "Tutors", "Students",
                                                      "Blocked"};
     int filter = static_cast<int>(m.filter);
-    if (segmented("role-filter", filters, filter)) a.members.filter = MemberFilter(filter);
-    ImGui::SameLine(0, 12_s);
+    if (segmented_fitted("role-filter", filters, filter)) a.members.filter = MemberFilter(filter);
+    beside_if_fits(button_width("Search", ButtonKind::secondary), 12_s);
     search |= button("Search", ButtonKind::secondary);
     if (search) a.members.search = true;
     vspace(10);

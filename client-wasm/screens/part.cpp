@@ -56,7 +56,10 @@ void draw_learner_progress(const AppState& s, const PartView& v, Actions& a) {
     const api::PageProgress* current =
         p->current_page_id ? page_progress(p, *p->current_page_id) : nullptr;
     if (current) {
-        const std::string label = "Continue where you left off: " + current->title;
+        std::string label = "Continue where you left off: " + current->title;
+        // On two lines where one does not fit (a phone): the same words.
+        if (button_width(label.c_str()) > column_width())
+            label = "Continue where you left off:\n" + current->title;
         if (button(label.c_str())) a.navigate = route_part(current->page_id);
     } else if (button("Start")) {
         a.navigate = route_part(p->pages.front().page_id);

@@ -288,11 +288,11 @@ void draw_part_files(AppState& s, Actions& a) {
     vspace(20);
     draw_list(s, a, AssetKind::template_file, t0, t1);
     // For the drop: where the templates are, in CSS px from the canvas's top left.
-    files.templates_top = (t0.y - 10_s) / scale();
-    files.templates_bottom = (t1.y + 10_s) / scale();
+    files.templates_top = (t0.y - 10_s) / device_ratio();
+    files.templates_bottom = (t1.y + 10_s) / device_ratio();
 
     if (files.hover.active) {
-        const float y = files.hover.y * scale();
+        const float y = files.hover.y * device_ratio();
         const bool on_templates = y >= t0.y - 10_s && y <= t1.y + 10_s;
         const ImVec2 m0 = on_templates ? t0 : a0, m1 = on_templates ? t1 : a1;
         drop_outline(ImVec2(m0.x - 8_s, m0.y - 8_s), ImVec2(m1.x + 8_s, m1.y + 8_s));

@@ -106,6 +106,12 @@ void draw_profile(AppState& s, Actions& a) {
     heading("Display", 3);
     bool on = s.high_contrast;
     if (toggle("Use high contrast colours", on)) a.profile.high_contrast = on;
+    vspace(6);
+    label("Theme");
+    // System follows the browser's light or dark setting; high contrast wins over both.
+    int theme = static_cast<int>(s.theme);
+    if (segmented("Theme", {"System", "Light", "Dark"}, theme))
+        a.profile.theme = static_cast<ThemeChoice>(theme);
     muted("Saved in your account: every device you sign in on shows it.", FontRole::small);
     end_panel();
     vspace(12);

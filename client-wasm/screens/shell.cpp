@@ -16,42 +16,60 @@ namespace {
 
 using namespace wte::ui;
 
-void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
-    const float h = 64_s;
-    ImGui::BeginChild("##topbar", ImVec2(0, h), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+// Where the whole bar does not fit (a phone, 200 % zoom), the tabs that fit
+// stay and a Menu button opens the rest as rows under the bar: nothing is
+// ever dropped. Whether the menu is open is view state only, like ImGui's
+// own open flags of a tree node.
+// It closes when the screen changes.
+bool g_top_menu_open = false;
+std::string g_top_menu_route;
+bool top_menu_open(const AppState& s, bool toggle = false) {
+    const std::string route = to_hash(s.route);
+    if (g_top_menu_open && route != g_top_menu_route) g_top_menu_open = false;
+    if (toggle) g_top_menu_open = !g_top_menu_open;
+    g_top_menu_route = route;
+    return g_top_menu_open;
+}
+
+void draw_brand(float& x, float h, bool narrow, bool tiny) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 o = ImGui::GetWindowPos();
-    const float w = ImGui::GetWindowWidth();
-    dl->AddRectFilled(o, ImVec2(o.x + w, o.y + h), p.surface_sunken);
-    dl->AddLine(ImVec2(o.x, o.y + h - 1_s), ImVec2(o.x + w, o.y + h - 1_s), p.border, 1_s);
-    const bool narrow = w < 720_s;
-    const bool tiny = w < 520_s;
-
-    // Brand: a mark and the name; clicking it goes to the module list.
-    float x = narrow ? 12_s : 24_s;
     const float mark = 32_s;
     ImGui::SetCursorPos(ImVec2(x, (h - mark) * 0.5f));
-    {
-        const ImVec2 m0 = ImGui::GetCursorScreenPos();
-        dl->AddRectFilled(m0, ImVec2(m0.x + mark, m0.y + mark), p.accent, 8_s);
-        ImFont* f = font(FontRole::h3);
-        const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "W");
-        dl->AddText(f, f->FontSize,
-                    ImVec2(m0.x + (mark - ts.x) * 0.5f, m0.y + (mark - ts.y) * 0.5f), p.on_accent,
-                    "W");
-        x += mark + (tiny ? 14_s : 10_s);
-    }
-    if (!tiny) {
-        FontScope f(FontRole::h3);
-        const char* name = narrow ? "WTE" : "Web Teaching Environment";
-        const ImVec2 ts = ImGui::CalcTextSize(name);
-        ImGui::SetCursorPos(ImVec2(x, (h - ts.y) * 0.5f));
-        ColorScope c(ImGuiCol_Text, p.heading);
-        ImGui::TextUnformatted(name);
-        x += ts.x + (narrow ? 12_s : 28_s);
-    }
+    const ImVec2 m0 = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(m0, ImVec2(m0.x + mark, m0.y + mark), p.accent, 8_s);
+    ImFont* f = font(FontRole::h3);
+    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "W");
+    dl->AddText(f, f->FontSize, ImVec2(m0.x + (mark - ts.x) * 0.5f, m0.y + (mark - ts.y) * 0.5f),
+                p.on_accent, "W");
+    x += mark + (tiny ? 14_s : 10_s);
+    if (tiny) return;
+    FontScope fs(FontRole::h3);
+    const char* name = narrow ? "WTE" : "Web Teaching Environment";
+    const ImVec2 ns = ImGui::CalcTextSize(name);
+    ImGui::SetCursorPos(ImVec2(x, (h - ns.y) * 0.5f));
+    ColorScope c(ImGuiCol_Text, p.heading);
+    ImGui::TextUnformatted(name);
+    x += ns.x + (narrow ? 12_s : 28_s);
+}
+
+// What tab() takes: the bold label and its padding.
+float tabs_width(std::initializer_list<const char*> labels) {
+    ImFont* bold = font(FontRole::bold);
+    float w = 0;
+    for (const char* l : labels)
+        w += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, l).x + 28_s + 4_s;
+    return w;
+}
+
+const std::string& user_shown(const AppState& s) {
+    const User& u = s.session.current.user;
+    return u.name.empty() ? u.email : u.name;
+}
+
+void draw_full_bar(AppState& s, Actions& a, const std::string& screen, float w, float h) {
+    float x = 24_s;
+    draw_brand(x, h, false, false);
     {
         FontScope f(FontRole::body);
         const float tab_h = ImGui::GetTextLineHeight() + 20_s;
@@ -59,57 +77,144 @@ void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
         if (tab("Modules", screen == "modules")) a.navigate = route_modules();
         ImGui::SameLine(0, 4_s);
         if (tab("My modules", screen == "my-modules")) a.navigate = route_my_modules();
-        if (can_administer(session::actor(s.session)) && !narrow) {
+        if (can_administer(session::actor(s.session))) {
             ImGui::SameLine(0, 4_s);
             if (tab("Administration", screen.rfind("admin", 0) == 0))
                 a.navigate = admin::first_route(s);
         }
-        x = ImGui::GetItemRectMax().x - o.x + 16_s; // where the free space starts
     }
-
     // Right side, laid out from the right edge.
-    float right = w - (narrow ? 12_s : 24_s);
+    float right = w - 24_s;
     {
         FontScope f(FontRole::body);
-        const float bw = ImGui::CalcTextSize("Sign out").x + 36_s;
         const float bh = ImGui::GetTextLineHeight() + 20_s;
-        right -= bw;
+        right -= ImGui::CalcTextSize("Sign out").x + 36_s;
         ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
         if (button("Sign out", ButtonKind::secondary)) a.session.sign_out = true;
-        // Help where it fits beside the tabs (F1 opens it anyway).
-        const float hw = ImGui::CalcTextSize("Help").x + 36_s;
-        if (right - hw - 8_s >= x) {
-            right -= hw + 8_s;
-            ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
-            if (button("Help", s.help.open ? ButtonKind::primary : ButtonKind::subtle))
-                a.help.toggle = true;
-        }
+        right -= ImGui::CalcTextSize("Help").x + 36_s + 8_s;
+        ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
+        if (button("Help", s.help.open ? ButtonKind::primary : ButtonKind::subtle))
+            a.help.toggle = true;
     }
-    // The toggle and the user's name only where they fit beside the tabs.
+    FontScope f(FontRole::small);
+    right -= 34_s + 8_s + ImGui::CalcTextSize("High contrast").x + 20_s;
+    ImGui::SetCursorPos(ImVec2(right, (h - 20_s) * 0.5f));
+    bool on = s.high_contrast;
+    if (toggle("High contrast", on)) a.profile.high_contrast = on;
+    const std::string& who = user_shown(s);
+    right -= ImGui::CalcTextSize(who.c_str()).x + 20_s;
+    ImGui::SetCursorPos(ImVec2(right, (h - ImGui::GetTextLineHeight()) * 0.5f));
+    if (link(who, FontRole::small, "##profile-link")) a.navigate = route_profile();
+}
+
+// The bar's width when everything is on one row.
+float full_bar_width(const AppState& s) {
+    FontScope f(FontRole::body);
+    float w = 24_s + 32_s + 10_s + 28_s + 24_s;
     {
-        FontScope f(FontRole::small);
-        const float tw = 34_s + 8_s + ImGui::CalcTextSize("High contrast").x;
-        if (right - tw - 20_s >= x) {
-            right -= tw + 20_s;
-            ImGui::SetCursorPos(ImVec2(right, (h - 20_s) * 0.5f));
-            bool on = s.high_contrast;
-            if (toggle("High contrast", on)) a.profile.high_contrast = on;
-        }
+        FontScope h3(FontRole::h3);
+        w += ImGui::CalcTextSize("Web Teaching Environment").x;
     }
+    w += tabs_width({"Modules", "My modules"});
+    if (can_administer(session::actor(s.session))) w += tabs_width({"Administration"});
+    w += ImGui::CalcTextSize("Sign outHelp").x + 2 * 36_s + 8_s + 16_s;
+    FontScope small(FontRole::small);
+    w += 34_s + 8_s + ImGui::CalcTextSize("High contrast").x + 20_s;
+    w += ImGui::CalcTextSize(user_shown(s).c_str()).x + 20_s;
+    return w;
+}
+
+void draw_compact_bar(AppState& s, Actions& a, const std::string& screen, float w, float h) {
+    const bool tiny = w < 520_s;
+    float x = 12_s;
+    draw_brand(x, h, true, tiny);
+    const bool open = top_menu_open(s);
+    float right = w - 12_s;
     {
-        FontScope f(FontRole::small);
-        const std::string& who = s.session.current.user.name.empty() ? s.session.current.user.email
-                                                                     : s.session.current.user.name;
-        // The user's name leads to their profile; where it does not fit, "Profile".
-        const std::string shown =
-            right - ImGui::CalcTextSize(who.c_str()).x - 20_s >= x ? who : "Profile";
-        const float tw = ImGui::CalcTextSize(shown.c_str()).x;
-        if (right - tw - 20_s >= x) {
-            right -= tw + 20_s;
-            ImGui::SetCursorPos(ImVec2(right, (h - ImGui::GetTextLineHeight()) * 0.5f));
-            if (link(shown, FontRole::small, "##profile-link")) a.navigate = route_profile();
+        FontScope f(FontRole::body);
+        const float bh = ImGui::GetTextLineHeight() + 20_s;
+        right -= button_width("Menu", ButtonKind::secondary);
+        ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
+        if (button("Menu", open ? ButtonKind::primary : ButtonKind::secondary))
+            top_menu_open(s, true);
+        probe::widget_expanded(open);
+    }
+    // The tabs where they fit beside the brand; else in the menu.
+    bool tabs_in_bar = false;
+    {
+        FontScope f(FontRole::body);
+        tabs_in_bar = x + tabs_width({"Modules", "My modules"}) + 8_s <= right;
+        if (tabs_in_bar) {
+            const float tab_h = ImGui::GetTextLineHeight() + 20_s;
+            ImGui::SetCursorPos(ImVec2(x, (h - tab_h) * 0.5f));
+            if (tab("Modules", screen == "modules")) a.navigate = route_modules();
+            ImGui::SameLine(0, 4_s);
+            if (tab("My modules", screen == "my-modules")) a.navigate = route_my_modules();
         }
     }
+    if (!open) return;
+
+    // The menu: one row each, under the bar.
+    ImGui::SetCursorPos(ImVec2(0, h + 4_s));
+    begin_inset(12);
+    bool chosen = false;
+    if (!tabs_in_bar) {
+        if (tab("Modules", screen == "modules")) a.navigate = route_modules(), chosen = true;
+        if (tab("My modules", screen == "my-modules"))
+            a.navigate = route_my_modules(), chosen = true;
+    }
+    if (can_administer(session::actor(s.session)) &&
+        tab("Administration", screen.rfind("admin", 0) == 0))
+        a.navigate = admin::first_route(s), chosen = true;
+    if (link(user_shown(s), FontRole::body, "##profile-link"))
+        a.navigate = route_profile(), chosen = true;
+    vspace(2);
+    bool on = s.high_contrast;
+    if (toggle("High contrast", on)) a.profile.high_contrast = on;
+    vspace(2);
+    if (button("Help", s.help.open ? ButtonKind::primary : ButtonKind::subtle))
+        a.help.toggle = true, chosen = true;
+    ImGui::SameLine(0, 8_s);
+    if (button("Sign out", ButtonKind::secondary)) a.session.sign_out = true, chosen = true;
+    end_inset();
+    if (chosen) top_menu_open(s, true);
+}
+
+// The menu's rows under a compact bar (0 when closed).
+float menu_height(const AppState& s, bool tabs_in_bar) {
+    if (!top_menu_open(s)) return 0;
+    FontScope f(FontRole::body);
+    const float row = ImGui::GetTextLineHeight() + 20_s + ImGui::GetStyle().ItemSpacing.y;
+    int rows = 3 + (tabs_in_bar ? 0 : 2) + (can_administer(session::actor(s.session)) ? 1 : 0);
+    return rows * row + 12_s;
+}
+
+void draw_top_bar(AppState& s, Actions& a, const std::string& screen) {
+    const float bar_h = 64_s;
+    const float w = ImGui::GetContentRegionAvail().x;
+    const bool compact = full_bar_width(s) > w;
+    bool tabs_in_bar = true;
+    if (compact) {
+        FontScope f(FontRole::body);
+        ImFont* h3 = font(FontRole::h3);
+        const float wte = h3->CalcTextSizeA(h3->FontSize, FLT_MAX, 0, "WTE").x;
+        const float brand = 12_s + 32_s + (w < 520_s ? 14_s : 10_s + wte + 12_s);
+        tabs_in_bar = brand + tabs_width({"Modules", "My modules"}) + 8_s +
+                          button_width("Menu", ButtonKind::secondary) + 12_s <=
+                      w;
+    }
+    const float h = bar_h + (compact ? menu_height(s, tabs_in_bar) : 0.0f);
+    ImGui::BeginChild("##topbar", ImVec2(0, h), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const Palette& p = palette();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 o = ImGui::GetWindowPos();
+    dl->AddRectFilled(o, ImVec2(o.x + w, o.y + h), p.surface_sunken);
+    dl->AddLine(ImVec2(o.x, o.y + h - 1_s), ImVec2(o.x + w, o.y + h - 1_s), p.border, 1_s);
+    if (compact)
+        draw_compact_bar(s, a, screen, w, bar_h);
+    else
+        draw_full_bar(s, a, screen, w, bar_h);
     ImGui::EndChild();
 }
 

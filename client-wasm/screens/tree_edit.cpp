@@ -87,7 +87,7 @@ void draw_edit_dialog(TreeDialog& d, Actions& a) {
     vspace(6);
     submit |= text_field("Label", d.label,
                          {.hint = "Tutorial, Exercise, …",
-                          .width = 320_s,
+                          .width = std::min(column_width(), 320_s),
                           .enabled = !d.busy,
                           .error = error_on(d, "label")});
     vspace(8);

@@ -1,6 +1,7 @@
 // Collects the widgets and texts of one frame and hands them to
 // main.cpp, which publishes it to web/js/bridge.js (see ui/probe.hpp).
 #include "ui/probe.hpp"
+#include "ui/probe_delta.hpp"
 
 #include "ui/theme.hpp"
 
@@ -9,6 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -30,7 +33,7 @@ std::optional<FieldEdit> g_field_edit; // the newest one: it holds the field's w
 std::string g_last_published;
 
 double css(float device_px) {
-    return std::round(device_px / scale() * 10.0) / 10.0;
+    return std::round(device_px / device_ratio() * 10.0) / 10.0;
 }
 
 void put_rect(nlohmann::json& j, ImVec2 min, ImVec2 max) {
@@ -264,15 +267,226 @@ bool focus_moved_away(unsigned id) {
     return g_focus_moved && g_focus_moved_to != id;
 }
 
-std::string end_frame(const std::string& screen, const std::string& route) {
-    g_focus_moved = false;
+namespace {
+
+void close_regions() {
     while (!g_open_regions.empty())
         end_region();
+}
+
+// --- the last frame the mirror got, by record key ---
+struct Sent {
+    std::string screen, route;
+    std::vector<std::string> keys; // in draw order
+    std::unordered_map<std::string, nlohmann::json> records;
+    nlohmann::json regions = nlohmann::json::array();
+    nlohmann::json announce = nlohmann::json::array();
+    bool any = false;
+};
+Sent g_sent;
+
+// Keys in draw order (widgets and texts merged by "n"), each written into its record.
+std::vector<std::string> key_records() {
+    std::vector<std::pair<int, nlohmann::json*>> all;
+    all.reserve(g_widgets.size() + g_texts.size());
+    for (auto& w : g_widgets)
+        all.emplace_back(w["n"].get<int>(), &w);
+    for (auto& t : g_texts)
+        all.emplace_back(t["n"].get<int>(), &t);
+    std::sort(all.begin(), all.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::unordered_map<std::string, int> seen;
+    std::vector<std::string> keys;
+    keys.reserve(all.size());
+    for (auto& [n, r] : all) {
+        std::string k = r->contains("kind") ? "w\x01" + (*r)["kind"].get<std::string>() + "\x01" +
+                                                  (*r)["label"].get<std::string>()
+                                            : "t\x01" + (*r)["text"].get<std::string>();
+        const int occurrence = seen[k]++;
+        if (occurrence) k += "\x01" + std::to_string(occurrence);
+        (*r)["key"] = k;
+        keys.push_back(std::move(k));
+    }
+    return keys;
+}
+
+double rounded(double v) {
+    return std::round(v * 10.0) / 10.0;
+}
+
+// How a record compares with the last frame's: the same, the same moved
+// down by dy (its y and visible y both), or changed.
+enum class Compared { same, shifted, changed };
+Compared compare(const nlohmann::json& now, const nlohmann::json& before, double& dy) {
+    if (now.size() != before.size()) return Compared::changed;
+    double d = 0;
+    for (auto it = now.begin(); it != now.end(); ++it) {
+        auto b = before.find(it.key());
+        if (b == before.end()) return Compared::changed;
+        if (it.key() == "y") {
+            d = rounded(it->get<double>() - b->get<double>());
+        } else if (it.key() == "visible") {
+            if (it->is_null() || b->is_null()) {
+                if (it->is_null() != b->is_null()) return Compared::changed;
+                continue;
+            }
+            const auto &v = *it, &u = *b;
+            if (v[0] != u[0] || v[2] != u[2] || v[3] != u[3]) return Compared::changed;
+        } else if (*it != *b) {
+            return Compared::changed;
+        }
+    }
+    if (d == 0) {
+        const auto &v = now["visible"], &u = before["visible"];
+        if (!v.is_null() && v[1] != u[1]) return Compared::changed;
+        return Compared::same;
+    }
+    const auto &v = now["visible"], &u = before["visible"];
+    if (!v.is_null() && rounded(v[1].get<double>() - u[1].get<double>()) != d)
+        return Compared::changed;
+    dy = d;
+    return Compared::shifted;
+}
+
+// Regions are the same, or the same with documents moved by `shift`.
+bool same_regions(const nlohmann::json& now, const nlohmann::json& before, double shift) {
+    if (now.size() != before.size()) return false;
+    for (std::size_t i = 0; i < now.size(); ++i) {
+        const auto &r = now[i], &b = before[i];
+        if (r == b) continue;
+        if (!r.contains("y") || r.size() != b.size()) return false;
+        for (auto it = r.begin(); it != r.end(); ++it) {
+            auto o = b.find(it.key());
+            if (o == b.end()) return false;
+            if (it.key() == "y") {
+                if (rounded(it->get<double>() - o->get<double>()) != shift) return false;
+            } else if (*it != *o) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+std::string dump(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void remember(Sent& sent, std::vector<std::string> keys) {
+    sent.keys = std::move(keys);
+    sent.records.clear();
+    for (auto* list : {&g_widgets, &g_texts})
+        for (auto& r : *list) {
+            std::string k = r["key"].get<std::string>();
+            sent.records.emplace(std::move(k), std::move(r));
+        }
+}
+
+} // namespace
+
+namespace {
+// Heading levels as the mirror tells them never skip one going down (a
+// panel's h3 right under the screen's h1 reads as h2): screen readers list
+// headings as an outline. Headings inside a page's HTML are its own.
+void outline_headings() {
+    std::vector<std::pair<int, int>> documents;
+    for (const auto& r : g_regions)
+        if (r["role"] == "document")
+            documents.emplace_back(r["from"].get<int>(), r["to"].get<int>());
+    int last = 0;
+    for (auto& t : g_texts) {
+        auto h = t.find("heading");
+        if (h == t.end()) continue;
+        const int n = t["n"].get<int>();
+        if (std::any_of(documents.begin(), documents.end(),
+                        [n](const auto& d) { return n >= d.first && n < d.second; }))
+            continue;
+        const int level = std::min(h->get<int>(), last + 1);
+        *h = level;
+        last = level;
+    }
+}
+} // namespace
+
+std::string end_frame(const std::string& screen, const std::string& route) {
+    g_focus_moved = false;
+    close_regions();
+    outline_headings();
     nlohmann::json all = {{"screen", screen}, {"route", route},       {"widgets", g_widgets},
                           {"texts", g_texts}, {"regions", g_regions}, {"announce", g_announce}};
-    std::string s = all.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string s = dump(all);
     if (s == g_last_published) return {};
     g_last_published = s;
+    return s;
+}
+
+std::string end_frame_changes(const std::string& screen, const std::string& route) {
+    g_focus_moved = false;
+    close_regions();
+    outline_headings();
+    std::vector<std::string> keys = key_records();
+    Sent& sent = g_sent;
+    bool full = !sent.any || keys != sent.keys;
+    nlohmann::json change = nlohmann::json::array();
+    double shift = 0;
+    if (!full) {
+        // The shift most records share (a scroll); records moved otherwise changed.
+        std::map<double, int> shifts;
+        std::vector<std::pair<const nlohmann::json*, double>> moved;
+        std::vector<const nlohmann::json*> changed;
+        for (auto* list : {&g_widgets, &g_texts})
+            for (const auto& r : *list) {
+                double dy = 0;
+                switch (compare(r, sent.records.at(r["key"].get<std::string>()), dy)) {
+                case Compared::same:
+                    moved.emplace_back(&r, 0.0);
+                    break;
+                case Compared::shifted:
+                    ++shifts[dy];
+                    moved.emplace_back(&r, dy);
+                    break;
+                case Compared::changed:
+                    changed.push_back(&r);
+                    break;
+                }
+            }
+        int most = 0;
+        for (const auto& [dy, count] : shifts)
+            if (count > most) most = count, shift = dy;
+        // Unmoved records of a shifted frame (the top bar) are rewritten against the shift.
+        for (const auto& [r, dy] : moved)
+            if (dy != shift) changed.push_back(r);
+        full = !same_regions(g_regions, sent.regions, shift);
+        if (!full) {
+            if (changed.empty() && shift == 0 && g_announce == sent.announce &&
+                screen == sent.screen && route == sent.route) {
+                remember(sent, std::move(keys));
+                return {};
+            }
+            for (const auto* r : changed)
+                change.push_back(*r);
+        }
+    }
+    nlohmann::json out;
+    if (full) {
+        out = {{"full", true},          {"screen", screen}, {"route", route},
+               {"widgets", g_widgets},  {"texts", g_texts}, {"regions", g_regions},
+               {"announce", g_announce}};
+    } else {
+        out = {{"delta", true},
+               {"screen", screen},
+               {"route", route},
+               {"announce", g_announce},
+               {"change", std::move(change)}};
+        if (shift != 0) out["shift"] = shift;
+    }
+    std::string s = dump(out);
+    sent.any = true;
+    sent.screen = screen;
+    sent.route = route;
+    sent.regions = g_regions;
+    sent.announce = g_announce;
+    remember(sent, std::move(keys));
     return s;
 }
 

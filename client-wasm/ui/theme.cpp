@@ -1,6 +1,6 @@
 // Palettes, scale and fonts. Colours are named for their purpose; screens and
-// widgets never write a colour literal, so the high-contrast theme is one
-// call to set_high_contrast().
+// widgets never write a colour literal, so a theme (light, dark, high
+// contrast) is one call to set_look().
 #include "ui/theme.hpp"
 #include "ui/font_arrival.hpp"
 
@@ -47,10 +47,53 @@ constexpr Palette calm_palette{
     .syntax_string = IM_COL32(3, 47, 98, 255),
     .syntax_number = IM_COL32(0, 92, 197, 255),
     .syntax_comment = IM_COL32(106, 115, 125, 255),
-    .syntax_tag = IM_COL32(34, 134, 58, 255),
+    .syntax_tag = IM_COL32(26, 120, 50, 255),
     .syntax_attribute = IM_COL32(111, 66, 193, 255),
     .syntax_punctuation = IM_COL32(88, 96, 105, 255),
-    .syntax_variable = IM_COL32(227, 98, 9, 255),
+    .syntax_variable = IM_COL32(168, 70, 0, 255),
+};
+
+// Dark: text, links and syntax colours at WCAG AA (4.5:1) or better on
+// their backgrounds (tests/unit/theme_contrast.cpp); light accents carry
+// dark text.
+constexpr Palette dark_palette{
+    .background = IM_COL32(13, 17, 23, 255),
+    .surface = IM_COL32(22, 27, 34, 255),
+    .surface_hover = IM_COL32(33, 39, 48, 255),
+    .surface_sunken = IM_COL32(22, 27, 34, 255),
+    .border = IM_COL32(48, 54, 61, 255),
+    .border_strong = IM_COL32(84, 92, 102, 255),
+    .text = IM_COL32(230, 237, 243, 255),
+    .text_muted = IM_COL32(157, 167, 179, 255),
+    .heading = IM_COL32(240, 246, 252, 255),
+    .accent = IM_COL32(88, 166, 255, 255),
+    .accent_hover = IM_COL32(121, 184, 255, 255),
+    .accent_active = IM_COL32(165, 206, 255, 255),
+    .on_accent = IM_COL32(13, 17, 23, 255),
+    .accent_soft = IM_COL32(23, 45, 77, 255),
+    .link = IM_COL32(88, 166, 255, 255),
+    .link_hover = IM_COL32(165, 206, 255, 255),
+    .danger = IM_COL32(248, 81, 73, 255),
+    .danger_soft = IM_COL32(55, 20, 20, 255),
+    .success = IM_COL32(63, 185, 80, 255),
+    .success_soft = IM_COL32(18, 45, 25, 255),
+    .input_bg = IM_COL32(13, 17, 23, 255),
+    .focus_ring = IM_COL32(88, 166, 255, 255),
+    .shadow = IM_COL32(0, 0, 0, 60),
+    .code_bg = IM_COL32(28, 33, 40, 255),
+    .warning = IM_COL32(210, 153, 34, 255),
+    .warning_soft = IM_COL32(50, 38, 10, 255),
+    .selection = IM_COL32(88, 166, 255, 90),
+    .syntax_keyword = IM_COL32(255, 123, 114, 255),
+    .syntax_type = IM_COL32(121, 192, 255, 255),
+    .syntax_function = IM_COL32(210, 168, 255, 255),
+    .syntax_string = IM_COL32(165, 214, 255, 255),
+    .syntax_number = IM_COL32(121, 192, 255, 255),
+    .syntax_comment = IM_COL32(139, 148, 158, 255),
+    .syntax_tag = IM_COL32(126, 231, 135, 255),
+    .syntax_attribute = IM_COL32(210, 168, 255, 255),
+    .syntax_punctuation = IM_COL32(201, 209, 217, 255),
+    .syntax_variable = IM_COL32(255, 166, 87, 255),
 };
 
 constexpr Palette high_contrast_palette{
@@ -162,8 +205,31 @@ ImVec4 v4(ImU32 c) {
 const Palette& palette() {
     return *g_palette;
 }
+const Palette& palette_of(Look look) {
+    switch (look) {
+    case Look::dark:
+        return dark_palette;
+    case Look::high_contrast:
+        return high_contrast_palette;
+    case Look::light:
+        break;
+    }
+    return calm_palette;
+}
+void set_look(Look look) {
+    g_palette = &palette_of(look);
+}
+Look look() {
+    if (g_palette == &high_contrast_palette) return Look::high_contrast;
+    return g_palette == &dark_palette ? Look::dark : Look::light;
+}
+Look choose_look(bool high_contrast, ThemeChoice theme, bool prefers_dark) {
+    if (high_contrast) return Look::high_contrast;
+    const bool dark = theme == ThemeChoice::dark || (theme == ThemeChoice::system && prefers_dark);
+    return dark ? Look::dark : Look::light;
+}
 void set_high_contrast(bool on) {
-    g_palette = on ? &high_contrast_palette : &calm_palette;
+    set_look(on ? Look::high_contrast : Look::light);
 }
 bool high_contrast() {
     return g_palette == &high_contrast_palette;
@@ -184,6 +250,15 @@ float scale() {
 }
 void set_scale(float s) {
     g_scale = s > 0.5f ? s : 0.5f;
+}
+namespace {
+float g_device_ratio = 1.0f;
+} // namespace
+float device_ratio() {
+    return g_device_ratio;
+}
+void set_device_ratio(float r) {
+    g_device_ratio = r > 0 ? r : 1.0f;
 }
 
 ImFont* font(FontRole role) {

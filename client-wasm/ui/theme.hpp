@@ -1,9 +1,10 @@
-// The look of the client in one place: the colour palette (normal and high
-// contrast, switched by one call), the UI scale (devicePixelRatio) with the
+// The look of the client in one place: the colour palette (light, dark or
+// high contrast, switched by one call), the UI scale (devicePixelRatio) with the
 // `_s` literal for sizes, and the fonts by role.
 #pragma once
 
 #include <imgui.h>
+#include <wte/domain.hpp>
 
 #include <vector>
 
@@ -50,18 +51,29 @@ struct Palette {
     ImU32 syntax_variable;
 };
 
+enum class Look { light, dark, high_contrast };
 const Palette& palette();
-void set_high_contrast(bool on);
+const Palette& palette_of(Look look);
+void set_look(Look look);
+Look look();
+// High contrast wins over dark; the account's light or dark over the browser's.
+Look choose_look(bool high_contrast, ThemeChoice theme, bool prefers_dark);
+void set_high_contrast(bool on); // high contrast, or light
 bool high_contrast();
 // The browser asks for less motion (prefers-reduced-motion): no spinning,
 // no blinking caret.
 void set_reduced_motion(bool on);
 bool reduced_motion();
 
-// Device pixels per CSS pixel. ImGui works in device pixels so text is
-// rasterised at the real resolution; sizes are written in CSS pixels * scale.
+// Device pixels per CSS pixel times the user's zoom (Ctrl + / −). ImGui works
+// in device pixels so text is rasterised at the real resolution; sizes are
+// written in CSS pixels * scale.
 float scale();
 void set_scale(float s);
+// Device pixels per CSS pixel alone (devicePixelRatio): the canvas's and the
+// page's coordinates (the mirror, the text-input bridge) are in CSS pixels.
+float device_ratio();
+void set_device_ratio(float r);
 inline float operator""_s(long double v) {
     return static_cast<float>(v) * scale();
 }

@@ -233,6 +233,7 @@ ProfileChange parse_profile_change(const json& j) {
             throw BadInput("high_contrast", "Field 'high_contrast' must be true or false");
         c.high_contrast = it->get<bool>();
     }
+    c.theme = optional_enum(j, "theme", parse_theme_choice);
     if (auto it = j.find("confirmed"); it != j.end() && !it->is_null()) {
         if (!it->is_boolean())
             throw BadInput("confirmed", "Field 'confirmed' must be true or false");
@@ -247,6 +248,7 @@ json to_json(const ProfileChange& c) {
     json j = json::object();
     if (c.name) j["name"] = *c.name;
     if (c.high_contrast) j["high_contrast"] = *c.high_contrast;
+    if (c.theme) j["theme"] = to_string(*c.theme);
     if (c.confirmed) j["confirmed"] = *c.confirmed;
     if (c.email) j["email"] = *c.email;
     if (c.current_password) j["current_password"] = *c.current_password;

@@ -79,6 +79,9 @@ std::string to_string(AssetKind v) {
 std::string to_string(QuestionType v) {
     return enum_text(v);
 }
+std::string to_string(ThemeChoice v) {
+    return enum_text(v);
+}
 std::string to_string(TaskStatus v) {
     return enum_text(v);
 }
@@ -97,6 +100,9 @@ std::optional<ModuleRole> parse_module_role(const std::string& s) {
     return enum_parse(
         s, {ModuleRole::owner, ModuleRole::tutor, ModuleRole::student, ModuleRole::block});
 }
+std::optional<ThemeChoice> parse_theme_choice(const std::string& s) {
+    return enum_parse(s, {ThemeChoice::system, ThemeChoice::light, ThemeChoice::dark});
+}
 std::optional<UserStatus> parse_user_status(const std::string& s) {
     return enum_parse(s, {UserStatus::unconfirmed, UserStatus::active});
 }
@@ -112,10 +118,11 @@ std::optional<TaskStatus> parse_task_status(const std::string& s) {
 }
 
 void to_json(json& j, const UserOptions& v) {
-    j = {{"high_contrast", v.high_contrast}};
+    j = {{"high_contrast", v.high_contrast}, {"theme", v.theme}};
 }
 void from_json(const json& j, UserOptions& v) {
     read(j, "high_contrast", v.high_contrast);
+    read_enum(j, "theme", v.theme, parse_theme_choice);
 }
 
 void to_json(json& j, const User& v) {

@@ -41,6 +41,25 @@ class ProfileTest(unittest.TestCase):
         self.assertTrue(body["user"]["options"]["high_contrast"])
         self.assertEqual(body["user"]["name"], "Zoë Ångström")
 
+    def test_the_theme_choice_is_kept_beside_high_contrast(self):
+        c, uid, email = self.person()
+        status, body, _ = c.get(f"/api/v1/users/{uid}")
+        self.assertEqual(body["options"]["theme"], "system")  # the browser's until chosen
+        status, body, _ = c.patch(f"/api/v1/users/{uid}", {"theme": "dark", "high_contrast": True})
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["user"]["options"], {"theme": "dark", "high_contrast": True})
+        status, body, _ = c.patch(f"/api/v1/users/{uid}", {"high_contrast": False})
+        self.assertEqual(body["user"]["options"]["theme"], "dark")  # the other option stays
+        for bad in ("Dark", "sepia", "", 1, True):
+            status, body, _ = c.patch(f"/api/v1/users/{uid}", {"theme": bad, "name": "Fine"})
+            self.assertEqual(status, 400, (bad, body))
+            self.assertEqual(body["error"]["details"]["field"], "theme")
+        status, body, _ = Client(self.server.port).login(email, "person-password")
+        self.assertEqual(body["user"]["options"], {"theme": "dark", "high_contrast": False})
+        self.assertNotEqual(body["user"]["name"], "Fine")
+        status, body, _ = c.patch(f"/api/v1/users/{uid}", {"theme": "light"})
+        self.assertEqual(c.get("/api/v1/auth/me")[1]["user"]["options"]["theme"], "light")
+
     def test_bad_changes_are_refused_and_change_nothing(self):
         c, uid, email = self.person()
         for change, field in (({"name": ""}, "name"), ({"email": "nope"}, "email"),

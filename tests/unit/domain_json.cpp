@@ -51,6 +51,22 @@ TEST_CASE("every domain type survives a JSON round trip") {
     CHECK(round_trip(t) == t);
 }
 
+TEST_CASE("the account's theme choice survives a JSON round trip beside high contrast") {
+    for (ThemeChoice t : {ThemeChoice::system, ThemeChoice::light, ThemeChoice::dark}) {
+        UserOptions o{true, t};
+        CHECK(round_trip(o) == o);
+        api::ProfileChange c;
+        c.theme = t;
+        CHECK(api::parse_profile_change(api::to_json(c)) == c);
+    }
+    CHECK(json(UserOptions{}) == json({{"high_contrast", false}, {"theme", "system"}}));
+    // Stored before themes existed: the browser's choice.
+    CHECK(json({{"high_contrast", true}}).get<UserOptions>().theme == ThemeChoice::system);
+    CHECK_THROWS_AS(json({{"theme", "sepia"}}).get<UserOptions>(), BadInput);
+    CHECK_THROWS_AS(api::parse_profile_change({{"theme", "Dark"}}), BadInput);
+    CHECK_THROWS_AS(api::parse_profile_change({{"theme", true}}), BadInput);
+}
+
 TEST_CASE("a module role of none is written as null and read back") {
     PartView v;
     json j = v;

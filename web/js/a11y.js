@@ -68,13 +68,17 @@ window.WTEA11y = (function () {
     n.el.textContent = text;
     stats.lastMutations++;
   }
+  // Rectangles are written against the layer's shift (a scroll moves the
+  // layer, not every node: see applyDelta).
+  let layerShift = 0;
   function setRect(n, r) {
-    const s = r[0] + ',' + r[1] + ',' + r[2] + ',' + r[3];
+    const y = layerShift ? Math.round((r[1] - layerShift) * 10) / 10 : r[1];
+    const s = r[0] + ',' + y + ',' + r[2] + ',' + r[3];
     if (n.rect === s) return;
     n.rect = s;
     const st = n.el.style;
     st.left = r[0] + 'px';
-    st.top = r[1] + 'px';
+    st.top = y + 'px';
     st.width = Math.max(1, r[2]) + 'px';
     st.height = Math.max(1, r[3]) + 'px';
     stats.lastMutations++;
@@ -349,6 +353,8 @@ window.WTEA11y = (function () {
         const raw = d.raw;
         if (n && sameRecord(n.raw, raw)) {
           n.raw = raw;
+          if (n.d.rect) setRect(n, raw.visible || [raw.x, raw.y, raw.w, raw.h]);
+          if (raw.key !== undefined) nodeByKey.set(raw.key, n);
           if (n.d.id) nodesById.set(n.d.id, n);
           else if (raw.focused) nodesById.set(-1, n);
           if (same && parent.order[order.length] !== n) same = false;
@@ -365,6 +371,7 @@ window.WTEA11y = (function () {
       n.d = d;
       n.raw = d.raw || null;
       n.key = key;
+      if (n.raw && n.raw.key !== undefined) nodeByKey.set(n.raw.key, n);
       const attrs = d.attrs;
       for (const a in attrs) setAttr(n, a, attrs[a]);
       if (d.type === 'radio') setAttr(n, 'name', groupName);
@@ -920,20 +927,114 @@ window.WTEA11y = (function () {
     }
   }
 
+  // --- the frame's records as the client sent them (ui/probe_delta.hpp): a
+  // whole frame, or only the records that changed and a shift for the rest.
+  // Kept here for window.wteTest, which sees whole frames. ---
+  const store = { widgets: [], texts: [], regions: [], index: new Map(), at: new Map(), cache: null };
+  let nodeByKey = new Map(); // record key → its node (records inside a page's HTML have none)
+
+  function keep(p) {
+    store.widgets = p.widgets || [];
+    store.texts = p.texts || [];
+    store.regions = p.regions || [];
+    store.index = new Map();
+    store.at = new Map();
+    store.cache = null;
+    for (const list of [store.widgets, store.texts])
+      for (let i = 0; i < list.length; i++) store.index.set(list[i].key, { list, i });
+  }
+
+  // A record as it is now: moved by the shifts since it was sent.
+  function current(r) {
+    const at = store.at.get(r.key);
+    const dy = layerShift - (at === undefined ? 0 : at);
+    if (dy === 0) return r;
+    const c = Object.assign({}, r, { y: Math.round((r.y + dy) * 10) / 10 });
+    if (r.visible) c.visible = [r.visible[0], Math.round((r.visible[1] + dy) * 10) / 10, r.visible[2], r.visible[3]];
+    return c;
+  }
+  function records() {
+    if (!store.cache)
+      store.cache = { widgets: store.widgets.map(current), texts: store.texts.map(current), regions: store.regions };
+    return store.cache;
+  }
+
+  function rebuild(frame) {
+    nodesById = new Map();
+    nodeByKey = new Map();
+    reconcile(layerRecord, describe(frame), 'wte');
+  }
+
+  // A changed record on its node; false when the node must be made anew.
+  function applyLeaf(n, raw) {
+    if (sameRecord(n.raw, raw)) {
+      n.raw = raw;
+      if (n.d.rect) setRect(n, raw.visible || [raw.x, raw.y, raw.w, raw.h]);
+      return true;
+    }
+    const d = raw.text !== undefined && raw.kind === undefined ? textDesc(raw) : widgetDesc(raw);
+    if ((d.type ? d.tag + d.type : d.tag) !== n.tag) return false;
+    d.raw = raw;
+    n.d = d;
+    n.raw = raw;
+    for (const a in d.attrs) setAttr(n, a, d.attrs[a]);
+    for (const p in d.props) setProp(n, p, d.props[p]);
+    if (d.text !== null && d.text !== undefined) setText(n, d.text);
+    if (d.rect) setRect(n, d.rect);
+    if (d.kind === 'input' && !raw.multiline) syncField(n, raw);
+    if (d.id) nodesById.set(d.id, n);
+    else if (raw.focused) nodesById.set(-1, n);
+    return true;
+  }
+
+  // Only what changed: the changed records on their nodes, a scroll as one
+  // move of the layer. Never walks the unchanged nodes.
+  function applyDelta(p) {
+    if (p.shift) {
+      layerShift = Math.round((layerShift + p.shift) * 10) / 10;
+      layer.style.transform = layerShift ? `translateY(${layerShift}px)` : '';
+      stats.lastMutations++;
+      for (const r of store.regions) if (r.y !== undefined) r.y = Math.round((r.y + p.shift) * 10) / 10;
+    }
+    store.cache = null;
+    let whole = false;
+    for (const raw of p.change) {
+      const at = store.index.get(raw.key);
+      if (!at) {
+        whole = true;
+        continue;
+      }
+      at.list[at.i] = raw;
+      store.at.set(raw.key, layerShift);
+      const n = nodeByKey.get(raw.key);
+      // No node: inside a page's HTML, or said by a widget already.
+      if (n && !applyLeaf(n, raw)) whole = true;
+    }
+    if (whole) {
+      const now = records();
+      rebuild({ widgets: now.widgets, texts: now.texts, regions: store.regions });
+    }
+  }
+
   function update(probe) {
     const started = performance.now();
     const before = document.activeElement;
     stats.lastMutations = 0;
     focusLost = false;
-    nodesById = new Map();
-    reconcile(layerRecord, describe(probe), 'wte');
+    if (probe.delta) {
+      applyDelta(probe);
+    } else {
+      keep(probe);
+      for (const list of [store.widgets, store.texts]) for (const r of list) store.at.set(r.key, layerShift);
+      rebuild(probe);
+    }
     for (const id of errorNodes.keys()) if (!nodesById.has(id)) dropErrorMessage(id);
     announce(probe.announce);
     stats.frames++;
     followImGuiFocus();
-    followDialogs(probe, before);
+    followDialogs(probe.delta ? store : probe, before);
     lastActive = document.activeElement;
-    labelTextInput(probe);
+    labelTextInput(probe.delta ? store : probe);
     stats.mutations += stats.lastMutations;
     stats.lastMs = performance.now() - started;
     stats.maxMs = Math.max(stats.maxMs, stats.lastMs);
@@ -945,5 +1046,5 @@ window.WTEA11y = (function () {
     while (documents.size > 8) documents.delete(documents.keys().next().value);
   }
 
-  return { update, stats, describe, document: setDocument, textEntryEnded, ownsTextEntry };
+  return { update, stats, describe, records, document: setDocument, textEntryEnded, ownsTextEntry };
 })();

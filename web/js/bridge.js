@@ -12,8 +12,17 @@ window.wteTest = {
   screen: '',
   route: '',
   frame: 0,
-  widgets: [],
-  texts: [],
+  // The frame's widgets and texts, whole (web/js/a11y.js keeps them).
+  get widgets() {
+    return window.WTEA11y ? window.WTEA11y.records().widgets : [];
+  },
+  get texts() {
+    return window.WTEA11y ? window.WTEA11y.records().texts : [];
+  },
+  // Landmarks, dialogs and rendered pages: {role, label, from, to} over the records' "n".
+  get regions() {
+    return window.WTEA11y ? window.WTEA11y.records().regions : [];
+  },
 };
 
 window.WTE = (function () {
@@ -77,6 +86,45 @@ window.WTE = (function () {
   // typed is taken from each input event and the text put back.
   let line = { text: '', caret: 0 };
   let composing = false;
+
+  // The browser's colour scheme, followed live: a change redraws in the new look.
+  const darkScheme = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  let prefersDark = !!(darkScheme && darkScheme.matches);
+  if (darkScheme)
+    darkScheme.addEventListener('change', (e) => {
+      prefersDark = e.matches;
+      wake();
+    });
+
+  // The UI's zoom (Ctrl + / − / 0): the steps browsers use, 50–200 %, kept
+  // for the next visit. The browser's own zoom (devicePixelRatio) works beside it.
+  const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
+  let uiZoom = 1;
+  try {
+    const kept = parseFloat(window.localStorage.getItem('wte.zoom'));
+    if (ZOOM_STEPS.includes(kept)) uiZoom = kept;
+  } catch (e) {}
+  function setZoom(z) {
+    uiZoom = z;
+    window.wteTest.zoom = z;
+    try {
+      window.localStorage.setItem('wte.zoom', String(z));
+    } catch (e) {}
+    wake();
+  }
+  function zoomKey(e) {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return false;
+    const i = ZOOM_STEPS.indexOf(uiZoom);
+    if (e.key === '+' || e.key === '=' || e.code === 'NumpadAdd')
+      setZoom(ZOOM_STEPS[Math.min(ZOOM_STEPS.length - 1, i + 1)]);
+    else if (e.key === '-' || e.key === '_' || e.code === 'NumpadSubtract')
+      setZoom(ZOOM_STEPS[Math.max(0, i - 1)]);
+    else if (e.key === '0' || e.code === 'Numpad0') setZoom(1);
+    else return false;
+    return true;
+  }
+  window.wteTest.zoom = uiZoom;
+
   function clearTextInput() {
     if (composing) return;
     textInput.value = line.text;
@@ -225,6 +273,11 @@ window.WTE = (function () {
     'keydown',
     (e) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && /^[sbikSBIK]$/.test(e.key)) e.preventDefault();
+      // Ctrl + / − / 0 zoom the UI, not the page around it.
+      if (zoomKey(e)) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
       // F1 opens the app's help, not the browser's.
       if (e.key === 'F1') e.preventDefault();
     },
@@ -278,6 +331,8 @@ window.WTE = (function () {
 
   return {
     fonts: {},
+    prefersDark: () => prefersDark,
+    uiZoom: () => uiZoom,
     leaveWarning: false, // set by the client (platform::set_leave_warning)
 
     // body: a Uint8Array or null; the reply arrives as bytes with its type.
@@ -395,12 +450,12 @@ window.WTE = (function () {
       }
     },
 
+    // The client sends a whole frame or what changed (ui/probe_delta.hpp);
+    // the mirror keeps the records, window.wteTest sees them whole.
     publishProbe(json) {
       const p = JSON.parse(json);
       window.wteTest.screen = p.screen;
       window.wteTest.route = p.route;
-      window.wteTest.widgets = p.widgets;
-      window.wteTest.texts = p.texts;
       window.WTEA11y.update(p);
     },
 

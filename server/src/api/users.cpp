@@ -90,9 +90,10 @@ Response patch_user(Context& ctx) {
     // password yet, its owner chooses one through a reset link.
     if (change.confirmed && record.user.status == UserStatus::unconfirmed)
         users.set_user_status(record.user.id, UserStatus::active);
-    if (change.high_contrast) {
+    if (change.high_contrast || change.theme) {
         UserOptions options = record.user.options;
-        options.high_contrast = *change.high_contrast;
+        if (change.high_contrast) options.high_contrast = *change.high_contrast;
+        if (change.theme) options.theme = *change.theme;
         users.set_options(record.user.id, options);
     }
     if (!password_hash.empty()) {

@@ -17,7 +17,12 @@ UserRecord read_user(const Statement& st) {
     r.password_hash = st.optional_text(3);
     r.user.status = stored_enum(parse_user_status(st.text(4)), "user status");
     json options = json::parse(st.text(5), nullptr, false);
-    if (options.is_object()) r.user.options.high_contrast = options.value("high_contrast", false);
+    if (options.is_object()) {
+        r.user.options.high_contrast = options.value("high_contrast", false);
+        // Stored before themes existed, or a value this version does not know: the browser's.
+        r.user.options.theme =
+            parse_theme_choice(options.value("theme", "")).value_or(ThemeChoice::system);
+    }
     return r;
 }
 
@@ -176,7 +181,7 @@ void UserStore::set_name(Id user, const std::string& name) {
 }
 
 void UserStore::set_options(Id user, const UserOptions& options) {
-    const json j = {{"high_contrast", options.high_contrast}};
+    const json j = {{"high_contrast", options.high_contrast}, {"theme", to_string(options.theme)}};
     c_.prepare("UPDATE users SET options = ? WHERE id = ?").bind_all(j.dump(), user).run();
 }
 

@@ -109,6 +109,7 @@ json to_json(const LinkPasswordRequest& r);
 struct ProfileChange {
     std::optional<std::string> name;
     std::optional<bool> high_contrast;
+    std::optional<ThemeChoice> theme;
     std::optional<bool> confirmed;
     std::optional<std::string> email;
     std::optional<std::string> current_password;

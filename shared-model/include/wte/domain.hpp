@@ -32,6 +32,8 @@ enum class UserStatus { unconfirmed, active };
 enum class AssetKind { asset, template_file };
 enum class QuestionType { single_choice, multi_choice };
 enum class TaskStatus { ready, running, completed, failed };
+// The account's colour theme: system follows the browser (prefers-color-scheme).
+enum class ThemeChoice { system, light, dark };
 
 NLOHMANN_JSON_SERIALIZE_ENUM(PartType, {{PartType::module, "module"},
                                         {PartType::part, "part"},
@@ -56,6 +58,9 @@ NLOHMANN_JSON_SERIALIZE_ENUM(TaskStatus, {{TaskStatus::ready, "ready"},
                                           {TaskStatus::running, "running"},
                                           {TaskStatus::completed, "completed"},
                                           {TaskStatus::failed, "failed"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(ThemeChoice, {{ThemeChoice::system, "system"},
+                                           {ThemeChoice::light, "light"},
+                                           {ThemeChoice::dark, "dark"}})
 
 // Strict text <-> enum conversions for stored values and request fields:
 // unknown text is an error, never a silent default.
@@ -67,6 +72,7 @@ std::string to_string(UserStatus v);
 std::string to_string(AssetKind v);
 std::string to_string(QuestionType v);
 std::string to_string(TaskStatus v);
+std::string to_string(ThemeChoice v);
 std::optional<PartType> parse_part_type(const std::string& s);
 std::optional<Status> parse_status(const std::string& s);
 std::optional<DisplayMode> parse_display_mode(const std::string& s);
@@ -75,9 +81,11 @@ std::optional<UserStatus> parse_user_status(const std::string& s);
 std::optional<AssetKind> parse_asset_kind(const std::string& s);
 std::optional<QuestionType> parse_question_type(const std::string& s);
 std::optional<TaskStatus> parse_task_status(const std::string& s);
+std::optional<ThemeChoice> parse_theme_choice(const std::string& s);
 
 struct UserOptions {
     bool high_contrast = false;
+    ThemeChoice theme = ThemeChoice::system;
     bool operator==(const UserOptions&) const = default;
 };
 
