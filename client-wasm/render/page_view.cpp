@@ -458,7 +458,7 @@ void seed_show_hides(PageState& state, const rst::Block& b) {
 void layout_page(R& r, float width) {
     PageCache& old = r.previous;
     const bool reuse = !old.laid.empty() && old.width == width && old.scale == ui::scale() &&
-                       old.contrast == ui::high_contrast() && old.version == r.state.version &&
+                       old.look == ui::look() && old.version == r.state.version &&
                        old.fonts == ui::fonts_generation();
     const std::vector<Kept> from =
         reuse ? kept_units(old, r.page) : std::vector<Kept>(r.page.units.size());
