@@ -63,9 +63,9 @@ private:
 // copied whole (the writer's hot path: every text and attribute goes here).
 template <typename Out> void append_escaped(Out& out, std::string_view text) {
     static constexpr auto special = [] {
-        std::array<bool, 256> table{};
+        std::array<unsigned char, 256> table{}; // 0 or 1: or-ed four at a time
         for (unsigned char c : {'&', '<', '>', '"', '\''})
-            table[c] = true;
+            table[c] = 1;
         return table;
     }();
     size_t from = 0;
