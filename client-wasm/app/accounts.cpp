@@ -13,23 +13,38 @@ namespace accounts {
 
 namespace {
 
-Refusal check_registration(const RegisterForm& f) {
-    if (Refusal no = check_email(trim(f.email))) return no;
-    if (to_lower_ascii(trim(f.email)) != to_lower_ascii(trim(f.email_confirm)))
-        return std::string("The two email addresses are not the same.");
-    return check_person_name(trim(f.name));
+// The shared rules' refusal, set on the form with the field it is about.
+template <typename Form> bool refused(Form& f, Refusal no, const char* field) {
+    if (!no) return false;
+    f.error = *no;
+    f.error_field = field;
+    return true;
 }
 
-Refusal check_new_password(const LinkForm& f) {
-    if (Refusal no = check_password(f.password)) return no;
-    if (f.password != f.password_confirm) return std::string("The two passwords are not the same.");
-    return std::nullopt;
+bool check_registration(RegisterForm& f) {
+    if (refused(f, check_email(trim(f.email)), "email")) return false;
+    if (to_lower_ascii(trim(f.email)) != to_lower_ascii(trim(f.email_confirm)) &&
+        refused(f, std::string("The two email addresses are not the same."), "email_confirm"))
+        return false;
+    return !refused(f, check_person_name(trim(f.name)), "name");
+}
+
+bool check_new_password(LinkForm& f) {
+    if (refused(f, check_password(f.password), "password")) return false;
+    return !(f.password != f.password_confirm &&
+             refused(f, std::string("The two passwords are not the same."), "password_confirm"));
+}
+
+std::string field_of(const Reply& reply) {
+    const api::ErrorBody e = reply.error();
+    return e.details.is_object() ? e.details.value("field", "") : "";
 }
 
 void send_register(App& app) {
     RegisterForm& f = app.state.accounts.register_form;
     f.busy = true;
     f.error.clear();
+    f.error_field.clear();
     Request r = send_json(
         "POST", api::path_register(),
         api::to_json(api::RegisterRequest{trim(f.email), trim(f.email_confirm), trim(f.name)}),
@@ -37,31 +52,35 @@ void send_register(App& app) {
             RegisterForm& f = app.state.accounts.register_form;
             if (reply.id != f.request) return;
             f.busy = false;
-            if (reply.ok())
+            if (reply.ok()) {
                 f.sent = reply.data.value("message", "");
-            else
+            } else {
                 f.error = reply.error().message;
+                f.error_field = field_of(reply);
+            }
         });
     r.session_request = true;
     f.request = app.requests().send(std::move(r));
 }
 
 // Resend and forgot answer the same way: a message for the form.
-void send_address(App& app, const std::string& path, const std::string& email, bool& busy,
-                  std::string& error, std::string& sent, int& request) {
-    busy = true;
-    error.clear();
-    Request r = send_json("POST", path, api::to_json(api::AddressRequest{trim(email)}),
-                          [&busy, &error, &sent, &request](const Reply& reply) {
-                              if (reply.id != request) return;
-                              busy = false;
-                              if (reply.ok())
-                                  sent = reply.data.value("message", "");
-                              else
-                                  error = reply.error().message;
+template <typename Form> void send_address(App& app, const std::string& path, Form& f) {
+    f.busy = true;
+    f.error.clear();
+    f.error_field.clear();
+    Request r = send_json("POST", path, api::to_json(api::AddressRequest{trim(f.email)}),
+                          [&f](const Reply& reply) {
+                              if (reply.id != f.request) return;
+                              f.busy = false;
+                              if (reply.ok()) {
+                                  f.sent = reply.data.value("message", "");
+                              } else {
+                                  f.error = reply.error().message;
+                                  f.error_field = field_of(reply);
+                              }
                           });
     r.session_request = true;
-    request = app.requests().send(std::move(r));
+    f.request = app.requests().send(std::move(r));
 }
 
 } // namespace
@@ -81,30 +100,24 @@ void enter(App& app) {
 void apply(App& app, AccountActions& a) {
     AccountForms& forms = app.state.accounts;
     if (a.register_account && !forms.register_form.busy) {
-        if (Refusal no = check_registration(forms.register_form))
-            forms.register_form.error = *no;
-        else
-            send_register(app);
+        if (check_registration(forms.register_form)) send_register(app);
     }
     if (a.resend && !forms.register_form.busy) {
         RegisterForm& f = forms.register_form;
-        send_address(app, api::path_resend(), f.email, f.busy, f.error, f.sent, f.request);
+        send_address(app, api::path_resend(), f);
     }
     if (a.forgot && !forms.forgot.busy) {
         ForgotForm& f = forms.forgot;
-        if (Refusal no = check_email(trim(f.email)))
-            f.error = *no;
-        else
-            send_address(app, api::path_forgot(), f.email, f.busy, f.error, f.sent, f.request);
+        if (!refused(f, check_email(trim(f.email)), "email"))
+            send_address(app, api::path_forgot(), f);
     }
     if (a.use_link && !forms.link.busy) {
         LinkForm& f = forms.link;
         const Route route = app.state.route;
-        if (Refusal no = check_new_password(f)) {
-            f.error = *no;
-        } else {
+        if (check_new_password(f)) {
             f.busy = true;
             f.error.clear();
+            f.error_field.clear();
             const std::string path =
                 route.is(routes::reset) ? api::path_reset() : api::path_confirm();
             Request r = send_json("POST", path,
@@ -121,6 +134,7 @@ void apply(App& app, AccountActions& a) {
                                       } else {
                                           f.expired = reply.error().code == "invalid_token";
                                           f.error = reply.error().message;
+                                          f.error_field = field_of(reply);
                                       }
                                   });
             r.session_request = true;

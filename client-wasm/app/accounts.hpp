@@ -7,12 +7,19 @@
 
 namespace wte::client {
 
+// The field an error is about (the API's details.field, or the client's own
+// check): that text field is marked invalid with the error.
+inline std::string error_on(const std::string& error, const std::string& error_field,
+                            const char* field) {
+    return error_field == field ? error : std::string();
+}
+
 class App;
 
 struct RegisterForm {
     std::string email, email_confirm, name;
     bool busy = false;
-    std::string error;
+    std::string error, error_field;
     std::string sent; // the server's "we sent a link" message; the form is done
     int request = 0;
 };
@@ -20,7 +27,7 @@ struct RegisterForm {
 struct ForgotForm {
     std::string email;
     bool busy = false;
-    std::string error;
+    std::string error, error_field;
     std::string sent;
     int request = 0;
 };
@@ -29,7 +36,7 @@ struct ForgotForm {
 struct LinkForm {
     std::string password, password_confirm;
     bool busy = false;
-    std::string error;
+    std::string error, error_field;
     bool expired = false; // the server said the link is used or too old
     int request = 0;
 };

@@ -29,20 +29,23 @@ void send_change(App& app, FormState& form, const api::ProfileChange& change,
                  std::function<void(App&, const Reply&)> done) {
     form.busy = true;
     form.error.clear();
+    form.error_field.clear();
     form.notice.clear();
     FormState* f = &form;
-    form.request =
-        app.requests().send(send_json("PATCH", api::path_user(me(app)), api::to_json(change),
-                                      [&app, f, done = std::move(done)](const Reply& r) {
-                                          if (r.id != f->request) return;
-                                          f->busy = false;
-                                          if (!r.ok()) {
-                                              f->error = r.error().message;
-                                              return;
-                                          }
-                                          take_user(app, r.data);
-                                          done(app, r);
-                                      }));
+    form.request = app.requests().send(send_json(
+        "PATCH", api::path_user(me(app)), api::to_json(change),
+        [&app, f, done = std::move(done)](const Reply& r) {
+            if (r.id != f->request) return;
+            f->busy = false;
+            if (!r.ok()) {
+                const api::ErrorBody e = r.error();
+                f->error = e.message;
+                f->error_field = e.details.is_object() ? e.details.value("field", "") : "";
+                return;
+            }
+            take_user(app, r.data);
+            done(app, r);
+        }));
 }
 
 } // namespace
@@ -133,6 +136,7 @@ void apply(App& app, ProfileActions& a) {
         const std::string name = trim(p.name);
         if (Refusal no = check_person_name(name)) {
             p.name_form.error = *no;
+            p.name_form.error_field = "name";
             p.name_form.notice.clear();
         } else {
             api::ProfileChange c;
@@ -147,9 +151,11 @@ void apply(App& app, ProfileActions& a) {
         const std::string email = to_lower_ascii(trim(p.new_email));
         if (Refusal no = check_email(email)) {
             p.email_form.error = *no;
+            p.email_form.error_field = "email";
             p.email_form.notice.clear();
         } else if (p.user.ready() && email == p.user.value.email) {
             p.email_form.error = "This is your address already.";
+            p.email_form.error_field = "email";
             p.email_form.notice.clear();
         } else {
             api::ProfileChange c;
@@ -167,10 +173,13 @@ void apply(App& app, ProfileActions& a) {
         f.notice.clear();
         if (p.current_password.empty()) {
             f.error = "Type your current password.";
+            f.error_field = "current_password";
         } else if (Refusal no = check_password(p.new_password)) {
             f.error = *no;
+            f.error_field = "new_password";
         } else if (p.new_password != p.repeat_password) {
             f.error = "The new password and its repetition differ.";
+            f.error_field = "repeat_password";
         } else {
             api::ProfileChange c;
             c.current_password = p.current_password;
@@ -190,14 +199,17 @@ void apply(App& app, ProfileActions& a) {
         p.confirm_delete = *a.ask_delete;
         p.delete_password.clear();
         p.delete_form.error.clear();
+        p.delete_form.error_field.clear();
     }
     if (a.delete_account && p.confirm_delete && !p.delete_form.busy) {
         FormState& f = p.delete_form;
         if (p.delete_password.empty()) {
             f.error = "Type your password to delete your account.";
+            f.error_field = "password";
         } else {
             f.busy = true;
             f.error.clear();
+            f.error_field.clear();
             f.request = app.requests().send(send_json(
                 "DELETE", api::path_user(me(app)),
                 api::to_json(api::AccountDeletion{p.delete_password}), [&app](const Reply& r) {
@@ -205,7 +217,9 @@ void apply(App& app, ProfileActions& a) {
                     if (r.id != f.request) return;
                     f.busy = false;
                     if (!r.ok()) {
-                        f.error = r.error().message;
+                        const api::ErrorBody e = r.error();
+                        f.error = e.message;
+                        f.error_field = e.details.is_object() ? e.details.value("field", "") : "";
                         return;
                     }
                     session::signed_out(app, false);

@@ -22,8 +22,16 @@ struct FormState {
     bool busy = false;
     std::string notice; // "Your name is saved."
     std::string error;  // the server's words, or the form's own check
+    // The field the error is about (the API's details.field: "name",
+    // "email", "current_password", …): marked invalid with the error.
+    std::string error_field;
     int request = 0;
 };
+
+// The error for `field`'s text field, or nothing.
+inline std::string error_on(const FormState& f, const char* field) {
+    return f.error_field == field ? f.error : std::string();
+}
 
 struct ProfileScreen {
     Remote<User> user;

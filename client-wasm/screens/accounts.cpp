@@ -49,11 +49,15 @@ void draw_register(AppState& s, Actions& a) {
     muted("We send a link to your address; you choose your password there.");
     vspace(10);
     const bool busy = f.busy;
-    text_field("Email", f.email, {.hint = "you@example.org", .enabled = !busy});
+    const auto on = [&f](const char* field) { return error_on(f.error, f.error_field, field); };
+    text_field("Email", f.email,
+               {.hint = "you@example.org", .enabled = !busy, .error = on("email")});
     vspace(4);
-    text_field("Email again", f.email_confirm, {.hint = "the same address", .enabled = !busy});
+    text_field("Email again", f.email_confirm,
+               {.hint = "the same address", .enabled = !busy, .error = on("email_confirm")});
     vspace(4);
-    bool submit = text_field("Your name", f.name, {.hint = "as others see it", .enabled = !busy});
+    bool submit = text_field("Your name", f.name,
+                             {.hint = "as others see it", .enabled = !busy, .error = on("name")});
     if (!f.error.empty()) {
         vspace(2);
         error_box(f.error);
@@ -80,7 +84,10 @@ void draw_forgot(AppState& s, Actions& a) {
     muted("Enter your address: we send you a link to choose a new password.");
     vspace(10);
     const bool busy = f.busy;
-    bool submit = text_field("Email", f.email, {.hint = "you@example.org", .enabled = !busy});
+    bool submit = text_field("Email", f.email,
+                             {.hint = "you@example.org",
+                              .enabled = !busy,
+                              .error = error_on(f.error, f.error_field, "email")});
     if (!f.error.empty()) {
         vspace(2);
         error_box(f.error);
@@ -104,10 +111,16 @@ void draw_choose_password(AppState& s, Actions& a) {
     vspace(10);
     const bool busy = f.busy;
     text_field("New password", f.password,
-               {.password = true, .hint = "at least 8 characters", .enabled = !busy});
+               {.password = true,
+                .hint = "at least 8 characters",
+                .enabled = !busy,
+                .error = error_on(f.error, f.error_field, "password")});
     vspace(4);
     bool submit = text_field("New password again", f.password_confirm,
-                             {.password = true, .hint = "the same password", .enabled = !busy});
+                             {.password = true,
+                              .hint = "the same password",
+                              .enabled = !busy,
+                              .error = error_on(f.error, f.error_field, "password_confirm")});
     if (!f.error.empty()) {
         vspace(2);
         error_box(f.error);

@@ -63,7 +63,9 @@ void draw_add_form(MembersScreen& m, Actions& a) {
     const bool submit = text_field("Email address", m.add_email,
                                    {.hint = "name@example.org",
                                     .width = std::min(column_width(), 360_s),
-                                    .enabled = !m.add_busy});
+                                    .enabled = !m.add_busy,
+                                    // Every refusal of the form is about whom.
+                                    .error = m.add_error});
     vspace(4);
     label("Role");
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2_s);

@@ -160,7 +160,9 @@ void draw_selected_actions(AppState& s, Actions& a, const Asset& f, bool first, 
                                        {.hint = rename ? "" : "such as text/css",
                                         .width = std::min(column_width() - 60_s, 420_s),
                                         .focus = ImGui::IsWindowAppearing(),
-                                        .enabled = !busy});
+                                        .enabled = !busy,
+                                        // The refusal of a rename or media type.
+                                        .error = files.error});
         vspace(4);
         if (button(busy ? "Saving…" : "Save", ButtonKind::primary, !busy) || submit)
             a.files.commit_form = true;

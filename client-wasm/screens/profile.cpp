@@ -49,8 +49,10 @@ void draw_profile(AppState& s, Actions& a) {
     heading("Name", 3);
     muted("Teachers and other learners see it in their lists.", FontRole::small);
     vspace(6);
-    bool submit =
-        text_field("Your name", p.name, {.width = field_width(), .enabled = !p.name_form.busy});
+    bool submit = text_field("Your name", p.name,
+                             {.width = field_width(),
+                              .enabled = !p.name_form.busy,
+                              .error = error_on(p.name_form, "name")});
     vspace(6);
     if (button(p.name_form.busy ? "Saving…" : "Save name", ButtonKind::primary,
                !p.name_form.busy) ||
@@ -67,9 +69,11 @@ void draw_profile(AppState& s, Actions& a) {
               u.email + ".",
           FontRole::small);
     vspace(6);
-    submit = text_field(
-        "New email address", p.new_email,
-        {.hint = "you@example.org", .width = field_width(), .enabled = !p.email_form.busy});
+    submit = text_field("New email address", p.new_email,
+                        {.hint = "you@example.org",
+                         .width = field_width(),
+                         .enabled = !p.email_form.busy,
+                         .error = error_on(p.email_form, "email")});
     vspace(6);
     if (button(p.email_form.busy ? "Sending…" : "Send the link", ButtonKind::secondary,
                !p.email_form.busy) ||
@@ -85,16 +89,23 @@ void draw_profile(AppState& s, Actions& a) {
     vspace(6);
     const bool busy = p.password_form.busy;
     text_field("Current password", p.current_password,
-               {.password = true, .width = field_width(), .enabled = !busy});
+               {.password = true,
+                .width = field_width(),
+                .enabled = !busy,
+                .error = error_on(p.password_form, "current_password")});
     vspace(4);
     text_field("New password", p.new_password,
                {.password = true,
                 .hint = "at least 8 characters",
                 .width = field_width(),
-                .enabled = !busy});
+                .enabled = !busy,
+                .error = error_on(p.password_form, "new_password")});
     vspace(4);
     submit = text_field("New password again", p.repeat_password,
-                        {.password = true, .width = field_width(), .enabled = !busy});
+                        {.password = true,
+                         .width = field_width(),
+                         .enabled = !busy,
+                         .error = error_on(p.password_form, "repeat_password")});
     vspace(6);
     if (button(busy ? "Changing…" : "Change password", ButtonKind::secondary, !busy) || submit)
         a.profile.change_password = true;
@@ -127,9 +138,12 @@ void draw_profile(AppState& s, Actions& a) {
     } else {
         const bool del_busy = p.delete_form.busy;
         paragraph("Type your password to delete your account for good.");
-        submit = text_field(
-            "Password to delete", p.delete_password,
-            {.password = true, .width = field_width(), .focus = false, .enabled = !del_busy});
+        submit = text_field("Password to delete", p.delete_password,
+                            {.password = true,
+                             .width = field_width(),
+                             .focus = false,
+                             .enabled = !del_busy,
+                             .error = error_on(p.delete_form, "password")});
         vspace(6);
         if (button("Keep my account", ButtonKind::secondary, !del_busy))
             a.profile.ask_delete = false;

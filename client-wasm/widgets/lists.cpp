@@ -4,6 +4,8 @@
 #include "widgets/widgets.hpp"
 #include "widgets/widgets_internal.hpp"
 
+#include <algorithm>
+
 namespace wte::ui {
 
 namespace {
@@ -123,19 +125,52 @@ bool summary_card(const std::string& title, const std::string& summary,
 bool list_row(int number, const std::string& title, const std::string& meta, const char* id,
               const std::string& mark, const RowProgress& progress) {
     const float width = column_width();
-    const float height = 58_s;
+    const Palette& p = palette();
+    ImFont* tf = font(FontRole::bold);
+    ImFont* mf = font(FontRole::small);
+    ImFont* pf = font(FontRole::small_bold);
+    ImFont* chevron_font = font(FontRole::h2);
+
+    // Widths first, from the row's left edge: the lead circle, then the
+    // title, then (from the right) progress, mark, meta and the chevron.
+    const bool lead = progress.done || number > 0;
+    const float title_x = 18_s + (lead ? 30_s + 14_s : 0);
+    const ImVec2 ms =
+        meta.empty() ? ImVec2(0, 0) : mf->CalcTextSizeA(mf->FontSize, FLT_MAX, 0, meta.c_str());
+    const float chevron_w = chevron_font->CalcTextSizeA(chevron_font->FontSize, FLT_MAX, 0, "›").x;
+    const float meta_x = width - 18_s - chevron_w - (meta.empty() ? 0 : ms.x + 16_s);
+    const float mark_w = mark.empty() ? 0 : clock_badge_width(mark);
+    const float mark_gap = meta.empty() ? 16_s : 12_s;
+    const float after_mark = mark.empty() ? meta_x : meta_x - mark_gap - mark_w - 8_s;
+    const std::string words = progress.pages > 0 ? std::to_string(progress.pages_done) + " of " +
+                                                       std::to_string(progress.pages)
+                                                 : std::string();
+    const ImVec2 ps =
+        words.empty() ? ImVec2(0, 0) : pf->CalcTextSizeA(pf->FontSize, FLT_MAX, 0, words.c_str());
+    const float bar_w = 72_s, bar_h = 8_s;
+    const float title_end =
+        words.empty() ? after_mark : after_mark - 8_s - ps.x - 10_s - bar_w - 12_s;
+    const ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, 0, title.c_str());
+    // A narrow column (a phone, 200 % zoom): the title on its own lines, the
+    // rest on a line below it, instead of the title cut under the badges.
+    const bool stacked = title_x + ts.x > title_end;
+    const float title_w = width - title_x - 18_s - chevron_w - 8_s;
+    const ImVec2 tsz =
+        stacked ? tf->CalcTextSizeA(tf->FontSize, FLT_MAX, title_w, title.c_str()) : ts;
+    const float line2 = std::max({ms.y, ps.y, 18_s});
+    const float height = stacked ? 14_s + tsz.y + 8_s + line2 + 14_s : 58_s;
     const auto [pressed, hovered, min, max] =
         clickable_card(title, id, ImVec2(width, height), progress.done);
 
-    const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float cy = (min.y + max.y) * 0.5f;
-    float x = min.x + 18_s;
+    // The line of progress, mark and meta: the row's middle, or below the title.
+    const float cy2 = stacked ? min.y + 14_s + tsz.y + 8_s + line2 * 0.5f : cy;
+    const float x = min.x + 18_s;
     if (progress.done) {
         const float r = 15_s;
         dl->AddCircleFilled(ImVec2(x + r, cy), r, p.success_soft, 32);
         check_mark(dl, ImVec2(x + r, cy), r * 0.75f, p.success);
-        x += 2 * r + 14_s;
     } else if (number > 0) {
         const float r = 15_s;
         dl->AddCircleFilled(ImVec2(x + r, cy), r, p.accent_soft, 32);
@@ -144,46 +179,33 @@ bool list_row(int number, const std::string& title, const std::string& meta, con
         const ImVec2 ns = nf->CalcTextSizeA(nf->FontSize, FLT_MAX, 0, n.c_str());
         dl->AddText(nf, nf->FontSize, ImVec2(x + r - ns.x * 0.5f, cy - ns.y * 0.5f), p.accent,
                     n.c_str());
-        x += 2 * r + 14_s;
     }
-    ImFont* mf = font(FontRole::small);
-    const ImVec2 ms =
-        meta.empty() ? ImVec2(0, 0) : mf->CalcTextSizeA(mf->FontSize, FLT_MAX, 0, meta.c_str());
-    ImFont* chevron_font = font(FontRole::h2);
-    const float chevron_w = chevron_font->CalcTextSizeA(chevron_font->FontSize, FLT_MAX, 0, "›").x;
-    const float meta_x = max.x - 18_s - chevron_w - (meta.empty() ? 0 : ms.x + 16_s);
-    const float mark_w = mark.empty() ? 0 : clock_badge_width(mark);
-    const float mark_gap = meta.empty() ? 16_s : 12_s;
-    float right = mark.empty() ? meta_x : meta_x - mark_gap - mark_w - 8_s;
-    if (progress.pages > 0) {
+    if (!words.empty()) {
         // "3 of 7" and a short bar, left of the mark and meta.
-        ImFont* pf = font(FontRole::small_bold);
-        const std::string words =
-            std::to_string(progress.pages_done) + " of " + std::to_string(progress.pages);
-        const ImVec2 ps = pf->CalcTextSizeA(pf->FontSize, FLT_MAX, 0, words.c_str());
-        const float bar_w = 72_s, bar_h = 8_s;
-        const float text_x = right - 8_s - ps.x;
-        const ImVec2 b0(text_x - 10_s - bar_w, cy - bar_h * 0.5f);
-        const ImVec2 b1(text_x - 10_s, cy + bar_h * 0.5f);
+        const float text_x = min.x + after_mark - 8_s - ps.x;
+        const ImVec2 b0(text_x - 10_s - bar_w, cy2 - bar_h * 0.5f);
+        const ImVec2 b1(text_x - 10_s, cy2 + bar_h * 0.5f);
         progress_track(dl, b0, b1, progress.pages_done, progress.pages);
-        const ImVec2 tp(text_x, cy - ps.y * 0.5f);
+        const ImVec2 tp(text_x, cy2 - ps.y * 0.5f);
         dl->AddText(pf, pf->FontSize, tp, p.text_muted, words.c_str());
         probe::widget_rect(words, "progress", b0, ImVec2(tp.x + ps.x, b1.y));
         probe::widget_range(progress.pages_done, progress.pages);
         probe::text_rect(words, tp, ImVec2(tp.x + ps.x, tp.y + ps.y));
-        right = b0.x - 12_s;
     }
 
-    ImFont* tf = font(FontRole::bold);
-    const ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, 0, title.c_str());
-    const ImVec2 tp(x, cy - ts.y * 0.5f);
-    dl->PushClipRect(ImVec2(x, min.y), ImVec2(right, max.y), true);
-    dl->AddText(tf, tf->FontSize, tp, hovered ? p.accent : p.heading, title.c_str());
-    dl->PopClipRect();
-    probe::text_rect(title, tp, ImVec2(tp.x + ts.x, tp.y + ts.y));
-    if (!mark.empty()) clock_badge_at(dl, ImVec2(meta_x - mark_gap - mark_w, cy), mark);
+    const ImVec2 tp(min.x + title_x, stacked ? min.y + 14_s : cy - ts.y * 0.5f);
+    const ImU32 title_colour = hovered ? p.accent : p.heading;
+    if (stacked) {
+        dl->AddText(tf, tf->FontSize, tp, title_colour, title.c_str(), nullptr, title_w);
+    } else {
+        dl->PushClipRect(ImVec2(tp.x, min.y), ImVec2(min.x + title_end, max.y), true);
+        dl->AddText(tf, tf->FontSize, tp, title_colour, title.c_str());
+        dl->PopClipRect();
+    }
+    probe::text_rect(title, tp, ImVec2(tp.x + tsz.x, tp.y + tsz.y));
+    if (!mark.empty()) clock_badge_at(dl, ImVec2(min.x + meta_x - mark_gap - mark_w, cy2), mark);
     if (!meta.empty()) {
-        const ImVec2 mp(max.x - 18_s - chevron_w - 16_s - ms.x, cy - ms.y * 0.5f);
+        const ImVec2 mp(max.x - 18_s - chevron_w - 16_s - ms.x, cy2 - ms.y * 0.5f);
         dl->AddText(mf, mf->FontSize, mp, p.text_muted, meta.c_str());
         probe::text_rect(meta, mp, ImVec2(mp.x + ms.x, mp.y + ms.y));
     }

@@ -186,6 +186,60 @@ test('a refused sign-in and a refused title mark their fields invalid with the r
   assert.deepEqual(session.errors, []);
 });
 
+test('the register and profile forms mark the field a refusal is about, and only that one', async (t) => {
+  const session = await launch({ width: 1280, height: 900 });
+  t.after(() => session.close());
+  const { page } = session;
+  const wte = new Wte(page);
+  const marks = () => page.evaluate(() => Object.fromEntries(
+    Array.from(document.querySelectorAll('#wte-a11y-layer input')).filter((el) => el.getAttribute('aria-label'))
+      .map((el) => {
+        const d = el.getAttribute('aria-describedby');
+        return [el.getAttribute('aria-label'), el.getAttribute('aria-invalid') === 'true' ? document.getElementById(d).textContent : ''];
+      })));
+  const marked = (label) => page.waitForFunction((l) => {
+    const el = document.querySelector(`#wte-a11y-layer input[aria-label="${l}"]`);
+    return el && el.getAttribute('aria-invalid') === 'true';
+  }, label, { timeout: 10000 });
+
+  await wte.open('#/register');
+  await wte.waitForScreen('register');
+  await wte.typeInto('Email', 'someone@example.org');
+  await wte.typeInto('Email again', 'someone-else@example.org');
+  await wte.typeInto('Your name', 'Some One');
+  await wte.click('Create account', 'button');
+  await marked('Email again');
+  let m = await marks();
+  assert.equal(m['Email again'], 'The two email addresses are not the same.');
+  assert.equal(m['Email'], '', 'the first address is not the one refused');
+  assert.equal(m['Your name'], '');
+
+  await wte.open('');
+  await wte.signIn(TEACHER.email, TEACHER.password);
+  await wte.waitForScreen('modules');
+  await wte.open('#/profile');
+  await wte.waitForScreen('profile');
+  await wte.typeInto('New password', 'a-new-password');
+  await wte.click('Change password', 'button');
+  await marked('Current password');
+  m = await marks();
+  assert.equal(m['Current password'], 'Type your current password.');
+  assert.equal(m['New password'], '');
+  // The server's refusal names its field too: a wrong current password.
+  await wte.typeInto('Current password', 'not-my-password');
+  await wte.typeInto('New password again', 'a-new-password');
+  await wte.click('Change password', 'button');
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#wte-a11y-layer input[aria-label="Current password"]');
+    const d = el && el.getAttribute('aria-describedby');
+    return d && document.getElementById(d).textContent !== 'Type your current password.';
+  }, null, { timeout: 10000 });
+  m = await marks();
+  assert.ok(m['Current password'], 'the wrong current password is marked');
+  assert.equal(m['New password again'], '');
+  assert.deepEqual(session.errors, []);
+});
+
 test('dialogs: the focus goes in, Tab stays inside, Escape closes, the focus comes back', async (t) => {
   const session = await launch({ width: 1400, height: 900 });
   t.after(() => session.close());
