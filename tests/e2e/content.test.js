@@ -12,25 +12,19 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { execFile } = require('node:child_process');
 const { promisify } = require('node:util');
-const { BASE_URL, launch, Wte } = require('./lib/wte');
+const { BASE_URL, api, launch, Wte } = require('./lib/wte');
 
 const STUDENT = { email: 'student1@example.org', password: 'student1-demo' };
 const VIEW = { width: 1280, height: 900 };
 
-async function api(page, path) {
-  const r = await page.request.get(BASE_URL + '/api/v1' + path);
-  assert.equal(r.status(), 200, `GET ${path} answered ${r.status()}`);
-  return r.json();
-}
-
 // The id of a demo page, found by titles through the API (never hard-coded).
 async function pageId(page, partTitle, pageTitle) {
-  const mine = await api(page, '/modules/mine');
+  const mine = await api(page, 'GET', '/modules/mine');
   for (const m of mine.items) {
-    const mod = await api(page, `/parts/${m.id}`);
+    const mod = await api(page, 'GET', `/parts/${m.id}`);
     const part = mod.children.find((c) => c.title === partTitle);
     if (!part) continue;
-    const view = await api(page, `/parts/${part.id}`);
+    const view = await api(page, 'GET', `/parts/${part.id}`);
     const p = view.children.find((c) => c.title === pageTitle);
     if (p) return p.id;
   }
@@ -94,8 +88,8 @@ async function newLearner() {
   ]);
   const signed = await signedIn(account);
   const { page } = signed.session;
-  const { csrf_token } = await api(page, '/auth/me');
-  const module = (await api(page, '/modules')).items.find((m) => m.title === 'Web Development Basics');
+  const { csrf_token } = await api(page, 'GET', '/auth/me');
+  const module = (await api(page, 'GET', '/modules')).items.find((m) => m.title === 'Web Development Basics');
   const r = await page.request.post(`${BASE_URL}/api/v1/parts/${module.id}/enrol`, {
     headers: { 'X-CSRF-Token': csrf_token, 'Content-Type': 'application/json' },
     data: '{}',
@@ -213,7 +207,7 @@ test('a student answers the quiz wrongly, then rightly, and finds it restored', 
   await page.waitForFunction(() => window.wteTest.texts.filter((x) => x.text === '✓ Right').length === 2, null, { timeout: 10000 });
 
   // What the server recorded: two attempts, the first one wrong.
-  const answers = await api(page, `/parts/${id}/quiz-answers`);
+  const answers = await api(page, 'GET', `/parts/${id}/quiz-answers`);
   assert.equal(answers.items.length, 2);
   for (const item of answers.items) {
     assert.equal(item.attempts, 2, `attempts of ${item.question}`);

@@ -8,15 +8,9 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { BASE_URL, launch, Wte } = require('./lib/wte');
+const { api, launch, Wte } = require('./lib/wte');
 
 const STUDENT = { email: 'student1@example.org', password: 'student1-demo' };
-
-async function api(page, path) {
-  const r = await page.request.get(BASE_URL + '/api/v1' + path);
-  assert.equal(r.status(), 200, `GET ${path} answered ${r.status()}`);
-  return r.json();
-}
 
 // Waits until the bridge shows a widget for which `pred` holds; returns it.
 async function widgetWhere(wte, pred, what) {
@@ -41,10 +35,10 @@ test('student1 continues where they left off, and reading a page moves the bar o
   await wte.signIn(STUDENT.email, STUDENT.password);
   await wte.waitForScreen('modules');
 
-  const module = (await api(page, '/modules/mine')).items.find((m) => m.title === 'Web Development Basics');
+  const module = (await api(page, 'GET', '/modules/mine')).items.find((m) => m.title === 'Web Development Basics');
   assert.ok(module, 'student1 has taken the demo module');
-  const part = (await api(page, `/parts/${module.id}`)).children.find((c) => c.title === 'HTML Structure');
-  const pages = (await api(page, `/parts/${part.id}`)).children;
+  const part = (await api(page, 'GET', `/parts/${module.id}`)).children.find((c) => c.title === 'HTML Structure');
+  const pages = (await api(page, 'GET', `/parts/${part.id}`)).children;
   const skipped = pages.find((p) => p.title === 'Styling with CSS');
   assert.ok(skipped, 'the demo part has the page student1 skipped');
 

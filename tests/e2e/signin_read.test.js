@@ -8,19 +8,13 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { BASE_URL, SCREENSHOT_DIR, launch, Wte } = require('./lib/wte');
+const { BASE_URL, api, SCREENSHOT_DIR, launch, Wte } = require('./lib/wte');
 
 const STUDENT = { email: 'student1@example.org', password: 'student1-demo' };
 const NEWCOMER = { email: 'student2@example.org', password: 'student2-demo' };
 
 // The API as the signed-in browser sees it (same cookie), to know what the
 // demo content is without hard-coding titles.
-async function api(page, path) {
-  const r = await page.request.get(BASE_URL + '/api/v1' + path);
-  assert.equal(r.status(), 200, `GET ${path} answered ${r.status()}`);
-  return r.json();
-}
-
 async function signedInSession(options) {
   const session = await launch(options);
   const wte = new Wte(session.page);
@@ -47,7 +41,7 @@ test('a demo student signs in, opens a module, a part and a page', async (t) => 
 
   await wte.click('My modules', 'tab');
   await wte.waitForScreen('my-modules');
-  const mine = await api(page, '/modules/mine');
+  const mine = await api(page, 'GET', '/modules/mine');
   assert.ok(mine.items.length > 0, 'the demo student has a module');
   const module = mine.items[0];
   await wte.waitForText(module.title);
@@ -56,7 +50,7 @@ test('a demo student signs in, opens a module, a part and a page', async (t) => 
   await wte.click(module.title, 'link');
   await wte.waitForScreen('module');
   assert.equal((await wte.state()).route, `#/parts/${module.id}`);
-  const moduleView = await api(page, `/parts/${module.id}`);
+  const moduleView = await api(page, 'GET', `/parts/${module.id}`);
   await wte.screenshot('04-module');
 
   const part = moduleView.children.find((c) => c.type === 'part');
@@ -65,7 +59,7 @@ test('a demo student signs in, opens a module, a part and a page', async (t) => 
   await wte.waitForScreen('part');
   await wte.screenshot('05-part');
 
-  const partView = await api(page, `/parts/${part.id}`);
+  const partView = await api(page, 'GET', `/parts/${part.id}`);
   const firstPage = partView.children[0];
   assert.ok(firstPage, 'the demo part has a page');
   await wte.click(firstPage.title, 'link');
@@ -201,10 +195,10 @@ test('a newcomer takes a password module: wrong password in place, then right', 
   await wte.signIn(NEWCOMER.email, NEWCOMER.password);
   await wte.waitForScreen('modules');
 
-  const modules = await api(page, '/modules');
+  const modules = await api(page, 'GET', '/modules');
   let locked = null;
   for (const m of modules.items) {
-    const view = await api(page, `/parts/${m.id}`);
+    const view = await api(page, 'GET', `/parts/${m.id}`);
     if (view.access && view.access.has_password) locked = view;
   }
   // The demo seeds "JavaScript in Practice" with a module password; without
@@ -212,7 +206,7 @@ test('a newcomer takes a password module: wrong password in place, then right', 
   assert.ok(locked, 'the demo data has a module with a password (server/src/seed/demo.cpp)');
   if (locked.my_role) {
     // An earlier run stopped half-way: leave first, through the API.
-    const { csrf_token } = await api(page, '/auth/me');
+    const { csrf_token } = await api(page, 'GET', '/auth/me');
     const r = await page.request.delete(`${BASE_URL}/api/v1/parts/${locked.id}/enrol`, {
       headers: { 'X-CSRF-Token': csrf_token },
     });
@@ -381,7 +375,7 @@ test('a deep link opened while signed out leads there after signing in', async (
   const login = await page.request.post(BASE_URL + '/api/v1/auth/login', { data: STUDENT });
   assert.equal(login.status(), 200);
   const { csrf_token } = await login.json();
-  const module = (await api(page, '/modules/mine')).items[0];
+  const module = (await api(page, 'GET', '/modules/mine')).items[0];
   await page.request.post(BASE_URL + '/api/v1/auth/logout', { headers: { 'X-CSRF-Token': csrf_token } });
 
   await wte.open(`#/parts/${module.id}`);

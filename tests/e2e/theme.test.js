@@ -35,15 +35,31 @@ async function pixel(page, x, y) {
 const isDark = (rgb) => rgb.every((v) => v < 40);
 const isLight = (rgb) => rgb.every((v) => v > 200);
 
-// Waits until the background corner is dark (or light), a few frames at most.
-async function waitForBackground(wte, dark, what) {
+// Waits until the background corner is dark (or light, or exactly black for
+// high contrast), a few frames at most.
+const BLACK = 'black';
+async function waitForBackground(wte, want, what) {
+  const ok = want === BLACK ? (rgb) => String(rgb) === '0,0,0' : want ? isDark : isLight;
+  const named = want === BLACK ? 'black' : want ? 'dark' : 'light';
   let rgb;
   for (let i = 0; i < 20; i++) {
     await wte.nextFrame();
     rgb = await pixel(wte.page, 3, 780);
-    if (dark ? isDark(rgb) : isLight(rgb)) return;
+    if (ok(rgb)) return;
   }
-  assert.fail(`${what}: the background should be ${dark ? 'dark' : 'light'}, is ${rgb}`);
+  assert.fail(`${what}: the background should be ${named}, is ${rgb}`);
+}
+
+// Waits until the account's stored theme is `theme` (the profile saves it
+// as the choice is made), failing the test if it never is.
+async function waitForStoredTheme(page, theme) {
+  let stored;
+  for (let i = 0; i < 50; i++) {
+    stored = (await api(page, 'GET', '/auth/me')).user.options.theme;
+    if (stored === theme) return;
+    await page.waitForTimeout(100);
+  }
+  assert.equal(stored, theme, 'the theme the account keeps');
 }
 
 test("a dark browser gets the dark theme, live, before and after signing in", async (t) => {
@@ -82,9 +98,7 @@ test("the profile's Light wins over a dark browser, after a reload too; Dark ove
   await wte.screenshot('theme-03-profile-dark');
   await wte.click('Light', 'radio');
   await waitForBackground(wte, false, 'Light chosen');
-  for (let i = 0; i < 50 && (await api(page, 'GET', '/auth/me')).user.options.theme !== 'light'; i++)
-    await page.waitForTimeout(100);
-  assert.equal((await api(page, 'GET', '/auth/me')).user.options.theme, 'light');
+  await waitForStoredTheme(page, 'light');
   await page.reload();
   await page.waitForFunction(() => window.wteTest && window.wteTest.ready, null, { timeout: 60000 });
   await wte.waitForScreen('profile');
@@ -95,18 +109,12 @@ test("the profile's Light wins over a dark browser, after a reload too; Dark ove
   await waitForBackground(wte, true, 'Dark chosen in a light browser');
   // High contrast wins over dark (black, not the dark theme's blue-grey).
   await wte.click('Use high contrast colours', 'checkbox');
-  let hc;
-  for (let i = 0; i < 20 && String(hc) !== '0,0,0'; i++) {
-    await wte.nextFrame();
-    hc = await pixel(page, 3, 780);
-  }
-  assert.deepEqual(hc, [0, 0, 0], 'high contrast is black');
+  await waitForBackground(wte, BLACK, 'high contrast on over Dark');
   await wte.click('Use high contrast colours', 'checkbox');
   await waitForBackground(wte, true, 'high contrast off: Dark again');
   await wte.click('System', 'radio');
   await waitForBackground(wte, false, 'System in a light browser');
-  for (let i = 0; i < 50 && (await api(page, 'GET', '/auth/me')).user.options.theme !== 'system'; i++)
-    await page.waitForTimeout(100);
+  await waitForStoredTheme(page, 'system');
   assert.deepEqual(session.errors, []);
 });
 
