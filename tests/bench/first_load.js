@@ -2,11 +2,13 @@
 // profile (nothing cached): the bytes that came over the wire per file
 // (compressed, as sent), their sum, and the time from navigation start to the
 // first frame that published widgets (median of 5). Also the reST parse in
-// wasm (WTE.benchParse) on the longest demo page. Needs
-// WTE_BASE_URL of a running server. Run: node tests/bench/first_load.js
+// wasm (WTE.benchParse) on the longest demo page and on the 2 MB page of
+// rst-parse-bench, beside the native parse of that page in the same run.
+// Needs WTE_BASE_URL of a running server. Run: node tests/bench/first_load.js
 'use strict';
 
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const { BASE_URL, launch, Wte } = require(path.join(__dirname, '../e2e/lib/wte'));
 
 const RUNS = 5;
@@ -77,7 +79,23 @@ async function parseBench() {
       for (let i = 0; i < 9; i++) out.push(window.WTE.benchParse(text, 50));
       return out;
     }, longest.content);
-    return { title: longest.title, chars: longest.content.length, ms: median(times) };
+    // The native bench's 2 MB page, parsed one at a time (median of 5).
+    const bench = path.join(__dirname, '../../build/native/tests/bench/rst-parse-bench');
+    const big = execFileSync(bench, ['--page', '2'], { maxBuffer: 16 << 20 }).toString();
+    const bigTimes = await page.evaluate((text) => {
+      const out = [];
+      for (let i = 0; i < 5; i++) out.push(window.WTE.benchParse(text, 1));
+      return out;
+    }, big);
+    const native = /parse: ([0-9.]+) ms per parse/.exec(execFileSync(bench, ['5', '2']).toString());
+    return {
+      title: longest.title,
+      chars: longest.content.length,
+      ms: median(times),
+      bigBytes: Buffer.byteLength(big),
+      bigMs: median(bigTimes),
+      nativeMs: native ? Number(native[1]) : NaN,
+    };
   } finally {
     await session.close();
   }
@@ -109,6 +127,9 @@ async function parseBench() {
   const parse = await parseBench();
   if (parse) {
     console.log(`reST parse in wasm, "${parse.title}" (${parse.chars} characters): median ${parse.ms.toFixed(2)} ms`);
+    console.log(`reST parse in wasm, rst-parse-bench's page (${(parse.bigBytes / 1e6).toFixed(2)} MB): ` +
+      `median ${parse.bigMs.toFixed(1)} ms; native in the same run ${parse.nativeMs.toFixed(1)} ms ` +
+      `(wasm/native ${(parse.bigMs / parse.nativeMs).toFixed(2)})`);
   }
 })().catch((e) => {
   console.error(e);
