@@ -543,6 +543,7 @@ ParseResult Parser::run() {
                           std::make_move_iterator(title.children.end()));
     }
     result.doc.blocks = std::move(blocks);
+    result.doc.source_size = source_.size();
     if (suppressed_diagnostics_ > 0)
         diagnostics_.push_back({lines_.back().number, std::to_string(suppressed_diagnostics_) +
                                                           " more problems are not listed."});
