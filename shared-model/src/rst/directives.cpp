@@ -469,6 +469,9 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         }
         std::set<std::string> seen;
         int correct = 0;
+        q.children.reserve(static_cast<size_t>(
+            std::count_if(d.content.begin(), d.content.end(),
+                          [](const Line& l) { return !trim(l.text).empty(); })));
         for (const auto& l : d.content) {
             std::string_view t = trim(l.text);
             if (t.empty()) continue;

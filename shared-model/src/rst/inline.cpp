@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 namespace wte::rst::detail {
 namespace {
@@ -85,15 +87,39 @@ std::string pending_name(std::string_view name) {
     return target;
 }
 
+// Index of the first '`' or '*' in s[from, end), or s.size(): eight
+// characters a test on little-endian machines (x86, wasm), where a byte of
+// the word is zero at such a character.
+size_t next_backquote_or_star(std::string_view s, size_t from) {
+    constexpr uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    auto zero_bytes = [&](uint64_t v) { return (v - ones) & ~v & highs; };
+    size_t i = from;
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; i + 8 <= s.size(); i += 8) {
+            uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            uint64_t found = zero_bytes(word ^ ('`' * ones)) | zero_bytes(word ^ ('*' * ones));
+            // The lowest flagged byte is exact (later ones may be borrows).
+            if (found != 0) return i + static_cast<size_t>(std::countr_zero(found)) / 8;
+        }
+    }
+    while (i < s.size() && s[i] != '`' && s[i] != '*')
+        ++i;
+    return i;
+}
+
 bool is_refchar(char c) {
     return is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
 // Removes escaping backslashes; an escaped space or newline disappears.
 std::string unescape(std::string_view s) {
+    size_t first = s.find('\\');
+    if (first == npos) return std::string(s); // nearly every text: one copy
     std::string out;
     out.reserve(s.size());
-    for (size_t k = 0; k < s.size(); ++k) {
+    out.append(s.substr(0, first));
+    for (size_t k = first; k < s.size(); ++k) {
         if (s[k] == '\\') {
             if (k + 1 < s.size()) {
                 ++k;
@@ -233,8 +259,9 @@ struct InlineParser {
         for (size_t k = s.find('\\'); k != npos; k = k + 2 < n ? s.find('\\', k + 2) : npos)
             if (k + 1 < n) escaped[k + 1] = 1;
         for (size_t j = 1; j < n; ++j) {
+            j = next_backquote_or_star(s, j);
+            if (j == n) break;
             char c = s[j];
-            if (c != '`' && c != '*') continue;
             bool after_text = !is_space(s[j - 1]);
             if (!after_text) continue;
             if (c == '`') {
