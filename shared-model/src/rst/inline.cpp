@@ -45,12 +45,23 @@ bool is_unicode_closer(char32_t c) {
            c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x3001 || c == 0x3002;
 }
 
+constexpr std::array<bool, 256> char_table(std::string_view chars) {
+    std::array<bool, 256> table{};
+    for (unsigned char c : chars)
+        table[c] = true;
+    return table;
+}
+// Punctuation that may come before a start string / after an end string
+// (tables: asked at every candidate).
+constexpr auto markup_before = char_table("-:/'\"<([{");
+constexpr auto markup_after = char_table("-.,:;!?\\/'\")]}>");
+
 // Rules of inline markup recognition (docutils, "Inline markup recognition rules").
 bool prefix_ok(std::string_view s, size_t i) {
     if (i == 0) return true;
     char c = s[i - 1];
     if (is_space(c)) return true;
-    if (std::string_view("-:/'\"<([{").find(c) != npos) return true;
+    if (markup_before[static_cast<unsigned char>(c)]) return true;
     if (static_cast<unsigned char>(c) >= 0x80) return is_unicode_opener(code_point_before(s, i));
     return false;
 }
@@ -59,7 +70,7 @@ bool suffix_ok(std::string_view s, size_t j) {
     if (j >= s.size()) return true;
     char c = s[j];
     if (is_space(c)) return true;
-    if (std::string_view("-.,:;!?\\/'\")]}>").find(c) != npos) return true;
+    if (markup_after[static_cast<unsigned char>(c)]) return true;
     if (static_cast<unsigned char>(c) >= 0x80) return is_unicode_closer(code_point_at(s, j));
     return false;
 }
@@ -349,7 +360,8 @@ struct InlineParser {
     }
 
     void role(std::string_view role_name, std::string_view raw, int line) {
-        std::string r = to_lower(role_name);
+        std::string lowered = to_lower(role_name);
+        std::string_view r = lowered; // compared with literals: a length test settles most
         if (r.empty() || r == "emphasis" || r == "title-reference" || r == "title" || r == "t") {
             out.push_back(wrapping(InlineKind::emphasis, unescape(raw), line));
         } else if (r == "strong") {
@@ -362,7 +374,7 @@ struct InlineParser {
             out.push_back(wrapping(InlineKind::superscript, unescape(raw), line));
         } else if (r == "code" || starts_with(r, "code-")) {
             Inline span = text_span(InlineKind::code, std::string(raw), line);
-            if (r != "code") span.target = r.substr(5);
+            if (r != "code") span.target = std::string(r.substr(5));
             out.push_back(std::move(span));
         } else if (r == "math") {
             Inline span = text_span(InlineKind::math, std::string(raw), line);
