@@ -110,7 +110,9 @@ bool parse_enumerator(std::string_view t, Enumerator& e) {
     if (all_digits) {
         if (token.size() > 9) return false;
         e.style = "arabic";
-        e.ordinal = std::stoi(std::string(token));
+        e.ordinal = 0; // at most 9 digits: fits an int
+        for (char c : token)
+            e.ordinal = e.ordinal * 10 + (c - '0');
         return true;
     }
     if (!all_lower && !all_upper) return false;
