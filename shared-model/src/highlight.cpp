@@ -1074,7 +1074,13 @@ void lex_rst(std::string_view code, TokenSink& sink) {
 
 std::vector<Token> highlight(std::string_view language, std::string_view code) {
     std::vector<Token> tokens;
-    if (code.empty()) return tokens;
+    highlight_into(language, code, tokens);
+    return tokens;
+}
+
+void highlight_into(std::string_view language, std::string_view code, std::vector<Token>& tokens) {
+    tokens.clear();
+    if (code.empty()) return;
     TokenSink sink(tokens);
     Language lang = language_of(language);
     switch (lang) {
@@ -1094,7 +1100,6 @@ std::vector<Token> highlight(std::string_view language, std::string_view code) {
         break;
     }
     sink.finish(code.size());
-    return tokens;
 }
 
 bool highlight_supports(std::string_view language) {
@@ -1102,6 +1107,10 @@ bool highlight_supports(std::string_view language) {
 }
 
 std::string to_string(TokenKind kind) {
+    return std::string(token_name(kind));
+}
+
+std::string_view token_name(TokenKind kind) {
     switch (kind) {
     case TokenKind::plain:
         return "plain";

@@ -39,10 +39,15 @@ struct Token {
 // zsh, console), json. Anything else gives one plain token. Linear time;
 // strings and comments may span lines, and unterminated ones run to the end.
 std::vector<Token> highlight(std::string_view language, std::string_view code);
+// The same into `tokens` (cleared first), which keeps its capacity: a page
+// writer highlights thousands of snippets.
+void highlight_into(std::string_view language, std::string_view code, std::vector<Token>& tokens);
 
 // True when `language` is one highlight() knows (the editor shows the choice).
 bool highlight_supports(std::string_view language);
 
 std::string to_string(TokenKind kind);
+// The same without making a string (HTML class names).
+std::string_view token_name(TokenKind kind);
 
 } // namespace wte

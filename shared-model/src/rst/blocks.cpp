@@ -4,11 +4,20 @@
 // blocks are parsed once per level, so time is linear for bounded depth.
 #include "parser_internal.hpp"
 
+#include <array>
+
 namespace wte::rst::detail {
 namespace {
 
 bool is_adornment_char(char c) {
-    return std::string_view("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~").find(c) != std::string_view::npos;
+    // Asked of the first character of nearly every line: a table, not a search.
+    static constexpr auto adornment = [] {
+        std::array<bool, 256> table{};
+        for (unsigned char a : std::string_view("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"))
+            table[a] = true;
+        return table;
+    }();
+    return adornment[static_cast<unsigned char>(c)];
 }
 
 // A line made of one repeated punctuation character.
@@ -101,7 +110,9 @@ bool parse_enumerator(std::string_view t, Enumerator& e) {
     if (all_digits) {
         if (token.size() > 9) return false;
         e.style = "arabic";
-        e.ordinal = std::stoi(std::string(token));
+        e.ordinal = 0; // at most 9 digits: fits an int
+        for (char c : token)
+            e.ordinal = e.ordinal * 10 + (c - '0');
         return true;
     }
     if (!all_lower && !all_upper) return false;

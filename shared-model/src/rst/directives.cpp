@@ -171,6 +171,8 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
 
     Directive d;
     d.name = to_lower(first.substr(0, k));
+    // Compared below with literals: as a view, a length test settles most.
+    const std::string_view name = d.name;
     d.line = line;
     std::string_view arg_first = trim(first.substr(k + 2));
     bool lead = !arg_first.empty() || (!rest.empty() && rest.front().text.empty());
@@ -181,14 +183,14 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
     std::copy(rest.begin(), rest.end(), body_lines + (lead ? 1 : 0));
     Lines body(body_lines, rest.size() + (lead ? 1 : 0));
 
-    if (d.name == "raw") {
+    if (name == "raw") {
         out.push_back(problem(line,
                               "The raw directive is not allowed (line " + std::to_string(line) +
                                   "): raw HTML is never passed on.",
                               "raw"));
         return end;
     }
-    if (d.name == "include") {
+    if (name == "include") {
         out.push_back(problem(line,
                               "The include directive is not allowed (line " + std::to_string(line) +
                                   "): files cannot be included.",
@@ -287,16 +289,16 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         d.content = d.content.subspan(1);
     d.content = dedent(d.content, 0, d.content.size());
 
-    auto option = [&](const char* name) -> const Option* {
+    auto option = [&](std::string_view wanted) -> const Option* {
         for (const auto& o : d.options)
-            if (o.name == name) return &o;
+            if (o.name == wanted) return &o;
         return nullptr;
     };
     auto content_blocks = [&]() { return parse_blocks(d.content, depth + 1, false); };
 
-    if (d.name == "image" || d.name == "figure") {
+    if (name == "image" || name == "figure") {
         Block img;
-        img.kind = d.name == "image" ? BlockKind::image : BlockKind::figure;
+        img.kind = name == "image" ? BlockKind::image : BlockKind::figure;
         img.line = line;
         std::string uri;
         for (char c : d.argument)
@@ -338,10 +340,10 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         return end;
     }
 
-    if (is_admonition(d.name) || d.name == "admonition") {
+    if (is_admonition(d.name) || name == "admonition") {
         Block& a = add_block(out, BlockKind::admonition, line);
         a.name = d.name;
-        if (d.name == "admonition") {
+        if (name == "admonition") {
             if (d.argument.empty()) report(line, "The admonition directive needs a title.");
             a.inlines = parse_inline(d.argument, line);
         }
@@ -351,7 +353,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         return end;
     }
 
-    if (d.name == "sourcecode" || d.name == "code" || d.name == "code-block") {
+    if (name == "sourcecode" || name == "code" || name == "code-block") {
         Block& code = add_block(out, BlockKind::sourcecode, line);
         SourcecodeFields& fields = code.sourcecode.edit();
         std::string lang = to_lower(trim(d.argument));
@@ -386,7 +388,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         return end;
     }
 
-    if (d.name == "youtube") {
+    if (name == "youtube") {
         std::string id = youtube_video_id(d.argument);
         if (id.empty()) {
             out.push_back(problem(line,
@@ -410,7 +412,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         return true;
     };
 
-    if (d.name == "quiz") {
+    if (name == "quiz") {
         std::string id(trim(d.argument));
         if (!valid_id(id)) {
             out.push_back(problem(line, "A quiz needs an id without spaces: .. quiz:: ID", "quiz"));
@@ -434,7 +436,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         return end;
     }
 
-    if (d.name == "quiz-question") {
+    if (name == "quiz-question") {
         std::string id(trim(d.argument));
         if (quiz_nesting == 0) {
             out.push_back(
@@ -469,6 +471,9 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         }
         std::set<std::string> seen;
         int correct = 0;
+        q.children.reserve(static_cast<size_t>(
+            std::count_if(d.content.begin(), d.content.end(),
+                          [](const Line& l) { return !trim(l.text).empty(); })));
         for (const auto& l : d.content) {
             std::string_view t = trim(l.text);
             if (t.empty()) continue;
@@ -513,7 +518,7 @@ size_t Parser::parse_explicit(const Lines& L, size_t i, int depth, std::vector<B
         return end;
     }
 
-    if (d.name == "show-hide") {
+    if (name == "show-hide") {
         Block& sh = add_block(out, BlockKind::show_hide, line);
         if (const Option* o = option("title")) sh.inlines = parse_inline(o->value, o->line);
         if (const Option* o = option("initial")) {

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 namespace wte::rst::detail {
 namespace {
@@ -43,12 +45,23 @@ bool is_unicode_closer(char32_t c) {
            c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x3001 || c == 0x3002;
 }
 
+constexpr std::array<bool, 256> char_table(std::string_view chars) {
+    std::array<bool, 256> table{};
+    for (unsigned char c : chars)
+        table[c] = true;
+    return table;
+}
+// Punctuation that may come before a start string / after an end string
+// (tables: asked at every candidate).
+constexpr auto markup_before = char_table("-:/'\"<([{");
+constexpr auto markup_after = char_table("-.,:;!?\\/'\")]}>");
+
 // Rules of inline markup recognition (docutils, "Inline markup recognition rules").
 bool prefix_ok(std::string_view s, size_t i) {
     if (i == 0) return true;
     char c = s[i - 1];
     if (is_space(c)) return true;
-    if (std::string_view("-:/'\"<([{").find(c) != npos) return true;
+    if (markup_before[static_cast<unsigned char>(c)]) return true;
     if (static_cast<unsigned char>(c) >= 0x80) return is_unicode_opener(code_point_before(s, i));
     return false;
 }
@@ -57,7 +70,7 @@ bool suffix_ok(std::string_view s, size_t j) {
     if (j >= s.size()) return true;
     char c = s[j];
     if (is_space(c)) return true;
-    if (std::string_view("-.,:;!?\\/'\")]}>").find(c) != npos) return true;
+    if (markup_after[static_cast<unsigned char>(c)]) return true;
     if (static_cast<unsigned char>(c) >= 0x80) return is_unicode_closer(code_point_at(s, j));
     return false;
 }
@@ -85,15 +98,39 @@ std::string pending_name(std::string_view name) {
     return target;
 }
 
+// Index of the first '`' or '*' in s[from, end), or s.size(): eight
+// characters a test on little-endian machines (x86, wasm), where a byte of
+// the word is zero at such a character.
+size_t next_backquote_or_star(std::string_view s, size_t from) {
+    constexpr uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    auto zero_bytes = [&](uint64_t v) { return (v - ones) & ~v & highs; };
+    size_t i = from;
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; i + 8 <= s.size(); i += 8) {
+            uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            uint64_t found = zero_bytes(word ^ ('`' * ones)) | zero_bytes(word ^ ('*' * ones));
+            // The lowest flagged byte is exact (later ones may be borrows).
+            if (found != 0) return i + static_cast<size_t>(std::countr_zero(found)) / 8;
+        }
+    }
+    while (i < s.size() && s[i] != '`' && s[i] != '*')
+        ++i;
+    return i;
+}
+
 bool is_refchar(char c) {
     return is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
 // Removes escaping backslashes; an escaped space or newline disappears.
 std::string unescape(std::string_view s) {
+    size_t first = s.find('\\');
+    if (first == npos) return std::string(s); // nearly every text: one copy
     std::string out;
     out.reserve(s.size());
-    for (size_t k = 0; k < s.size(); ++k) {
+    out.append(s.substr(0, first));
+    for (size_t k = first; k < s.size(); ++k) {
         if (s[k] == '\\') {
             if (k + 1 < s.size()) {
                 ++k;
@@ -233,8 +270,9 @@ struct InlineParser {
         for (size_t k = s.find('\\'); k != npos; k = k + 2 < n ? s.find('\\', k + 2) : npos)
             if (k + 1 < n) escaped[k + 1] = 1;
         for (size_t j = 1; j < n; ++j) {
+            j = next_backquote_or_star(s, j);
+            if (j == n) break;
             char c = s[j];
-            if (c != '`' && c != '*') continue;
             bool after_text = !is_space(s[j - 1]);
             if (!after_text) continue;
             if (c == '`') {
@@ -322,7 +360,8 @@ struct InlineParser {
     }
 
     void role(std::string_view role_name, std::string_view raw, int line) {
-        std::string r = to_lower(role_name);
+        std::string lowered = to_lower(role_name);
+        std::string_view r = lowered; // compared with literals: a length test settles most
         if (r.empty() || r == "emphasis" || r == "title-reference" || r == "title" || r == "t") {
             out.push_back(wrapping(InlineKind::emphasis, unescape(raw), line));
         } else if (r == "strong") {
@@ -335,7 +374,7 @@ struct InlineParser {
             out.push_back(wrapping(InlineKind::superscript, unescape(raw), line));
         } else if (r == "code" || starts_with(r, "code-")) {
             Inline span = text_span(InlineKind::code, std::string(raw), line);
-            if (r != "code") span.target = r.substr(5);
+            if (r != "code") span.target = std::string(r.substr(5));
             out.push_back(std::move(span));
         } else if (r == "math") {
             Inline span = text_span(InlineKind::math, std::string(raw), line);

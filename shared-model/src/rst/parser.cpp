@@ -335,11 +335,13 @@ std::string Parser::unique_anchor(std::string_view wanted) {
     std::string base = slugify(wanted);
     if (base.empty()) base = "section";
     std::string anchor = base;
-    // Counting on from the last suffix of this base keeps many equal titles linear.
-    int& suffix = anchor_suffixes_[base];
-    while (anchors_.count(anchor) != 0) {
-        ++work;
-        anchor = base + "-" + std::to_string(++suffix);
+    if (anchors_.count(anchor) != 0) {
+        // Counting on from the last suffix of this base keeps many equal titles linear.
+        int& suffix = anchor_suffixes_[base];
+        do {
+            ++work;
+            anchor = base + "-" + std::to_string(++suffix);
+        } while (anchors_.count(anchor) != 0);
     }
     anchors_.insert(anchor);
     return anchor;
@@ -543,6 +545,7 @@ ParseResult Parser::run() {
                           std::make_move_iterator(title.children.end()));
     }
     result.doc.blocks = std::move(blocks);
+    result.doc.source_size = source_.size();
     if (suppressed_diagnostics_ > 0)
         diagnostics_.push_back({lines_.back().number, std::to_string(suppressed_diagnostics_) +
                                                           " more problems are not listed."});
