@@ -20,6 +20,7 @@
 #include <cfloat>
 #include <chrono>
 #include <climits>
+#include <cstdint>
 #include <cstdlib>
 
 namespace wte::render {

@@ -199,7 +199,7 @@ int estimated_units(const PageRenderer& r) {
     return n;
 }
 
-// The unit at the top of a 800 px view scrolled to `scroll`.
+// The unit at page y (the top of a view).
 std::size_t unit_at(const PageRenderer& r, float y) {
     const auto& laid = r.laid_units();
     std::size_t u = 0;
