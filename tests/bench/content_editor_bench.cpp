@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -151,9 +152,15 @@ int measure(std::size_t kb, int count, const std::string& only) {
             shown = &reader;
             frame();
             open_ms.push_back(reader.draw_ms());
-            if (i + 1 == count)
+            if (i + 1 == count) {
                 std::printf("  opened: %d units laid out, %d waiting with an estimated height\n",
                             reader.last_layout().laid, reader.last_layout().estimated);
+                // How good the guess is: the scroll bar's length before and after.
+                const float guessed = reader.content_height();
+                reader.lay_out_through(INT_MAX);
+                std::printf("  page height: %.0f px estimated, %.0f px laid out\n", guessed,
+                            reader.content_height());
+            }
             shown = &preview;
         }
         line_of("page opened (parse + layout + draw)", open_ms);
