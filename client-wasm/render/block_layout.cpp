@@ -6,6 +6,7 @@
 #include "wte/layout/text_layout.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 namespace wte::render {
@@ -597,6 +598,221 @@ float layout_block(Builder& b, const rst::Block& blk, float x, float y, float wi
         return layout_display_math(b, blk, x, y, width);
     case rst::BlockKind::problem:
         return layout_problem_note(b, blk.text, blk.line, x, y, width);
+    }
+    return 0;
+}
+
+namespace {
+
+std::size_t inline_chars(const std::vector<rst::Inline>& spans) {
+    std::size_t n = 0;
+    for (const auto& s : spans)
+        n += s.kind == rst::InlineKind::math ? 8 : s.text.size() + inline_chars(s.children);
+    return n;
+}
+
+} // namespace
+
+HeightEstimate::HeightEstimate(const PageState& state, Id part_id)
+    : state_(state), part_id_(part_id) {
+    ImFont* body = ui::font(FontRole::body);
+    ImFont* mono = ui::font(FontRole::mono);
+    body_ = body->FontSize;
+    small_ = ui::font(FontRole::small)->FontSize;
+    mono_ = mono->FontSize;
+    h2_ = ui::font(FontRole::h2)->FontSize;
+    h3_ = ui::font(FontRole::h3)->FontSize;
+    static const std::string sample =
+        "The quick brown fox jumps over the lazy dog, twice: ``code``.";
+    char_w_ = text_width(body, body_, sample) / static_cast<float>(sample.size());
+    mono_w_ = text_width(mono, mono_, "M");
+}
+
+float HeightEstimate::lines(std::size_t chars, float char_w, float width) const {
+    const float per_line = std::max(1.0f, std::floor(std::max(1.0f, width) / char_w));
+    return std::max(1.0f, std::ceil(static_cast<float>(chars) / per_line));
+}
+
+float HeightEstimate::heading(const std::vector<rst::Inline>& title, int level, float width) const {
+    const float size = level <= 1 ? h2_ : level == 2 ? h3_ : body_;
+    return lines(inline_chars(title), char_w_ * size / body_, width) * size * 1.35f;
+}
+
+float HeightEstimate::problem_note(const std::string& message, int line, float width) const {
+    return lines(message.size() + (line > 0 ? 12 : 2), char_w_ * small_ / body_, width - gap(20)) *
+               small_ * 1.4f +
+           gap(8);
+}
+
+float HeightEstimate::blocks(const std::vector<rst::Block>& children, float width,
+                             float gap_px) const {
+    float h = 0;
+    bool first = true;
+    for (const auto& blk : children) {
+        if (blk.kind == rst::BlockKind::comment) continue;
+        if (!first) h += blk.kind == rst::BlockKind::section ? gap_px * 1.6f : gap_px;
+        h += block(blk, width);
+        first = false;
+    }
+    return h;
+}
+
+float HeightEstimate::code(const rst::Block& blk, float width) const {
+    const bool source = blk.kind == rst::BlockKind::sourcecode;
+    const float pad = gap(16);
+    const float room = width - 2 * pad - (source ? 0.0f : gap(70)) -
+                       (source && blk.sourcecode->first_line_number > 0 ? 5 * mono_w_ : 0.0f);
+    const std::size_t per_line = static_cast<std::size_t>(std::max(8.0f, room / mono_w_));
+    std::size_t rows = 0, column = 0;
+    for (char c : blk.text) {
+        if (c == '\n') {
+            rows += 1 + (column > 0 ? (column - 1) / per_line : 0);
+            column = 0;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            column += c == '\t' ? 4 : 1;
+        }
+    }
+    if (column > 0 || rows == 0) rows += 1 + (column > 0 ? (column - 1) / per_line : 0);
+    return (source ? gap(36) : 0.0f) + gap(24) + static_cast<float>(rows) * mono_ * 1.55f;
+}
+
+float HeightEstimate::image(const rst::Block& blk, float width) const {
+    const rst::ImageFields& fields = *blk.image;
+    const auto it = state_.images.find(image_url(part_id_, fields.uri));
+    if (it == state_.images.end() || it->second.state != ImageState::State::ready ||
+        it->second.width <= 0)
+        return gap(64);
+    const ImageState& img = it->second;
+    float w = static_cast<float>(img.width) * ui::scale();
+    const float css_w = static_cast<float>(std::atof(fields.width.c_str()));
+    if (css_w > 0)
+        w = fields.width.find('%') == std::string::npos ? css_w * ui::scale()
+                                                        : width * css_w / 100.0f;
+    w = std::min(w, width);
+    return w * static_cast<float>(img.height) / static_cast<float>(img.width);
+}
+
+float HeightEstimate::quiz(const rst::Block& quiz, float width) const {
+    const float inner_w = width - 2 * gap(22);
+    float h = gap(18) + gap(22) + gap(6) + gap(18) + body_ + gap(20) + gap(22);
+    if (!quiz.inlines.empty())
+        h += lines(inline_chars(quiz.inlines), char_w_ * h3_ / body_, inner_w) * h3_ * 1.35f;
+    int number = 0;
+    for (const auto& child : quiz.children) {
+        if (child.kind != rst::BlockKind::quiz_question) {
+            h += gap(10) + block(child, inner_w);
+            continue;
+        }
+        h += gap(16) + (++number > 1 ? gap(6) : 0.0f);
+        h += lines(inline_chars(child.inlines), char_w_, inner_w - gap(24)) * body_ * 1.6f;
+        h += small_ * 1.5f + gap(4);
+        for (const auto& answer : child.children)
+            if (answer.kind == rst::BlockKind::quiz_answer)
+                h +=
+                    lines(inline_chars(answer.inlines), char_w_, inner_w - gap(60)) * body_ * 1.6f +
+                    gap(12);
+    }
+    return h;
+}
+
+float HeightEstimate::block(const rst::Block& blk, float width) const {
+    const float line_h = body_ * 1.6f;
+    switch (blk.kind) {
+    case rst::BlockKind::section:
+        return heading(blk.inlines, blk.level, width) + gap(8) +
+               blocks(blk.children, width, gap(block_gap_css));
+    case rst::BlockKind::paragraph:
+    case rst::BlockKind::line:
+    case rst::BlockKind::attribution:
+        return lines(inline_chars(blk.inlines), char_w_, width) * line_h;
+    case rst::BlockKind::bullet_list:
+    case rst::BlockKind::enumerated_list: {
+        float h = 0;
+        for (const auto& item : blk.children)
+            h += blocks(item.children, width - gap(26), gap(8));
+        return h + gap(item_gap_css) *
+                       static_cast<float>(std::max<std::size_t>(1, blk.children.size()) - 1);
+    }
+    case rst::BlockKind::definition_list: {
+        float h = 0;
+        for (const auto& item : blk.children)
+            h += lines(inline_chars(item.inlines), char_w_, width) * line_h +
+                 blocks(item.children, width - gap(24), gap(8)) + gap(10);
+        return h;
+    }
+    case rst::BlockKind::field_list: {
+        float h = 0;
+        for (const auto& field : blk.children)
+            h += std::max(line_h, blocks(field.children, width * 0.65f, gap(8))) + gap(6);
+        return h;
+    }
+    case rst::BlockKind::list_item:
+    case rst::BlockKind::definition_item:
+    case rst::BlockKind::field:
+        return blocks(blk.children, width, gap(8));
+    case rst::BlockKind::literal_block:
+    case rst::BlockKind::sourcecode:
+        return code(blk, width);
+    case rst::BlockKind::block_quote:
+        return blocks(blk.children, width - gap(22), gap(10));
+    case rst::BlockKind::table: {
+        std::size_t cols = 1;
+        for (const auto& row : blk.children)
+            cols = std::max(cols, row.children.size());
+        const float cell_w = width / static_cast<float>(cols) - gap(24);
+        float h = 0;
+        for (const auto& row : blk.children) {
+            float row_h = line_h;
+            for (const auto& cell : row.children)
+                row_h = std::max(row_h, blocks(cell.children, cell_w, gap(6)));
+            h += row_h + gap(12);
+        }
+        return h;
+    }
+    case rst::BlockKind::table_row:
+    case rst::BlockKind::table_cell:
+        return blocks(blk.children, width, gap(6));
+    case rst::BlockKind::image:
+        return image(blk, width);
+    case rst::BlockKind::figure: {
+        float h = image(blk, width);
+        for (const auto& child : blk.children)
+            h += gap(6) + block(child, width) * small_ / body_;
+        return h;
+    }
+    case rst::BlockKind::admonition:
+        return gap(28) + body_ * 1.4f + blocks(blk.children, width - gap(4) - 2 * gap(16), gap(10));
+    case rst::BlockKind::comment:
+    case rst::BlockKind::quiz_question:
+    case rst::BlockKind::quiz_answer:
+        return 0;
+    case rst::BlockKind::line_block: {
+        float h = 0;
+        for (const auto& child : blk.children)
+            h += child.kind == rst::BlockKind::line_block ? block(child, width - gap(24))
+                                                          : block(child, width);
+        return h;
+    }
+    case rst::BlockKind::transition:
+        return gap(36);
+    case rst::BlockKind::youtube:
+        if (state_.playing.count(*blk.id))
+            return std::min(width, gap(640)) * 9.0f / 16.0f + gap(8) + small_ * 1.3f;
+        return gap(76);
+    case rst::BlockKind::quiz:
+        return quiz(blk, width);
+    case rst::BlockKind::show_hide: {
+        const auto it = state_.open.find(blk.line);
+        const bool open = it != state_.open.end() ? it->second : blk.initially_visible;
+        float h = body_ * 1.8f;
+        if (open && !blk.children.empty())
+            h += gap(6) + blocks(blk.children, width - gap(20), gap(10));
+        return h;
+    }
+    case rst::BlockKind::math:
+        return body_ * 1.15f * 2.2f + 2 * gap(6);
+    case rst::BlockKind::problem:
+        return problem_note(blk.text, blk.line, width);
     }
     return 0;
 }

@@ -96,4 +96,28 @@ float layout_problem_note(Builder& b, const std::string& message, int line, floa
 // Draws a fill under commands emitted since `mark` (boxes sized after their content).
 void fill_behind(Builder& b, std::size_t mark, ImVec2 a, ImVec2 c, ImU32 colour, float rounding);
 
+// How tall blocks will be, guessed from their source without laying them out
+// (characters per line of the font, code lines, an image's known size): the
+// height a unit far from the view has until it comes near (page_view.cpp).
+// Measures the fonts once; cheap enough for every unit of a page each frame.
+class HeightEstimate {
+public:
+    HeightEstimate(const PageState& state, Id part_id);
+    float block(const rst::Block& block, float width) const;
+    float heading(const std::vector<rst::Inline>& title, int level, float width) const;
+    float problem_note(const std::string& message, int line, float width) const;
+
+private:
+    float blocks(const std::vector<rst::Block>& blocks, float width, float gap_px) const;
+    float lines(std::size_t chars, float char_w, float width) const;
+    float code(const rst::Block& block, float width) const;
+    float image(const rst::Block& block, float width) const;
+    float quiz(const rst::Block& block, float width) const;
+
+    const PageState& state_;
+    Id part_id_;
+    float body_ = 0, small_ = 0, mono_ = 0, h2_ = 0, h3_ = 0; // font sizes
+    float char_w_ = 0, mono_w_ = 0; // an average body character, a monospace one
+};
+
 } // namespace wte::render

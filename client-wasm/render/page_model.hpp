@@ -65,8 +65,11 @@ struct ProbeText {
 };
 
 // A unit of virtualisation: a section heading or one block of the page.
+// Units far from the view are not laid out: `estimated`, they have only a
+// guessed height (top to bottom) and nothing to draw, until they come near.
 struct LaidBlock {
     float top = 0, bottom = 0;
+    bool estimated = false;
     std::vector<Cmd> cmds;
     std::vector<Hot> hots;
     std::vector<ProbeText> texts;

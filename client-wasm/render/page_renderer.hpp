@@ -96,18 +96,25 @@ public:
     // measured from where draw() put the content (the cursor), device px.
     // The 1-based source line of the block (innermost) at page y; 0 when empty.
     int line_at(float y) const;
-    // The page y of the block that starts at or nearest before source `line`.
-    float y_of_line(int line) const;
+    // The page y of the block that starts at or nearest before source `line`;
+    // the page is laid out down to it first, so the place is exact.
+    float y_of_line(int line);
+    // Lays out every unit that starts at or before source `line` (INT_MAX:
+    // the whole page) at the width of the last draw. draw() lays out only
+    // the units near the view; those far from it have an estimated height.
+    void lay_out_through(int line);
     float content_height() const;
     // CPU time of the last draw and of the last layout, in milliseconds.
     double draw_ms() const;
     double layout_ms() const;
     // What the last change of the text cost: its parse and its layout.
     double update_ms() const;
-    // What the last layout did: units laid out afresh, and units an edit left
-    // alone whose layout was kept (moved to where they now start).
+    // What the layout did since the text, width, scale, look or reader's state
+    // last changed: units laid out afresh (those near the view, then more as
+    // the view moves), units an edit left alone whose layout was kept (moved
+    // to where they now start), and units still waiting with an estimated height.
     struct LayoutCounts {
-        int laid = 0, kept = 0;
+        int laid = 0, kept = 0, estimated = 0;
     };
     LayoutCounts last_layout() const;
     // The laid-out units of the page, in page order (tests compare layouts).

@@ -2,6 +2,9 @@
 // and state version) and the reader's state; draws only the blocks inside
 // the visible part of the scrolling window; turns clicks on links, buttons
 // and quiz options into needs for the app; drag selection and Ctrl+C.
+// Layout is lazy: only the units within a view's height of the view are
+// laid out, the others have an estimated height until they come near, and
+// the scroll follows the unit at the view's top when heights above it change.
 #include "render/layout.hpp"
 #include "render/page_renderer.hpp"
 #include "ui/font_arrival.hpp"
@@ -9,11 +12,15 @@
 #include "widgets/widgets.hpp"
 #include "wte/rst/html.hpp"
 
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <cfloat>
 #include <chrono>
+#include <climits>
+#include <cstdint>
 #include <cstdlib>
 
 namespace wte::render {
@@ -50,8 +57,11 @@ struct PageCache {
     ui::Look look = ui::Look::light;
     int version = -1;
     int fonts = -1;
-    std::vector<LaidBlock> laid;
+    std::vector<LaidBlock> laid; // every unit, laid out or estimated
     float height = 0;
+    // Units laid out wherever the view is: quizzes answered from the mirror's
+    // HTML, whose verdicts are told from their layout.
+    std::set<std::size_t> wanted;
 };
 
 struct SelPos {
@@ -157,6 +167,9 @@ Id part_id_of(const std::string& target);
 
 void activate(R& r, const Hot& h);
 
+bool lay_out(R& r, std::size_t from, std::size_t to);
+std::size_t units_through(const PageCache& page, int line);
+
 // The page as semantic HTML for screen readers, the same writer as the
 // offline copy: its links lead to the app's routes, its quizzes are answered
 // through the renderer (mirror_requests).
@@ -190,9 +203,11 @@ int line_of_anchor(const std::vector<rst::Block>& blocks, const std::string& anc
 
 // Where the reader is in the mirror's HTML is brought on screen: the top of
 // the section's first laid line, a little below the view's top edge.
-void scroll_to_anchor(const R& r, const std::string& anchor, float origin_y, float view_top) {
+void scroll_to_anchor(R& r, const std::string& anchor, float origin_y, float view_top) {
     const int line = line_of_anchor(r.page.parsed.doc.blocks, anchor);
     if (line == 0) return;
+    // Laid out down to the section: where it starts is then exact.
+    lay_out(r, 0, units_through(r.page, line) + 1);
     float y = -1;
     for (const LaidBlock& lb : r.page.laid)
         for (const auto& a : lb.anchors)
@@ -205,11 +220,24 @@ void scroll_to_anchor(const R& r, const std::string& anchor, float origin_y, flo
 // A quiz answered in the mirror's HTML: the same as a click on the option
 // or on Check answers, wherever the quiz is laid out (drawn or not); a
 // section the reader moved into scrolls into view.
+bool has_quiz(const rst::Block& b, const std::string& quiz) {
+    if (b.kind == rst::BlockKind::quiz && *b.id == quiz) return true;
+    return std::any_of(b.children.begin(), b.children.end(),
+                       [&](const rst::Block& c) { return has_quiz(c, quiz); });
+}
+
 void mirror_requests(R& r, float origin_y, float view_top) {
     for (const auto& q : ui::probe::take_document_requests(r.html_key))
-        if (!q.anchor.empty())
+        if (!q.anchor.empty()) {
             scroll_to_anchor(r, q.anchor, origin_y, view_top);
-        else
+        } else {
+            for (std::size_t i = 0; i < r.page.units.size(); ++i) {
+                const Unit& u = r.page.units[i];
+                if (u.block && !u.heading_only && has_quiz(*u.block, q.quiz)) {
+                    r.page.wanted.insert(i);
+                    lay_out(r, i, i + 1);
+                }
+            }
             for (const LaidBlock& lb : r.page.laid)
                 for (const Hot& h : lb.hots) {
                     const bool option = h.kind == HotKind::quiz_option && q.answer >= 0 &&
@@ -217,6 +245,7 @@ void mirror_requests(R& r, float origin_y, float view_top) {
                     const bool check = h.kind == HotKind::quiz_check && q.answer < 0;
                     if (h.quiz == q.quiz && (option || check) && h.enabled) activate(r, h);
                 }
+        }
 }
 
 void publish_choices(const R& r) {
@@ -455,6 +484,81 @@ void seed_show_hides(PageState& state, const rst::Block& b) {
         seed_show_hides(state, child);
 }
 
+// The space between unit i and the unit before it.
+float gap_before(const PageCache& page, std::size_t i) {
+    if (i > 0 && page.units[i - 1].heading_only) return gap(6);
+    return unit_gap(page.units[i], i == 0);
+}
+
+float estimate_unit(const R& r, const HeightEstimate& guess, const Unit& u, float width) {
+    if (u.diagnostic >= 0) {
+        const auto& d = r.page.parsed.diagnostics[static_cast<std::size_t>(u.diagnostic)];
+        return guess.problem_note(d.message, d.line, width);
+    }
+    if (u.heading_only) return guess.heading(u.block->inlines, u.block->level, width);
+    return guess.block(*u.block, width);
+}
+
+// Unit i laid out afresh with its top at y.
+void lay_out_unit(R& r, std::size_t i, float y, float width) {
+    const Unit& u = r.page.units[i];
+    LaidBlock& lb = r.page.laid[i];
+    lb = {};
+    Builder b(r.state, lb, r.page.part_id, r.para);
+    float h = 0;
+    if (u.diagnostic >= 0) {
+        const auto& d = r.page.parsed.diagnostics[static_cast<std::size_t>(u.diagnostic)];
+        lb.anchors.push_back({y, d.line});
+        h = layout_problem_note(b, d.message, d.line, 0, y, width);
+    } else if (u.heading_only) {
+        lb.anchors.push_back({y, u.block->line});
+        h = layout_heading(b, u.block->inlines, u.block->level, 0, y, width);
+    } else {
+        h = layout_block(b, *u.block, 0, y, width, 0);
+    }
+    lb.top = y;
+    lb.bottom = y + h;
+    ++r.counts.laid;
+    --r.counts.estimated;
+}
+
+// Lays out the estimated units among [from, to) where they start, and moves
+// the units below them by what their real heights changed. Returns whether
+// any unit was laid out. Invariant kept: each unit starts one gap below the
+// bottom of the unit before it.
+bool lay_out(R& r, std::size_t from, std::size_t to) {
+    auto& laid = r.page.laid;
+    to = std::min(to, laid.size());
+    while (from < to && !laid[from].estimated)
+        ++from;
+    if (from >= to) return false;
+    float y = laid[from].top;
+    for (std::size_t i = from; i < laid.size(); ++i) {
+        if (i > from) y += gap_before(r.page, i);
+        LaidBlock& lb = laid[i];
+        if (i < to && lb.estimated)
+            lay_out_unit(r, i, y, r.page.width);
+        else if (lb.top != y)
+            move_unit(lb, y - lb.top, 0);
+        else if (i >= to)
+            break; // nothing further down moves
+        y = lb.bottom;
+    }
+    r.page.height = laid.back().bottom;
+    return true;
+}
+
+// How many units start at or before source `line`.
+std::size_t units_through(const PageCache& page, int line) {
+    std::size_t n = 0;
+    while (n < page.units.size() && unit_line(page, page.units[n]) <= line)
+        ++n;
+    return n;
+}
+
+// Places every unit for a new width, scale, look, state or text: the units
+// an edit left alone keep their layout (or their estimate), the others wait
+// with an estimated height for draw() to lay out those near the view.
 void layout_page(R& r, float width) {
     PageCache& old = r.previous;
     const bool reuse = !old.laid.empty() && old.width == width && old.scale == ui::scale() &&
@@ -462,46 +566,91 @@ void layout_page(R& r, float width) {
                        old.fonts == ui::fonts_generation();
     const std::vector<Kept> from =
         reuse ? kept_units(old, r.page) : std::vector<Kept>(r.page.units.size());
+    // The same text at the same width (a reader's change, a late font, the
+    // look): the heights the units had are the best guess of what they get.
+    const bool same_text = old.laid.empty() && r.page.laid.size() == r.page.units.size() &&
+                           r.page.width == width && r.page.scale == ui::scale();
+    std::vector<LaidBlock> before = same_text ? std::move(r.page.laid) : std::vector<LaidBlock>{};
     r.page.laid.assign(r.page.units.size(), {});
     r.counts = {};
+    const HeightEstimate guess(r.state, r.page.part_id);
     float y = 0;
-    bool after_heading = false;
     for (std::size_t i = 0; i < r.page.units.size(); ++i) {
         const Unit& u = r.page.units[i];
         LaidBlock& lb = r.page.laid[i];
-        y += after_heading ? gap(6) : unit_gap(u, i == 0);
-        after_heading = u.heading_only;
+        y += gap_before(r.page, i);
         if (from[i].unit >= 0) {
             lb = std::move(old.laid[static_cast<std::size_t>(from[i].unit)]);
             move_unit(lb, y - lb.top, from[i].lines);
-            if (u.block && !u.heading_only) seed_show_hides(r.state, *u.block);
+            if (lb.estimated) {
+                ++r.counts.estimated;
+            } else {
+                if (u.block && !u.heading_only) seed_show_hides(r.state, *u.block);
+                ++r.counts.kept;
+            }
             y = lb.bottom;
-            ++r.counts.kept;
             continue;
         }
-        Builder b(r.state, lb, r.page.part_id, r.para);
-        float h = 0;
-        if (u.diagnostic >= 0) {
-            const auto& d = r.page.parsed.diagnostics[static_cast<std::size_t>(u.diagnostic)];
-            lb.anchors.push_back({y, d.line});
-            h = layout_problem_note(b, d.message, d.line, 0, y, width);
-        } else if (u.heading_only) {
-            lb.anchors.push_back({y, u.block->line});
-            h = layout_heading(b, u.block->inlines, u.block->level, 0, y, width);
-        } else {
-            h = layout_block(b, *u.block, 0, y, width, 0);
-        }
+        lb.estimated = true;
         lb.top = y;
-        lb.bottom = y + h;
-        y += h;
-        ++r.counts.laid;
+        lb.bottom =
+            y + (same_text ? before[i].bottom - before[i].top : estimate_unit(r, guess, u, width));
+        y = lb.bottom;
+        ++r.counts.estimated;
     }
     r.page.height = y;
     r.previous = {};
-    // Images the layout met for the first time.
+}
+
+// Images the layout met for the first time.
+void ask_images(R& r) {
     for (auto& [url, img] : r.state.images)
         if (img.state == ImageState::State::loading && r.images_asked.insert(url).second)
             r.needs.images.push_back(url);
+}
+
+// The unit at the top of the view and how far into it the view begins: it
+// stays there while the heights of the units above it change.
+struct ViewAnchor {
+    std::size_t unit = SIZE_MAX;
+    float offset = 0;
+};
+
+ViewAnchor anchor_at(const PageCache& page, float view_top) {
+    const auto& laid = page.laid;
+    if (laid.empty()) return {};
+    auto u = static_cast<std::size_t>(
+        std::lower_bound(laid.begin(), laid.end(), view_top,
+                         [](const LaidBlock& b, float y) { return b.bottom < y; }) -
+        laid.begin());
+    u = std::min(u, laid.size() - 1);
+    return {u, view_top - laid[u].top};
+}
+
+// Lays out the units within a view's height above and below the view (and
+// the wanted ones); returns how far the view's top moved with its unit
+// (none: the view stays where it is on the page).
+float lay_out_near(R& r, const ViewAnchor& anchor, float view_top, float view_h) {
+    for (std::size_t i : r.page.wanted)
+        lay_out(r, i, i + 1);
+    const auto& laid = r.page.laid;
+    if (laid.empty()) return 0;
+    const bool follow = anchor.unit != SIZE_MAX;
+    // Real heights move the units below the first one laid: again until
+    // every unit near the view is laid out.
+    for (int pass = 0; pass < 64; ++pass) {
+        const float top = follow ? laid[anchor.unit].top + anchor.offset : view_top;
+        const float above = top - view_h, below = top + 2 * view_h;
+        const auto first = static_cast<std::size_t>(
+            std::lower_bound(laid.begin(), laid.end(), above,
+                             [](const LaidBlock& b, float y) { return b.bottom < y; }) -
+            laid.begin());
+        std::size_t last = first;
+        while (last < laid.size() && laid[last].top <= below)
+            ++last;
+        if (!lay_out(r, first, last)) break;
+    }
+    return follow ? laid[anchor.unit].top + anchor.offset - view_top : 0;
 }
 
 // --- selection ---
@@ -813,19 +962,46 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
         ctx.part_id != r.page.part_id || ctx.content != r.page.content || ctx.title != r.page.title;
     if (opened) open_page(r, ctx);
 
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 o = ImGui::GetCursorScreenPos();
+    const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+    const float view_top = clip_min.y - o.y, view_h = clip_max.y - clip_min.y;
     const float width = std::min(ui::column_width(), 760.0f * ui::scale());
-    if (width != r.page.width || ui::scale() != r.page.scale || ui::look() != r.page.look ||
-        r.state.version != r.page.version || ui::fonts_generation() != r.page.fonts) {
-        const auto layout_started = std::chrono::steady_clock::now();
+    const bool relayout = width != r.page.width || ui::scale() != r.page.scale ||
+                          ui::look() != r.page.look || r.state.version != r.page.version ||
+                          ui::fonts_generation() != r.page.fonts;
+    const auto layout_started = std::chrono::steady_clock::now();
+    const int laid_before = r.counts.laid;
+    // The same units before and after (not a new text): the view stays on its unit.
+    ViewAnchor anchor = opened ? ViewAnchor{} : anchor_at(r.page, view_top);
+    if (relayout) {
         layout_page(r, width);
-        r.layout_ms = ms_since(layout_started);
         r.page.width = width;
         r.page.scale = ui::scale();
         r.page.look = ui::look();
         r.page.version = r.state.version;
         r.page.fonts = ui::fonts_generation();
     }
+    if (opened) anchor = anchor_at(r.page, view_top);
+    mirror_requests(r, o.y, clip_min.y);
+    // The view follows its unit (drawn where the unit now is, and scrolled
+    // there for the next frames) unless the app or the reader on the scroll
+    // bar moves it this frame.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const bool scroll_set =
+        window->ScrollTarget.y != FLT_MAX ||
+        ImGui::GetActiveID() == ImGui::GetWindowScrollbarID(window, ImGuiAxis_Y);
+    if (scroll_set) anchor = {};
+    float shift = lay_out_near(r, anchor, view_top, view_h);
+    if (relayout || r.counts.laid != laid_before) {
+        r.layout_ms = ms_since(layout_started);
+        ask_images(r);
+    }
     if (opened) r.update_ms = ms_since(started);
+    if (shift != 0) {
+        ImGui::SetScrollY(ImGui::GetScrollY() + shift);
+        o.y -= shift;
+    }
 
     if (r.html_stale) {
         if (ImGui::GetTime() >= r.html_due)
@@ -834,10 +1010,6 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
             ui::keep_animating(); // a frame comes when typing has paused
     }
 
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 o = ImGui::GetCursorScreenPos();
-    const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
-    mirror_requests(r, o.y, clip_min.y);
     // Told wherever they are laid out: a quiz answered from the mirror may be
     // scrolled out of view.
     for (const LaidBlock& lb : r.page.laid)
@@ -859,6 +1031,7 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
     bool over_text = false;
     for (std::size_t u = first; u < laid.size() && laid[u].top <= bottom; ++u) {
         const LaidBlock& lb = laid[u];
+        if (lb.estimated) continue; // not reached: units near the view are laid out
         // Interactive regions first, so hover is known when text is drawn.
         std::vector<char> hovered(lb.hots.size(), 0), held(lb.hots.size(), 0);
         for (std::size_t j = 0; j < lb.hots.size(); ++j) {
@@ -956,8 +1129,9 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
             r.sel.focus = hit(r, mouse);
             // Keep selecting past the window's edges.
             const float edge = gap(24);
-            if (io.MousePos.y > clip_max.y - edge) ImGui::SetScrollY(ImGui::GetScrollY() + gap(12));
-            if (io.MousePos.y < clip_min.y + edge) ImGui::SetScrollY(ImGui::GetScrollY() - gap(12));
+            const float scroll = ImGui::GetScrollY() + shift;
+            if (io.MousePos.y > clip_max.y - edge) ImGui::SetScrollY(scroll + gap(12));
+            if (io.MousePos.y < clip_min.y + edge) ImGui::SetScrollY(scroll - gap(12));
         } else {
             r.sel.dragging = false;
         }
@@ -972,8 +1146,13 @@ void PageRenderer::draw(Id part_id, const std::string& content, const std::strin
     if (!r.sel.empty()) ui::probe::text_rect("selection:" + selected_text(r), o, o);
     ui::probe::end_region();
 
-    ImGui::SetCursorScreenPos(o);
+    // The content's size where the page is this frame; what follows it where it is drawn.
+    ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + shift));
     ImGui::Dummy(ImVec2(width, std::max(1.0f, r.page.height)));
+    if (shift != 0) {
+        ImGui::SetCursorScreenPos(o);
+        ImGui::Dummy(ImVec2(width, std::max(1.0f, r.page.height)));
+    }
     r.draw_ms = ms_since(started);
 }
 
@@ -1082,7 +1261,12 @@ int PageRenderer::line_at(float y) const {
     return line;
 }
 
-float PageRenderer::y_of_line(int line) const {
+void PageRenderer::lay_out_through(int line) {
+    if (s_->page.width >= 0) lay_out(*s_, 0, units_through(s_->page, line));
+}
+
+float PageRenderer::y_of_line(int line) {
+    lay_out_through(line);
     float y = 0;
     int best = 0;
     for (const auto& lb : s_->page.laid)

@@ -1,8 +1,9 @@
-// content-editor-bench: the teacher's live preview on a 200 KB page. Each
-// keystroke is typed into the editor, and the preview renderer parses and
-// lays out the whole page again and draws its visible blocks in a headless
-// Dear ImGui frame (draw lists built, no GPU), beside the editor: what one
-// frame costs while the teacher types. 60 frames a second leave 16.7 ms.
+// content-editor-bench: the page renderer on a 200 KB page, in a headless
+// Dear ImGui frame (draw lists built, no GPU) beside the editor. Three
+// figures: a page opened (parse, layout, draw), the preview's column
+// changing width every frame (a window resize drag), and the teacher's
+// keystrokes (the preview re-renders what the key changed). 60 frames a
+// second leave 16.7 ms.
 #include "editor/code_editor.hpp"
 #include "render/page_renderer.hpp"
 #include "ui/theme.hpp"
@@ -14,9 +15,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace wte;
@@ -74,19 +78,22 @@ double ms_since(Clock::time_point t) {
 
 } // namespace
 
-int measure(std::size_t kb, int keystrokes);
+int measure(std::size_t kb, int count, const std::string& only);
 
-// content-editor-bench [KB [KEYSTROKES]]: by default an ordinary long lesson
-// and the 200 KB page of the issue, 100 keystrokes each (fewer under callgrind).
+// content-editor-bench [KB [COUNT [open|width|keys]]]: by default an ordinary
+// long lesson and the 200 KB page of the issue, 100 of each figure (fewer
+// under callgrind, one figure at a time: --toggle-collect on PageRenderer::draw).
 int main(int argc, char** argv) {
-    const int keystrokes = argc > 2 ? std::atoi(argv[2]) : 100;
-    if (argc > 1) return measure(static_cast<std::size_t>(std::atoi(argv[1])), keystrokes);
+    const int count = argc > 2 ? std::atoi(argv[2]) : 100;
+    const std::string only = argc > 3 ? argv[3] : "";
+    if (argc > 1) return measure(static_cast<std::size_t>(std::atoi(argv[1])), count, only);
     for (std::size_t kb : {20, 200})
-        if (int status = measure(kb, keystrokes)) return status;
+        if (int status = measure(kb, count, only)) return status;
     return 0;
 }
 
-int measure(std::size_t kb, int keystrokes) {
+int measure(std::size_t kb, int count, const std::string& only) {
+    const int keystrokes = count;
     const std::string page = big_page(kb);
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -102,11 +109,17 @@ int measure(std::size_t kb, int keystrokes) {
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     ui::apply_style();
+    struct Context {
+        ~Context() { ImGui::DestroyContext(); }
+    } context;
 
     editor::CodeEditor source("rst", page);
     render::PageRenderer preview;
     preview.set_preview(true);
     std::string text = page;
+    float preview_width = 700;
+    render::PageRenderer* shown = &preview;
+    std::optional<float> scroll_to; // the preview's scroll, as the editor's scroll sync sets it
     const auto frame = [&] {
         ImGui::NewFrame();
         ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -116,16 +129,66 @@ int measure(std::size_t kb, int keystrokes) {
         source.draw("Source", ImVec2(680, 860));
         ImGui::PopFont();
         ImGui::SameLine();
-        ImGui::BeginChild("preview", ImVec2(700, 860), true);
-        preview.draw(1, text, "");
+        ImGui::BeginChild("preview", ImVec2(preview_width, 860), true);
+        if (scroll_to) ImGui::SetScrollY(*std::exchange(scroll_to, std::nullopt));
+        shown->draw(1, text, "");
         ImGui::EndChild();
         ImGui::End();
         ImGui::Render();
     };
+    const auto line_of = [](const char* what, const std::vector<double>& v) {
+        const Stats st = stats_of(v);
+        std::printf("  %s: %.2f ms (median %.2f, p95 %.2f, max %.2f)\n", what, st.mean, st.median,
+                    st.p95, st.max);
+    };
+    std::printf("a %zu KB page (%d source lines):\n", page.size() / 1024,
+                source.buffer().line_count());
+
+    // Opened: a renderer of its own each time, as when the reader opens the page.
+    if (only.empty() || only == "open") {
+        std::vector<double> open_ms;
+        for (int i = 0; i < count; ++i) {
+            render::PageRenderer reader;
+            shown = &reader;
+            frame();
+            open_ms.push_back(reader.draw_ms());
+            if (i + 1 == count) {
+                std::printf("  opened: %d units laid out, %d waiting with an estimated height\n",
+                            reader.last_layout().laid, reader.last_layout().estimated);
+                // How good the guess is: the scroll bar's length before and after.
+                const float guessed = reader.content_height();
+                reader.lay_out_through(INT_MAX);
+                std::printf("  page height: %.0f px estimated, %.0f px laid out\n", guessed,
+                            reader.content_height());
+            }
+            shown = &preview;
+        }
+        line_of("page opened (parse + layout + draw)", open_ms);
+        if (only == "open") return 0;
+    }
     frame();
-    // Keystrokes in the middle of the page.
+
+    // The column narrower and wider again, a pixel a frame, as while a window's edge is dragged.
+    if (only.empty() || only == "width") {
+        std::vector<double> width_ms;
+        for (int i = 0; i < count; ++i) {
+            preview_width = 700.0f - static_cast<float>(1 + i % 10);
+            frame();
+            width_ms.push_back(preview.draw_ms());
+        }
+        std::printf("  last width change: %d units laid out\n", preview.last_layout().laid);
+        line_of("width changed (layout + draw)", width_ms);
+        preview_width = 700;
+        frame();
+        if (only == "width") return 0;
+    }
+
+    // Keystrokes in the middle of the page, the preview scrolled there.
     const int line = source.buffer().line_count() / 2;
     source.buffer().set_cursor({line, 0});
+    scroll_to = preview.y_of_line(line + 1);
+    frame();
+    frame();
     const std::string typed = "Typed by the teacher, key after key. ";
     std::vector<double> total, parse_layout, text_ms;
     for (int i = 0; i < keystrokes; ++i) {
@@ -145,21 +208,14 @@ int measure(std::size_t kb, int keystrokes) {
         parse_only.push_back(ms_since(t));
         if (parsed.doc.blocks.empty()) return 1;
     }
-    const Stats all = stats_of(total), pl = stats_of(parse_layout), p = stats_of(parse_only),
-                tx = stats_of(text_ms);
-    std::printf("preview of a %zu KB page (%d source lines), per keystroke:\n", page.size() / 1024,
-                source.buffer().line_count());
-    const auto line_of = [](const char* what, const Stats& st) {
-        std::printf("  %s: %.2f ms (median %.2f, p95 %.2f, max %.2f)\n", what, st.mean, st.median,
-                    st.p95, st.max);
-    };
-    line_of("parse alone", p);
-    line_of("preview re-render (parse + layout + draw)", pl);
+    const Stats tx = stats_of(text_ms);
+    std::printf("  per keystroke in the preview:\n");
+    line_of("parse alone", parse_only);
+    line_of("preview re-render (parse + layout + draw)", parse_layout);
     std::printf("  last layout: %.2f ms (%d units laid out, %d kept from before the key)\n",
                 preview.layout_ms(), preview.last_layout().laid, preview.last_layout().kept);
     std::printf("  editor text taken for the preview: %.2f ms\n", tx.mean);
-    line_of("whole frame (key, editor, preview)", all);
+    line_of("whole frame (key, editor, preview)", total);
     std::printf("  frame budget at 60 frames a second: 16.7 ms\n");
-    ImGui::DestroyContext();
     return 0;
 }

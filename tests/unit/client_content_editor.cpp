@@ -320,7 +320,7 @@ TEST_CASE("the preview follows the typing and a click on it puts the caret on it
 TEST_CASE("the renderer maps source lines to page heights and back") {
     Editor w;
     draw(w);
-    const render::PageRenderer& r = w.state().preview;
+    render::PageRenderer& r = w.state().preview; // y_of_line lays out down to the line
     const float first = r.y_of_line(4), list = r.y_of_line(6), last = r.y_of_line(9);
     CHECK(first < list);
     CHECK(list < last);

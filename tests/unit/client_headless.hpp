@@ -20,6 +20,23 @@
 
 namespace wte::client::testing {
 
+// A Dear ImGui context for drawing headless at scale 1 with the system's
+// fonts (no GPU: the font atlas is built, draw lists are not rendered).
+// The caller ends it with ImGui::DestroyContext().
+inline void start_headless_ui(ImVec2 display) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = display;
+    io.DeltaTime = 1.0f / 60.0f;
+    ui::set_scale(1.0f);
+    REQUIRE(ui::build_fonts(test::system_font));
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ui::apply_style();
+}
+
 struct Headless {
     FakePlatform browser;
     App app{browser};
@@ -27,17 +44,7 @@ struct Headless {
 
     Headless(const std::string& hash, const std::string& session_json) {
         browser.hash = hash;
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 2000);
-        io.DeltaTime = 1.0f / 60.0f;
-        ui::set_scale(1.0f);
-        REQUIRE(ui::build_fonts(test::system_font));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ui::apply_style();
+        start_headless_ui(ImVec2(1280, 2000));
         app.start();
         answer("GET", api::path_me(), 200, session_json);
     }

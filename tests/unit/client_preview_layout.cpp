@@ -3,16 +3,19 @@
 // again, the blocks below move by its change of height and of source lines.
 // Every test compares the kept layout with a fresh renderer's layout of the
 // same text: a stale unit shows up there.
+#include "client_headless.hpp"
 #include "render/page_renderer.hpp"
 #include "ui/probe.hpp"
-#include "ui/theme.hpp"
 
-#include "system_fonts.hpp"
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <climits>
+#include <cmath>
 #include <functional>
+#include <optional>
 #include <string>
 
 using namespace wte;
@@ -21,20 +24,12 @@ using render::PageRenderer;
 namespace {
 
 struct Ui {
-    Ui() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        ui::set_scale(1.0f);
-        REQUIRE(ui::build_fonts(test::system_font));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ui::apply_style();
-    }
+    Ui() { client::testing::start_headless_ui(ImVec2(1280, 800)); }
     ~Ui() { ImGui::DestroyContext(); }
+
+    float width = 900;           // the window's
+    std::optional<float> scroll; // set on the next frame, as the app's scroll sync does
+    float scrolled = 0;          // the window's scroll in the last frame
 
     // One frame drawing `r` with `text`; returns where the page starts on screen.
     ImVec2 frame(PageRenderer& r, const std::string& text,
@@ -43,9 +38,11 @@ struct Ui {
         if (input) input(io);
         ImGui::NewFrame();
         ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImVec2(900, 800));
+        ImGui::SetNextWindowSize(ImVec2(width, 800));
         ImGui::Begin("preview", nullptr, ImGuiWindowFlags_NoDecoration);
+        if (scroll) ImGui::SetScrollY(*std::exchange(scroll, std::nullopt));
         const ImVec2 origin = ImGui::GetCursorScreenPos();
+        scrolled = ImGui::GetScrollY();
         r.draw(7, text, "");
         ImGui::End();
         ImGui::Render();
@@ -167,10 +164,48 @@ void same_layout(const PageRenderer& kept, const PageRenderer& fresh) {
     }
 }
 
+// A fresh renderer's layout of the whole page, not only of what is near its view.
 void same_as_fresh(Ui& ui, const PageRenderer& kept, const std::string& text) {
     PageRenderer fresh = preview();
     ui.show(fresh, text);
+    fresh.lay_out_through(INT_MAX);
     same_layout(kept, fresh);
+}
+
+// Many screens long: sections of prose, lists, code, show-hides and a quiz far down.
+std::string long_page() {
+    std::string s = "A long lesson\n=============\n\n";
+    for (int i = 0; i < 40; ++i) {
+        const std::string n = std::to_string(i);
+        s += "Section " + n + "\n" + std::string(8 + n.size(), '-') + "\n\n";
+        s += "A paragraph of section " + n +
+             " with *emphasis* and ``code``, long enough to wrap over the width of the column "
+             "at least once, as the prose of a real lesson does.\n\n";
+        s += "- a point\n- another point\n\n";
+        s += ".. sourcecode:: html\n\n   <p>Hello " + n + "</p>\n   <p>again</p>\n\n";
+        if (i % 5 == 0)
+            s += ".. show-hide::\n   :title: Show the answer\n\n   The answer is " + n + ".\n\n";
+    }
+    s += ".. quiz:: far\n   :title: Check\n\n   .. quiz-question:: a\n"
+         "      :question: Which tag?\n      :type: single-choice\n\n"
+         "      [x] ``<p>``\n      [ ] ``<para>``\n";
+    return s;
+}
+
+int estimated_units(const PageRenderer& r) {
+    int n = 0;
+    for (const auto& u : r.laid_units())
+        n += u.estimated ? 1 : 0;
+    return n;
+}
+
+// The unit at page y (the top of a view).
+std::size_t unit_at(const PageRenderer& r, float y) {
+    const auto& laid = r.laid_units();
+    std::size_t u = 0;
+    while (u + 1 < laid.size() && laid[u].bottom < y)
+        ++u;
+    return u;
 }
 
 } // namespace
@@ -290,4 +325,104 @@ TEST_CASE("a problem typed above kept blocks, and fixed again, shows the lines a
     same_as_fresh(ui, r, moved);
     ui.frame(r, page);
     same_as_fresh(ui, r, page);
+}
+
+TEST_CASE("a long page opened lays out only the units near the view") {
+    Ui ui;
+    PageRenderer r = preview();
+    const std::string text = long_page();
+    ui.show(r, text);
+    const auto& units = r.laid_units();
+    REQUIRE(units.size() > 150);
+    CHECK(r.last_layout().laid > 0);
+    CHECK(r.last_layout().laid < static_cast<int>(units.size()) / 4);
+    CHECK(r.last_layout().estimated == estimated_units(r));
+    CHECK(r.content_height() > 8000);
+    for (const auto& u : units) {
+        if (u.top < 1600) CHECK_FALSE(u.estimated); // on screen and the view below it
+        if (u.top > 4000) CHECK(u.estimated);
+        if (u.estimated) CHECK(u.cmds.empty());
+    }
+}
+
+TEST_CASE("scrolling to the end lays out the rest, as a full layout would") {
+    Ui ui;
+    PageRenderer r = preview();
+    const std::string text = long_page();
+    ui.show(r, text);
+    // The mouse wheel's steps, a screen at a time.
+    for (int i = 0; i < 200 && estimated_units(r) > 0; ++i) {
+        ui.scroll = 600.0f * static_cast<float>(i + 1);
+        ui.frame(r, text);
+    }
+    CHECK(estimated_units(r) == 0);
+    ui.frame(r, text);
+    same_as_fresh(ui, r, text);
+    // The quiz far down is drawn, and the probe sees its button.
+    bool button = false;
+    for (const auto& u : r.laid_units())
+        for (const auto& h : u.hots)
+            if (h.kind == render::HotKind::quiz_check) button = true;
+    CHECK(button);
+}
+
+TEST_CASE("jumped to the end, scrolling up keeps the view on its content while heights above it "
+          "turn real") {
+    Ui ui;
+    PageRenderer r = preview();
+    const std::string text = long_page();
+    ui.show(r, text);
+    ui.scroll = 1e9f; // the End key, or the scroll bar dragged to its foot
+    ui.show(r, text);
+    REQUIRE(estimated_units(r) > 0);
+    for (int step = 0; step < 6; ++step) {
+        const ImVec2 origin = ui.frame(r, text);
+        const float view_top = -origin.y;
+        const std::size_t u = unit_at(r, view_top + 1);
+        const float screen_y = origin.y + r.laid_units()[u].top;
+        const int estimated = estimated_units(r);
+        ui.scroll = ui.scrolled - 500; // a few wheel steps up
+        ui.frame(r, text);
+        const ImVec2 after = ui.frame(r, text);
+        INFO("step " << step);
+        // Units above were laid out and changed height: the scroll followed
+        // them (ImGui rounds each scroll to whole pixels: ours and the shift).
+        CHECK(estimated_units(r) < estimated);
+        CHECK(std::abs(after.y + r.laid_units()[u].top - (screen_y + 500)) <= 2.0f);
+    }
+}
+
+TEST_CASE("a line far down lands where the full layout puts it") {
+    Ui ui;
+    PageRenderer r = preview();
+    const std::string text = long_page();
+    ui.show(r, text);
+    const int line = static_cast<int>(std::count(text.begin(), text.end(), '\n')) - 10;
+    const float y = r.y_of_line(line);
+    CHECK(r.last_layout().estimated < 10); // everything above it was laid out
+    PageRenderer fresh = preview();
+    ui.show(fresh, text);
+    fresh.lay_out_through(INT_MAX);
+    CHECK(near(y, fresh.y_of_line(line)));
+    CHECK(r.line_at(y + 1) == fresh.line_at(y + 1));
+}
+
+TEST_CASE("a width change lays out again only the units near the view, which stays on its unit") {
+    Ui ui;
+    PageRenderer r = preview();
+    const std::string text = long_page();
+    ui.show(r, text);
+    ui.scroll = r.y_of_line(200);
+    ui.show(r, text);
+    const ImVec2 origin = ui.frame(r, text);
+    const std::size_t u = unit_at(r, -origin.y + 1);
+    const float screen_y = origin.y + r.laid_units()[u].top;
+    ui.width = 700;
+    ui.frame(r, text);
+    CHECK(r.last_layout().kept == 0);
+    CHECK(r.last_layout().laid > 0);
+    CHECK(r.last_layout().laid < static_cast<int>(r.laid_units().size()) / 4);
+    const ImVec2 after = ui.frame(r, text);
+    CHECK(std::abs(after.y + r.laid_units()[u].top - screen_y) < 1.0f);
+    CHECK_FALSE(r.laid_units()[u].estimated);
 }
