@@ -874,18 +874,27 @@ window.WTEA11y = (function () {
     const f = (probe.widgets || []).find((w) => w.kind === 'input' && w.focused);
     if (f) {
       // The code editor's caret line is what the <textarea> holds, so a
-      // screen reader reads the current line (and says which it is).
+      // screen reader reads the current line (and says which it is). With a
+      // selection it holds the selected lines, the selection on the selected
+      // part: #wte-text-input rather than the editor's mirror <textarea>
+      // because it has the focus while the editor has the caret, and a reader
+      // reads out the focused element's selection as Shift+arrows grow it.
       let name = f.label;
       if (f.multiline && f.value !== undefined && f.caret !== undefined) {
         const v = f.value, at = utf16Offset(v, f.caret);
-        const start = v.lastIndexOf('\n', at - 1) + 1;
-        const end = v.indexOf('\n', at);
-        let line = 1;
-        for (let i = v.indexOf('\n'); i >= 0 && i < start; i = v.indexOf('\n', i + 1)) line++;
-        name = `${f.label}, line ${line}`;
-        window.WTE.setTextInputLine(v.slice(start, end < 0 ? v.length : end), at - start);
+        const from = Math.min(at, utf16Offset(v, f.anchor)), to = Math.max(at, utf16Offset(v, f.anchor));
+        const start = v.lastIndexOf('\n', from - 1) + 1;
+        const end = v.indexOf('\n', to);
+        const lineAt = (offset) => {
+          let line = 1;
+          for (let i = v.indexOf('\n'); i >= 0 && i < offset; i = v.indexOf('\n', i + 1)) line++;
+          return line;
+        };
+        const first = lineAt(start), last = lineAt(to);
+        name = first === last ? `${f.label}, line ${lineAt(at)}` : `${f.label}, lines ${first} to ${last}`;
+        window.WTE.setTextInputLine(v.slice(start, end < 0 ? v.length : end), from - start, to - start, at < to);
       } else {
-        window.WTE.setTextInputLine('', 0);
+        window.WTE.setTextInputLine('', 0, 0, false);
       }
       if (textInput.getAttribute('aria-label') !== name) textInput.setAttribute('aria-label', name);
       textInput.removeAttribute('aria-hidden');
