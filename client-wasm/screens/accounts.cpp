@@ -39,7 +39,9 @@ void draw_register(AppState& s, Actions& a) {
               FontRole::small);
         vspace(8);
         const bool busy = f.busy;
-        if (button(busy ? "Sending…" : "Send the link again", ButtonKind::secondary, !busy))
+        if (button(busy ? "Sending…###Send the link again"
+                        : "Send the link again###Send the link again",
+                   ButtonKind::secondary, !busy))
             a.accounts.resend = true;
         if (!f.error.empty()) error_box(f.error);
         end_panel();
@@ -63,7 +65,8 @@ void draw_register(AppState& s, Actions& a) {
         error_box(f.error);
     }
     vspace(8);
-    if (button(busy ? "Creating…" : "Create account", ButtonKind::primary, !busy, column_width()) ||
+    if (button(busy ? "Creating…###Create account" : "Create account###Create account",
+               ButtonKind::primary, !busy, column_width()) ||
         submit)
         a.accounts.register_account = true;
     end_panel();
@@ -93,7 +96,8 @@ void draw_forgot(AppState& s, Actions& a) {
         error_box(f.error);
     }
     vspace(8);
-    if (button(busy ? "Sending…" : "Send the link", ButtonKind::primary, !busy, column_width()) ||
+    if (button(busy ? "Sending…###Send the link" : "Send the link###Send the link",
+               ButtonKind::primary, !busy, column_width()) ||
         submit)
         a.accounts.forgot = true;
     end_panel();
@@ -130,8 +134,9 @@ void draw_choose_password(AppState& s, Actions& a) {
         if (button(reset ? "Ask for a new link" : "Create the account again", ButtonKind::primary,
                    true, column_width()))
             a.navigate = Route{reset ? routes::forgot : routes::register_account};
-    } else if (button(busy ? "Saving…" : "Save password and sign in", ButtonKind::primary, !busy,
-                      column_width()) ||
+    } else if (button(busy ? "Saving…###Save password and sign in"
+                           : "Save password and sign in###Save password and sign in",
+                      ButtonKind::primary, !busy, column_width()) ||
                submit) {
         a.accounts.use_link = true;
     }

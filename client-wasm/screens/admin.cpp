@@ -73,7 +73,8 @@ void draw_permissions_editor(const AdminUsers& u, const api::AdminUser& who, Act
         const bool busy = u.busy_user == who.id;
         if (button("Cancel", ButtonKind::secondary, !busy)) a.admin.edit_permissions = Id{0};
         ImGui::SameLine(0, 8_s);
-        if (button(busy ? "Saving…" : "Save permissions", ButtonKind::primary, !busy))
+        if (button(busy ? "Saving…###Save permissions" : "Save permissions###Save permissions",
+                   ButtonKind::primary, !busy))
             a.admin.save_permissions = true;
     }
     end_panel();
@@ -151,7 +152,9 @@ void draw_user_row(const AdminUsers& u, const Actor& actor, const api::AdminUser
         vspace(6);
         if (button("Keep", ButtonKind::secondary, !busy)) a.admin.ask_delete = Id{0};
         ImGui::SameLine(0, 8_s);
-        if (button(busy ? "Deleting…" : "Delete the account", ButtonKind::danger, !busy))
+        if (button(busy ? "Deleting…###Delete the account"
+                        : "Delete the account###Delete the account",
+                   ButtonKind::danger, !busy))
             a.admin.delete_user = who.id;
         end_panel();
     }
@@ -289,8 +292,9 @@ void draw_admin_rerender(AppState& s, Actions& a) {
               "after an update of WTE, say. Learners keep reading meanwhile.");
     vspace(8);
     const bool running = j.job.ready() && j.job.value && api::running(*j.job.value);
-    if (button(j.starting ? "Starting…" : "Re-render all content", ButtonKind::primary,
-               !j.starting && !running))
+    if (button(j.starting ? "Starting…###Re-render all content"
+                          : "Re-render all content###Re-render all content",
+               ButtonKind::primary, !j.starting && !running))
         a.admin.start_rerender = true;
     if (!j.error.empty()) {
         vspace(6);
@@ -365,7 +369,8 @@ void draw_notify(AppState& s, Actions& a) {
     vspace(6);
     if (button("Close", ButtonKind::secondary, !n.form.busy)) a.notify.open = Id{0};
     ImGui::SameLine(0, 8_s);
-    if (button(n.form.busy ? "Sending…" : "Send mail", ButtonKind::primary, !n.form.busy))
+    if (button(n.form.busy ? "Sending…###Send mail" : "Send mail###Send mail", ButtonKind::primary,
+               !n.form.busy))
         a.notify.send = true;
     if (!n.form.error.empty()) {
         vspace(4);

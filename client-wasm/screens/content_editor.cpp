@@ -40,7 +40,7 @@ void draw_toolbar(ContentEditorState& e, Actions& a) {
         beside_if_fits(button_width(label, ButtonKind::secondary), gap);
         return button(label, ButtonKind::secondary);
     };
-    if (button(e.save_request ? "Saving…" : "Save", ButtonKind::primary,
+    if (button(e.save_request ? "Saving…###Save" : "Save###Save", ButtonKind::primary,
                !e.save_request && !e.conflict))
         c.save = true;
     if (tool("Bold")) c.wrap = "**";
@@ -137,7 +137,9 @@ void draw_notices(ContentEditorState& e, Actions& a) {
         ImGui::SameLine();
         if (button("Take theirs", ButtonKind::secondary)) c.take_theirs = true;
         ImGui::SameLine();
-        if (button(e.compare ? "Hide the comparison" : "Compare side by side", ButtonKind::subtle))
+        if (button(e.compare ? "Hide the comparison###Compare side by side"
+                             : "Compare side by side###Compare side by side",
+                   ButtonKind::subtle))
             c.toggle_compare = true;
         vspace(6);
     }

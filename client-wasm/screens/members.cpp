@@ -77,7 +77,9 @@ void draw_add_form(MembersScreen& m, Actions& a) {
         error_box(m.add_error);
     }
     vspace(8);
-    if (button(m.add_busy ? "Adding…" : "Add member", ButtonKind::primary, !m.add_busy) || submit)
+    if (button(m.add_busy ? "Adding…###Add member" : "Add member###Add member", ButtonKind::primary,
+               !m.add_busy) ||
+        submit)
         a.members.add = true;
     end_panel();
 }
@@ -147,7 +149,9 @@ void draw_member_row(const MembersScreen& m, const api::Member& who, Actions& a)
         vspace(6);
         if (button("Keep", ButtonKind::secondary, !busy)) a.members.ask_remove = 0;
         ImGui::SameLine(0, 8_s);
-        if (button(busy ? "Removing…" : "Remove from the module", ButtonKind::danger, !busy))
+        if (button(busy ? "Removing…###Remove from the module"
+                        : "Remove from the module###Remove from the module",
+                   ButtonKind::danger, !busy))
             a.members.remove = who.user_id;
         end_panel();
     }

@@ -40,7 +40,8 @@ void draw_enrolment(AppState& s, Actions& a) {
         }
         if (!s.part.enrol.error.empty()) error_box(s.part.enrol.error);
         vspace(4);
-        if (button(s.part.enrol.busy ? "Taking the module…" : "Take this module",
+        if (button(s.part.enrol.busy ? "Taking the module…###Take this module"
+                                     : "Take this module###Take this module",
                    ButtonKind::primary, !s.part.enrol.busy) ||
             submit)
             a.part.enrol = id;
@@ -61,8 +62,9 @@ void draw_enrolment(AppState& s, Actions& a) {
             if (button("Stay", ButtonKind::secondary, !s.part.enrol.busy))
                 a.part.cancel_leave = true;
             ImGui::SameLine(0, 8_s);
-            if (button(s.part.enrol.busy ? "Leaving…" : "Leave the module", ButtonKind::danger,
-                       !s.part.enrol.busy))
+            if (button(s.part.enrol.busy ? "Leaving…###Leave the module"
+                                         : "Leave the module###Leave the module",
+                       ButtonKind::danger, !s.part.enrol.busy))
                 a.part.leave = id;
             end_panel();
         }

@@ -103,7 +103,8 @@ void draw_text_editor(AppState& s, Actions& a) {
             a.files.discard_text = true;
         vspace(4);
     }
-    if (button(t.saving ? "Saving…" : "Save", ButtonKind::primary, t.loaded && !t.saving && dirty))
+    if (button(t.saving ? "Saving…###Save" : "Save###Save", ButtonKind::primary,
+               t.loaded && !t.saving && dirty))
         a.files.save_text = true;
     ImGui::SameLine(0, 8_s);
     if (button("Close", ButtonKind::secondary)) a.files.close_text = true;
@@ -164,7 +165,7 @@ void draw_selected_actions(AppState& s, Actions& a, const Asset& f, bool first, 
                                         // The refusal of a rename or media type.
                                         .error = files.error});
         vspace(4);
-        if (button(busy ? "Saving…" : "Save", ButtonKind::primary, !busy) || submit)
+        if (button(busy ? "Saving…###Save" : "Save###Save", ButtonKind::primary, !busy) || submit)
             a.files.commit_form = true;
         ImGui::SameLine(0, 8_s);
         if (button("Cancel", ButtonKind::secondary, !busy)) a.files.cancel_form = true;
@@ -173,7 +174,8 @@ void draw_selected_actions(AppState& s, Actions& a, const Asset& f, bool first, 
     case PartFiles::Form::confirm_delete:
         paragraph("Delete " + f.filename + "? Pages that name it will show it as missing.");
         vspace(4);
-        if (button(busy ? "Deleting…" : "Delete file", ButtonKind::danger, !busy))
+        if (button(busy ? "Deleting…###Delete file" : "Delete file###Delete file",
+                   ButtonKind::danger, !busy))
             a.files.commit_form = true;
         ImGui::SameLine(0, 8_s);
         if (button("Cancel", ButtonKind::secondary, !busy)) a.files.cancel_form = true;

@@ -54,8 +54,8 @@ void draw_profile(AppState& s, Actions& a) {
                               .enabled = !p.name_form.busy,
                               .error = error_on(p.name_form, "name")});
     vspace(6);
-    if (button(p.name_form.busy ? "Saving…" : "Save name", ButtonKind::primary,
-               !p.name_form.busy) ||
+    if (button(p.name_form.busy ? "Saving…###Save name" : "Save name###Save name",
+               ButtonKind::primary, !p.name_form.busy) ||
         submit)
         a.profile.save_name = true;
     answer(p.name_form);
@@ -75,8 +75,8 @@ void draw_profile(AppState& s, Actions& a) {
                          .enabled = !p.email_form.busy,
                          .error = error_on(p.email_form, "email")});
     vspace(6);
-    if (button(p.email_form.busy ? "Sending…" : "Send the link", ButtonKind::secondary,
-               !p.email_form.busy) ||
+    if (button(p.email_form.busy ? "Sending…###Send the link" : "Send the link###Send the link",
+               ButtonKind::secondary, !p.email_form.busy) ||
         submit)
         a.profile.change_email = true;
     answer(p.email_form);
@@ -107,7 +107,9 @@ void draw_profile(AppState& s, Actions& a) {
                          .enabled = !busy,
                          .error = error_on(p.password_form, "repeat_password")});
     vspace(6);
-    if (button(busy ? "Changing…" : "Change password", ButtonKind::secondary, !busy) || submit)
+    if (button(busy ? "Changing…###Change password" : "Change password###Change password",
+               ButtonKind::secondary, !busy) ||
+        submit)
         a.profile.change_password = true;
     answer(p.password_form);
     end_panel();
@@ -148,7 +150,8 @@ void draw_profile(AppState& s, Actions& a) {
         if (button("Keep my account", ButtonKind::secondary, !del_busy))
             a.profile.ask_delete = false;
         ImGui::SameLine(0, 8_s);
-        if (button(del_busy ? "Deleting…" : "Delete for good", ButtonKind::danger, !del_busy) ||
+        if (button(del_busy ? "Deleting…###Delete for good" : "Delete for good###Delete for good",
+                   ButtonKind::danger, !del_busy) ||
             submit)
             a.profile.delete_account = true;
     }

@@ -71,7 +71,8 @@ void draw_signin(AppState& s, Actions& a) {
     }
     vspace(8);
     const bool busy = s.session.signin.busy;
-    if (button(busy ? "Signing in…" : "Sign in", ButtonKind::primary, !busy, column_width()) ||
+    if (button(busy ? "Signing in…###Sign in" : "Sign in###Sign in", ButtonKind::primary, !busy,
+               column_width()) ||
         submit)
         a.session.sign_in = true;
     vspace(4);

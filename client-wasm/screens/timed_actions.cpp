@@ -180,7 +180,7 @@ void draw_form(AppState& s, Actions& a) {
         error_box(f.error);
     }
     vspace(10);
-    if (button(f.busy ? "Saving…" : "Save", ButtonKind::primary, !f.busy) || submit)
+    if (button(f.busy ? "Saving…###Save" : "Save###Save", ButtonKind::primary, !f.busy) || submit)
         a.timed.save = true;
     ImGui::SameLine(0, 8_s);
     if (button("Cancel", ButtonKind::secondary, !f.busy)) a.timed.cancel = true;

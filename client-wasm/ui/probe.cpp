@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -299,9 +300,17 @@ std::vector<std::string> key_records() {
     std::vector<std::string> keys;
     keys.reserve(all.size());
     for (auto& [n, r] : all) {
-        std::string k = r->contains("kind") ? "w\x01" + (*r)["kind"].get<std::string>() + "\x01" +
-                                                  (*r)["label"].get<std::string>()
-                                            : "t\x01" + (*r)["text"].get<std::string>();
+        // A widget is known by its ImGui id, not its label: a button renamed
+        // in place (Save → Saving…, kept by "###Save") is the same record,
+        // sent as a change. Widgets without an id, and texts, by what they say.
+        std::string k;
+        if (!r->contains("kind"))
+            k = "t\x01" + (*r)["text"].get<std::string>();
+        else if (const unsigned id = (*r)["id"].get<unsigned>(); id != 0)
+            k = "w\x01" + (*r)["kind"].get<std::string>() + "\x02" + std::to_string(id);
+        else
+            k = "w\x01" + (*r)["kind"].get<std::string>() + "\x01" +
+                (*r)["label"].get<std::string>();
         const int occurrence = seen[k]++;
         if (occurrence) k += "\x01" + std::to_string(occurrence);
         (*r)["key"] = k;
@@ -382,6 +391,32 @@ void remember(Sent& sent, std::vector<std::string> keys) {
         }
 }
 
+// A few records in the same places as the last frame's, whose words
+// changed (a status line: Unsaved changes → Saving…): new key → the key the
+// mirror knows them by. Empty when the frame is otherwise the same, or when
+// more changed (content moved: its records keep their own keys and the
+// whole frame goes). Widgets with an ImGui id keep their key by themselves.
+std::unordered_map<std::string, std::string> renamed_in_place(const std::vector<std::string>& keys,
+                                                              const Sent& sent) {
+    constexpr std::size_t most_renamed = 4;
+    std::unordered_map<std::string, std::string> renamed;
+    if (!sent.any || keys.size() != sent.keys.size()) return {};
+    // "t" or "w\x01kind": what a record is, without its words.
+    auto what = [](const std::string& k) {
+        if (k[0] == 't') return std::string_view(k).substr(0, 1);
+        return std::string_view(k).substr(0, k.find('\x01', 2));
+    };
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const std::string &now = keys[i], &before = sent.keys[i];
+        if (now == before) continue;
+        const bool with_id =
+            now.find('\x02') != std::string::npos || before.find('\x02') != std::string::npos;
+        if (with_id || what(now) != what(before) || renamed.size() == most_renamed) return {};
+        renamed.emplace(now, before);
+    }
+    return renamed;
+}
+
 } // namespace
 
 namespace {
@@ -426,7 +461,9 @@ std::string end_frame_changes(const std::string& screen, const std::string& rout
     outline_headings();
     std::vector<std::string> keys = key_records();
     Sent& sent = g_sent;
-    bool full = !sent.any || keys != sent.keys;
+    const std::unordered_map<std::string, std::string> renamed = renamed_in_place(keys, sent);
+    bool full =
+        !sent.any || keys.size() != sent.keys.size() || (keys != sent.keys && renamed.empty());
     nlohmann::json change = nlohmann::json::array();
     double shift = 0;
     if (!full) {
@@ -437,7 +474,9 @@ std::string end_frame_changes(const std::string& screen, const std::string& rout
         for (auto* list : {&g_widgets, &g_texts})
             for (const auto& r : *list) {
                 double dy = 0;
-                switch (compare(r, sent.records.at(r["key"].get<std::string>()), dy)) {
+                const std::string& key = r["key"].get_ref<const std::string&>();
+                const auto was = renamed.find(key);
+                switch (compare(r, sent.records.at(was == renamed.end() ? key : was->second), dy)) {
                 case Compared::same:
                     moved.emplace_back(&r, 0.0);
                     break;
@@ -463,8 +502,11 @@ std::string end_frame_changes(const std::string& screen, const std::string& rout
                 remember(sent, std::move(keys));
                 return {};
             }
-            for (const auto* r : changed)
+            for (const auto* r : changed) {
                 change.push_back(*r);
+                if (auto was = renamed.find((*r)["key"].get<std::string>()); was != renamed.end())
+                    change.back()["was"] = was->second;
+            }
         }
     }
     nlohmann::json out;

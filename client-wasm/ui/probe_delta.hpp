@@ -13,7 +13,9 @@ namespace wte::ui::probe {
 //    the same records in the same order; "change" holds those that differ and
 //    "shift" (CSS px, may be absent) moves every other record down by dy (a
 //    scroll: same content, shifted).
-// Every record carries its "key" (kind or text, label, occurrence). Empty
+// Every record carries its "key": a widget's kind and ImGui id (its label
+// when it has no id), a text's words, and the occurrence among equals; a
+// label that changes under one id ("Saving…###Save") is a change. Empty
 // when nothing changed. Ends the frame as end_frame does.
 std::string end_frame_changes(const std::string& screen, const std::string& route);
 

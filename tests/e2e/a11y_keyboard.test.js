@@ -319,6 +319,11 @@ const editorLine = (page) => page.evaluate(() => {
   const el = document.activeElement;
   return { id: el.id, name: el.getAttribute('aria-label'), value: el.value, at: el.selectionStart };
 });
+// The focused element's text and selection, as a screen reader reads them.
+const focusedSelection = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return { id: el.id, value: el.value, start: el.selectionStart, end: el.selectionEnd, name: el.getAttribute('aria-label') };
+});
 
 test('keyboard only: a learner edits a workspace file, saves it with Ctrl+S and leaves the editor', async (t) => {
   const session = await launch({ width: 1280, height: 800 });
@@ -376,6 +381,27 @@ test('keyboard only: a learner edits a workspace file, saves it with Ctrl+S and 
   await wte.waitForText((x) => x === 'Saved', 5000);
   const saved = await page.request.get(`${BASE_URL}/api/v1/parts/${ids.part}/files/index.html`);
   assert.match(await saved.text(), /\n\s+<p>Typed with the keyboard alone<\/p>\n/);
+  // A selection made with Shift+arrows is read out: the focused <textarea>
+  // holds the selected lines with the selected part selected.
+  const lines = (await text()).split('\n');
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  await waitFor(page, () => document.activeElement.selectionEnd === 3, null, 'three characters selected');
+  line = await focusedSelection(page);
+  assert.deepEqual(line, { id: 'wte-text-input', value: lines[0], start: 0, end: 3, name: 'index.html, line 1' });
+  await page.keyboard.press('Shift+ArrowDown');
+  await waitFor(page, () => document.activeElement.value.includes('\n'), null, 'the selection spans two lines');
+  line = await focusedSelection(page);
+  assert.deepEqual(line, {
+    id: 'wte-text-input', value: `${lines[0]}\n${lines[1]}`, start: 0, end: lines[0].length + 1 + Math.min(3, lines[1].length),
+    name: 'index.html, lines 1 to 2',
+  });
+  // Shift+Up takes it back to the first line; Right lets the selection go.
+  await page.keyboard.press('Shift+ArrowUp');
+  await waitFor(page, () => !document.activeElement.value.includes('\n'), null, 'the selection back on one line');
+  assert.deepEqual(await focusedSelection(page), { id: 'wte-text-input', value: lines[0], start: 0, end: 3, name: 'index.html, line 1' });
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => document.activeElement.selectionStart === document.activeElement.selectionEnd, null, 'no selection left');
   // Escape, then Tab: the focus moves on and the editor lets go of the caret.
   const before = await text();
   await page.keyboard.press('Escape');

@@ -7,6 +7,7 @@
 #include "client_fake_platform.hpp"
 #include "screens/screens.hpp"
 #include "ui/probe.hpp"
+#include "ui/probe_delta.hpp"
 #include "ui/theme.hpp"
 #include "wte/rst/parser.hpp"
 
@@ -112,7 +113,9 @@ struct Editor {
 
 // The whole app drawn headless; returns the last frame's test-bridge JSON.
 // One ImGui context per Editor: the preview's layout keeps its fonts.
-std::string draw(Editor& w, int frames = 2, const std::function<void(ImGuiIO&, int)>& input = {}) {
+// mirror: what the page's mirror gets instead (ui/probe_delta.hpp), the last one sent.
+std::string draw(Editor& w, int frames = 2, const std::function<void(ImGuiIO&, int)>& input = {},
+                 bool mirror = false) {
     if (!w.ui) {
         w.ui = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
@@ -147,7 +150,10 @@ std::string draw(Editor& w, int frames = 2, const std::function<void(ImGuiIO&, i
         Actions a;
         draw_app(w.app.state, a, w.app.screen_name());
         ImGui::Render();
-        if (std::string j = ui::probe::end_frame(w.app.screen_name(), "#/parts/5/edit"); !j.empty())
+        const std::string screen = w.app.screen_name(), route = "#/parts/5/edit";
+        if (std::string j = mirror ? ui::probe::end_frame_changes(screen, route)
+                                   : ui::probe::end_frame(screen, route);
+            !j.empty())
             probe = std::move(j);
         w.app.apply(a);
     }
@@ -207,6 +213,37 @@ TEST_CASE("saving sends the content with If-Match and never the status") {
     // The page screen shows the saved text at once.
     REQUIRE(w.app.state.parts.find(page_id));
     CHECK(w.app.state.parts.find(page_id)->part.content == source + "More.\n");
+}
+
+TEST_CASE("the mirror gets Save becoming Saving… as a changed record instead of a whole frame") {
+    Editor w;
+    w.type_at_end("More.\n");
+    const json before = json::parse(draw(w, 1, {}, true));
+    REQUIRE(before.contains("full"));
+    const json* save = nullptr;
+    for (const json& x : before["widgets"])
+        if (x["kind"] == "button" && x["label"] == "Save") save = &x;
+    REQUIRE(save);
+    draw(w, 2, {}, true); // the layout settles
+    w.save();
+    const json after = json::parse(draw(w, 1, {}, true));
+    CHECK(after.contains("delta"));
+    CHECK_FALSE(after.contains("full"));
+    const json* saving = nullptr;
+    for (const json& x : after["change"])
+        if (x.value("label", "") == "Saving…") saving = &x;
+    REQUIRE(saving);
+    // The same record under the same key, now disabled; the status line
+    // (Unsaved changes → Saving…) comes as a text renamed in place.
+    CHECK((*saving)["key"] == (*save)["key"]);
+    CHECK((*saving)["enabled"] == false);
+    bool status = false;
+    for (const json& x : after["change"]) {
+        const std::string text = x.value("text", "");
+        if (text.ends_with(" · Saving…"))
+            status = x.value("was", "").ends_with(" · Unsaved changes");
+    }
+    CHECK(status);
 }
 
 TEST_CASE("someone else's newer save keeps both versions: keep mine or take theirs") {

@@ -298,12 +298,14 @@ window.WTEA11y = (function () {
     node.children = out;
   }
 
-  // Keys: kind + label (+ the occurrence among equals), so a node keeps its
-  // identity (and a screen reader its place) while the frame around it changes.
-  // The first of a name is keyed by the name alone (its kind is checked
-  // against the node's): no new string to hash per node and frame.
+  // Keys: a widget's ImGui id, else kind + label (+ the occurrence among
+  // equals), so a node keeps its identity (and a screen reader its place)
+  // while the frame around it changes, and a button renamed in place
+  // (Save → Saving…) stays the node it was. The first of a name is keyed by
+  // the name alone (its kind is checked against the node's): no new string
+  // to hash per node and frame.
   function keyOf(d, seen) {
-    const name = d.leaf ? d.name : d.kind + '\u0001' + (d.label || '');
+    const name = d.leaf ? d.raw.id || d.name : d.kind + '\u0001' + (d.label || '');
     const n = seen.get(name);
     if (n === undefined) {
       seen.set(name, 1);
@@ -874,18 +876,27 @@ window.WTEA11y = (function () {
     const f = (probe.widgets || []).find((w) => w.kind === 'input' && w.focused);
     if (f) {
       // The code editor's caret line is what the <textarea> holds, so a
-      // screen reader reads the current line (and says which it is).
+      // screen reader reads the current line (and says which it is). With a
+      // selection it holds the selected lines, the selection on the selected
+      // part: #wte-text-input rather than the editor's mirror <textarea>
+      // because it has the focus while the editor has the caret, and a reader
+      // reads out the focused element's selection as Shift+arrows grow it.
       let name = f.label;
       if (f.multiline && f.value !== undefined && f.caret !== undefined) {
         const v = f.value, at = utf16Offset(v, f.caret);
-        const start = v.lastIndexOf('\n', at - 1) + 1;
-        const end = v.indexOf('\n', at);
-        let line = 1;
-        for (let i = v.indexOf('\n'); i >= 0 && i < start; i = v.indexOf('\n', i + 1)) line++;
-        name = `${f.label}, line ${line}`;
-        window.WTE.setTextInputLine(v.slice(start, end < 0 ? v.length : end), at - start);
+        const from = Math.min(at, utf16Offset(v, f.anchor)), to = Math.max(at, utf16Offset(v, f.anchor));
+        const start = v.lastIndexOf('\n', from - 1) + 1;
+        const end = v.indexOf('\n', to);
+        const lineAt = (offset) => {
+          let line = 1;
+          for (let i = v.indexOf('\n'); i >= 0 && i < offset; i = v.indexOf('\n', i + 1)) line++;
+          return line;
+        };
+        const first = lineAt(start), last = lineAt(to);
+        name = first === last ? `${f.label}, line ${lineAt(at)}` : `${f.label}, lines ${first} to ${last}`;
+        window.WTE.setTextInputLine(v.slice(start, end < 0 ? v.length : end), from - start, to - start, at < to);
       } else {
-        window.WTE.setTextInputLine('', 0);
+        window.WTE.setTextInputLine('', 0, 0, false);
       }
       if (textInput.getAttribute('aria-label') !== name) textInput.setAttribute('aria-label', name);
       textInput.removeAttribute('aria-hidden');
@@ -998,6 +1009,23 @@ window.WTEA11y = (function () {
     }
     store.cache = null;
     let whole = false;
+    // Records renamed in place come with the key they had ("was"): re-keyed
+    // first, all at once (two may swap their keys).
+    const renamed = p.change.filter((raw) => raw.was !== undefined);
+    if (renamed.length) {
+      const moved = renamed.map((raw) => [raw, store.index.get(raw.was), nodeByKey.get(raw.was)]);
+      for (const raw of renamed) {
+        store.index.delete(raw.was);
+        store.at.delete(raw.was);
+        nodeByKey.delete(raw.was);
+      }
+      for (const [raw, at, n] of moved) {
+        if (at) store.index.set(raw.key, at);
+        if (n) nodeByKey.set(raw.key, n);
+        // A text now said, or no longer said, by a widget's label: describe decides again.
+        if (raw.kind === undefined && (!n || store.widgets.some((w) => w.label === raw.text))) whole = true;
+      }
+    }
     for (const raw of p.change) {
       const at = store.index.get(raw.key);
       if (!at) {
@@ -1007,8 +1035,12 @@ window.WTEA11y = (function () {
       at.list[at.i] = raw;
       store.at.set(raw.key, layerShift);
       const n = nodeByKey.get(raw.key);
+      // A widget renamed where a text says its old or new label: which of
+      // them has a node of its own (describe) is decided again.
+      if (n && n.raw && n.raw.label !== raw.label && store.texts.some((t) => t.text === raw.label || t.text === n.raw.label))
+        whole = true;
       // No node: inside a page's HTML, or said by a widget already.
-      if (n && !applyLeaf(n, raw)) whole = true;
+      else if (n && !applyLeaf(n, raw)) whole = true;
     }
     if (whole) {
       const now = records();

@@ -81,10 +81,11 @@ window.WTE = (function () {
     if (runtimeReady()) Module._wte_wake();
   }
 
-  // Between keystrokes the <textarea> holds the code editor's caret line (a
-  // screen reader reads it; web/js/a11y.js sets it), else nothing: what is
-  // typed is taken from each input event and the text put back.
-  let line = { text: '', caret: 0 };
+  // Between keystrokes the <textarea> holds the code editor's caret line, or
+  // the lines its selection spans with that part selected (a screen reader
+  // reads it; web/js/a11y.js sets it), else nothing: what is typed is taken
+  // from each input event and the text put back.
+  let line = { text: '', start: 0, end: 0, backward: false };
   let composing = false;
 
   // The browser's colour scheme, followed live: a change redraws in the new look.
@@ -128,7 +129,7 @@ window.WTE = (function () {
   function clearTextInput() {
     if (composing) return;
     textInput.value = line.text;
-    if (line.text) textInput.setSelectionRange(line.caret, line.caret);
+    if (line.text) textInput.setSelectionRange(line.start, line.end, line.backward ? 'backward' : 'forward');
   }
 
   // --- text input ---
@@ -414,9 +415,12 @@ window.WTE = (function () {
       else window.location.hash = hash;
     },
 
-    setTextInputLine(text, caret) {
-      line = { text, caret };
-      const stale = textInput.value !== text || (text && textInput.selectionStart !== caret);
+    // start..end: the selection within `text` (equal: the caret); backward:
+    // the caret is at its start.
+    setTextInputLine(text, start, end, backward) {
+      line = { text, start, end, backward };
+      const stale = textInput.value !== text ||
+        (text && (textInput.selectionStart !== start || textInput.selectionEnd !== end));
       if (document.activeElement === textInput && stale) clearTextInput();
     },
 
