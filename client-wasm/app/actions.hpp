@@ -27,7 +27,8 @@ namespace wte::client {
 
 struct Actions {
     std::optional<Route> navigate;
-    bool retry = false; // reload whatever the current screen shows
+    bool retry = false;           // reload whatever the current screen shows
+    std::optional<bool> top_menu; // open (true) or close the top bar's Menu
     SessionActions session;
     AccountActions accounts;
     ModuleListActions lists;
@@ -47,7 +48,7 @@ struct Actions {
     TransferActions transfer;
 
     bool any() const {
-        return navigate || retry || profile.any() || admin.any() || notify.any() ||
+        return navigate || retry || top_menu || profile.any() || admin.any() || notify.any() ||
                transfer.any() || session.any() || accounts.any() || lists.any() || part.any() ||
                timed.any() || tree.any() || preview.any() || workspace.any() || members.any() ||
                stats.any() || files.any() || help.any() || content_editor.any();

@@ -44,7 +44,8 @@ void App::navigate(const Route& route, bool replace) {
 void App::enter_route(const Route& route) {
     if (content_editor::holds_route(*this, route)) return; // "Leave without saving?" first
     state.route = route;
-    state.tree = {}; // a dialog belongs to the screen it was opened on
+    state.tree = {};             // a dialog belongs to the screen it was opened on
+    state.top_menu_open = false; // so does the top bar's menu
     SessionState& s = state.session;
     if (s.phase == SessionPhase::checking) return; // entered again once known
     const Screen* screen = find_screen(route);
@@ -114,6 +115,7 @@ void App::apply(Actions& a) {
     admin::apply(*this, a.admin);
     notify::apply(*this, a.notify);
     transfer::apply(*this, a.transfer);
+    if (a.top_menu) state.top_menu_open = *a.top_menu;
     if (a.retry) {
         if (state.session.phase == SessionPhase::checking || !state.session.error.empty())
             start();

@@ -51,6 +51,9 @@ struct AppState {
     NotifyForm notify;                    // app/admin.hpp: a teacher's mail to the members
     ImportPanel import_panel;             // app/transfer.hpp: a ZIP on its way in
 
+    // The compact top bar's Menu (a phone, 200 % zoom: screens/shell.cpp) is
+    // open; it belongs to the screen it was opened on (App::enter_route closes it).
+    bool top_menu_open = false;
     bool high_contrast = false;
     ThemeChoice theme = ThemeChoice::system; // the account's choice
     bool prefers_dark = false;               // the browser's prefers-color-scheme

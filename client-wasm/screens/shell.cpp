@@ -18,18 +18,7 @@ using namespace wte::ui;
 
 // Where the whole bar does not fit (a phone, 200 % zoom), the tabs that fit
 // stay and a Menu button opens the rest as rows under the bar: nothing is
-// ever dropped. Whether the menu is open is view state only, like ImGui's
-// own open flags of a tree node.
-// It closes when the screen changes.
-bool g_top_menu_open = false;
-std::string g_top_menu_route;
-bool top_menu_open(const AppState& s, bool toggle = false) {
-    const std::string route = to_hash(s.route);
-    if (g_top_menu_open && route != g_top_menu_route) g_top_menu_open = false;
-    if (toggle) g_top_menu_open = !g_top_menu_open;
-    g_top_menu_route = route;
-    return g_top_menu_open;
-}
+// ever dropped. Whether it is open is AppState::top_menu_open.
 
 void draw_brand(float& x, float h, bool narrow, bool tiny) {
     const Palette& p = palette();
@@ -128,15 +117,14 @@ void draw_compact_bar(AppState& s, Actions& a, const std::string& screen, float 
     const bool tiny = w < 520_s;
     float x = 12_s;
     draw_brand(x, h, true, tiny);
-    const bool open = top_menu_open(s);
+    const bool open = s.top_menu_open;
     float right = w - 12_s;
     {
         FontScope f(FontRole::body);
         const float bh = ImGui::GetTextLineHeight() + 20_s;
         right -= button_width("Menu", ButtonKind::secondary);
         ImGui::SetCursorPos(ImVec2(right, (h - bh) * 0.5f));
-        if (button("Menu", open ? ButtonKind::primary : ButtonKind::secondary))
-            top_menu_open(s, true);
+        if (button("Menu", open ? ButtonKind::primary : ButtonKind::secondary)) a.top_menu = !open;
         probe::widget_expanded(open);
     }
     // The tabs where they fit beside the brand; else in the menu.
@@ -177,12 +165,12 @@ void draw_compact_bar(AppState& s, Actions& a, const std::string& screen, float 
     ImGui::SameLine(0, 8_s);
     if (button("Sign out", ButtonKind::secondary)) a.session.sign_out = true, chosen = true;
     end_inset();
-    if (chosen) top_menu_open(s, true);
+    if (chosen) a.top_menu = false;
 }
 
 // The menu's rows under a compact bar (0 when closed).
 float menu_height(const AppState& s, bool tabs_in_bar) {
-    if (!top_menu_open(s)) return 0;
+    if (!s.top_menu_open) return 0;
     FontScope f(FontRole::body);
     const float row = ImGui::GetTextLineHeight() + 20_s + ImGui::GetStyle().ItemSpacing.y;
     int rows = 3 + (tabs_in_bar ? 0 : 2) + (can_administer(session::actor(s.session)) ? 1 : 0);
