@@ -253,17 +253,26 @@ void draw_editable_children(AppState& s, Actions& a) {
         span.card_bottom = span.top + row_h;
         ImGui::SetCursorScreenPos(ImVec2(x0, span.card_bottom + 6_s));
         if (t.arrange_open == child.id) {
-            ImGui::SetCursorScreenPos(ImVec2(x0 + grip_w + gap, span.card_bottom + 4_s));
+            const float indent = x0 + grip_w + gap;
+            // Beside the last one while it fits the column, else under the first.
+            const auto next = [&](const char* label) {
+                if (ImGui::GetItemRectMax().x + gap + button_width(label, ButtonKind::secondary) <=
+                    x0 + width)
+                    ImGui::SameLine(0, gap);
+                else
+                    ImGui::SetCursorScreenPos(ImVec2(indent, ImGui::GetCursorScreenPos().y));
+            };
+            ImGui::SetCursorScreenPos(ImVec2(indent, span.card_bottom + 4_s));
             if (button("Move up", ButtonKind::secondary, i > 0 && !t.reordering))
                 a.tree.move = TreeMove{child.id, -1};
-            ImGui::SameLine(0, gap);
+            next("Move down");
             if (button("Move down", ButtonKind::secondary, i + 1 < n && !t.reordering))
                 a.tree.move = TreeMove{child.id, +1};
-            ImGui::SameLine(0, gap);
+            next("Add before");
             if (button("Add before", ButtonKind::secondary))
                 a.tree.create =
                     TreeCreateAsk{v.part.id, child_type, i, "before " + in_quotes(child.title)};
-            ImGui::SameLine(0, gap);
+            next("Add after");
             if (button("Add after", ButtonKind::secondary))
                 a.tree.create =
                     TreeCreateAsk{v.part.id, child_type, i + 1, "after " + in_quotes(child.title)};

@@ -14,18 +14,14 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { execFile } = require('node:child_process');
 const { promisify } = require('node:util');
-const { BASE_URL, launch, Wte } = require('./lib/wte');
+const { BASE_URL, api, launch, Wte } = require('./lib/wte');
+const { focused, tabTo } = require('./lib/a11y');
 
 const STUDENT = { email: 'student1@example.org', password: 'student1-demo' };
 const TEACHER = { email: 'teacher@example.org', password: 'teacher-demo' };
 const ADMIN = { email: 'admin@example.org', password: 'admin-demo' };
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-async function api(page, path) {
-  const r = await page.request.get(BASE_URL + '/api/v1' + path);
-  assert.equal(r.status(), 200, `GET ${path} answered ${r.status()}`);
-  return r.json();
-}
 
 async function signedIn(account, options) {
   const session = await launch(options);
@@ -38,11 +34,11 @@ async function signedIn(account, options) {
 
 // The first page of the first part of a module the account takes or teaches.
 async function firstPage(page, moduleTitle) {
-  const mine = await api(page, '/modules/mine');
+  const mine = await api(page, 'GET', '/modules/mine');
   const m = mine.items.find((x) => !moduleTitle || x.title === moduleTitle) || mine.items[0];
-  const mod = await api(page, `/parts/${m.id}`);
+  const mod = await api(page, 'GET', `/parts/${m.id}`);
   const part = mod.children.find((c) => c.type === 'part');
-  const view = await api(page, `/parts/${part.id}`);
+  const view = await api(page, 'GET', `/parts/${part.id}`);
   return { module: m, part, page: view.children[0] };
 }
 
@@ -86,33 +82,7 @@ function hasNode(nodes, role, name) {
   return nodes.some((n) => n.role === role && (typeof name === 'string' ? n.name === name : name.test(n.name)));
 }
 
-// What has the browser's focus: its tag, role and accessible name.
-async function focused(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el) return null;
-    return {
-      tag: el.tagName.toLowerCase(),
-      type: el.type || '',
-      role: el.getAttribute('role') || '',
-      name: (el.getAttribute('aria-label') || (el.labels && el.labels[0] ? el.labels[0].textContent : el.textContent) || '').trim(),
-      id: el.id,
-    };
-  });
-}
 
-// Tab (a real key press) until the focused node matches; fails naming what it passed.
-async function tabTo(page, match, what, max = 80) {
-  const seen = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    await page.waitForTimeout(30);
-    const f = await focused(page);
-    if (f && match(f)) return f;
-    seen.push(f ? `${f.tag}:${f.name}` : 'nothing');
-  }
-  throw new Error(`Tab never reached ${what}; passed ${seen.join(', ')}`);
-}
 
 // The screen with and without the mirror, pixel for pixel (the canvas does
 // not change between the two shots: nothing moves on the sign-in screen).
@@ -226,9 +196,9 @@ test("a learner's page: headings in the accessibility tree, no serious axe viola
 
   // The page as HTML: every construct of the demo's showcase page reads as
   // a web page does, math named by its source.
-  const mod = (await api(page, '/modules/mine')).items.find((m) => m.title === 'Web Development Basics');
-  const gettingStarted = (await api(page, `/parts/${mod.id}`)).children.find((c) => c.title === 'Getting Started');
-  const everything = (await api(page, `/parts/${gettingStarted.id}`)).children.find((c) => c.title === 'Everything WTE Can Show');
+  const mod = (await api(page, 'GET', '/modules/mine')).items.find((m) => m.title === 'Web Development Basics');
+  const gettingStarted = (await api(page, 'GET', `/parts/${mod.id}`)).children.find((c) => c.title === 'Getting Started');
+  const everything = (await api(page, 'GET', `/parts/${gettingStarted.id}`)).children.find((c) => c.title === 'Everything WTE Can Show');
   await wte.open(`#/parts/${everything.id}`);
   await wte.waitForScreen('page');
   await page.waitForFunction(() => document.querySelector('#wte-a11y-layer article table'));
@@ -300,7 +270,7 @@ async function newLearner() {
   const session = await launch();
   const login = await session.page.request.post(BASE_URL + '/api/v1/auth/login', { data: account });
   const { csrf_token } = await login.json();
-  const module = (await api(session.page, '/modules')).items.find((m) => m.title === 'Web Development Basics');
+  const module = (await api(session.page, 'GET', '/modules')).items.find((m) => m.title === 'Web Development Basics');
   const r = await session.page.request.post(`${BASE_URL}/api/v1/parts/${module.id}/enrol`, {
     headers: { 'X-CSRF-Token': csrf_token, 'Content-Type': 'application/json' },
     data: '{}',
@@ -376,7 +346,7 @@ test('keyboard only: sign in, open a module, read a page, answer its quiz', asyn
   // The result is told, not only drawn, and the server has it.
   await page.waitForFunction(() => document.getElementById('wte-a11y-status').textContent.includes('Right'), null, { timeout: 10000 });
   const id = (await page.evaluate(() => window.wteTest.route)).replace('#/parts/', '');
-  const answers = await api(page, `/parts/${id}/quiz-answers`);
+  const answers = await api(page, 'GET', `/parts/${id}/quiz-answers`);
   assert.equal(answers.items.length, 2);
   for (const item of answers.items) assert.equal(item.correct, true, `the answer to ${item.question} is right`);
   await wte.screenshot('a11y-06-keyboard-quiz');

@@ -9,48 +9,13 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { BASE_URL, launch, Wte } = require('./lib/wte');
+const { BASE_URL, api, launch, Wte } = require('./lib/wte');
+const { focused, tabTo, listenToAnnouncements, told } = require('./lib/a11y');
 
 const TEACHER = { email: 'teacher@example.org', password: 'teacher-demo' };
 
-async function api(page, path) {
-  const r = await page.request.get(BASE_URL + '/api/v1' + path);
-  assert.equal(r.status(), 200, `GET ${path} answered ${r.status()}`);
-  return r.json();
-}
 
-// What has the browser's focus: its tag, name, value, selection and state.
-async function focused(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el) return null;
-    const described = el.getAttribute('aria-describedby');
-    return {
-      tag: el.tagName.toLowerCase(),
-      type: el.type || '',
-      name: (el.getAttribute('aria-label') || el.textContent || '').trim(),
-      id: el.id,
-      value: el.value,
-      start: el.selectionStart,
-      end: el.selectionEnd,
-      invalid: el.getAttribute('aria-invalid'),
-      description: described ? (document.getElementById(described) || {}).textContent : null,
-      inDialog: el.closest('[role="dialog"]') ? el.closest('[role="dialog"]').getAttribute('aria-label') : null,
-    };
-  });
-}
 
-async function tabTo(page, match, what, max = 80) {
-  const seen = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    await page.waitForTimeout(30);
-    const f = await focused(page);
-    if (f && match(f)) return f;
-    seen.push(f ? `${f.tag}:${f.name}` : 'nothing');
-  }
-  throw new Error(`Tab never reached ${what}; passed ${seen.join(', ')}`);
-}
 
 // The probe's record of a text field (value, caret and anchor in UTF-8 bytes).
 function field(page, label) {
@@ -163,7 +128,7 @@ test('a refused sign-in and a refused title mark their fields invalid with the r
   await wte.waitForScreen('modules');
 
   // The edit dialog: an empty title is refused before anything is sent.
-  const mine = await api(page, '/modules/mine');
+  const mine = await api(page, 'GET', '/modules/mine');
   await wte.open(`#/parts/${mine.items[0].id}`);
   await wte.waitForScreen('module');
   await tabTo(page, (f) => f.tag === 'button' && f.name === 'Edit module', 'Edit module');
@@ -248,7 +213,7 @@ test('dialogs: the focus goes in, Tab stays inside, Escape closes, the focus com
   await wte.open('');
   await wte.signIn(TEACHER.email, TEACHER.password);
   await wte.waitForScreen('modules');
-  const mine = await api(page, '/modules/mine');
+  const mine = await api(page, 'GET', '/modules/mine');
   const module = mine.items[0];
   await wte.open(`#/parts/${module.id}`);
   await wte.waitForScreen('module');
@@ -284,22 +249,12 @@ test('dialogs: the focus goes in, Tab stays inside, Escape closes, the focus com
     await waitFor(page, (o) => document.activeElement && document.activeElement.textContent.trim() === o, opener, `the focus back on ${opener}`);
   }
   // Escape was Cancel: the module is still there, its title unchanged.
-  const again = await api(page, `/parts/${module.id}`);
+  const again = await api(page, 'GET', `/parts/${module.id}`);
   assert.equal(again.part ? again.part.title : again.title, module.title);
   await wte.screenshot('a11y-keyboard-03-dialog-closed');
   assert.deepEqual(session.errors, []);
 });
 
-async function call(request, method, path, body) {
-  const headers = {};
-  if (method !== 'GET') {
-    const me = await request.get(BASE_URL + '/api/v1/auth/me');
-    headers['X-CSRF-Token'] = (await me.json()).csrf_token;
-  }
-  const r = await request.fetch(BASE_URL + '/api/v1' + path, { method, headers, data: body });
-  assert.ok(r.status() < 300, `${method} ${path} answered ${r.status()}: ${await r.text()}`);
-  return r.json();
-}
 
 // Signs in with the keyboard alone: the screen gives Email the caret.
 async function keyboardSignIn(page, wte, who) {
@@ -335,12 +290,12 @@ test('keyboard only: a learner edits a workspace file, saves it with Ctrl+S and 
   const login = await request.post(BASE_URL + '/api/v1/auth/login', { data: TEACHER });
   assert.equal(login.status(), 200);
   let ids = null;
-  for (const m of (await call(request, 'GET', '/modules/mine')).items) {
-    const part = (await call(request, 'GET', `/parts/${m.id}`)).children.find((c) => c.title === 'Your Own Home Page');
+  for (const m of (await api(page, 'GET', '/modules/mine')).items) {
+    const part = (await api(page, 'GET', `/parts/${m.id}`)).children.find((c) => c.title === 'Your Own Home Page');
     if (!part) continue;
-    const view = await call(request, 'GET', `/parts/${part.id}`);
+    const view = await api(page, 'GET', `/parts/${part.id}`);
     ids = { part: part.id, page: view.children.find((c) => c.title === 'Exercise: Your Own Home Page').id };
-    const assets = await call(request, 'GET', `/parts/${part.id}/assets`);
+    const assets = await api(page, 'GET', `/parts/${part.id}/assets`);
     if (!assets.items.some((a) => a.filename === 'index.html' && a.type === 'template')) {
       const me = await (await request.get(BASE_URL + '/api/v1/auth/me')).json();
       await request.post(`${BASE_URL}/api/v1/parts/${part.id}/assets?filename=index.html&type=template&mimetype=text/html`, {
@@ -421,10 +376,10 @@ test('keyboard only: a teacher changes a page in the content editor and saves it
   await keyboardSignIn(page, wte, TEACHER);
   // A page of its own to change (the demo pages stay as they are).
   let pageId = null;
-  for (const m of (await call(page.request, 'GET', '/modules/mine')).items) {
-    const part = (await call(page.request, 'GET', `/parts/${m.id}`)).children.find((c) => c.type === 'part');
+  for (const m of (await api(page, 'GET', '/modules/mine')).items) {
+    const part = (await api(page, 'GET', `/parts/${m.id}`)).children.find((c) => c.type === 'part');
     if (!part) continue;
-    const made = await call(page.request, 'POST', '/parts', {
+    const made = await api(page, 'POST', '/parts', {
       type: 'page', parent_id: part.id, title: 'Keyboard page', content: 'Keyboard page\n=============\n\nFirst paragraph.\n',
     });
     pageId = made.id;
@@ -443,7 +398,7 @@ test('keyboard only: a teacher changes a page in the content editor and saves it
   await wte.waitForText((x) => x.includes('Unsaved changes'));
   await page.keyboard.press('Control+S');
   await wte.waitForText((x) => / · Saved$/.test(x) || x === 'Saved', 8000);
-  const saved = await call(page.request, 'GET', `/parts/${pageId}`);
+  const saved = await api(page, 'GET', `/parts/${pageId}`);
   assert.match(saved.content, /First paragraph\.\n+Typed by keyboard\.\n/);
   await wte.screenshot('a11y-keyboard-05-content-editor');
   assert.deepEqual(session.errors, []);
@@ -457,10 +412,10 @@ test("a reader moving by heading in the page's HTML scrolls the canvas there", a
   await keyboardSignIn(page, wte, TEACHER);
   let pageId = null;
   const sections = Array.from({ length: 12 }, (_, i) => `Section ${i + 1}\n----------\n\n${'A paragraph of this section. '.repeat(30)}\n`).join('\n');
-  for (const m of (await call(page.request, 'GET', '/modules/mine')).items) {
-    const part = (await call(page.request, 'GET', `/parts/${m.id}`)).children.find((c) => c.type === 'part');
+  for (const m of (await api(page, 'GET', '/modules/mine')).items) {
+    const part = (await api(page, 'GET', `/parts/${m.id}`)).children.find((c) => c.type === 'part');
     if (!part) continue;
-    pageId = (await call(page.request, 'POST', '/parts', {
+    pageId = (await api(page, 'POST', '/parts', {
       type: 'page', parent_id: part.id, title: 'Long page', content: `Long page\n=========\n\n${sections}`,
     })).id;
     break;
@@ -474,6 +429,17 @@ test("a reader moving by heading in the page's HTML scrolls the canvas there", a
   await page.evaluate(() => [...document.querySelectorAll('#wte-a11y-layer article h2')].find((h) => h.textContent === 'Section 10').focus());
   await waitFor(page, () => window.wteTest.texts.some((x) => x.text === 'Section 10' && x.visible && x.visible[1] >= 0 && x.visible[1] < 400), null, 'Section 10 scrolled onto the canvas');
   await wte.screenshot('a11y-keyboard-06-section');
+
+  // In browse mode a reader moves without focusing: it scrolls the text it
+  // reads into view. Up to Section 3, down to Section 7, back up to 3.
+  await page.evaluate(() => document.activeElement.blur());
+  for (const name of ['Section 3', 'Section 7', 'Section 3']) {
+    await page.evaluate((n) => [...document.querySelectorAll('#wte-a11y-layer article h2')].find((h) => h.textContent === n).scrollIntoView(), name);
+    await waitFor(page, (n) => window.wteTest.texts.some((x) => x.text === n && x.visible && x.visible[1] >= 0 && x.visible[1] < 400), name,
+      `${name} scrolled onto the canvas without focus`);
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY', 'reading moved no focus');
+  }
+  assert.equal(await seen('Section 10'), false, 'Section 10 has left the canvas');
   assert.deepEqual(session.errors, []);
 });
 
@@ -487,21 +453,16 @@ test('an upload is told when it starts, at its milestones and when it is done, n
   await wte.waitForScreen('module');
   await wte.click('Files', 'button');
   await wte.waitForScreen('files');
-  // Every message the status region tells, in order.
-  await page.evaluate(() => {
-    window.told = [];
-    const region = document.getElementById('wte-a11y-status');
-    new MutationObserver(() => region.textContent && window.told.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
-  });
+  await listenToAnnouncements(page);
   const chooserShown = page.waitForEvent('filechooser');
   await wte.click('Upload assets…', 'button');
   const chooser = await chooserShown;
   await chooser.setFiles([{ name: 'slides.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(4 * 1048576, 7) }]);
   await wte.waitForText('slides.bin uploaded.', 30000);
-  const told = (await page.evaluate(() => window.told)).filter((m) => m.includes('slides.bin'));
-  assert.ok(told.some((m) => /^Uploading slides\.bin: (0|25|50|75)%$/.test(m)), `the start is told: ${told.join(' | ')}`);
-  assert.equal(told[told.length - 1], 'slides.bin uploaded.');
-  const steps = told.filter((m) => m.startsWith('Uploading'));
+  const said = (await told(page)).filter((m) => m.live === 'status' && m.text.includes('slides.bin')).map((m) => m.text);
+  assert.ok(said.some((m) => /^Uploading slides\.bin: (0|25|50|75)%$/.test(m)), `the start is told: ${said.join(' | ')}`);
+  assert.equal(said[said.length - 1], 'slides.bin uploaded.');
+  const steps = said.filter((m) => m.startsWith('Uploading'));
   assert.ok(steps.length <= 5, `milestones only: ${steps.join(' | ')}`);
   for (const m of steps) assert.match(m, /: (0|25|50|75|100)%$/);
   assert.deepEqual(session.errors, []);

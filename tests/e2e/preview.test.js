@@ -12,6 +12,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('node:http');
 const { BASE_URL, launch, request, Wte } = require('./lib/wte');
+const { listenToAnnouncements, told } = require('./lib/a11y');
 
 const PAUSED = 'Your code did not finish — auto-run paused.';
 
@@ -133,6 +134,7 @@ test('an endless loop leaves the app responsive, is paused, and stays paused aft
     'script.js': "console.log('about to loop');\nsetTimeout(() => { while (true) {} }, 300);\n",
   });
   const { wte, page } = await openExercise(t, s.page);
+  await listenToAnnouncements(page);
   await waitForConsole(wte, (c) => c.includes('about to loop'), '"about to loop"');
 
   // The frame runs in another renderer process: Chromium lists it as a
@@ -160,6 +162,9 @@ test('an endless loop leaves the app responsive, is paused, and stays paused aft
 
   // The watchdog tears the frame down and says so.
   await wte.waitForText(PAUSED, 10000);
+  await page.waitForFunction((p) => (window.wteTold || []).some((m) => m.text === p), PAUSED, { timeout: 5000 })
+    .catch(async () => assert.fail(`"auto-run paused" is not told: ${JSON.stringify(await told(page))}`));
+  assert.equal((await told(page)).filter((m) => m.text === PAUSED).length, 1, 'told once, not every frame');
   // Removing the element detaches the frame, but Chromium reports it gone only
   // once the spinning renderer has been torn down: give that a moment.
   for (let i = 0; i < 50 && previewFrames(page).length > 0; i++) await page.waitForTimeout(100);

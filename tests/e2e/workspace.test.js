@@ -9,6 +9,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { BASE_URL, launch, Wte } = require('./lib/wte');
+const { listenToAnnouncements, told } = require('./lib/a11y');
 
 const STUDENT = { email: 'student1@example.org', password: 'student1-demo' };
 const TEACHER = { email: 'teacher@example.org', password: 'teacher-demo' };
@@ -137,4 +138,48 @@ test('on a 375 × 667 phone the panes are tabs Lesson | Code | Preview', async (
   await wte.click('Preview', 'tab');
   await wte.waitForText('Your page'); // the preview pane's header
   await wte.screenshot('workspace-05-phone-preview');
+});
+
+// What a screen reader is told about a save: "Saved" politely, a failure as
+// an alert with its reason.
+test('a save the server cannot take is told and retried; a refusal is told with its reason', async (t) => {
+  const { session, wte, ids } = await openExercise({ width: 1280, height: 800 });
+  t.after(() => session.close());
+  const { page } = session;
+  await waitForSaveState(wte, 'Saved');
+  await listenToAnnouncements(page);
+  const fileUrl = `**/api/v1/parts/${ids.part}/files/index.html`;
+  const failWith = (status, body) => page.route(fileUrl, (route) => (route.request().method() === 'PUT'
+    ? route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) })
+    : route.continue()));
+
+  // The server is down for a moment: told, then saved by the retry.
+  await failWith(503, { error: { code: 'unavailable', message: 'The database is busy.' } });
+  await wte.click('index.html', 'input');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('<p>While the server was away</p>', { delay: 10 });
+  await page.keyboard.press('Control+S');
+  await waitForSaveState(wte, 'Not saved — retrying', 8000);
+  await wte.screenshot('workspace-06-retrying');
+  await page.unroute(fileUrl);
+  await waitForSaveState(wte, 'Saved', 15000);
+  assert.match(await serverFile(page, ids.part, 'index.html'), /While the server was away/);
+
+  // A refusal stays until the learner changes something, and says why.
+  await failWith(422, { error: { code: 'invalid_file', message: 'This file name is not allowed here.' } });
+  await page.keyboard.type('<p>Refused</p>', { delay: 10 });
+  await page.keyboard.press('Control+S');
+  await waitForSaveState(wte, 'Not saved', 8000);
+  await wte.waitForText('This file name is not allowed here.');
+  await page.unroute(fileUrl);
+
+  const said = await told(page);
+  const where = said.map((m) => `${m.live}:${m.text}`).join(' | ');
+  const at = (live, text) => said.findIndex((m) => m.live === live && m.text === text);
+  assert.ok(at('alert', 'Not saved — retrying') >= 0, `the failure is an alert: ${where}`);
+  assert.ok(at('status', 'Saved') > at('alert', 'Not saved — retrying'), `then "Saved": ${where}`);
+  assert.ok(at('alert', 'Not saved') > at('status', 'Saved'), `the refusal is an alert: ${where}`);
+  assert.ok(at('alert', 'This file name is not allowed here.') >= 0, `with its reason: ${where}`);
+  assert.equal(said.filter((m) => m.text === 'Unsaved changes' || m.text === 'Saving…').length, 0, `typing is not told: ${where}`);
+  assert.deepEqual(session.errors, []);
 });

@@ -99,6 +99,15 @@ const SCREENS = [
       await wte.findWidget('Save', 'button');
     },
   },
+  {
+    name: 'arranging', account: TEACHER, screen: 'module',
+    go: async (wte, ids) => {
+      await wte.open(`#/parts/${ids.module}`);
+      await wte.waitForScreen('module');
+      await wte.click('Arrange', 'button');
+      await wte.findWidget('Add after', 'button');
+    },
+  },
   { name: 'admin-users', account: ADMIN, go: (wte) => wte.open('#/admin/users'), screen: 'admin-users' },
   { name: 'admin-modules', account: ADMIN, go: (wte) => wte.open('#/admin/modules'), screen: 'admin-modules' },
 ];

@@ -668,21 +668,49 @@ window.WTEA11y = (function () {
     activate(el);
   });
 
+  // The canvas scrolls to the section (an element with an id) of a page.
+  function showSection(article, section) {
+    const a = recordOf.get(article);
+    if (!section || !article.contains(section) || !a || a.doc === undefined) return;
+    const id = section.id, len = Module.lengthBytesUTF8(id) + 1;
+    const p = Module._malloc(len);
+    Module.stringToUTF8(id, p, len);
+    Module._wte_mirror_section(a.doc, p);
+    Module._free(p);
+  }
+
+  // A reader in browse mode moves without focusing: it scrolls what it reads
+  // into view (scrollIntoView on the page's HTML, a scroll container of its
+  // own). The canvas follows to the innermost section starting at or above
+  // the new top, and the HTML goes back to its top so the next move scrolls
+  // it again.
+  let docFocusAt = -Infinity;
+  layer.addEventListener('scroll', (e) => {
+    const article = e.target;
+    if (!article.classList || !article.classList.contains('wte-a11y-doc') || article.scrollTop === 0) return;
+    // A scroll that focusing a heading caused brings that heading, maybe to
+    // the bottom: the focusin handler has sent its section already.
+    if (runtimeReady() && performance.now() - docFocusAt > 250) {
+      const top = article.getBoundingClientRect().top + 1;
+      let section = null;
+      for (const el of article.querySelectorAll('[id]')) {
+        if (el.getBoundingClientRect().top <= top) section = el;
+        else break;
+      }
+      showSection(article, section);
+      Module._wte_wake();
+    }
+    article.scrollTop = 0;
+  }, true);
+
   layer.addEventListener('focusin', (e) => {
     // Into a page's HTML: the canvas shows no widget focused meanwhile, and
     // scrolls to the section the reader is in.
     const article = e.target.closest('article.wte-a11y-doc');
+    if (article) docFocusAt = performance.now();
     if (runtimeReady() && article) {
       Module._wte_mirror_focus(0);
-      const section = e.target.closest('[id]');
-      const a = recordOf.get(article);
-      if (section && article.contains(section) && a && a.doc !== undefined) {
-        const id = section.id, len = Module.lengthBytesUTF8(id) + 1;
-        const p = Module._malloc(len);
-        Module.stringToUTF8(id, p, len);
-        Module._wte_mirror_section(a.doc, p);
-        Module._free(p);
-      }
+      showSection(article, e.target.closest('[id]'));
       Module._wte_wake();
     }
     const n = leafOf(e.target);
