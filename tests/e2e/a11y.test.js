@@ -259,6 +259,67 @@ test('the teacher editor, a dialog and the administration: no serious axe violat
   await admin.wte.screenshot('a11y-05-admin');
 });
 
+// Every other screen, as each kind of user reaches it: the screens above
+// carry their own assertions; here each one only has to pass axe.
+test('every other screen and dialog: no serious axe violation', async (t) => {
+  const visit = async (page, wte, hash, screen) => {
+    await wte.open(hash);
+    await wte.waitForScreen(screen);
+    await page.waitForFunction(() => !window.wteTest.texts.some((x) => /^Loading/.test(x.text)), null, { timeout: 10000 });
+    await wte.nextFrame();
+  };
+  const signedOut = await launch();
+  t.after(() => signedOut.close());
+  const out = new Wte(signedOut.page);
+  for (const [hash, screen] of [['#/register', 'register'], ['#/forgot', 'forgot'], ['#/reset/not-a-token', 'reset']]) {
+    await visit(signedOut.page, out, hash, screen);
+    await assertNoSeriousViolations(signedOut.page, `the ${screen} screen`);
+  }
+
+  const learner = await signedIn(STUDENT);
+  t.after(() => learner.session.close());
+  const lp = learner.session.page;
+  const where = await firstPage(lp, 'Web Development Basics');
+  const tree = await api(lp, 'GET', `/parts/${where.module.id}`);
+  const home = tree.children.find((c) => c.title === 'Your Own Home Page');
+  const exercise = (await api(lp, 'GET', `/parts/${home.id}`)).children.find((c) => c.title === 'Exercise: Your Own Home Page');
+  for (const [hash, screen] of [
+    ['#/my', 'my-modules'], [`#/parts/${where.module.id}`, 'module'], [`#/parts/${where.part.id}`, 'part'],
+    [`#/parts/${exercise.id}`, 'workspace'], ['#/profile', 'profile'],
+  ]) {
+    await visit(lp, learner.wte, hash, screen);
+    await assertNoSeriousViolations(lp, `the learner's ${screen} screen`);
+  }
+  await learner.wte.screenshot('a11y-06-workspace-axe');
+
+  const teacher = await signedIn(TEACHER, { width: 1400, height: 900 });
+  t.after(() => teacher.session.close());
+  const tp = teacher.session.page;
+  const mine = await firstPage(tp, 'Web Development Basics');
+  for (const [hash, screen] of [[`#/parts/${mine.module.id}/users`, 'members'], [`#/parts/${mine.part.id}/files`, 'files']]) {
+    await visit(tp, teacher.wte, hash, screen);
+    await assertNoSeriousViolations(tp, `the teacher's ${screen} screen`);
+  }
+  await visit(tp, teacher.wte, `#/parts/${mine.part.id}`, 'part');
+  await teacher.wte.click('Delete part', 'button');
+  await tp.waitForFunction(() => document.querySelector('#wte-a11y-layer [role=dialog]'));
+  await assertNoSeriousViolations(tp, 'the Delete part dialog');
+  await teacher.wte.click('Cancel', 'button');
+  await visit(tp, teacher.wte, `#/parts/${mine.module.id}`, 'module');
+  await teacher.wte.click('Arrange', 'button');
+  await teacher.wte.findWidget('Add after', 'button');
+  await assertNoSeriousViolations(tp, 'the module tree while arranging');
+
+  const admin = await signedIn(ADMIN);
+  t.after(() => admin.session.close());
+  const ap = admin.session.page;
+  for (const [hash, screen] of [['#/admin/modules', 'admin-modules'], ['#/admin/rerender', 'admin-rerender']]) {
+    await visit(ap, admin.wte, hash, screen);
+    await assertNoSeriousViolations(ap, `the ${screen} screen`);
+  }
+  for (const s of [signedOut, learner.session, teacher.session, admin.session]) assert.deepEqual(s.errors, []);
+});
+
 // A new learner of "Web Development Basics" without quiz answers.
 async function newLearner() {
   for (const v of ['WTE_SERVER', 'WTE_CONFIG']) assert.ok(process.env[v], `${v} is set (run through ci/e2e.sh)`);
