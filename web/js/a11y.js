@@ -605,17 +605,27 @@ window.WTEA11y = (function () {
   // --- announcements: a message is told once, when it appears ---
   function announce(list) {
     const now = new Set();
+    const fresh = { status: [], alert: [] };
     for (const m of list || []) {
       const k = m.live + '\u0001' + m.text;
       now.add(k);
-      if (announced.has(k)) continue;
-      const region = m.live === 'alert' ? alertRegion : statusRegion;
-      // A fresh text node so the same words said again are told again.
-      region.textContent = '';
-      region.textContent = m.text;
-      stats.lastMutations += 2;
+      if (!announced.has(k)) fresh[m.live === 'alert' ? 'alert' : 'status'].push(m.text);
     }
     announced = now;
+    // What appeared in one frame is told as one message: a region says only
+    // its last text when it changes twice before the reader looks.
+    for (const [live, texts] of Object.entries(fresh)) {
+      if (!texts.length) continue;
+      const region = live === 'alert' ? alertRegion : statusRegion;
+      // Fresh nodes so the same words said again are told again; one line each.
+      region.textContent = '';
+      for (const t of texts) {
+        const line = document.createElement('div');
+        line.textContent = t;
+        region.appendChild(line);
+      }
+      stats.lastMutations += 1 + texts.length;
+    }
   }
 
   // --- focus, both ways ---
@@ -942,7 +952,16 @@ window.WTEA11y = (function () {
     n.el.blur();
   }
   // A field's element has the focus: the hidden <textarea> must not take it.
-  const ownsTextEntry = () => !!fieldOf(document.activeElement);
+  // Or a node the keyboard moved to whose widget the next frame focuses (Tab
+  // from a field to the next control): the caret is still in the old field
+  // for a frame, and taking the focus from that node would lose the user's
+  // place. The code editor's node hands over to the <textarea>.
+  const ownsTextEntry = () => {
+    const active = document.activeElement;
+    if (fieldOf(active)) return true;
+    const n = leafOf(active);
+    return !!n && !(n.raw && n.raw.multiline) && !!pendingFocus && pendingFocus.key === n.key;
+  };
 
   // --- dialogs: the focus goes into one when it opens and back to the
   // control that opened it when it closes ---

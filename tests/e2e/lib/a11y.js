@@ -47,11 +47,10 @@ async function listenToAnnouncements(page) {
     window.wteTold = [];
     for (const [id, live] of [['wte-a11y-status', 'status'], ['wte-a11y-alert', 'alert']]) {
       const region = document.getElementById(id);
-      new MutationObserver(() => region.textContent && window.wteTold.push({ live, text: region.textContent })).observe(region, {
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
+      // One message per line (a11y.js tells what appeared in one frame together).
+      new MutationObserver(() => {
+        for (const line of region.children) window.wteTold.push({ live, text: line.textContent });
+      }).observe(region, { childList: true });
     }
   });
 }
