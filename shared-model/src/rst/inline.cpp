@@ -222,11 +222,17 @@ struct InlineParser {
     ~InlineParser() { p.inline_scratch = std::move(scratch); }
 
     int line_at(size_t pos) {
-        while (line_pos < pos && line_pos < s.size()) {
-            ++p.work;
-            if (s[line_pos] == '\n') ++line_no;
-            ++line_pos;
+        size_t to = std::min(pos, s.size());
+        if (line_pos >= to) return line_no;
+        // Line breaks found with memchr: most texts have none before `pos`.
+        p.work += to - line_pos;
+        const char* at = s.data() + line_pos;
+        const char* end = s.data() + to;
+        while ((at = static_cast<const char*>(std::memchr(at, '\n', end - at))) != nullptr) {
+            ++line_no;
+            ++at;
         }
+        line_pos = to;
         return line_no;
     }
 
@@ -258,7 +264,9 @@ struct InlineParser {
         Inline span;
         span.kind = kind;
         span.line = line;
-        span.children.push_back(text_span(InlineKind::text, std::move(text), line));
+        span.children.resize(1); // one allocation of the exact size
+        span.children[0].line = line;
+        span.children[0].text = std::move(text);
         return span;
     }
 
@@ -435,16 +443,18 @@ struct InlineParser {
             add_text(unescape(raw), line);
             return;
         }
-        std::vector<std::string> problems;
-        std::string css = sanitize_css(st.target, problems);
-        for (auto& m : problems)
+        // A page repeats the same few styles: each is sanitised once.
+        auto [known, fresh] = p.sanitized_css.try_emplace(std::string(st.target));
+        if (fresh) known->second.css = sanitize_css(st.target, known->second.problems);
+        for (const auto& m : known->second.problems)
             p.report(line, m);
+        const std::string& css = known->second.css;
         if (css.empty()) {
             add_text(unescape(st.text), line);
             return;
         }
         Inline span = wrapping(InlineKind::styled, unescape(st.text), line);
-        span.target = std::move(css);
+        span.target = css;
         out.push_back(std::move(span));
     }
 
@@ -704,11 +714,10 @@ std::vector<Inline> Parser::parse_inline(std::string_view text, int line) {
     if (std::none_of(text.begin(), text.end(),
                      [](char c) { return starts_markup[static_cast<unsigned char>(c)]; })) {
         work += text.size();
-        std::vector<Inline> plain;
+        std::vector<Inline> plain(text.empty() ? 0 : 1);
         if (!text.empty()) {
-            Inline& span = plain.emplace_back();
-            span.line = line;
-            span.text = std::string(text);
+            plain[0].line = line;
+            plain[0].text = text;
         }
         return plain;
     }

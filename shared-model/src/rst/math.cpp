@@ -183,6 +183,7 @@ public:
 
     MathParseResult run() {
         MathParseResult result;
+        pending_.clear();
         result.root = parse_row(0, '\0');
         while (pos_ < src_.size()) {
             // Only a stray closing brace stops the top-level row early.
@@ -200,6 +201,10 @@ private:
     std::string_view src_;
     size_t pos_ = 0;
     std::vector<std::string> errors_;
+    // Children of the rows being parsed, innermost row last: a row takes its
+    // own at their final count when it ends, instead of growing a list per
+    // row. Kept between formulas (a page has thousands) for its capacity.
+    static thread_local std::vector<MathNode> pending_;
 
     bool at_end() const { return pos_ >= src_.size(); }
     char peek() const { return at_end() ? '\0' : src_[pos_]; }
@@ -212,22 +217,32 @@ private:
     // A row ends at the end of input, at '}' (left for the caller) or at
     // `closer` (']' of a \sqrt index, consumed by the caller).
     MathNode parse_row(int depth, char closer) {
-        MathNode row;
+        size_t first = pending_.size();
         for (;;) {
             skip_spaces();
             if (at_end() || peek() == '}' || (closer != '\0' && peek() == closer)) break;
             if (peek() == '^' || peek() == '_') {
                 // A script with nothing before it attaches to an empty base.
-                attach_scripts(row, MathNode{}, depth);
+                attach_scripts(MathNode{}, depth);
                 continue;
             }
-            MathNode atom = parse_atom(depth);
-            attach_scripts(row, std::move(atom), depth);
+            attach_scripts(parse_atom(depth), depth);
         }
+        MathNode row;
+        row.children.reserve(pending_.size() - first);
+        for (size_t k = first; k < pending_.size(); ++k)
+            row.children.push_back(std::move(pending_[k]));
+        pending_.resize(first);
         return row;
     }
 
-    void attach_scripts(MathNode& row, MathNode base, int depth) {
+    // Appends `base` to the row being parsed, with the scripts after it.
+    void attach_scripts(MathNode&& base, int depth) {
+        skip_spaces();
+        if (peek() != '_' && peek() != '^') {
+            add_to_row(std::move(base));
+            return;
+        }
         MathNode sub, sup;
         bool has_sub = false, has_sup = false;
         for (;;) {
@@ -248,11 +263,7 @@ private:
             (c == '_' ? sub : sup) = std::move(script);
         }
         if (!has_sub && !has_sup) {
-            if (base.kind == MathKind::row && base.children.size() == 1) {
-                row.children.push_back(std::move(base.children[0]));
-            } else if (base.kind != MathKind::row || !base.children.empty()) {
-                row.children.push_back(std::move(base));
-            }
+            add_to_row(std::move(base));
             return;
         }
         MathNode node;
@@ -261,7 +272,16 @@ private:
         node.children.push_back(std::move(base));
         if (has_sub) node.children.push_back(std::move(sub));
         if (has_sup) node.children.push_back(std::move(sup));
-        row.children.push_back(std::move(node));
+        pending_.push_back(std::move(node));
+    }
+
+    // A base without scripts: a group of one is that one, an empty group nothing.
+    void add_to_row(MathNode&& base) {
+        if (base.kind == MathKind::row && base.children.size() == 1) {
+            pending_.push_back(std::move(base.children[0]));
+        } else if (base.kind != MathKind::row || !base.children.empty()) {
+            pending_.push_back(std::move(base));
+        }
     }
 
     MathNode leaf(MathKind kind, std::string text) {
@@ -475,6 +495,8 @@ private:
         }
     }
 };
+
+thread_local std::vector<MathNode> MathParser::pending_;
 
 } // namespace
 

@@ -746,12 +746,17 @@ std::string sanitize_css(std::string_view css, std::vector<std::string>& problem
 }
 
 std::string safe_url(std::string_view url) {
-    std::string clean;
-    clean.reserve(url.size());
-    for (char c : url) {
+    auto removed = [](char c) {
         auto u = static_cast<unsigned char>(c);
-        if (u <= 0x20 || u == 0x7F) continue;
-        clean.push_back(c);
+        return u <= 0x20 || u == 0x7F;
+    };
+    std::string clean;
+    if (std::none_of(url.begin(), url.end(), removed)) {
+        clean = url; // nearly every URL: copied whole
+    } else {
+        clean.reserve(url.size());
+        for (char c : url)
+            if (!removed(c)) clean.push_back(c);
     }
     if (clean.empty()) return {};
     size_t stop = clean.find_first_of(":/?#");

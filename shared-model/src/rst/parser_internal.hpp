@@ -289,6 +289,12 @@ public:
     int last_section_level = 0;
     InlineScratch inline_scratch;
     TableScratch table_scratch;
+    // sanitize_css of each style a page uses, with what it reported.
+    struct SanitizedCss {
+        std::string css;
+        std::vector<std::string> problems;
+    };
+    std::unordered_map<std::string, SanitizedCss> sanitized_css;
 
 private:
     std::string source_;
