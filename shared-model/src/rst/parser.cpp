@@ -366,10 +366,11 @@ Parser::Parser(std::string_view source) {
     size_t start = 0;
     // The line up to `end`, trailing spaces removed.
     auto add_line = [&](size_t end) {
-        size_t keep = end;
-        while (keep > start && all[keep - 1] == ' ')
-            --keep;
-        lines_.push_back({all.substr(start, keep - start), number++});
+        const char* first = all.data() + start;
+        const char* last = all.data() + end;
+        while (last > first && last[-1] == ' ')
+            --last;
+        lines_.push_back({std::string_view(first, static_cast<size_t>(last - first)), number++});
         start = end + 1;
     };
     for_each_line_break(all, add_line);
