@@ -664,7 +664,11 @@ std::vector<Block> Parser::parse_blocks(const Lines& lines, int depth, bool top_
             continue;
         }
         LineScope scope(line_pool); // what the block's nested content took
+        size_t links_before = pending_links, blocks_before = out.size();
         size_t next = bp.run(i);
+        if (top_level && pending_links != links_before)
+            for (size_t k = blocks_before; k < out.size(); ++k)
+                top_blocks_with_links.push_back(k);
         i = next > i ? next : i + 1;
     }
     // The estimate was far too high (long definition lists): give back what

@@ -530,10 +530,14 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
 void Parser::resolve_references(std::vector<Block>& blocks, size_t& anonymous_index) {
     for (auto& b : blocks) {
         if (pending_links == 0) return;
-        work += 1 + b.inlines.size();
-        if (!b.inlines.empty()) resolve_references(b.inlines, anonymous_index);
-        if (!b.children.empty()) resolve_references(b.children, anonymous_index);
+        resolve_references(b, anonymous_index);
     }
+}
+
+void Parser::resolve_references(Block& b, size_t& anonymous_index) {
+    work += 1 + b.inlines.size();
+    if (!b.inlines.empty()) resolve_references(b.inlines, anonymous_index);
+    if (!b.children.empty()) resolve_references(b.children, anonymous_index);
 }
 
 namespace {
@@ -587,12 +591,17 @@ void raise_sections(std::vector<Block>& blocks) {
 ParseResult Parser::run() {
     ParseResult result;
     std::vector<Block> flat = parse_blocks(lines_, 0, true);
+    // References are resolved in document order. Before the nesting that is
+    // the order of the flat list (a section's body follows it there), where
+    // the blocks that made no pending link can be stepped over.
+    size_t anonymous_index = 0;
+    for (size_t k : top_blocks_with_links) {
+        if (pending_links == 0) break;
+        resolve_references(flat[k], anonymous_index);
+    }
     size_t i = 0;
     std::vector<size_t> sizes = nested_sizes(flat);
     std::vector<Block> blocks = nest_sections(flat, sizes, i, 0, sizes.back());
-
-    size_t anonymous_index = 0;
-    resolve_references(blocks, anonymous_index);
     if (anonymous_index < anonymous_targets.size())
         report(0, "There are " + std::to_string(anonymous_targets.size()) +
                       " anonymous targets but only " + std::to_string(anonymous_index) +

@@ -283,6 +283,9 @@ public:
     // Links made with a pending target and not yet resolved: the reference
     // pass stops after the last one (a page without references skips it).
     size_t pending_links = 0;
+    // Indexes of the top-level blocks (sections not yet nested) that made
+    // such links, in order: the reference pass visits only them.
+    std::vector<size_t> top_blocks_with_links;
     // Steps taken by the loops that scan lines and characters; tests check it
     // grows linearly with the input (ParseResult::work).
     size_t work = 0;
@@ -306,6 +309,7 @@ private:
     std::unordered_map<std::string, int> anchor_suffixes_;
     void resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index);
     void resolve_references(std::vector<Block>& blocks, size_t& anonymous_index);
+    void resolve_references(Block& block, size_t& anonymous_index);
     std::string resolve_name(const std::string& name, int line);
 
 public:
