@@ -179,7 +179,7 @@ bool is_digit(char c) {
 
 class MathParser {
 public:
-    explicit MathParser(std::string_view src) : src_(src) {}
+    explicit MathParser(std::string_view src) : src_(src), pending_(kept_pending) {}
 
     MathParseResult run() {
         MathParseResult result;
@@ -204,7 +204,8 @@ private:
     // Children of the rows being parsed, innermost row last: a row takes its
     // own at their final count when it ends, instead of growing a list per
     // row. Kept between formulas (a page has thousands) for its capacity.
-    static thread_local std::vector<MathNode> pending_;
+    static thread_local std::vector<MathNode> kept_pending;
+    std::vector<MathNode>& pending_; // looked up once: each thread_local access is a call
 
     bool at_end() const { return pos_ >= src_.size(); }
     char peek() const { return at_end() ? '\0' : src_[pos_]; }
@@ -215,8 +216,9 @@ private:
     }
 
     // A row ends at the end of input, at '}' (left for the caller) or at
-    // `closer` (']' of a \sqrt index, consumed by the caller).
-    MathNode parse_row(int depth, char closer) {
+    // `closer` (']' of a \sqrt index, consumed by the caller). With
+    // `lone_child_alone`, a row of one is that one (its list never made).
+    MathNode parse_row(int depth, char closer, bool lone_child_alone = false) {
         size_t first = pending_.size();
         for (;;) {
             skip_spaces();
@@ -227,6 +229,11 @@ private:
                 continue;
             }
             attach_scripts(parse_atom(depth), depth);
+        }
+        if (lone_child_alone && pending_.size() == first + 1) {
+            MathNode only = std::move(pending_.back());
+            pending_.pop_back();
+            return only;
         }
         MathNode row;
         row.children.reserve(pending_.size() - first);
@@ -291,7 +298,7 @@ private:
         return n;
     }
 
-    MathNode parse_group(int depth) {
+    MathNode parse_group(int depth, bool lone_child_alone = false) {
         // Called with pos_ on '{'.
         ++pos_;
         if (depth + 1 > max_math_depth) {
@@ -306,7 +313,7 @@ private:
             size_t end = level == 0 ? pos_ - 1 : pos_;
             return leaf(MathKind::text, std::string(src_.substr(start, end - start)));
         }
-        MathNode row = parse_row(depth + 1, '\0');
+        MathNode row = parse_row(depth + 1, '\0', lone_child_alone);
         if (peek() == '}')
             ++pos_;
         else
@@ -321,8 +328,8 @@ private:
             errors_.push_back(std::string("Missing argument for \\") + command);
             return MathNode{};
         }
-        MathNode arg = parse_atom(depth);
         // {x} as an argument is just x.
+        MathNode arg = parse_atom(depth, true);
         if (arg.kind == MathKind::row && arg.children.size() == 1) {
             MathNode only = std::move(arg.children[0]);
             return only;
@@ -448,10 +455,10 @@ private:
         return leaf(MathKind::text, shown);
     }
 
-    MathNode parse_atom(int depth) {
+    MathNode parse_atom(int depth, bool lone_child_alone = false) {
         skip_spaces();
         char c = peek();
-        if (c == '{') return parse_group(depth);
+        if (c == '{') return parse_group(depth, lone_child_alone);
         if (c == '\\') {
             ++pos_;
             return parse_command(depth);
@@ -496,7 +503,7 @@ private:
     }
 };
 
-thread_local std::vector<MathNode> MathParser::pending_;
+thread_local std::vector<MathNode> MathParser::kept_pending;
 
 } // namespace
 
