@@ -137,6 +137,13 @@ bool is_image_name(std::string_view name) {
 
 namespace {
 
+// url.find_first_of(":/?#") without a call to memchr per character.
+size_t scheme_or_path_start(std::string_view url) {
+    for (size_t k = 0; k < url.size(); ++k)
+        if (url[k] == ':' || url[k] == '/' || url[k] == '?' || url[k] == '#') return k;
+    return std::string_view::npos;
+}
+
 // What safe_url would return unchanged: the model's links already passed it,
 // and checking them again this way copies nothing.
 bool safe_as_it_is(std::string_view url) {
@@ -145,7 +152,7 @@ bool safe_as_it_is(std::string_view url) {
         auto u = static_cast<unsigned char>(c);
         if (u <= 0x20 || u == 0x7F) return false;
     }
-    size_t stop = url.find_first_of(":/?#");
+    size_t stop = scheme_or_path_start(url);
     if (stop == std::string_view::npos || url[stop] != ':') return true;
     if (stop + 1 == url.size()) return false;
     std::string_view scheme = url.substr(0, stop);

@@ -55,6 +55,24 @@ constexpr std::array<bool, 256> char_table(std::string_view chars) {
 // (tables: asked at every candidate).
 constexpr auto markup_before = char_table("-:/'\"<([{");
 constexpr auto markup_after = char_table("-.,:;!?\\/'\")]}>");
+// Small sets asked of single characters in the scanning loops: a table
+// each, where string_view::find called out to memchr.
+constexpr auto role_joiners = char_table("-_.+:");
+constexpr auto url_openers = char_table("<([{'\"");
+constexpr auto url_stoppers = char_table("<>\"`\\");
+constexpr auto url_trailers = char_table(".,;:!?'\"*_]}");
+constexpr auto email_local = char_table("._%+-");
+// The closing quote or bracket of each opening one (0: none).
+constexpr auto closer_of = [] {
+    std::array<char, 256> table{};
+    std::string_view open = "'\"<([{", close = "'\">)]}";
+    for (size_t k = 0; k < open.size(); ++k)
+        table[static_cast<unsigned char>(open[k])] = close[k];
+    return table;
+}();
+bool is_in(const std::array<bool, 256>& set, char c) {
+    return set[static_cast<unsigned char>(c)];
+}
 
 // Rules of inline markup recognition (docutils, "Inline markup recognition rules").
 bool prefix_ok(std::string_view s, size_t i) {
@@ -82,9 +100,8 @@ bool follow_ok(std::string_view s, size_t i, size_t len) {
     if (k >= s.size() || is_space(s[k])) return false;
     if (i > 0) {
         char before = s[i - 1], after = s[k];
-        static const std::string_view open = "'\"<([{", close = "'\">)]}";
-        size_t q = open.find(before);
-        if (q != npos && after == close[q]) return false;
+        char closer = closer_of[static_cast<unsigned char>(before)];
+        if (closer != 0 && after == closer) return false;
     }
     return true;
 }
@@ -148,8 +165,8 @@ size_t role_name_end(std::string_view s, size_t b) {
     while (k < s.size()) {
         if (is_alnum(s[k])) {
             ++k;
-        } else if (std::string_view("-_.+:").find(s[k]) != npos && k > b && is_alnum(s[k - 1]) &&
-                   k + 1 < s.size() && is_alnum(s[k + 1])) {
+        } else if (is_in(role_joiners, s[k]) && k > b && is_alnum(s[k - 1]) && k + 1 < s.size() &&
+                   is_alnum(s[k + 1])) {
             ++k;
         } else {
             break;
@@ -492,8 +509,8 @@ struct InlineParser {
             char b = s[k - 1];
             if (is_refchar(b)) {
                 --k;
-            } else if (std::string_view("-_.:+").find(b) != npos && k - 1 > text_from &&
-                       is_refchar(s[k - 2]) && is_refchar(s[k])) {
+            } else if (is_in(role_joiners, b) && k - 1 > text_from && is_refchar(s[k - 2]) &&
+                       is_refchar(s[k])) {
                 --k;
             } else {
                 break;
@@ -511,8 +528,7 @@ struct InlineParser {
     }
 
     size_t standalone_url(size_t i) {
-        if (i > 0 && !is_space(s[i - 1]) && std::string_view("<([{'\"").find(s[i - 1]) == npos)
-            return npos;
+        if (i > 0 && !is_space(s[i - 1]) && !is_in(url_openers, s[i - 1])) return npos;
         std::string head = to_lower(s.substr(i, 8));
         size_t scheme = starts_with(head, "https://")  ? 8
                         : starts_with(head, "http://") ? 7
@@ -520,14 +536,14 @@ struct InlineParser {
                                                        : 0;
         if (scheme == 0) return npos;
         size_t k = i + scheme;
-        while (k < s.size() && !is_space(s[k]) && std::string_view("<>\"`\\").find(s[k]) == npos) {
+        while (k < s.size() && !is_space(s[k]) && !is_in(url_stoppers, s[k])) {
             ++p.work;
             ++k;
         }
         std::string_view url = s.substr(i, k - i);
         bool parens = url.find('(') != npos;
-        while (url.size() > scheme && (std::string_view(".,;:!?'\"*_]}").find(url.back()) != npos ||
-                                       (url.back() == ')' && !parens)))
+        while (url.size() > scheme &&
+               (is_in(url_trailers, url.back()) || (url.back() == ')' && !parens)))
             url.remove_suffix(1);
         if (url.size() <= scheme) return npos;
         flush(i);
@@ -537,9 +553,7 @@ struct InlineParser {
     }
 
     size_t email(size_t i) {
-        auto local_char = [](char c) {
-            return is_alnum(c) || std::string_view("._%+-").find(c) != npos;
-        };
+        auto local_char = [](char c) { return is_alnum(c) || is_in(email_local, c); };
         size_t k = i;
         while (k > text_from && local_char(s[k - 1]) && !escaped[k - 1]) {
             ++p.work;

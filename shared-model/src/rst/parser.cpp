@@ -842,7 +842,7 @@ std::string safe_url(std::string_view url) {
             if (!removed(c)) clean.push_back(c);
     }
     if (clean.empty()) return {};
-    size_t stop = clean.find_first_of(":/?#");
+    size_t stop = detail::find_any(clean, ":/?#");
     if (stop != std::string::npos && clean[stop] == ':') {
         std::string scheme = detail::to_lower(std::string_view(clean).substr(0, stop));
         if (scheme != "http" && scheme != "https" && scheme != "mailto") return {};
@@ -859,14 +859,14 @@ std::string youtube_video_id(std::string_view url) {
         start = 8;
     else if (detail::starts_with(lowered, "http://"))
         start = 7;
-    size_t host_end = u.find_first_of("/?#", start);
+    size_t host_end = detail::find_any(u, "/?#", start);
     if (host_end == std::string_view::npos) return {};
     std::string host = lowered.substr(start, host_end - start);
     for (const char* prefix : {"www.", "m."})
         if (detail::starts_with(host, prefix)) host.erase(0, std::strlen(prefix));
     std::string_view rest = u.substr(host_end);
     std::string_view id;
-    auto until = [](std::string_view s) { return s.substr(0, s.find_first_of("?&#/")); };
+    auto until = [](std::string_view s) { return s.substr(0, detail::find_any(s, "?&#/")); };
     if (host == "youtu.be") {
         if (!rest.empty() && rest[0] == '/') id = until(rest.substr(1));
     } else if (host == "youtube.com" || host == "youtube-nocookie.com") {

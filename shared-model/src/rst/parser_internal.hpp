@@ -109,6 +109,15 @@ inline std::string_view trim(std::string_view s) {
     return s.substr(b, e - b);
 }
 
+// s.find_first_of(set, from) for a few ASCII characters, without the call
+// to memchr per character of `s` that std::string_view makes.
+inline size_t find_any(std::string_view s, std::string_view set, size_t from = 0) {
+    for (size_t k = from; k < s.size(); ++k)
+        for (char c : set)
+            if (s[k] == c) return k;
+    return std::string_view::npos;
+}
+
 inline bool starts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
