@@ -312,69 +312,69 @@ size_t count_line_breaks(std::string_view s) {
     size_t count = 0, i = 0;
 #if defined(__SSE2__)
     for (; i + 16 <= s.size(); i += 16)
-        count += static_cast<size_t>(std::popcount(line_breaks_16(s, i)));
+        for (unsigned mask = line_breaks_16(s, i); mask != 0; mask &= mask - 1)
+            ++count; // std::popcount calls out to libgcc without -mpopcnt
 #endif
     for (; i < s.size(); ++i)
         count += s[i] == '\n';
     return count;
 }
 
-// Calls f(position) for each '\n' of `s` in order: 16 bytes a test on x86
-// (a page has a line break every 15 bytes or so, a call to memchr each cost
-// more than the search), memchr elsewhere.
-template <typename F> void for_each_line_break(std::string_view s, F f) {
-    size_t i = 0;
-#if defined(__SSE2__)
-    for (; i + 16 <= s.size(); i += 16)
-        for (unsigned mask = line_breaks_16(s, i); mask != 0; mask &= mask - 1)
-            f(i + static_cast<size_t>(std::countr_zero(mask)));
-#endif
-    const char* end = s.data() + s.size();
-    for (const char* p = s.data() + i;
-         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) !=
-         nullptr;
-         ++p)
-        f(static_cast<size_t>(p - s.data()));
-}
-
 } // namespace
 
 Parser::Parser(std::string_view source) {
-    std::string clean;
-    clean.reserve(source.size() + source.size() / 8);
-    size_t column = 0;
-    for (size_t i = 0; i < source.size();) {
-        // Printable ASCII and '\n', nearly all of a page, need no cleaning:
-        // copied a run of lines at a time.
-        size_t run = plain_ascii_end(source, i);
-        if (run > i) {
-            std::string_view piece = source.substr(i, run - i);
-            clean.append(piece);
-            size_t last_break = piece.rfind('\n');
-            column = last_break == std::string_view::npos ? column + piece.size()
-                                                          : piece.size() - last_break - 1;
-            i = run;
-            if (i == source.size()) break;
-        }
-        i += clean_char(source, i, column, clean);
-    }
     work = source.size();
-    source_ = std::move(clean);
-    std::string_view all = source_;
+    // Printable ASCII and '\n', nearly all of a page, need no cleaning: a
+    // page made only of them is parsed where it lies (the model copies what
+    // it keeps), others are cleaned a run of such lines at a time.
+    size_t plain = plain_ascii_end(source, 0);
+    if (plain == source.size()) {
+        text_ = source;
+    } else {
+        std::string clean;
+        clean.reserve(source.size() + source.size() / 8);
+        size_t column = 0;
+        for (size_t i = 0; i < source.size();) {
+            size_t run = i == 0 ? plain : plain_ascii_end(source, i);
+            if (run > i) {
+                std::string_view piece = source.substr(i, run - i);
+                clean.append(piece);
+                size_t last_break = piece.rfind('\n');
+                column = last_break == std::string_view::npos ? column + piece.size()
+                                                              : piece.size() - last_break - 1;
+                i = run;
+                if (i == source.size()) break;
+            }
+            i += clean_char(source, i, column, clean);
+        }
+        source_ = std::move(clean);
+        text_ = source_;
+    }
+    std::string_view all = text_;
     lines_.reserve(count_line_breaks(all) + 1);
     int number = 1;
-    size_t start = 0;
-    // The line up to `end`, trailing spaces removed.
-    auto add_line = [&](size_t end) {
-        const char* first = all.data() + start;
-        const char* last = all.data() + end;
+    const char* first = all.data();
+    // Adds the line from `first` to the break at `end`, trailing spaces removed.
+    auto add_line = [&](const char* end) {
+        const char* last = end;
         while (last > first && last[-1] == ' ')
             --last;
         lines_.push_back({std::string_view(first, static_cast<size_t>(last - first)), number++});
-        start = end + 1;
+        first = end + 1;
     };
-    for_each_line_break(all, add_line);
-    add_line(all.size());
+    size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= all.size(); i += 16)
+        for (unsigned mask = line_breaks_16(all, i); mask != 0; mask &= mask - 1)
+            add_line(all.data() + i + std::countr_zero(mask));
+#endif
+    const char* end = all.data() + all.size();
+    for (const char* p = all.data() + i;
+         p != end && (p = static_cast<const char*>(
+                          std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr;
+         ++p)
+        add_line(p);
+    add_line(end);
 }
 
 void Parser::report(int line, std::string message) {
@@ -628,7 +628,7 @@ ParseResult Parser::run() {
                           std::make_move_iterator(title.children.end()));
     }
     result.doc.blocks = std::move(blocks);
-    result.doc.source_size = source_.size();
+    result.doc.source_size = text_.size();
     if (suppressed_diagnostics_ > 0)
         diagnostics_.push_back({lines_.back().number, std::to_string(suppressed_diagnostics_) +
                                                           " more problems are not listed."});

@@ -309,7 +309,8 @@ public:
     std::unordered_map<std::string, SanitizedCss> sanitized_css;
 
 private:
-    std::string source_;
+    std::string source_;    // the cleaned source, when cleaning changed it
+    std::string_view text_; // the cleaned source: source_ or the page itself
     std::vector<Line> lines_;
     std::vector<Diagnostic> diagnostics_;
     size_t suppressed_diagnostics_ = 0;
