@@ -351,15 +351,18 @@ Parser::Parser(std::string_view source) {
         text_ = source_;
     }
     std::string_view all = text_;
-    lines_.reserve(count_line_breaks(all) + 1);
+    // One line per line break and the last: the list is sized once and
+    // filled in place (a call to push_back per line cost more than finding it).
+    lines_.resize(count_line_breaks(all) + 1);
+    Line* next = lines_.data();
     int number = 1;
     const char* first = all.data();
-    // Adds the line from `first` to the break at `end`, trailing spaces removed.
+    // The line from `first` to the break at `end`, trailing spaces removed.
     auto add_line = [&](const char* end) {
         const char* last = end;
         while (last > first && last[-1] == ' ')
             --last;
-        lines_.push_back({std::string_view(first, static_cast<size_t>(last - first)), number++});
+        *next++ = {std::string_view(first, static_cast<size_t>(last - first)), number++};
         first = end + 1;
     };
     size_t i = 0;
