@@ -238,8 +238,14 @@ struct BlockParser {
     size_t run(size_t i) {
         std::string_view t = L[i].text;
         if (t[0] == ' ') return block_quote(i);
-        if (bullet_marker(t) != 0) return bullet_list(i);
         Enumerator e;
+        if (is_alnum(t[0])) {
+            // Most blocks start with a letter or digit, where of the markers
+            // below only an enumerator can start.
+            if (parse_enumerator(t, e) && enumerated_item_ok(i, e)) return enumerated_list(i);
+            return text(i);
+        }
+        if (bullet_marker(t) != 0) return bullet_list(i);
         if (parse_enumerator(t, e) && enumerated_item_ok(i, e)) return enumerated_list(i);
         if (field_marker_end(t) != 0) return field_list(i);
         if (is_line_block_line(t)) return line_block(i);
