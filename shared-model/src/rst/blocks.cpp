@@ -73,7 +73,7 @@ struct Enumerator {
     size_t length = 0; // marker and the spaces after it
 };
 
-bool parse_enumerator(std::string_view t, Enumerator& e) {
+bool read_enumerator(std::string_view t, Enumerator& e) {
     size_t i = 0;
     bool parens = !t.empty() && t[0] == '(';
     if (parens) i = 1;
@@ -138,6 +138,18 @@ bool parse_enumerator(std::string_view t, Enumerator& e) {
     e.style = all_lower ? "lowerroman" : "upperroman";
     e.ordinal = roman;
     return true;
+}
+
+// An enumerator ("1.", "(a)", "iv)") with its format and ordinal. Asked of
+// the first line of nearly every block: the test that settles most lines
+// (no '.' or ')' right after a short word) is done inline before the call.
+bool parse_enumerator(std::string_view t, Enumerator& e) {
+    size_t i = !t.empty() && t[0] == '(' ? 1 : 0;
+    size_t b = i;
+    while (i < t.size() && (is_alnum(t[i]) || t[i] == '#') && i - b < 10)
+        ++i;
+    if (i == b || i >= t.size() || (t[i] != '.' && t[i] != ')')) return false;
+    return read_enumerator(t, e);
 }
 
 // ":name: body" — returns the position of the closing colon, 0 if none.
