@@ -5,7 +5,9 @@
 #include "wte/highlight.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -200,7 +202,26 @@ const char* const shell_keywords[] = {
 const char* const json_keywords[] = {"true", "false", "null", nullptr};
 const char* const no_words[] = {nullptr};
 
-using WordSet = std::unordered_set<std::string_view>;
+// A word list as a hash set, with the lengths and first characters of its
+// words: most identifiers of a program are in no list, and those two tests
+// settle them without hashing.
+struct WordSet {
+    std::unordered_set<std::string_view> words;
+    uint64_t lengths = 0; // bit n: a word of n bytes (n < 64)
+    std::array<bool, 256> firsts{};
+
+    void insert(std::string_view w) {
+        words.insert(w);
+        if (w.size() < 64) lengths |= uint64_t{1} << w.size();
+        firsts[static_cast<unsigned char>(w[0])] = true;
+    }
+    bool contains(std::string_view w) const {
+        if (w.empty() || w.size() >= 64 || (lengths >> w.size() & 1) == 0 ||
+            !firsts[static_cast<unsigned char>(w[0])])
+            return false;
+        return words.count(w) != 0;
+    }
+};
 
 // Each word list as a hash set, built once (thread-safe static init).
 const WordSet* word_set(const char* const* list) {
@@ -471,9 +492,9 @@ void lex_generic(const LanguageRules& r, std::string_view code, size_t base, Tok
                 word = folded;
             }
             TokenKind kind = TokenKind::plain;
-            if (r.keyword_set->count(word) != 0)
+            if (r.keyword_set->contains(word))
                 kind = TokenKind::keyword;
-            else if (r.type_set->count(word) != 0)
+            else if (r.type_set->contains(word))
                 kind = TokenKind::type;
             else if (followed_by(code, e, '(') && !r.json_keys)
                 kind = TokenKind::function;

@@ -73,7 +73,7 @@ struct Enumerator {
     size_t length = 0; // marker and the spaces after it
 };
 
-bool parse_enumerator(std::string_view t, Enumerator& e) {
+bool read_enumerator(std::string_view t, Enumerator& e) {
     size_t i = 0;
     bool parens = !t.empty() && t[0] == '(';
     if (parens) i = 1;
@@ -138,6 +138,18 @@ bool parse_enumerator(std::string_view t, Enumerator& e) {
     e.style = all_lower ? "lowerroman" : "upperroman";
     e.ordinal = roman;
     return true;
+}
+
+// An enumerator ("1.", "(a)", "iv)") with its format and ordinal. Asked of
+// the first line of nearly every block: the test that settles most lines
+// (no '.' or ')' right after a short word) is done inline before the call.
+bool parse_enumerator(std::string_view t, Enumerator& e) {
+    size_t i = !t.empty() && t[0] == '(' ? 1 : 0;
+    size_t b = i;
+    while (i < t.size() && (is_alnum(t[i]) || t[i] == '#') && i - b < 10)
+        ++i;
+    if (i == b || i >= t.size() || (t[i] != '.' && t[i] != ')')) return false;
+    return read_enumerator(t, e);
 }
 
 // ":name: body" — returns the position of the closing colon, 0 if none.
@@ -238,8 +250,14 @@ struct BlockParser {
     size_t run(size_t i) {
         std::string_view t = L[i].text;
         if (t[0] == ' ') return block_quote(i);
-        if (bullet_marker(t) != 0) return bullet_list(i);
         Enumerator e;
+        if (is_alnum(t[0])) {
+            // Most blocks start with a letter or digit, where of the markers
+            // below only an enumerator can start.
+            if (parse_enumerator(t, e) && enumerated_item_ok(i, e)) return enumerated_list(i);
+            return text(i);
+        }
+        if (bullet_marker(t) != 0) return bullet_list(i);
         if (parse_enumerator(t, e) && enumerated_item_ok(i, e)) return enumerated_list(i);
         if (field_marker_end(t) != 0) return field_list(i);
         if (is_line_block_line(t)) return line_block(i);
@@ -664,7 +682,11 @@ std::vector<Block> Parser::parse_blocks(const Lines& lines, int depth, bool top_
             continue;
         }
         LineScope scope(line_pool); // what the block's nested content took
+        size_t links_before = pending_links, blocks_before = out.size();
         size_t next = bp.run(i);
+        if (top_level && pending_links != links_before)
+            for (size_t k = blocks_before; k < out.size(); ++k)
+                top_blocks_with_links.push_back(k);
         i = next > i ? next : i + 1;
     }
     // The estimate was far too high (long definition lists): give back what

@@ -17,10 +17,16 @@ namespace {
 
 // The page being written. A page takes hundreds of thousands of small
 // appends; this buffer copies a literal with its length known at compile
-// time and checks its room once, where std::string calls out for each. It
-// writes into the string it returns, so the finished page is not copied.
+// time and checks its room once, where std::string calls out for each. The
+// appends land in a small buffer of its own that is moved into the page
+// whenever it fills: a page string made large up front by resize() would be
+// zero-filled first (megabytes written twice), one only reserved is not.
 class PageBuffer {
 public:
+    PageBuffer() = default;
+    PageBuffer(const PageBuffer&) = delete; // end_ points into it
+    PageBuffer& operator=(const PageBuffer&) = delete;
+
     template <size_t N> PageBuffer& operator+=(const char (&literal)[N]) {
         append(literal, N - 1);
         return *this;
@@ -30,36 +36,42 @@ public:
         return *this;
     }
     PageBuffer& operator+=(char c) {
-        if (end_ == capacity_) grow(1);
+        if (end_ == stage_ + sizeof stage_) flush();
         *end_++ = c;
         return *this;
     }
     void append(const char* s, size_t n) {
-        if (static_cast<size_t>(capacity_ - end_) < n) grow(n);
-        if (n != 0) std::memcpy(end_, s, n);
+        if (static_cast<size_t>(stage_ + sizeof stage_ - end_) < n) return append_flushing(s, n);
+        std::memcpy(end_, s, n);
         end_ += n;
     }
     // Room for `n` bytes in all, taken at once: growing copies the page.
-    void reserve(size_t n) {
-        if (n > static_cast<size_t>(capacity_ - end_) + size()) grow(n - size());
-    }
+    void reserve(size_t n) { page_.reserve(n); }
     std::string take() {
-        page_.resize(size());
-        end_ = capacity_ = nullptr;
+        flush();
         return std::move(page_);
     }
 
 private:
-    std::string page_; // written up to end_, the rest is room
-    char* end_ = nullptr;
-    char* capacity_ = nullptr;
+    std::string page_;
+    // Small enough to stay in the first-level cache and for memcpy to move
+    // it with vector loads rather than a string instruction.
+    char stage_[1536];
+    char* end_ = stage_;
 
-    size_t size() const { return end_ ? static_cast<size_t>(end_ - page_.data()) : 0; }
-    void grow(size_t n) {
-        size_t size = this->size();
-        page_.resize(std::max<size_t>({64 * 1024, 2 * size, size + n}));
-        end_ = page_.data() + size;
-        capacity_ = page_.data() + page_.size();
+    void flush() {
+        page_.append(stage_, static_cast<size_t>(end_ - stage_));
+        end_ = stage_;
+    }
+    // Out of line: append stays small enough to be inlined everywhere.
+    [[gnu::noinline]] void append_flushing(const char* s, size_t n) {
+        flush();
+        if (n > sizeof stage_) {
+            page_.append(s, n);
+            return;
+        }
+        std::memcpy(end_, s, n);
+        end_ += n;
     }
 };
 
@@ -125,6 +137,13 @@ bool is_image_name(std::string_view name) {
 
 namespace {
 
+// url.find_first_of(":/?#") without a call to memchr per character.
+size_t scheme_or_path_start(std::string_view url) {
+    for (size_t k = 0; k < url.size(); ++k)
+        if (url[k] == ':' || url[k] == '/' || url[k] == '?' || url[k] == '#') return k;
+    return std::string_view::npos;
+}
+
 // What safe_url would return unchanged: the model's links already passed it,
 // and checking them again this way copies nothing.
 bool safe_as_it_is(std::string_view url) {
@@ -133,7 +152,7 @@ bool safe_as_it_is(std::string_view url) {
         auto u = static_cast<unsigned char>(c);
         if (u <= 0x20 || u == 0x7F) return false;
     }
-    size_t stop = url.find_first_of(":/?#");
+    size_t stop = scheme_or_path_start(url);
     if (stop == std::string_view::npos || url[stop] != ':') return true;
     if (stop + 1 == url.size()) return false;
     std::string_view scheme = url.substr(0, stop);

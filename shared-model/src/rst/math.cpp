@@ -179,10 +179,11 @@ bool is_digit(char c) {
 
 class MathParser {
 public:
-    explicit MathParser(std::string_view src) : src_(src) {}
+    explicit MathParser(std::string_view src) : src_(src), pending_(kept_pending) {}
 
     MathParseResult run() {
         MathParseResult result;
+        pending_.clear();
         result.root = parse_row(0, '\0');
         while (pos_ < src_.size()) {
             // Only a stray closing brace stops the top-level row early.
@@ -200,6 +201,11 @@ private:
     std::string_view src_;
     size_t pos_ = 0;
     std::vector<std::string> errors_;
+    // Children of the rows being parsed, innermost row last: a row takes its
+    // own at their final count when it ends, instead of growing a list per
+    // row. Kept between formulas (a page has thousands) for its capacity.
+    static thread_local std::vector<MathNode> kept_pending;
+    std::vector<MathNode>& pending_; // looked up once: each thread_local access is a call
 
     bool at_end() const { return pos_ >= src_.size(); }
     char peek() const { return at_end() ? '\0' : src_[pos_]; }
@@ -210,24 +216,40 @@ private:
     }
 
     // A row ends at the end of input, at '}' (left for the caller) or at
-    // `closer` (']' of a \sqrt index, consumed by the caller).
-    MathNode parse_row(int depth, char closer) {
-        MathNode row;
+    // `closer` (']' of a \sqrt index, consumed by the caller). With
+    // `lone_child_alone`, a row of one is that one (its list never made).
+    MathNode parse_row(int depth, char closer, bool lone_child_alone = false) {
+        size_t first = pending_.size();
         for (;;) {
             skip_spaces();
             if (at_end() || peek() == '}' || (closer != '\0' && peek() == closer)) break;
             if (peek() == '^' || peek() == '_') {
                 // A script with nothing before it attaches to an empty base.
-                attach_scripts(row, MathNode{}, depth);
+                attach_scripts(MathNode{}, depth);
                 continue;
             }
-            MathNode atom = parse_atom(depth);
-            attach_scripts(row, std::move(atom), depth);
+            attach_scripts(parse_atom(depth), depth);
         }
+        if (lone_child_alone && pending_.size() == first + 1) {
+            MathNode only = std::move(pending_.back());
+            pending_.pop_back();
+            return only;
+        }
+        MathNode row;
+        row.children.reserve(pending_.size() - first);
+        for (size_t k = first; k < pending_.size(); ++k)
+            row.children.push_back(std::move(pending_[k]));
+        pending_.resize(first);
         return row;
     }
 
-    void attach_scripts(MathNode& row, MathNode base, int depth) {
+    // Appends `base` to the row being parsed, with the scripts after it.
+    void attach_scripts(MathNode&& base, int depth) {
+        skip_spaces();
+        if (peek() != '_' && peek() != '^') {
+            add_to_row(std::move(base));
+            return;
+        }
         MathNode sub, sup;
         bool has_sub = false, has_sup = false;
         for (;;) {
@@ -248,11 +270,7 @@ private:
             (c == '_' ? sub : sup) = std::move(script);
         }
         if (!has_sub && !has_sup) {
-            if (base.kind == MathKind::row && base.children.size() == 1) {
-                row.children.push_back(std::move(base.children[0]));
-            } else if (base.kind != MathKind::row || !base.children.empty()) {
-                row.children.push_back(std::move(base));
-            }
+            add_to_row(std::move(base));
             return;
         }
         MathNode node;
@@ -261,7 +279,16 @@ private:
         node.children.push_back(std::move(base));
         if (has_sub) node.children.push_back(std::move(sub));
         if (has_sup) node.children.push_back(std::move(sup));
-        row.children.push_back(std::move(node));
+        pending_.push_back(std::move(node));
+    }
+
+    // A base without scripts: a group of one is that one, an empty group nothing.
+    void add_to_row(MathNode&& base) {
+        if (base.kind == MathKind::row && base.children.size() == 1) {
+            pending_.push_back(std::move(base.children[0]));
+        } else if (base.kind != MathKind::row || !base.children.empty()) {
+            pending_.push_back(std::move(base));
+        }
     }
 
     MathNode leaf(MathKind kind, std::string text) {
@@ -271,7 +298,7 @@ private:
         return n;
     }
 
-    MathNode parse_group(int depth) {
+    MathNode parse_group(int depth, bool lone_child_alone = false) {
         // Called with pos_ on '{'.
         ++pos_;
         if (depth + 1 > max_math_depth) {
@@ -286,7 +313,7 @@ private:
             size_t end = level == 0 ? pos_ - 1 : pos_;
             return leaf(MathKind::text, std::string(src_.substr(start, end - start)));
         }
-        MathNode row = parse_row(depth + 1, '\0');
+        MathNode row = parse_row(depth + 1, '\0', lone_child_alone);
         if (peek() == '}')
             ++pos_;
         else
@@ -301,8 +328,8 @@ private:
             errors_.push_back(std::string("Missing argument for \\") + command);
             return MathNode{};
         }
-        MathNode arg = parse_atom(depth);
         // {x} as an argument is just x.
+        MathNode arg = parse_atom(depth, true);
         if (arg.kind == MathKind::row && arg.children.size() == 1) {
             MathNode only = std::move(arg.children[0]);
             return only;
@@ -428,10 +455,10 @@ private:
         return leaf(MathKind::text, shown);
     }
 
-    MathNode parse_atom(int depth) {
+    MathNode parse_atom(int depth, bool lone_child_alone = false) {
         skip_spaces();
         char c = peek();
-        if (c == '{') return parse_group(depth);
+        if (c == '{') return parse_group(depth, lone_child_alone);
         if (c == '\\') {
             ++pos_;
             return parse_command(depth);
@@ -475,6 +502,8 @@ private:
         }
     }
 };
+
+thread_local std::vector<MathNode> MathParser::kept_pending;
 
 } // namespace
 

@@ -5,7 +5,11 @@
 #include "parser_internal.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace wte::rst {
 namespace detail {
@@ -39,13 +43,33 @@ std::u32string to_code_points(std::string_view s) {
     return out;
 }
 
+namespace {
+bool is_ascii(std::string_view s) {
+    return std::none_of(s.begin(), s.end(),
+                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+} // namespace
+
 void assign_code_points(std::string_view s, std::u32string& out) {
+    if (is_ascii(s)) { // a byte a character: no decoding
+        out.resize(s.size());
+        for (size_t k = 0; k < s.size(); ++k)
+            out[k] = static_cast<unsigned char>(s[k]);
+        return;
+    }
     out.clear();
     out.reserve(s.size());
     for_each_code_point(s, [&](char32_t cp) { out.push_back(cp); });
 }
 
 std::string_view character_slice(std::string_view s, size_t from, size_t count) {
+    if (is_ascii(s)) {
+        if (from >= s.size()) return s.substr(s.size());
+        std::string_view slice = s.substr(from, count);
+        while (!slice.empty() && slice.back() == ' ')
+            slice.remove_suffix(1);
+        return slice;
+    }
     size_t i = 0, chars = 0;
     auto skip_to = [&](size_t wanted) {
         while (i < s.size() && chars < wanted) {
@@ -253,54 +277,107 @@ bool plain_ascii(char c) {
     return (c >= 0x20 && c < 0x7F) || c == '\n';
 }
 
+// End of the run of plain ASCII from `i` on, 16 bytes a test where the
+// machine compares them at once (x86's SSE2; the wasm build has no SIMD and
+// takes the word test).
+size_t plain_ascii_end(std::string_view s, size_t i) {
+#if defined(__SSE2__) && defined(__GNUC__)
+    using Bytes = signed char __attribute__((vector_size(16)));
+    for (; i + 16 <= s.size(); i += 16) {
+        Bytes v;
+        std::memcpy(&v, s.data() + i, 16);
+        // Signed: bytes from 0x80 on are below ' ' too.
+        Bytes bad = ((v < ' ') & (v != '\n')) | (v == 0x7F);
+        uint64_t halves[2];
+        std::memcpy(halves, &bad, 16);
+        if ((halves[0] | halves[1]) != 0) break;
+    }
+#endif
+    while (i + 8 <= s.size() && plain_ascii(s.data() + i))
+        i += 8;
+    while (i < s.size() && plain_ascii(s[i]))
+        ++i;
+    return i;
+}
+
+#if defined(__SSE2__)
+// Bit k set: s[at + k] is a line break.
+unsigned line_breaks_16(std::string_view s, size_t at) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+}
+#endif
+
+size_t count_line_breaks(std::string_view s) {
+    size_t count = 0, i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= s.size(); i += 16)
+        for (unsigned mask = line_breaks_16(s, i); mask != 0; mask &= mask - 1)
+            ++count; // std::popcount calls out to libgcc without -mpopcnt
+#endif
+    for (; i < s.size(); ++i)
+        count += s[i] == '\n';
+    return count;
+}
+
 } // namespace
 
 Parser::Parser(std::string_view source) {
-    std::string clean;
-    clean.reserve(source.size() + source.size() / 8);
-    size_t column = 0;
-    for (size_t i = 0; i < source.size();) {
-        // Printable ASCII and '\n', nearly all of a page, need no cleaning:
-        // copied a run of lines at a time.
-        size_t run = i;
-        while (run + 8 <= source.size() && plain_ascii(source.data() + run))
-            run += 8;
-        while (run < source.size() && plain_ascii(source[run]))
-            ++run;
-        if (run > i) {
-            std::string_view piece = source.substr(i, run - i);
-            clean.append(piece);
-            size_t last_break = piece.rfind('\n');
-            column = last_break == std::string_view::npos ? column + piece.size()
-                                                          : piece.size() - last_break - 1;
-            i = run;
-            if (i == source.size()) break;
-        }
-        i += clean_char(source, i, column, clean);
-    }
     work = source.size();
-    source_ = std::move(clean);
-    std::string_view all = source_;
-    size_t line_count = 1;
-    for (const char* p = all.data();
-         (p = static_cast<const char*>(std::memchr(p, '\n', all.size() - (p - all.data())))) !=
-         nullptr;
-         ++p)
-        ++line_count;
-    lines_.reserve(line_count);
-    int number = 1;
-    size_t start = 0;
-    for (;;) {
-        size_t end = all.find('\n', start);
-        std::string_view line =
-            all.substr(start, end == std::string_view::npos ? end : end - start);
-        size_t keep_len = line.size();
-        while (keep_len > 0 && line[keep_len - 1] == ' ')
-            --keep_len;
-        lines_.push_back({line.substr(0, keep_len), number++});
-        if (end == std::string_view::npos) break;
-        start = end + 1;
+    // Printable ASCII and '\n', nearly all of a page, need no cleaning: a
+    // page made only of them is parsed where it lies (the model copies what
+    // it keeps), others are cleaned a run of such lines at a time.
+    size_t plain = plain_ascii_end(source, 0);
+    if (plain == source.size()) {
+        text_ = source;
+    } else {
+        std::string clean;
+        clean.reserve(source.size() + source.size() / 8);
+        size_t column = 0;
+        for (size_t i = 0; i < source.size();) {
+            size_t run = i == 0 ? plain : plain_ascii_end(source, i);
+            if (run > i) {
+                std::string_view piece = source.substr(i, run - i);
+                clean.append(piece);
+                size_t last_break = piece.rfind('\n');
+                column = last_break == std::string_view::npos ? column + piece.size()
+                                                              : piece.size() - last_break - 1;
+                i = run;
+                if (i == source.size()) break;
+            }
+            i += clean_char(source, i, column, clean);
+        }
+        source_ = std::move(clean);
+        text_ = source_;
     }
+    std::string_view all = text_;
+    // One line per line break and the last: the list is sized once and
+    // filled in place (a call to push_back per line cost more than finding it).
+    lines_.resize(count_line_breaks(all) + 1);
+    Line* next = lines_.data();
+    int number = 1;
+    const char* first = all.data();
+    // The line from `first` to the break at `end`, trailing spaces removed.
+    auto add_line = [&](const char* end) {
+        const char* last = end;
+        while (last > first && last[-1] == ' ')
+            --last;
+        *next++ = {std::string_view(first, static_cast<size_t>(last - first)), number++};
+        first = end + 1;
+    };
+    size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= all.size(); i += 16)
+        for (unsigned mask = line_breaks_16(all, i); mask != 0; mask &= mask - 1)
+            add_line(all.data() + i + std::countr_zero(mask));
+#endif
+    const char* end = all.data() + all.size();
+    for (const char* p = all.data() + i;
+         p != end && (p = static_cast<const char*>(
+                          std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr;
+         ++p)
+        add_line(p);
+    add_line(end);
 }
 
 void Parser::report(int line, std::string message) {
@@ -456,10 +533,14 @@ void Parser::resolve_references(std::vector<Inline>& inlines, size_t& anonymous_
 void Parser::resolve_references(std::vector<Block>& blocks, size_t& anonymous_index) {
     for (auto& b : blocks) {
         if (pending_links == 0) return;
-        work += 1 + b.inlines.size();
-        if (!b.inlines.empty()) resolve_references(b.inlines, anonymous_index);
-        if (!b.children.empty()) resolve_references(b.children, anonymous_index);
+        resolve_references(b, anonymous_index);
     }
+}
+
+void Parser::resolve_references(Block& b, size_t& anonymous_index) {
+    work += 1 + b.inlines.size();
+    if (!b.inlines.empty()) resolve_references(b.inlines, anonymous_index);
+    if (!b.children.empty()) resolve_references(b.children, anonymous_index);
 }
 
 namespace {
@@ -513,12 +594,17 @@ void raise_sections(std::vector<Block>& blocks) {
 ParseResult Parser::run() {
     ParseResult result;
     std::vector<Block> flat = parse_blocks(lines_, 0, true);
+    // References are resolved in document order. Before the nesting that is
+    // the order of the flat list (a section's body follows it there), where
+    // the blocks that made no pending link can be stepped over.
+    size_t anonymous_index = 0;
+    for (size_t k : top_blocks_with_links) {
+        if (pending_links == 0) break;
+        resolve_references(flat[k], anonymous_index);
+    }
     size_t i = 0;
     std::vector<size_t> sizes = nested_sizes(flat);
     std::vector<Block> blocks = nest_sections(flat, sizes, i, 0, sizes.back());
-
-    size_t anonymous_index = 0;
-    resolve_references(blocks, anonymous_index);
     if (anonymous_index < anonymous_targets.size())
         report(0, "There are " + std::to_string(anonymous_targets.size()) +
                       " anonymous targets but only " + std::to_string(anonymous_index) +
@@ -545,7 +631,7 @@ ParseResult Parser::run() {
                           std::make_move_iterator(title.children.end()));
     }
     result.doc.blocks = std::move(blocks);
-    result.doc.source_size = source_.size();
+    result.doc.source_size = text_.size();
     if (suppressed_diagnostics_ > 0)
         diagnostics_.push_back({lines_.back().number, std::to_string(suppressed_diagnostics_) +
                                                           " more problems are not listed."});
@@ -746,15 +832,20 @@ std::string sanitize_css(std::string_view css, std::vector<std::string>& problem
 }
 
 std::string safe_url(std::string_view url) {
-    std::string clean;
-    clean.reserve(url.size());
-    for (char c : url) {
+    auto removed = [](char c) {
         auto u = static_cast<unsigned char>(c);
-        if (u <= 0x20 || u == 0x7F) continue;
-        clean.push_back(c);
+        return u <= 0x20 || u == 0x7F;
+    };
+    std::string clean;
+    if (std::none_of(url.begin(), url.end(), removed)) {
+        clean = url; // nearly every URL: copied whole
+    } else {
+        clean.reserve(url.size());
+        for (char c : url)
+            if (!removed(c)) clean.push_back(c);
     }
     if (clean.empty()) return {};
-    size_t stop = clean.find_first_of(":/?#");
+    size_t stop = detail::find_any(clean, ":/?#");
     if (stop != std::string::npos && clean[stop] == ':') {
         std::string scheme = detail::to_lower(std::string_view(clean).substr(0, stop));
         if (scheme != "http" && scheme != "https" && scheme != "mailto") return {};
@@ -771,14 +862,14 @@ std::string youtube_video_id(std::string_view url) {
         start = 8;
     else if (detail::starts_with(lowered, "http://"))
         start = 7;
-    size_t host_end = u.find_first_of("/?#", start);
+    size_t host_end = detail::find_any(u, "/?#", start);
     if (host_end == std::string_view::npos) return {};
     std::string host = lowered.substr(start, host_end - start);
     for (const char* prefix : {"www.", "m."})
         if (detail::starts_with(host, prefix)) host.erase(0, std::strlen(prefix));
     std::string_view rest = u.substr(host_end);
     std::string_view id;
-    auto until = [](std::string_view s) { return s.substr(0, s.find_first_of("?&#/")); };
+    auto until = [](std::string_view s) { return s.substr(0, detail::find_any(s, "?&#/")); };
     if (host == "youtu.be") {
         if (!rest.empty() && rest[0] == '/') id = until(rest.substr(1));
     } else if (host == "youtube.com" || host == "youtube-nocookie.com") {

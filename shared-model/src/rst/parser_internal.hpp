@@ -109,6 +109,15 @@ inline std::string_view trim(std::string_view s) {
     return s.substr(b, e - b);
 }
 
+// s.find_first_of(set, from) for a few ASCII characters, without the call
+// to memchr per character of `s` that std::string_view makes.
+inline size_t find_any(std::string_view s, std::string_view set, size_t from = 0) {
+    for (size_t k = from; k < s.size(); ++k)
+        for (char c : set)
+            if (s[k] == c) return k;
+    return std::string_view::npos;
+}
+
 inline bool starts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
@@ -283,15 +292,25 @@ public:
     // Links made with a pending target and not yet resolved: the reference
     // pass stops after the last one (a page without references skips it).
     size_t pending_links = 0;
+    // Indexes of the top-level blocks (sections not yet nested) that made
+    // such links, in order: the reference pass visits only them.
+    std::vector<size_t> top_blocks_with_links;
     // Steps taken by the loops that scan lines and characters; tests check it
     // grows linearly with the input (ParseResult::work).
     size_t work = 0;
     int last_section_level = 0;
     InlineScratch inline_scratch;
     TableScratch table_scratch;
+    // sanitize_css of each style a page uses, with what it reported.
+    struct SanitizedCss {
+        std::string css;
+        std::vector<std::string> problems;
+    };
+    std::unordered_map<std::string, SanitizedCss> sanitized_css;
 
 private:
-    std::string source_;
+    std::string source_;    // the cleaned source, when cleaning changed it
+    std::string_view text_; // the cleaned source: source_ or the page itself
     std::vector<Line> lines_;
     std::vector<Diagnostic> diagnostics_;
     size_t suppressed_diagnostics_ = 0;
@@ -300,6 +319,7 @@ private:
     std::unordered_map<std::string, int> anchor_suffixes_;
     void resolve_references(std::vector<Inline>& inlines, size_t& anonymous_index);
     void resolve_references(std::vector<Block>& blocks, size_t& anonymous_index);
+    void resolve_references(Block& block, size_t& anonymous_index);
     std::string resolve_name(const std::string& name, int line);
 
 public:
