@@ -440,20 +440,22 @@ window.WTEA11y = (function () {
     for (const q of n.inputs) setProp(q, 'checked', (d.chosen[q.key] || []).includes(q.answer));
   }
 
+  // `s` as a C string in the module's memory for the length of fn(pointer).
+  function withString(s, fn) {
+    const n = Module.lengthBytesUTF8(s) + 1;
+    const p = Module._malloc(n);
+    Module.stringToUTF8(s, p, n);
+    try {
+      fn(p);
+    } finally {
+      Module._free(p);
+    }
+  }
+
   function sendQuiz(article, form, question, answer) {
     const a = article && recordOf.get(article);
     if (!runtimeReady() || !a || !form) return;
     const key = a.doc;
-    const withString = (s, fn) => {
-      const n = Module.lengthBytesUTF8(s) + 1;
-      const p = Module._malloc(n);
-      Module.stringToUTF8(s, p, n);
-      try {
-        fn(p);
-      } finally {
-        Module._free(p);
-      }
-    };
     withString(form.dataset.quiz || '', (q) => withString(question || '', (n) => Module._wte_mirror_quiz(key, q, n, answer)));
     Module._wte_wake();
   }
@@ -612,8 +614,8 @@ window.WTEA11y = (function () {
       if (!announced.has(k)) fresh[m.live === 'alert' ? 'alert' : 'status'].push(m.text);
     }
     announced = now;
-    // What appeared in one frame is told as one message: a region says only
-    // its last text when it changes twice before the reader looks.
+    // What appeared in one frame is told together, a line each: a region
+    // changed twice before the reader looks says only its last text.
     for (const [live, texts] of Object.entries(fresh)) {
       if (!texts.length) continue;
       const region = live === 'alert' ? alertRegion : statusRegion;
@@ -682,11 +684,7 @@ window.WTEA11y = (function () {
   function showSection(article, section) {
     const a = recordOf.get(article);
     if (!section || !article.contains(section) || !a || a.doc === undefined) return;
-    const id = section.id, len = Module.lengthBytesUTF8(id) + 1;
-    const p = Module._malloc(len);
-    Module.stringToUTF8(id, p, len);
-    Module._wte_mirror_section(a.doc, p);
-    Module._free(p);
+    withString(section.id, (p) => Module._wte_mirror_section(a.doc, p));
   }
 
   // A reader in browse mode moves without focusing: it scrolls what it reads
