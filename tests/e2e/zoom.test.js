@@ -63,6 +63,14 @@ async function topBar(wte, label, kind = 'button') {
   await wte.click(label, kind);
 }
 
+// The demo module's screen with `button` pressed, once `shows` is drawn.
+const onModule = (button, shows) => async (wte, ids) => {
+  await wte.open(`#/parts/${ids.module}`);
+  await wte.waitForScreen('module');
+  await wte.click(button, 'button');
+  await wte.findWidget(shows, 'button');
+};
+
 // Every screen: who sees it, how to get there, and what folds controls away.
 const SCREENS = [
   { name: 'signin', account: null, go: (wte) => wte.open('#/signin'), screen: 'signin' },
@@ -90,24 +98,8 @@ const SCREENS = [
   { name: 'content-editor', account: TEACHER, go: (wte, ids) => wte.open(`#/parts/${ids.page}/edit`), screen: 'content-editor' },
   { name: 'stats', account: TEACHER, go: (wte, ids) => wte.open(`#/parts/${ids.part}/stats`), screen: 'stats' },
   { name: 'members', account: TEACHER, go: (wte, ids) => wte.open(`#/parts/${ids.module}/users`), screen: 'members' },
-  {
-    name: 'dialog', account: TEACHER, screen: 'module',
-    go: async (wte, ids) => {
-      await wte.open(`#/parts/${ids.module}`);
-      await wte.waitForScreen('module');
-      await wte.click('Edit module', 'button');
-      await wte.findWidget('Save', 'button');
-    },
-  },
-  {
-    name: 'arranging', account: TEACHER, screen: 'module',
-    go: async (wte, ids) => {
-      await wte.open(`#/parts/${ids.module}`);
-      await wte.waitForScreen('module');
-      await wte.click('Arrange', 'button');
-      await wte.findWidget('Add after', 'button');
-    },
-  },
+  { name: 'dialog', account: TEACHER, screen: 'module', go: onModule('Edit module', 'Save') },
+  { name: 'arranging', account: TEACHER, screen: 'module', go: onModule('Arrange', 'Add after') },
   { name: 'admin-users', account: ADMIN, go: (wte) => wte.open('#/admin/users'), screen: 'admin-users' },
   { name: 'admin-modules', account: ADMIN, go: (wte) => wte.open('#/admin/modules'), screen: 'admin-modules' },
 ];
