@@ -502,7 +502,7 @@ window.WTEA11y = (function () {
   }
   const isField = (n) => !!n && !!n.d && n.d.kind === 'input' && !!n.raw && !n.raw.multiline;
   function fieldState(n) {
-    return n.field || (n.field = { pending: null, until: 0, composing: false, sent: null });
+    return n.field || (n.field = { pending: null, until: 0, composing: false, sent: null, agreed: false });
   }
 
   // The element's text and selection to the client, unless it has them already.
@@ -532,6 +532,10 @@ window.WTEA11y = (function () {
   function syncField(n, w) {
     const f = fieldState(n), el = n.el;
     if (f.composing) return;
+    // A key may have moved the element's caret with its keyup (which sends
+    // it) still to come: what differs from the last agreed state is sent
+    // first, so a frame in between does not put the old caret back.
+    if (!f.pending && f.agreed) sendField(n);
     if (f.pending) {
       const p = f.pending;
       const same = (w.password ? !!w.filled === (p.value !== '') : (w.value || '') === p.value) &&
@@ -554,6 +558,8 @@ window.WTEA11y = (function () {
       }
     }
     f.sent = { value: want, anchor: w.anchor, caret: w.caret };
+    // Only a caret both sides hold is one the element can have moved since.
+    f.agreed = w.caret !== undefined && document.activeElement === el;
   }
 
   function fieldOf(target) {
