@@ -133,13 +133,19 @@ async function reachable(wte, entry) {
     await wte.nextFrame();
     await take();
   }
+  // One click, then wait for the Menu to say it is open (or closed): read
+  // after a fixed frame or two, a busy screen's stale record made a second
+  // click close what the first had opened.
+  const menuOpen = (want) => wte.page.waitForFunction((o) => {
+    const m = window.wteTest.widgets.find((w) => w.label === 'Menu' && w.kind === 'button');
+    return m && !!m.expanded === o;
+  }, want, { timeout: 10000 });
   const menu = async (open) => {
-    for (let i = 0; i < 3; i++) {
-      const m = (await widgets(wte)).find((w) => w.label === 'Menu' && w.kind === 'button');
-      if (!m || !!m.expanded === open) return;
-      await wte.click('Menu', 'button');
-      await wte.nextFrame();
-    }
+    const m = (await widgets(wte)).find((w) => w.label === 'Menu' && w.kind === 'button');
+    if (!m || !!m.expanded === open) return;
+    await wte.click('Menu', 'button');
+    await menuOpen(open);
+    await wte.nextFrame();
   };
   if ((await widgets(wte)).some((w) => w.label === 'Menu' && w.kind === 'button')) {
     await menu(true);
