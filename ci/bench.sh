@@ -2,9 +2,9 @@
 # `make bench`: every benchmark under tests/bench — compiled ones (built into
 # build/native/tests/bench as *-bench; other executables there are helpers,
 # such as bare-pistache for page_read_bench.py) and scripts (*.sh, *.py,
-# *.js) — prints its figures (tests/bench/lib holds what they share and
-# what a wrapper script starts, such as soak.sh's soak.py). Browser benchmarks get a wte-server with demo
-# data serving the bundle (WTE_BASE_URL).
+# *.js) — prints its figures. tests/bench/lib holds what they share and what
+# a wrapper starts (soak.sh's soak.py). Browser benchmarks get a wte-server
+# with demo data serving the bundle (WTE_BASE_URL).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export WTE_SERVER=$PWD/build/native/server/wte-server
