@@ -7,8 +7,9 @@ then the same export by `wte-server export` (peak of that process).
 
 The export streams: assets are read from the database in 256 KB pieces and
 the ZIP goes out chunk by chunk, so its peak stays near the idle server's.
-The import holds the request body (the whole ZIP, within the upload limit)
-and one asset at a time, so its peak grows with the ZIP.
+The import holds the request twice (Pistache's read buffer and the body
+handed to the handler, moved there, not copied; the ZIP is within the
+upload limit) and one asset at a time, so its peak grows with the ZIP.
 
     WTE_SERVER=build/native/server/wte-server python3 tests/bench/transfer_bench.py [--mb 200]
 """

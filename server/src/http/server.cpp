@@ -175,7 +175,10 @@ Request convert(const Http::Request& in) {
         cookies += c.name + "=" + c.value;
     }
     if (!cookies.empty()) r.headers["cookie"] = cookies;
-    r.body = in.body();
+    // Moved, not copied (an import's ZIP is up to the upload limit): the
+    // request is the parser's own, and Pistache resets it once onRequest
+    // returns, so nothing reads its body after this.
+    r.body = std::move(const_cast<std::string&>(in.body()));
     r.remote = in.address().host();
     // Behind Apache every request comes from the loopback interface; the
     // proxy appends the real client to X-Forwarded-For (rightmost entry).
