@@ -107,11 +107,11 @@ MemberChange parse_member_change(const json& j) {
     }
     return c;
 }
-ModuleRole role_after(const MemberChange& c, ModuleRole current) {
+ModuleRole role_after(const MemberChange& c, ModuleRole current, ModuleRole before_block) {
     if (c.role) return *c.role;
     if (c.blocked) {
         if (*c.blocked) return ModuleRole::block;
-        return current == ModuleRole::block ? ModuleRole::student : current;
+        return current == ModuleRole::block ? before_block : current;
     }
     return current;
 }

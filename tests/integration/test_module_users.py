@@ -178,10 +178,24 @@ class ModuleUsersTests(ServerTestCase):
         self.assertError(learner.get(f"/api/v1/parts/{self.part}"), 403)
         self.assertError(learner.post(f"/api/v1/parts/{self.module}/enrol", {}), 403, "blocked")
         self.assertNotIn(self.module, [x["id"] for x in learner.get("/api/v1/modules/mine")[1]["items"]])
-        # unblocking makes a student again
+        # blocking again changes nothing; unblocking gives back the role before the block
+        status, m, _ = self.teacher.patch(url, {"blocked": True})
+        self.assertEqual((status, m["role"]), (200, "block"))
         status, m, _ = self.teacher.patch(url, {"blocked": False})
-        self.assertEqual((status, m["role"], m["blocked"]), (200, "student", False))
+        self.assertEqual((status, m["role"], m["blocked"]), (200, "tutor", False))
         self.assertEqual(learner.get(f"/api/v1/parts/{self.part}")[0], 200)
+        self.assertEqual(self.role_of(uid), "tutor")
+        # a role given to the blocked member ends the block and what it kept
+        self.teacher.patch(url, {"blocked": True})
+        self.assertEqual(self.teacher.patch(url, {"role": "student"})[1]["role"], "student")
+        self.teacher.patch(url, {"blocked": True})
+        status, m, _ = self.teacher.patch(url, {"blocked": False})
+        self.assertEqual((status, m["role"]), (200, "student"))
+        # an owner (not the last one) comes back an owner
+        self.teacher.patch(url, {"role": "owner"})
+        self.assertEqual(self.teacher.patch(url, {"blocked": True})[1]["role"], "block")
+        self.assertEqual(self.teacher.patch(url, {"blocked": False})[1]["role"], "owner")
+        self.teacher.patch(url, {"role": "student"})
         for bad in ({}, {"role": "block"}, {"role": "nobody"}, {"blocked": "yes"},
                     {"role": "tutor", "blocked": False}, {"name": "x"}, []):
             self.assertError(self.teacher.patch(url, bad), 400, "bad_request")

@@ -46,13 +46,14 @@ TEST_CASE("adding a member needs an address and a role a teacher hands out") {
         CHECK_THROWS_AS(api::parse_add_member(bad), BadInput);
 }
 
-TEST_CASE("a member change is a role or blocked, never both — unblocking makes a student") {
+TEST_CASE("a member change is a role or blocked, never both — unblocking gives back the role") {
     auto role = api::parse_member_change({{"role", "owner"}});
     CHECK(api::role_after(role, ModuleRole::student) == ModuleRole::owner);
     auto block = api::parse_member_change({{"blocked", true}});
     CHECK(api::role_after(block, ModuleRole::tutor) == ModuleRole::block);
     auto unblock = api::parse_member_change({{"blocked", false}});
     CHECK(api::role_after(unblock, ModuleRole::block) == ModuleRole::student);
+    CHECK(api::role_after(unblock, ModuleRole::block, ModuleRole::tutor) == ModuleRole::tutor);
     CHECK(api::role_after(unblock, ModuleRole::tutor) == ModuleRole::tutor);
     for (const json& bad : {json::object(), json{{"role", "tutor"}, {"blocked", true}},
                             json{{"blocked", 1}}, json{{"role", "block"}}, json{{"name", "x"}}})

@@ -81,7 +81,10 @@ Response patch_member(Context& ctx) {
     Node n = require_manage_users(ctx);
     const Id module = n.record.module_id;
     auto m = require_member(ctx, module, ctx.id_param(1));
-    const ModuleRole next = api::role_after(change, m.role);
+    const ModuleRole before = m.role == ModuleRole::block
+                                  ? ctx.stores.membership.role_before_block(module, m.user_id)
+                                  : ModuleRole::student;
+    const ModuleRole next = api::role_after(change, m.role, before);
     if (next != m.role) {
         check_owners_stay(ctx, module, m.role, next);
         ctx.stores.membership.set_role(module, m.user_id, next);

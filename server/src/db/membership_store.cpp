@@ -19,10 +19,23 @@ void MembershipStore::set_role(Id module, Id user, ModuleRole role) {
             .run();
         return;
     }
+    // A block keeps the role it replaces (a second block keeps the first's);
+    // any other role forgets it. Both sides of SET read the row as it was.
     c_.prepare("INSERT INTO module_roles (module_id, user_id, role) VALUES (?, ?, ?) "
-               "ON CONFLICT (module_id, user_id) DO UPDATE SET role = excluded.role")
+               "ON CONFLICT (module_id, user_id) DO UPDATE SET role = excluded.role, "
+               "role_before_block = CASE WHEN excluded.role <> 'block' THEN NULL "
+               "WHEN module_roles.role = 'block' THEN module_roles.role_before_block "
+               "ELSE module_roles.role END")
         .bind_all(module, user, to_string(role))
         .run();
+}
+
+ModuleRole MembershipStore::role_before_block(Id module, Id user) {
+    auto st = c_.prepare(
+        "SELECT role_before_block FROM module_roles WHERE module_id = ? AND user_id = ?");
+    st.bind_all(module, user);
+    if (!st.step() || st.is_null(0)) return ModuleRole::student;
+    return stored_enum(parse_module_role(st.text(0)), "module role");
 }
 
 int MembershipStore::owner_count(Id module) {

@@ -22,6 +22,8 @@ public:
 
     ModuleRole role_of(Id module, Id user);
     void set_role(Id module, Id user, ModuleRole role); // none removes the role
+    // What a blocked member was before the block (student when not known).
+    ModuleRole role_before_block(Id module, Id user);
     int owner_count(Id module);
     // Titles of the modules `user` owns with no other owner (they would be left without one).
     std::vector<std::string> modules_owned_only_by(Id user);

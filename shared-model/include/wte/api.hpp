@@ -417,7 +417,7 @@ json to_json(const AddMemberRequest& r);
 AddMemberRequest parse_add_member(const json& j); // BadInput naming the field
 
 // PATCH: either {role: owner|tutor|student} or {blocked: true|false}.
-// Unblocking makes the member a student again (the role before is not kept).
+// Unblocking gives back the role the member had before the block.
 struct MemberChange {
     std::optional<ModuleRole> role;
     std::optional<bool> blocked;
@@ -425,8 +425,10 @@ struct MemberChange {
 };
 json to_json(const MemberChange& c);
 MemberChange parse_member_change(const json& j); // exactly one of the two
-// The role a change leads to from `current`.
-ModuleRole role_after(const MemberChange& c, ModuleRole current);
+// The role a change leads to from `current`; an unblock leads back to
+// `before_block`, the role the block replaced.
+ModuleRole role_after(const MemberChange& c, ModuleRole current,
+                      ModuleRole before_block = ModuleRole::student);
 
 // --- Statistics: GET /parts/{id}/stats (JSON; ?format=csv for CSV) ---
 
