@@ -11,6 +11,7 @@
 #include "ui/theme.hpp"
 #include "wte/rst/parser.hpp"
 
+#include "headless_ui.hpp"
 #include "system_fonts.hpp"
 #include <catch2/catch.hpp>
 
@@ -117,17 +118,8 @@ struct Editor {
 std::string draw(Editor& w, int frames = 2, const std::function<void(ImGuiIO&, int)>& input = {},
                  bool mirror = false) {
     if (!w.ui) {
-        w.ui = ImGui::CreateContext();
+        w.ui = testing::start_headless_ui(ImVec2(1280, 800));
         ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        ui::set_scale(1.0f);
-        REQUIRE(ui::build_fonts(test::system_font));
-        unsigned char* pixels = nullptr;
-        int tw = 0, th = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
-        ui::apply_style();
         // Every key the editor asks about; letters in a row, as the GLFW backend numbers them.
         for (int k = 0; k < ImGuiKey_COUNT; ++k)
             io.KeyMap[k] = 300 + k;

@@ -11,6 +11,7 @@
 #include "ui/theme.hpp"
 #include "wte/rst/parser.hpp"
 
+#include "headless_ui.hpp"
 #include "system_fonts.hpp"
 #include <catch2/catch.hpp>
 
@@ -129,18 +130,9 @@ struct Drawn {
 // included) between frames, so a test drawing them twice keeps one Gui.
 struct Gui {
     Gui() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1400, 2400);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.KeyMap[ImGuiKey_Escape] = 256; // GLFW_KEY_ESCAPE, as the browser build maps it
-        ui::set_scale(1.0f);
-        REQUIRE(ui::build_fonts(test::system_font));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ui::apply_style();
+        testing::start_headless_ui(ImVec2(1400, 2400));
+        ImGui::GetIO().KeyMap[ImGuiKey_Escape] =
+            256; // GLFW_KEY_ESCAPE, as the browser build maps it
     }
     ~Gui() { ImGui::DestroyContext(); }
     Gui(const Gui&) = delete;

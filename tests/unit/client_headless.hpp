@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "client_fake_platform.hpp"
+#include "headless_ui.hpp"
 #include "screens/screens.hpp"
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
@@ -19,23 +20,6 @@
 #include <string>
 
 namespace wte::client::testing {
-
-// A Dear ImGui context for drawing headless at scale 1 with the system's
-// fonts (no GPU: the font atlas is built, draw lists are not rendered).
-// The caller ends it with ImGui::DestroyContext().
-inline void start_headless_ui(ImVec2 display) {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = display;
-    io.DeltaTime = 1.0f / 60.0f;
-    ui::set_scale(1.0f);
-    REQUIRE(ui::build_fonts(test::system_font));
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    ui::apply_style();
-}
 
 struct Headless {
     FakePlatform browser;

@@ -8,6 +8,7 @@
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 
+#include "headless_ui.hpp"
 #include "system_fonts.hpp"
 #include <catch2/catch.hpp>
 
@@ -321,16 +322,7 @@ TEST_CASE("Open in new tab opens the capability URL — Reload reloads") {
 namespace {
 // The pane drawn in one ImGui frame; returns the test bridge's JSON.
 std::string draw_pane(AppState& state, Actions& actions) {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    ui::set_scale(1.0f);
-    REQUIRE(ui::build_fonts(test::system_font));
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    ui::apply_style();
+    testing::start_headless_ui(ImVec2(1280, 800));
     ImGui::NewFrame();
     ui::probe::begin_frame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));

@@ -9,6 +9,7 @@
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 
+#include "headless_ui.hpp"
 #include "system_fonts.hpp"
 #include <catch2/catch.hpp>
 
@@ -121,16 +122,7 @@ struct Drawn {
 
 Drawn draw(AppState& s, void (*screen)(AppState&, Actions&), Actions& a) {
     static int frames = 0;
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 1600);
-    ui::set_scale(1.0f);
-    REQUIRE(ui::build_fonts(test::system_font));
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    ui::apply_style();
+    testing::start_headless_ui(ImVec2(1280, 1600));
     ImGui::NewFrame();
     ui::probe::begin_frame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));

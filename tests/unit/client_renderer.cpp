@@ -6,6 +6,7 @@
 #include "render/page_renderer.hpp"
 #include "ui/theme.hpp"
 
+#include "headless_ui.hpp"
 #include "system_fonts.hpp"
 #include <catch2/catch.hpp>
 
@@ -23,16 +24,7 @@ using test::system_font;
 // One ImGui frame with a window to draw into.
 struct Frame {
     Frame() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        ui::set_scale(1.0f);
-        REQUIRE(ui::build_fonts(system_font));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ui::apply_style();
+        client::testing::start_headless_ui(ImVec2(1280, 800));
         ImGui::NewFrame();
         ImGui::SetNextWindowSize(ImVec2(900, 800));
         ImGui::Begin("page");
@@ -151,18 +143,7 @@ namespace {
 struct Reader {
     client::App& app;
     ImVec2 origin;
-    Reader(client::App& a) : app(a) {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        ui::set_scale(1.0f);
-        REQUIRE(ui::build_fonts(system_font));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ui::apply_style();
-    }
+    Reader(client::App& a) : app(a) { client::testing::start_headless_ui(ImVec2(1280, 800)); }
     ~Reader() { ImGui::DestroyContext(); }
     void frame(Id part, const char* content, ImVec2 mouse = {-1, -1}, bool down = false) {
         ImGuiIO& io = ImGui::GetIO();

@@ -8,6 +8,7 @@
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 
+#include "headless_ui.hpp"
 #include "system_fonts.hpp"
 #include <catch2/catch.hpp>
 
@@ -395,17 +396,8 @@ namespace {
 // test-bridge JSON and leaves its actions applied.
 std::string draw(Workspace& w, float width, float height, int frames = 2,
                  const std::function<void(ImGuiIO&, int)>& input = {}) {
-    ImGui::CreateContext();
+    testing::start_headless_ui(ImVec2(width, height));
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(width, height);
-    io.DeltaTime = 1.0f / 60.0f;
-    ui::set_scale(1.0f);
-    REQUIRE(ui::build_fonts(test::system_font));
-    unsigned char* pixels = nullptr;
-    int tw = 0, th = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
-    ui::apply_style();
     std::string probe;
     for (int i = 0; i < frames; ++i) {
         if (input) input(io, i);
