@@ -183,3 +183,37 @@ test('a save the server cannot take is told and retried; a refusal is told with 
   assert.equal(said.filter((m) => m.text === 'Unsaved changes' || m.text === 'Saving…').length, 0, `typing is not told: ${where}`);
   assert.deepEqual(session.errors, []);
 });
+
+// Text and keys reach the client by different paths (the <textarea>'s input
+// events, the key events), and a frame takes what came since the last one:
+// typed faster than frames, lines and Enter, Backspace and the arrows must
+// still act in the order they were typed.
+test('typed faster than the frames, text and editing keys keep their order', async (t) => {
+  const { session, wte, ids } = await openExercise({ width: 1280, height: 800 });
+  t.after(() => session.close());
+  const { page } = session;
+  const editor = await wte.findWidget('index.html', 'input');
+  await waitForSaveState(wte, 'Saved');
+  await page.mouse.click(editor.x + editor.w / 2, editor.y + editor.h - 30);
+  await page.waitForFunction(() =>
+    window.wteTest.widgets.some((x) => x.label === 'index.html' && x.kind === 'input' && x.focused));
+  await wte.nextFrame();
+  // No delay: many of these land between two frames.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('<b>one</b>');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('two!');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('>');
+  await page.keyboard.press('End');
+  await page.keyboard.type('<');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('three');
+  await page.keyboard.press('Control+S');
+  await waitForSaveState(wte, 'Saved', 15000);
+  const text = await serverFile(page, ids.part, 'index.html');
+  assert.ok(text.endsWith('\n<b>one</b>\n>two<\nthree'), JSON.stringify(text.slice(-40)));
+});
