@@ -273,7 +273,7 @@ class PermissionTests(ServerTestCase):
         _, module, _ = t.post("/api/v1/parts", {"type": "module", "title": "Blocking", "status": "available"})
         db = self.server.database()
         uid = db.execute("SELECT id FROM users WHERE email='student2@example.org'").fetchone()[0]
-        db.execute("INSERT INTO module_roles VALUES (?, ?, 'block')", (module["id"], uid))
+        db.execute("INSERT INTO module_roles (module_id, user_id, role) VALUES (?, ?, 'block')", (module["id"], uid))
         db.commit()
         db.close()
         s = self.server.client("student2")

@@ -66,7 +66,7 @@ class DeleteImpactTests(ServerTestCase):
         # this file's subject) and a student member may not delete.
         db = self.server.database()
         uid = db.execute("SELECT id FROM users WHERE email='student2@example.org'").fetchone()[0]
-        db.execute("INSERT INTO module_roles VALUES (?, ?, 'tutor')", (self.module, uid))
+        db.execute("INSERT INTO module_roles (module_id, user_id, role) VALUES (?, ?, 'tutor')", (self.module, uid))
         db.commit()
         db.close()
         tutor = self.server.client("student2")
