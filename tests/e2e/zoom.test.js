@@ -136,15 +136,12 @@ async function reachable(wte, entry) {
   // One click, then wait for the Menu to say it is open (or closed): read
   // after a fixed frame or two, a busy screen's stale record made a second
   // click close what the first had opened.
-  const menuOpen = (want) => wte.page.waitForFunction((o) => {
-    const m = window.wteTest.widgets.find((w) => w.label === 'Menu' && w.kind === 'button');
-    return m && !!m.expanded === o;
-  }, want, { timeout: 10000 });
   const menu = async (open) => {
     const m = (await widgets(wte)).find((w) => w.label === 'Menu' && w.kind === 'button');
     if (!m || !!m.expanded === open) return;
     await wte.click('Menu', 'button');
-    await menuOpen(open);
+    await wte.page.waitForFunction((o) => window.wteTest.widgets.some(
+      (w) => w.label === 'Menu' && w.kind === 'button' && !!w.expanded === o), open, { timeout: 10000 });
     await wte.nextFrame();
   };
   if ((await widgets(wte)).some((w) => w.label === 'Menu' && w.kind === 'button')) {

@@ -12,7 +12,6 @@
 #include "wte/rst/parser.hpp"
 
 #include "headless_ui.hpp"
-#include "system_fonts.hpp"
 #include <catch2/catch.hpp>
 
 #include <imgui.h>

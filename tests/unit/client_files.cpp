@@ -12,7 +12,6 @@
 #include "wte/rst/parser.hpp"
 
 #include "headless_ui.hpp"
-#include "system_fonts.hpp"
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
@@ -131,8 +130,8 @@ struct Drawn {
 struct Gui {
     Gui() {
         testing::start_headless_ui(ImVec2(1400, 2400));
-        ImGui::GetIO().KeyMap[ImGuiKey_Escape] =
-            256; // GLFW_KEY_ESCAPE, as the browser build maps it
+        // GLFW_KEY_ESCAPE, as the browser build maps it.
+        ImGui::GetIO().KeyMap[ImGuiKey_Escape] = 256;
     }
     ~Gui() { ImGui::DestroyContext(); }
     Gui(const Gui&) = delete;

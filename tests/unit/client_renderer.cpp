@@ -7,7 +7,6 @@
 #include "ui/theme.hpp"
 
 #include "headless_ui.hpp"
-#include "system_fonts.hpp"
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
@@ -18,8 +17,6 @@
 using namespace wte;
 
 namespace {
-
-using test::system_font;
 
 // One ImGui frame with a window to draw into.
 struct Frame {

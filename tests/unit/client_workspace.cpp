@@ -9,7 +9,6 @@
 #include "ui/theme.hpp"
 
 #include "headless_ui.hpp"
-#include "system_fonts.hpp"
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
